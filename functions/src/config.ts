@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Validated at cold start; a missing or malformed setting fails
+ * loudly here instead of half-working later.
+ */
+const envSchema = z.object({
+  STAGE: z.string().min(1),
+  TABLE_NAME: z.string().min(1),
+  AWS_REGION: z.string().min(1).default('cn-north-1'),
+  DYNAMODB_ENDPOINT: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
+  WECHAT_ADAPTER: z.enum(['http', 'local']).default('http'),
+  WECHAT_APP_ID: z.string().default(''),
+  WECHAT_APP_SECRET: z.string().default(''),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+});
+
+export interface Config {
+  stage: string;
+  isLocalStage: boolean;
+  tableName: string;
+  region: string;
+  dynamodbEndpoint?: string;
+  sessionSecret: Uint8Array;
+  sessionTtlSeconds: number;
+  wechat: { adapter: 'http' | 'local'; appId: string; appSecret: string; apiBase: string };
+  maxBodyBytes: number;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const isLocalStage = e.STAGE === 'local';
+  if (!isLocalStage && e.WECHAT_ADAPTER === 'local') {
+    throw new Error('Invalid configuration: the local WeChat adapter is only allowed on the local stage');
+  }
+  if (e.WECHAT_ADAPTER === 'http' && (!e.WECHAT_APP_ID || !e.WECHAT_APP_SECRET)) {
+    throw new Error('Invalid configuration: WECHAT_APP_ID and WECHAT_APP_SECRET are required for the http WeChat adapter');
+  }
+  return {
+    stage: e.STAGE,
+    isLocalStage,
+    tableName: e.TABLE_NAME,
+    region: e.AWS_REGION,
+    dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
+    sessionSecret: new TextEncoder().encode(e.SESSION_SECRET),
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    wechat: { adapter: e.WECHAT_ADAPTER, appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE },
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}
+
+let current: Config | undefined;
+
+/** The configuration of this container, read once. */
+export function config(): Config {
+  current ??= loadConfig(process.env);
+  return current;
+}

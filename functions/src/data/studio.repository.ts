@@ -1,0 +1,140 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { StudioRole } from '@shared/roles';
+import { cancellationReasons, isConditionFailure, type TableRef } from './dynamodb-client';
+
+export interface Studio {
+  id: string;
+  name: string;
+  town: string;
+  createdAt: string;
+}
+
+export interface StudioMember {
+  studioId: string;
+  userId: string;
+  role: StudioRole;
+  displayName: string;
+  joinedAt: string;
+}
+
+/** A one-time, expiring code by which a studio admin grants a studio role. */
+export interface Invite {
+  code: string;
+  studioId: string;
+  role: StudioRole;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedBy?: string;
+  usedAt?: string;
+}
+
+// Keys of the studio, its members and its invites (docs/access-patterns.md).
+const studioKey = (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'PROFILE' });
+const memberKey = (studioId: string, userId: string) => ({ PK: `STUDIO#${studioId}`, SK: `MEMBER#${userId}` });
+const inviteKey = (code: string) => ({ PK: `INVITE#${code}`, SK: 'INVITE' });
+const userKey = (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' });
+
+export const studioToItem = (s: Studio) => ({ ...studioKey(s.id), type: 'Studio', ...s });
+export const memberToItem = (m: StudioMember) => ({ ...memberKey(m.studioId, m.userId), type: 'StudioMember', ...m });
+
+function strip<T>(item: Record<string, unknown>): T {
+  const { PK: _pk, SK: _sk, type: _type, ttl: _ttl, ...rest } = item;
+  return rest as T;
+}
+
+export type RedeemOutcome = 'redeemed' | 'invite-unusable' | 'user-in-other-studio';
+
+export class StudioRepository {
+  constructor(private readonly table: TableRef) {}
+
+  /** Access pattern: studio by id — GetItem PK=STUDIO#id, SK=PROFILE. */
+  async getStudio(studioId: string): Promise<Studio | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: studioKey(studioId) }));
+    return out.Item ? strip<Studio>(out.Item) : undefined;
+  }
+
+  async putStudio(studio: Studio): Promise<void> {
+    await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: studioToItem(studio) }));
+  }
+
+  async putMember(member: StudioMember): Promise<void> {
+    await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: memberToItem(member) }));
+  }
+
+  /** Access pattern: members of a studio — Query PK=STUDIO#id, begins_with(SK, MEMBER#). */
+  async listMembersOfStudio(studioId: string): Promise<StudioMember[]> {
+    const out = await this.table.client.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}`, ':prefix': 'MEMBER#' },
+      }),
+    );
+    return (out.Items ?? []).map((i) => strip<StudioMember>(i));
+  }
+
+  /** Stores a new invite; the code must not exist yet (returns false on a collision). */
+  async createInvite(invite: Invite): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          // ttl lets DynamoDB delete the invite a week after it expired; reads check expiresAt themselves.
+          Item: { ...inviteKey(invite.code), type: 'Invite', ...invite, ttl: Math.floor(Date.parse(invite.expiresAt) / 1000) + 7 * 86_400 },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Access pattern: invite by code — GetItem PK=INVITE#code, SK=INVITE. */
+  async getInvite(code: string): Promise<Invite | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: inviteKey(code), ConsistentRead: true }));
+    return out.Item ? strip<Invite>(out.Item) : undefined;
+  }
+
+  /**
+   * Uses the invite and grants its role in one transaction: the invite must be unused and unexpired, and the
+   * user must not belong to another studio. Two people racing for one code: exactly one wins.
+   */
+  async redeemInvite(invite: Invite, member: StudioMember, now: string): Promise<RedeemOutcome> {
+    try {
+      await this.table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table.tableName,
+                Key: inviteKey(invite.code),
+                UpdateExpression: 'SET usedBy = :user, usedAt = :now',
+                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+                ExpressionAttributeValues: { ':user': member.userId, ':now': now },
+              },
+            },
+            {
+              Update: {
+                TableName: this.table.tableName,
+                Key: userKey(member.userId),
+                UpdateExpression: 'SET #role = :role, studioId = :studio',
+                ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(studioId) OR studioId = :studio)',
+                ExpressionAttributeNames: { '#role': 'role' },
+                ExpressionAttributeValues: { ':role': member.role, ':studio': member.studioId },
+              },
+            },
+            { Put: { TableName: this.table.tableName, Item: memberToItem(member) } },
+          ],
+        }),
+      );
+      return 'redeemed';
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const [inviteReason] = cancellationReasons(error);
+      return inviteReason === 'ConditionalCheckFailed' ? 'invite-unusable' : 'user-in-other-studio';
+    }
+  }
+}

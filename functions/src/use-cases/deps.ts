@@ -1,0 +1,21 @@
+import type { SessionTokens } from '../auth/session-tokens';
+import type { WechatLogin } from '../adapters/wechat/code2session';
+import type { UserRepository } from '../data/user.repository';
+import type { StudioRepository } from '../data/studio.repository';
+import type { StandRepository } from '../data/stand.repository';
+import type { PersonaRepository } from '../data/persona.repository';
+import type { RateLimitRepository } from '../data/rate-limit.repository';
+
+/** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
+export interface Deps {
+  isLocalStage: boolean;
+  now: () => Date;
+  newId: () => string;
+  tokens: SessionTokens;
+  wechatLogin: WechatLogin;
+  users: UserRepository;
+  studios: StudioRepository;
+  stands: StandRepository;
+  personas: PersonaRepository;
+  rateLimits: RateLimitRepository;
+}

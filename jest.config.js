@@ -1,0 +1,48 @@
+/** @type {import('jest').Config} */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }];
+const shared = { '^@shared/(.*)$': '<rootDir>/shared/src/$1' };
+
+module.exports = {
+  // DynamoDB Local is started once for the run and stopped at its end, by process id.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      moduleNameMapper: shared,
+      setupFiles: ['<rootDir>/test/support/quiet-sdk-node-warning.ts'],
+      testMatch: ['<rootDir>/{functions,shared,scripts}/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      moduleNameMapper: shared,
+      setupFiles: ['<rootDir>/test/support/quiet-sdk-node-warning.ts'],
+      testMatch: ['<rootDir>/{functions,scripts,test}/**/*.int.test.ts'],
+    },
+    {
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      moduleNameMapper: {
+        ...shared,
+        '^@tarojs/taro$': '<rootDir>/miniprogram/test/mocks/taro.ts',
+        '^@tarojs/components$': '<rootDir>/miniprogram/test/mocks/components.tsx',
+        '\\.css$': '<rootDir>/miniprogram/test/mocks/style.ts',
+      },
+      testMatch: ['<rootDir>/miniprogram/src/**/*.test.{ts,tsx}'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      moduleNameMapper: shared,
+      setupFiles: ['<rootDir>/test/support/quiet-sdk-node-warning.ts'],
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+    },
+  ],
+};

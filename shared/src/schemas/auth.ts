@@ -1,0 +1,71 @@
+import { z, idSchema, roleSchema, studioRoleSchema } from './common';
+import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '../invite-code';
+
+/** POST /auth/wechat — the `code` from `wx.login`. */
+export const wechatSignInRequest = z
+  .object({ code: z.string({ required_error: '缺少微信登录凭证' }).trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确') })
+  .strict();
+export type WechatSignInRequest = z.infer<typeof wechatSignInRequest>;
+
+/** POST /auth/local — sign in as a demo persona (local stage only). */
+export const localSignInRequest = z
+  .object({ persona: z.string({ required_error: '请选择一个演示身份' }).trim().min(1, '请选择一个演示身份').max(40, '演示身份不存在') })
+  .strict();
+export type LocalSignInRequest = z.infer<typeof localSignInRequest>;
+
+export const userView = z.object({
+  id: idSchema,
+  displayName: z.string(),
+  role: roleSchema,
+  studioId: idSchema.optional(),
+  studioName: z.string().optional(),
+});
+export type UserView = z.infer<typeof userView>;
+
+export const sessionResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: userView,
+});
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
+export const personaView = z.object({
+  key: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  studioName: z.string().optional(),
+});
+export type PersonaView = z.infer<typeof personaView>;
+export const personasResponse = z.object({ personas: z.array(personaView) });
+export type PersonasResponse = z.infer<typeof personasResponse>;
+
+/** POST /studios/{studioId}/invites — an admin invites someone into a studio role. */
+export const createInviteRequest = z
+  .object({
+    role: studioRoleSchema,
+    validHours: z.number({ invalid_type_error: '有效时长应为数字' }).int('有效时长应为整数小时').min(1, '有效时长至少 1 小时').max(168, '有效时长最多 168 小时（7 天）').default(72),
+  })
+  .strict();
+export type CreateInviteRequest = z.infer<typeof createInviteRequest>;
+
+export const inviteResponse = z.object({
+  code: z.string(),
+  role: studioRoleSchema,
+  studioId: idSchema,
+  expiresAt: z.string(),
+});
+export type InviteResponse = z.infer<typeof inviteResponse>;
+
+const inviteCodePattern = new RegExp(`^[${INVITE_CODE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`);
+
+/** POST /invites/redeem — the signed-in person takes the role the code grants. */
+export const redeemInviteRequest = z
+  .object({
+    code: z
+      .string({ required_error: '请输入邀请码' })
+      .trim()
+      .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+      .pipe(z.string().regex(inviteCodePattern, `邀请码应为 ${INVITE_CODE_LENGTH} 位字母或数字`)),
+  })
+  .strict();
+export type RedeemInviteRequest = z.infer<typeof redeemInviteRequest>;

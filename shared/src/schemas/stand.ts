@@ -1,0 +1,39 @@
+import { z, idSchema, dateSchema, timeSchema } from './common';
+
+export const STAND_STATUSES = ['scheduled', 'cancelled'] as const;
+
+export const slotView = z.object({
+  id: z.string(),
+  startTime: timeSchema,
+  endTime: timeSchema,
+  capacity: z.number().int(),
+  booked: z.number().int(),
+  left: z.number().int(),
+});
+export type SlotView = z.infer<typeof slotView>;
+
+export const standServiceView = z.object({
+  id: idSchema,
+  name: z.string(),
+  description: z.string(),
+  minutesPerPerson: z.number().int(),
+  homeVisit: z.boolean(),
+  slots: z.array(slotView),
+});
+export type StandServiceView = z.infer<typeof standServiceView>;
+
+/** GET /stands/by-scene/{scene} — what a resident sees after scanning a venue's code. */
+export const standPageResponse = z.object({
+  studio: z.object({ id: idSchema, name: z.string() }),
+  venue: z.object({ id: idSchema, name: z.string(), address: z.string() }),
+  stand: z.object({
+    id: idSchema,
+    date: dateSchema,
+    startTime: timeSchema,
+    endTime: timeSchema,
+    status: z.enum(STAND_STATUSES),
+    isToday: z.boolean(),
+  }),
+  services: z.array(standServiceView),
+});
+export type StandPageResponse = z.infer<typeof standPageResponse>;

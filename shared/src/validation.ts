@@ -1,0 +1,27 @@
+import type { ZodError, ZodTypeAny, infer as ZodInfer } from 'zod';
+import type { FieldErrors } from './errors';
+
+/** Turns zod issues into one Chinese message per field (the first issue of each field wins). */
+export function fieldErrorsFrom(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key].join('.');
+        fields[path] ??= '不允许提交此字段';
+      }
+      continue;
+    }
+    const path = issue.path.length ? issue.path.join('.') : '_';
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
+
+/** Validates with a shared schema; used the same way by the API and the forms of the mini-program. */
+export function parseWith<S extends ZodTypeAny>(schema: S, input: unknown): ParseResult<ZodInfer<S>> {
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, fields: fieldErrorsFrom(result.error) };
+}
