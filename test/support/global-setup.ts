@@ -1,3 +1,4 @@
+import './quiet-sdk-node-warning';
 import { freePort } from '../../scripts/lib/ports';
 import { startDynamoLocal } from '../../scripts/lib/dynamodb-local';
 

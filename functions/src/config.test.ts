@@ -1,0 +1,24 @@
+import { loadConfig } from './config';
+
+const base = { STAGE: 'prod', TABLE_NAME: 'lianxin-prod', SESSION_SECRET: 'x'.repeat(40), WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' };
+
+describe('configuration', () => {
+  it('reads and types the environment', () => {
+    const cfg = loadConfig({ ...base, SESSION_TTL_SECONDS: '600' });
+    expect(cfg).toMatchObject({ stage: 'prod', isLocalStage: false, tableName: 'lianxin-prod', sessionTtlSeconds: 600, wechat: { adapter: 'http', appId: 'wx1' } });
+    expect(cfg.dynamodbEndpoint).toBeUndefined();
+  });
+
+  it('fails loudly on a missing or short session secret', () => {
+    expect(() => loadConfig({ ...base, SESSION_SECRET: '' })).toThrow(/SESSION_SECRET/);
+  });
+
+  it('refuses the local WeChat adapter outside the local stage', () => {
+    expect(() => loadConfig({ ...base, WECHAT_ADAPTER: 'local' })).toThrow(/only allowed on the local stage/);
+    expect(loadConfig({ ...base, STAGE: 'local', WECHAT_ADAPTER: 'local' }).wechat.adapter).toBe('local');
+  });
+
+  it('needs the app id and secret for the real WeChat adapter', () => {
+    expect(() => loadConfig({ ...base, WECHAT_APP_SECRET: '' })).toThrow(/WECHAT_APP_SECRET/);
+  });
+});

@@ -1,0 +1,23 @@
+import { errorResponse } from './respond';
+import { ConflictError, RateLimitedError, ValidationError } from '../errors';
+
+describe('the error vocabulary', () => {
+  it('maps domain errors to their status with a Chinese message', () => {
+    const res = errorResponse(new ValidationError({ text: '至少需要 5 个字' }));
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body!)).toEqual({ error: { code: 'VALIDATION_FAILED', message: '填写的内容有误，请检查后再提交', fields: { text: '至少需要 5 个字' } } });
+    expect(errorResponse(new ConflictError('已约满')).statusCode).toBe(409);
+    const limited = errorResponse(new RateLimitedError(undefined, 30));
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers).toMatchObject({ 'retry-after': '30' });
+  });
+
+  it('answers anything unexpected with a bare 500 that reveals nothing internal', () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const res = errorResponse(new Error('ConditionalCheckFailed on table lianxin-prod at 10.0.0.1'));
+    expect(res.statusCode).toBe(500);
+    expect(res.body).toBe(JSON.stringify({ error: { code: 'INTERNAL', message: '系统开小差了，请稍后再试' } }));
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+  });
+});

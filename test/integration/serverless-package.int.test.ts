@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { routes } from '../../functions/src/http/routes';
+
+const ROOT = join(__dirname, '..', '..');
+
+// `serverless package` (osls) builds the real deployable artefact offline, with no AWS credentials.
+describe('serverless package', () => {
+  let out: string;
+  let template: { Resources: Record<string, { Type: string; Properties: any }> };
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'lianxin-package-'));
+    const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' };
+    await promisify(execFile)(process.execPath, [require.resolve('serverless/bin/serverless.js'), 'package', '--stage', 'prod', '--package', out], { cwd: ROOT, env, timeout: 180_000 });
+    template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
+  }, 200_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('bundles each function on its own', () => {
+    const zips = readdirSync(out).filter((f) => f.endsWith('.zip')).sort();
+    expect(zips).toEqual(Object.keys(routes).map((r) => `${r}.zip`).sort());
+    for (const zip of zips) expect(statSync(join(out, zip)).size).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('deploys an on-demand table with point-in-time recovery, encryption and TTL', () => {
+    const table = template.Resources.LianxinTable.Properties;
+    expect(table.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.SSESpecification).toEqual({ SSEEnabled: true });
+    expect(table.TimeToLiveSpecification).toEqual({ AttributeName: 'ttl', Enabled: true });
+  });
+
+  it('gives each function only the table actions it uses, never a wildcard', () => {
+    const roles = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
+    const dynamoStatements = roles.flatMap(([, role]) =>
+      role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement).filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:'))),
+    );
+    expect(dynamoStatements.length).toBeGreaterThan(0);
+    for (const statement of roles.flatMap(([, role]) => role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement))) {
+      for (const action of [statement.Action].flat()) expect(action).not.toMatch(/\*/);
+    }
+    for (const statement of dynamoStatements) {
+      for (const resource of [statement.Resource].flat()) {
+        expect(JSON.stringify(resource)).toMatch(/LianxinTable/);
+        expect(resource).not.toBe('*');
+      }
+    }
+    // A function that needs no table access gets none.
+    const healthRole = template.Resources.HealthLambdaFunction.Properties.Role['Fn::GetAtt'][0];
+    expect(JSON.stringify(template.Resources[healthRole].Properties.Policies)).not.toContain('dynamodb:');
+  });
+
+  it('points every function at its table and stage, with no local settings', () => {
+    const fn = template.Resources.GetMeLambdaFunction.Properties;
+    expect(fn.Runtime).toBe('nodejs20.x');
+    expect(fn.Environment.Variables).toMatchObject({ STAGE: 'prod', TABLE_NAME: 'lianxin-prod', WECHAT_ADAPTER: 'http', DYNAMODB_ENDPOINT: '' });
+  });
+});
