@@ -10,6 +10,26 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+const live = new Set<Child>();
+
+/** Stops every child still running (Ctrl-C during start-up, or a test run that failed half-way). */
+export async function stopAllChildren(): Promise<void> {
+  await Promise.all([...live].map((c) => c.stop()));
+}
+
+// Safety net: if this process exits without stopping its children, take their process groups with it.
+process.once('exit', () => {
+  for (const child of live) {
+    if (child.process.pid !== undefined) {
+      try {
+        process.kill(-child.process.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+  }
+});
+
 export function startChild(name: string, command: string, args: string[], options: SpawnOptions = {}): Child {
   const child = spawn(command, args, { ...options, detached: true, stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => {
@@ -25,10 +45,11 @@ export function startChild(name: string, command: string, args: string[], option
       /* already gone */
     }
   };
-  return {
+  const handle: Child = {
     name,
     process: child,
     async stop() {
+      live.delete(handle);
       if (child.pid === undefined) return;
       signalGroup('SIGTERM');
       const timer = setTimeout(() => signalGroup('SIGKILL'), 4000);
@@ -37,6 +58,8 @@ export function startChild(name: string, command: string, args: string[], option
       signalGroup('SIGKILL'); // grandchildren that ignored SIGTERM
     },
   };
+  live.add(handle);
+  return handle;
 }
 
 /** Keeps the last lines a child printed, to show when it fails to start. */

@@ -41,7 +41,7 @@ export async function invoke<T = any>(handler: Handler, route: RouteName, call: 
 
 /** `signInWithWechat` → `sign-in-with-wechat`: the handler file of a route is named after it. */
 export function handlerFileOf(route: string): string {
-  return `${route.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.handler`;
+  return route.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 /**
