@@ -32,7 +32,6 @@ module.exports = {
         ...shared,
         '^@tarojs/taro$': '<rootDir>/miniprogram/test/mocks/taro.ts',
         '^@tarojs/components$': '<rootDir>/miniprogram/test/mocks/components.tsx',
-        '\\.css$': '<rootDir>/miniprogram/test/mocks/style.ts',
       },
       testMatch: ['<rootDir>/miniprogram/src/**/*.test.{ts,tsx}'],
     },

@@ -11,6 +11,7 @@ describe('HttpWechatLogin', () => {
   let reply: (req: IncomingMessage) => { status: number; body: unknown };
 
   beforeAll(async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined); // the adapter logs refusals; not wanted in test output
     server = createServer((req, res) => {
       lastRequest = new URL(req.url ?? '/', 'http://x');
       const { status, body } = reply(req);

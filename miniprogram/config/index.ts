@@ -1,0 +1,83 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/** The repository's shared code (schemas, errors, scene, time), compiled by Taro's babel like our own src/. */
+const SHARED_ROOT = path.resolve(__dirname, '../../shared')
+const SHARED_SRC = path.join(SHARED_ROOT, 'src')
+
+/** Used when neither the environment nor a .env file gives an API base (see .env.development / .env.production). */
+const DEFAULT_API_BASE = 'https://api.lianxin.example.cn'
+
+// https://taro-docs.jd.com/docs/next/config#defineconfig-辅助函数
+export default defineConfig<'webpack5'>(async (merge) => {
+  // Taro has already merged miniprogram/.env.<mode> into process.env at this point; an exported variable wins
+  // over the file (dotenv-expand keeps existing values). Defined explicitly so the build never ships an
+  // undefined base, and so a variable set only in the environment (no .env key) is still injected.
+  const apiBase = (process.env.TARO_APP_API_BASE || DEFAULT_API_BASE).replace(/\/+$/, '')
+
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'lianxin-miniprogram',
+    date: '2025-11-22',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(apiBase),
+    },
+    defineConstants: {},
+    alias: {
+      '@shared': SHARED_SRC,
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    // esbuild minifies in a fraction of terser's time (H5 build ~27 s → ~14 s, weapp ~20 s → ~7 s on 2 CPUs)
+    jsMinimizer: 'esbuild',
+    esbuild: { minify: { enable: true, config: { target: 'es2017' } } },
+    mini: {
+      compile: { include: [SHARED_ROOT] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      devServer: { host: '127.0.0.1', port: 10086 },
+      compile: { include: [SHARED_ROOT] },
+      output: {
+        clean: true,
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    // 本地开发构建配置（不混淆压缩）
+    return merge({}, baseConfig, devConfig)
+  }
+  // 生产构建配置（默认开启压缩混淆等）
+  return merge({}, baseConfig, prodConfig)
+})

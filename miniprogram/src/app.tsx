@@ -1,0 +1,21 @@
+import type { PropsWithChildren } from 'react'
+import Taro, { useLaunch } from '@tarojs/taro'
+
+import './app.css'
+
+// Read the launch options once while the app starts: pages loaded later (e.g. the stand page opened from a
+// QR code) otherwise see empty launch options on some base libraries.
+try {
+  Taro.getLaunchOptionsSync()
+} catch {
+  // not available on every platform; nothing depends on the result here
+}
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // the page to render arrives as children
+  })
+  return children
+}
+
+export default App

@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { ROLE_LABELS } from '@shared/roles'
+import type { PersonaView, SessionResponse } from '@shared/schemas/auth'
+import { getPersonas, signInLocal, signInWechat } from '../../services/api'
+import { ApiError, errorMessage, isApiError, WECHAT_LOGIN_FAILED_MESSAGE } from '../../services/request'
+import { saveSession } from '../../services/session'
+import { goBackOrMe } from '../../services/navigation'
+import { isWeapp } from '../../services/platform'
+
+export const NO_PERSONAS_MESSAGE = '这里不提供演示身份登录。请在微信里打开“连心”小程序登录。'
+
+function finishSignIn(session: SessionResponse) {
+  saveSession(session)
+  Taro.hideLoading()
+  Taro.showToast({ title: '登录成功', icon: 'success' })
+  goBackOrMe()
+}
+
+async function withLoading(action: () => Promise<SessionResponse>) {
+  Taro.showLoading({ title: '正在登录…', mask: true })
+  try {
+    finishSignIn(await action())
+  } catch (error) {
+    Taro.hideLoading()
+    Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
+  }
+}
+
+function WechatLogin() {
+  const signIn = () =>
+    withLoading(async () => {
+      let code: string | undefined
+      try {
+        code = (await Taro.login()).code
+      } catch {
+        code = undefined
+      }
+      if (!code) throw new ApiError({ code: 'WECHAT_LOGIN_FAILED', status: 0, message: WECHAT_LOGIN_FAILED_MESSAGE })
+      return signInWechat(code)
+    })
+
+  return (
+    <View>
+      <View className='card'>
+        <Text className='card-title'>登录连心</Text>
+        <Text className='plain-line'>用微信登录后，可以预约服务、提意见、查看答复。</Text>
+        <Text className='plain-line'>我们只用它来认出您，不会获取您的手机号。</Text>
+      </View>
+      <Button className='btn btn--wechat btn--huge wechat-login-button' onClick={() => void signIn()}>
+        微信一键登录
+      </Button>
+    </View>
+  )
+}
+
+type PersonaState =
+  | { status: 'loading' }
+  | { status: 'unavailable' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; personas: PersonaView[] }
+
+function PersonaLogin() {
+  const [state, setState] = useState<PersonaState>({ status: 'loading' })
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' })
+    try {
+      const { personas } = await getPersonas()
+      setState({ status: 'ready', personas })
+    } catch (error) {
+      if (isApiError(error) && error.status === 404) setState({ status: 'unavailable' })
+      else setState({ status: 'error', message: errorMessage(error) })
+    }
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return (
+    <View>
+      {state.status === 'unavailable' ? null : (
+        <View className='card'>
+          <Text className='card-title'>选择身份登录</Text>
+          <Text className='plain-line'>这是本地演示环境：点一个身份就能登录。</Text>
+        </View>
+      )}
+
+      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
+
+      {state.status === 'unavailable' ? (
+        <View className='card error-card'>
+          <Text className='error-message'>{NO_PERSONAS_MESSAGE}</Text>
+        </View>
+      ) : null}
+
+      {state.status === 'error' ? (
+        <View className='card error-card'>
+          <Text className='error-message'>{state.message}</Text>
+          <Button className='btn btn--primary retry-button' onClick={() => void load()}>重试</Button>
+        </View>
+      ) : null}
+
+      {state.status === 'ready'
+        ? state.personas.map((persona) => (
+          <Button
+            key={persona.key}
+            className={`persona-button persona-${persona.key}`}
+            onClick={() => void withLoading(() => signInLocal(persona.key))}
+          >
+            <Text className='persona-name'>{persona.displayName}</Text>
+            <Text className='persona-role'>
+              {ROLE_LABELS[persona.role]}
+              {persona.studioName ? ` · ${persona.studioName}` : ''}
+            </Text>
+          </Button>
+        ))
+        : null}
+    </View>
+  )
+}
+
+export default function LoginPage() {
+  return <View className='page login-page'>{isWeapp() ? <WechatLogin /> : <PersonaLogin />}</View>
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { ROLE_LABELS } from '@shared/roles'
+import { redeemInviteRequest } from '@shared/schemas/auth'
+import { parseWith } from '@shared/validation'
+import { getMe, redeemInvite } from '../../services/api'
+import { errorMessage, isApiError } from '../../services/request'
+import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
+import { openLogin } from '../../services/navigation'
+import { useSessionUser } from '../../services/use-session-user'
+
+function InviteForm({ onJoined }: { onJoined: () => void }) {
+  const [code, setCode] = useState('')
+  const [fieldError, setFieldError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    if (busy) return
+    const parsed = parseWith(redeemInviteRequest, { code })
+    if (!parsed.ok) {
+      setFieldError(parsed.fields.code ?? Object.values(parsed.fields)[0] ?? '邀请码不正确')
+      return
+    }
+    setFieldError(null)
+    setBusy(true)
+    Taro.showLoading({ title: '正在加入…', mask: true })
+    try {
+      const session = await redeemInvite(parsed.value)
+      saveSession(session)
+      setCode('')
+      Taro.hideLoading()
+      Taro.showToast({ title: `已加入，您现在是${ROLE_LABELS[session.user.role]}`, icon: 'none', duration: 3000 })
+      onJoined()
+    } catch (error) {
+      Taro.hideLoading()
+      if (isApiError(error) && error.fields.code) setFieldError(error.fields.code)
+      else Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card invite-card'>
+      <Text className='card-title'>加入工作室</Text>
+      <Text className='plain-line'>党代表和工作人员：请输入工作室管理员给您的邀请码。</Text>
+      <Input
+        className={`text-input invite-input${fieldError ? ' text-input--error' : ''}`}
+        value={code}
+        maxlength={12}
+        placeholder='8 位邀请码'
+        placeholderClass='input-placeholder'
+        confirmType='done'
+        onInput={(e) => {
+          setCode(e.detail.value)
+          if (fieldError) setFieldError(null)
+        }}
+        onConfirm={() => void submit()}
+      />
+      {fieldError ? <Text className='field-error invite-error'>{fieldError}</Text> : null}
+      {/* undefined rather than false: on H5, `false` would become the attribute disabled="false" */}
+      <Button
+        className={`btn btn--primary invite-submit${busy ? ' btn--busy' : ''}`}
+        loading={busy || undefined}
+        disabled={busy || undefined}
+        onClick={() => void submit()}
+      >
+        加入工作室
+      </Button>
+    </View>
+  )
+}
+
+export default function MePage() {
+  const [user, setUser] = useSessionUser()
+
+  useDidShow(() => {
+    if (!getSession()) return
+    // quietly bring the role and studio up to date; failures keep what is stored
+    getMe()
+      .then((fresh) => {
+        updateUser(fresh)
+        setUser(fresh)
+      })
+      .catch(() => setUser(getSession()?.user ?? null))
+  })
+
+  const signOut = () => {
+    Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '取消' })
+      .then(({ confirm }) => {
+        if (!confirm) return
+        clearSession()
+        setUser(null)
+        Taro.showToast({ title: '已退出登录', icon: 'none' })
+      })
+      .catch(() => undefined)
+  }
+
+  if (!user) {
+    return (
+      <View className='page me-page'>
+        <View className='card'>
+          <Text className='card-title'>您还没有登录</Text>
+          <Text className='plain-line'>登录后可以预约服务、提意见、查看答复。</Text>
+          <Button className='btn btn--primary login-button' onClick={openLogin}>登录</Button>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='page me-page'>
+      <View className='card profile-card'>
+        <Text className='me-name'>{user.displayName}</Text>
+        <View className='profile-row'>
+          <Text className='profile-label'>身份</Text>
+          <Text className='me-role'>{ROLE_LABELS[user.role]}</Text>
+        </View>
+        {user.studioName ? (
+          <View className='profile-row'>
+            <Text className='profile-label'>工作室</Text>
+            <Text className='me-studio'>{user.studioName}</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <InviteForm onJoined={() => setUser(getSession()?.user ?? null)} />
+
+      <Button className='btn btn--secondary logout-button' onClick={signOut}>退出登录</Button>
+    </View>
+  )
+}

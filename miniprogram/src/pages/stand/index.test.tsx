@@ -1,0 +1,105 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import type { StandPageResponse } from '@shared/schemas/stand'
+import Taro, { resetTaroMock, router, storage } from '../../../test/mocks/taro'
+import StandPage, { BAD_SCENE_MESSAGE } from './index'
+import { saveSession } from '../../services/session'
+import { LAST_STAND_KEY } from '../../services/last-stand'
+
+const VENUE_ID = '01JD00000000000000000000V1'
+
+const fixture: StandPageResponse = {
+  studio: { id: '01JD00000000000000000000S1', name: '青石镇党代表工作室' },
+  venue: { id: VENUE_ID, name: '青石镇集市', address: '青石镇老街 18 号' },
+  stand: { id: '01JD00000000000000000000T1', date: '2025-11-22', startTime: '08:00', endTime: '12:00', status: 'scheduled', isToday: true },
+  services: [
+    {
+      id: '01JD00000000000000000000A1',
+      name: '量血压',
+      description: '医生现场测量并讲解',
+      minutesPerPerson: 5,
+      homeVisit: false,
+      slots: [
+        { id: 's1', startTime: '08:00', endTime: '09:00', capacity: 10, booked: 10, left: 0 },
+        { id: 's2', startTime: '09:00', endTime: '10:00', capacity: 10, booked: 7, left: 3 },
+      ],
+    },
+    {
+      id: '01JD00000000000000000000A2',
+      name: '家电维修',
+      description: '小家电现场修理',
+      minutesPerPerson: 20,
+      homeVisit: true,
+      slots: [],
+    },
+  ],
+}
+
+beforeEach(() => {
+  resetTaroMock()
+  process.env.TARO_ENV = 'h5'
+  process.env.TARO_APP_API_BASE = 'http://127.0.0.1:3000'
+  router.params = { scene: encodeURIComponent(`v=${VENUE_ID}`) }
+})
+
+describe('stand page', () => {
+  it('shows the studio, venue, date and one card per service with its slots', async () => {
+    Taro.request.mockImplementation(() => Promise.resolve({ statusCode: 200, data: fixture }))
+    const { container } = render(<StandPage />)
+
+    expect(screen.getByText('正在加载…')).toBeTruthy()
+    expect((await screen.findByText('青石镇集市')).className).toContain('stand-venue-name')
+
+    expect(container.querySelector('.stand-studio-name')?.textContent).toBe('青石镇党代表工作室')
+    expect(container.querySelector('.stand-date')?.textContent).toContain('今天')
+    expect(container.querySelector('.stand-date')?.textContent).toContain('11月22日 周六')
+
+    const cards = container.querySelectorAll('.service-card')
+    expect(cards).toHaveLength(2)
+    expect(cards[0].querySelector('.service-name')?.textContent).toBe('量血压')
+    expect(cards[1].querySelector('.service-name')?.textContent).toBe('家电维修')
+
+    const left = Array.from(cards[0].querySelectorAll('.slot-left')).map((el) => el.textContent)
+    expect(left).toEqual(['已约满', '余 3 位'])
+
+    expect((Taro.request.mock.calls[0][0] as { url: string }).url).toBe(`http://127.0.0.1:3000/stands/by-scene/v%3D${VENUE_ID}`)
+    expect(container.querySelector('.login-button')).not.toBeNull()
+    expect(JSON.parse(storage.get(LAST_STAND_KEY) as string)).toMatchObject({ scene: `v=${VENUE_ID}`, venueName: '青石镇集市' })
+  })
+
+  it('shows the next date when the stand is not today, and a cancelled notice', async () => {
+    const later = { ...fixture, stand: { ...fixture.stand, date: '2025-11-25', isToday: false, status: 'cancelled' as const } }
+    Taro.request.mockImplementation(() => Promise.resolve({ statusCode: 200, data: later }))
+    const { container } = render(<StandPage />)
+
+    await screen.findByText('本次服务已取消')
+    expect(container.querySelector('.stand-date')?.textContent).toBe('下次服务：11月25日 周二')
+  })
+
+  it('greets a signed-in person instead of offering to sign in', async () => {
+    saveSession({ token: 't', expiresAt: '2099-01-01T00:00:00.000Z', user: { id: '01JD00000000000000000000U1', displayName: '王阿姨', role: 'resident' } })
+    Taro.request.mockImplementation(() => Promise.resolve({ statusCode: 200, data: fixture }))
+    const { container } = render(<StandPage />)
+
+    expect((await screen.findByText('您好，王阿姨')).className).toContain('greeting')
+    expect(container.querySelector('.login-button')).toBeNull()
+  })
+
+  it('shows the API message and retries', async () => {
+    Taro.request
+      .mockImplementationOnce(() => Promise.resolve({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '这个地点近期没有服务点' } } }))
+      .mockImplementationOnce(() => Promise.resolve({ statusCode: 200, data: fixture }))
+    const { container } = render(<StandPage />)
+
+    expect((await screen.findByText('这个地点近期没有服务点')).className).toContain('error-message')
+    fireEvent.click(container.querySelector('.retry-button') as HTMLButtonElement)
+    await screen.findByText('青石镇集市')
+    expect(Taro.request).toHaveBeenCalledTimes(2)
+  })
+
+  it('explains a bad scene without calling the API', () => {
+    router.params = { scene: 'garbage' }
+    render(<StandPage />)
+    expect(screen.getByText(BAD_SCENE_MESSAGE)).toBeTruthy()
+    expect(Taro.request).not.toHaveBeenCalled()
+  })
+})

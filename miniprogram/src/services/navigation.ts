@@ -1,0 +1,23 @@
+import Taro from '@tarojs/taro'
+import { LOGIN_PAGE, ME_PAGE } from './platform'
+
+export function openLogin(): void {
+  Taro.navigateTo({ url: LOGIN_PAGE }).catch(() => {
+    Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' })
+  })
+}
+
+/** Back to where the person came from (the stand page, 我的 …), or to 我的 when there is no history. */
+export function goBackOrMe(): void {
+  let depth = 0
+  try {
+    depth = Taro.getCurrentPages().length
+  } catch {
+    depth = 0
+  }
+  if (depth > 1) {
+    Taro.navigateBack().catch(() => Taro.switchTab({ url: ME_PAGE }))
+  } else {
+    Taro.switchTab({ url: ME_PAGE })
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * The one place that talks HTTP (`Taro.request`). Pages and components call the typed functions in `api.ts`.
+ *
+ * - Base URL: `process.env.TARO_APP_API_BASE`, injected at build time (config/index.ts, .env.<mode>).
+ * - Adds `Authorization: Bearer <token>` from the session module; JSON in, JSON out; a timeout on every call.
+ * - Every failure becomes an `ApiError` whose `message` is Chinese and fit to show a resident.
+ * - 401 on an authenticated call: the session is cleared, then on weapp we sign in again silently
+ *   (`Taro.login` → POST /auth/wechat) and retry the call once; on H5 we open the login page and throw.
+ */
+import Taro from '@tarojs/taro'
+import { DEFAULT_ERROR_MESSAGES, isErrorBody, type ErrorCode, type FieldErrors } from '@shared/errors'
+import type { SessionResponse } from '@shared/schemas/auth'
+import { clearSession, getToken, saveSession } from './session'
+import { isWeapp, LOGIN_PAGE } from './platform'
+
+export const NETWORK_ERROR_MESSAGE = '网络不太好，请检查网络后重试'
+export const WECHAT_LOGIN_FAILED_MESSAGE = '微信登录没有成功，请稍后再试'
+export const DEFAULT_TIMEOUT_MS = 15_000
+
+export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR' | 'WECHAT_LOGIN_FAILED'
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode
+  /** Per-field Chinese messages (empty when the error is not about a form field). */
+  readonly fields: FieldErrors
+  /** HTTP status; 0 when the request never got an answer. */
+  readonly status: number
+
+  constructor(init: { code: ApiErrorCode; message: string; status: number; fields?: FieldErrors }) {
+    super(init.message)
+    this.name = 'ApiError'
+    this.code = init.code
+    this.status = init.status
+    this.fields = init.fields ?? {}
+    // keep `instanceof` working when compiled down to ES5 classes
+    Object.setPrototypeOf(this, ApiError.prototype)
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError
+}
+
+/** A message for any thrown value, for toasts and inline errors. */
+export function errorMessage(error: unknown): string {
+  return isApiError(error) ? error.message : DEFAULT_ERROR_MESSAGES.INTERNAL
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RequestOptions {
+  method?: HttpMethod
+  data?: unknown
+  /**
+   * `none`: never send the token (public routes);
+   * `optional`: send it when signed in;
+   * `required` (default): the caller must be signed in — re-signs-in first on weapp, opens login on H5.
+   */
+  auth?: 'none' | 'optional' | 'required'
+  timeout?: number
+}
+
+export function apiBase(): string {
+  return (process.env.TARO_APP_API_BASE || '').replace(/\/+$/, '')
+}
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  503: 'UPSTREAM_UNAVAILABLE',
+}
+
+function codeForStatus(status: number): ErrorCode {
+  return STATUS_CODES[status] ?? (status >= 400 && status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL')
+}
+
+interface RawResponse {
+  statusCode: number
+  data: unknown
+}
+
+async function send(path: string, options: RequestOptions, token: string | null): Promise<RawResponse> {
+  const method = options.method ?? 'GET'
+  const header: Record<string, string> = { Accept: 'application/json' }
+  if (method !== 'GET') header['Content-Type'] = 'application/json'
+  if (token) header.Authorization = `Bearer ${token}`
+  try {
+    const res = await Taro.request({
+      url: `${apiBase()}${path}`,
+      method,
+      data: options.data as Taro.request.Option['data'],
+      header,
+      dataType: 'json',
+      timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    })
+    return { statusCode: res.statusCode, data: res.data }
+  } catch {
+    // fetch/wx.request failed: offline, DNS, timeout, CORS …
+    throw new ApiError({ code: 'NETWORK_ERROR', status: 0, message: NETWORK_ERROR_MESSAGE })
+  }
+}
+
+function toApiError(res: RawResponse): ApiError {
+  let data = res.data
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data)
+    } catch {
+      // not JSON: fall through to the default message
+    }
+  }
+  if (isErrorBody(data)) {
+    return new ApiError({ code: data.error.code, message: data.error.message, fields: data.error.fields, status: res.statusCode })
+  }
+  const code = codeForStatus(res.statusCode)
+  return new ApiError({ code, message: DEFAULT_ERROR_MESSAGES[code], status: res.statusCode })
+}
+
+function unwrap<T>(res: RawResponse): T {
+  if (res.statusCode >= 200 && res.statusCode < 300) {
+    return (res.statusCode === 204 ? undefined : res.data) as T
+  }
+  throw toApiError(res)
+}
+
+let wechatSignIn: Promise<string> | null = null
+
+/** weapp only: `Taro.login` → POST /auth/wechat → store the session. Concurrent callers share one attempt. */
+export function signInSilently(): Promise<string> {
+  if (!wechatSignIn) {
+    wechatSignIn = (async () => {
+      let code: string | undefined
+      try {
+        code = (await Taro.login()).code
+      } catch {
+        code = undefined
+      }
+      if (!code) throw new ApiError({ code: 'WECHAT_LOGIN_FAILED', status: 0, message: WECHAT_LOGIN_FAILED_MESSAGE })
+      const session = unwrap<SessionResponse>(await send('/auth/wechat', { method: 'POST', data: { code } }, null))
+      saveSession(session)
+      return session.token
+    })().finally(() => {
+      wechatSignIn = null
+    })
+  }
+  return wechatSignIn
+}
+
+function currentRoute(): string {
+  try {
+    const pages = Taro.getCurrentPages()
+    return pages[pages.length - 1]?.route ?? ''
+  } catch {
+    return ''
+  }
+}
+
+/** H5: there is no silent sign-in; send the person to the login page (which comes back afterwards). */
+function openLoginPage(): void {
+  if (currentRoute().includes(LOGIN_PAGE.slice(1))) return
+  Taro.navigateTo({ url: LOGIN_PAGE }).catch(() => undefined)
+}
+
+async function signInAgain(message?: string): Promise<string> {
+  if (isWeapp()) return signInSilently()
+  openLoginPage()
+  throw new ApiError({ code: 'UNAUTHENTICATED', status: 401, message: message ?? DEFAULT_ERROR_MESSAGES.UNAUTHENTICATED })
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const auth = options.auth ?? 'required'
+  let token = auth === 'none' ? null : getToken()
+  if (auth === 'required' && !token) token = await signInAgain()
+
+  let res = await send(path, options, token)
+  if (res.statusCode === 401 && token) {
+    clearSession()
+    const fresh = await signInAgain(toApiError(res).message)
+    res = await send(path, options, fresh)
+    if (res.statusCode === 401) clearSession()
+  }
+  return unwrap<T>(res)
+}

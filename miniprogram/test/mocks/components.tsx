@@ -1,0 +1,59 @@
+/**
+ * A small stand-in for `@tarojs/components` in jest (jsdom): plain elements that keep `className`, `onClick`
+ * and turn `onInput` into Taro's `{ detail: { value } }` event. Map it with
+ *   moduleNameMapper: { '^@tarojs/components$': '<rootDir>/miniprogram/test/mocks/components.tsx' }
+ */
+import type { ReactNode } from 'react'
+
+interface BaseProps {
+  className?: string
+  children?: ReactNode
+  onClick?: (event: unknown) => void
+  hoverClass?: string
+  [key: string]: unknown
+}
+
+export function View({ className, children, onClick }: BaseProps) {
+  return <div className={className} onClick={onClick}>{children}</div>
+}
+
+export function Text({ className, children, onClick }: BaseProps) {
+  return <span className={className} onClick={onClick}>{children}</span>
+}
+
+export function Button({ className, children, onClick, disabled }: BaseProps & { disabled?: boolean }) {
+  return <button type='button' className={className} onClick={onClick} disabled={disabled}>{children}</button>
+}
+
+interface InputProps {
+  className?: string
+  value?: string
+  placeholder?: string
+  maxlength?: number
+  onInput?: (event: { detail: { value: string } }) => void
+  onConfirm?: (event: { detail: { value: string } }) => void
+  [key: string]: unknown
+}
+
+export function Input({ className, value, placeholder, maxlength, onInput, onConfirm }: InputProps) {
+  return (
+    <input
+      className={className}
+      value={value ?? ''}
+      placeholder={placeholder}
+      maxLength={maxlength}
+      onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onConfirm?.({ detail: { value: (e.target as HTMLInputElement).value } })
+      }}
+    />
+  )
+}
+
+export function Image({ className, src }: BaseProps & { src?: string }) {
+  return <img className={className} src={src} alt='' />
+}
+
+export function ScrollView({ className, children }: BaseProps) {
+  return <div className={className}>{children}</div>
+}

@@ -1,0 +1,81 @@
+/**
+ * A small stand-in for `@tarojs/taro` in jest (jsdom). Map it with
+ *   moduleNameMapper: { '^@tarojs/taro$': '<rootDir>/miniprogram/test/mocks/taro.ts' }
+ * Tests reach the same instance by importing `@tarojs/taro` (or this file) and reset it with `resetTaroMock()`.
+ */
+import { useEffect } from 'react'
+
+type AnyFn = (...args: any[]) => any
+
+export const storage = new Map<string, unknown>()
+
+/** What `useRouter()` returns; set `router.params` before rendering a page. */
+export const router: { params: Record<string, string | undefined>; path: string } = { params: {}, path: '' }
+
+/** The page stack `getCurrentPages()` reports (routes without a leading slash). */
+export const pageStack: Array<{ route: string }> = [{ route: 'pages/index/index' }]
+
+const resolved = (value: unknown = { errMsg: 'ok' }) => jest.fn((..._args: unknown[]) => Promise.resolve(value))
+
+function createTaro() {
+  return {
+    request: jest.fn((..._args: unknown[]): Promise<{ statusCode: number; data: unknown; header?: Record<string, string> }> =>
+      Promise.reject(new Error('Taro.request is not mocked in this test'))),
+    login: jest.fn((..._args: unknown[]): Promise<{ code: string; errMsg: string }> => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })),
+    scanCode: jest.fn((..._args: unknown[]): Promise<{ result: string; path?: string; scanType: string; charSet: string }> =>
+      Promise.reject({ errMsg: 'scanCode:fail cancel' })),
+    getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+    setStorageSync: jest.fn((key: string, value: unknown) => {
+      storage.set(key, value)
+    }),
+    removeStorageSync: jest.fn((key: string) => {
+      storage.delete(key)
+    }),
+    showToast: resolved(),
+    showLoading: resolved(),
+    hideLoading: jest.fn(),
+    showModal: resolved({ confirm: true, cancel: false, errMsg: 'showModal:ok' }),
+    navigateTo: resolved(),
+    navigateBack: resolved(),
+    redirectTo: resolved(),
+    switchTab: resolved(),
+    reLaunch: resolved(),
+    stopPullDownRefresh: jest.fn(),
+    getLaunchOptionsSync: jest.fn(() => ({ path: 'pages/index/index', query: {}, scene: 1001 })),
+    getCurrentPages: jest.fn(() => pageStack),
+  }
+}
+
+const Taro = createTaro()
+export type TaroMock = typeof Taro
+
+/** Back to a clean state: empty storage, default router, fresh jest.fn implementations. */
+export function resetTaroMock(): void {
+  storage.clear()
+  router.params = {}
+  router.path = ''
+  pageStack.splice(0, pageStack.length, { route: 'pages/index/index' })
+  Object.assign(Taro, createTaro())
+}
+
+export function useRouter() {
+  return router
+}
+
+/** Page-show hooks run once after mount (no page lifecycle in jsdom). */
+function useOnMount(callback: AnyFn) {
+  useEffect(() => {
+    callback()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+}
+
+export const useDidShow = useOnMount
+export const useLoad = useOnMount
+export const useReady = useOnMount
+export const useLaunch = useOnMount
+export function useDidHide(_callback: AnyFn) {}
+export function usePullDownRefresh(_callback: AnyFn) {}
+export function useReachBottom(_callback: AnyFn) {}
+
+export default Taro

@@ -1,0 +1,39 @@
+import type { Page } from 'playwright-core';
+import { freePort } from '../../scripts/lib/ports';
+import { startStack, type Stack } from '../../scripts/lib/stack';
+import { openPhone, screenshot, waitForText } from '../support/browser';
+
+// A resident at the market scans the stand's code, signs in and sees what the stand offers today —
+// in real Chromium, against the H5 build, the API under serverless-offline and DynamoDB Local.
+describe('a resident scans the stand’s code', () => {
+  let stack: Stack;
+  let phone: Awaited<ReturnType<typeof openPhone>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort() });
+    phone = await openPhone();
+    page = phone.page;
+  }, 240_000);
+
+  afterAll(async () => {
+    await phone?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  it('opens the stand page from the scene URL, signs in as the demo resident and sees the services', async () => {
+    await page.goto(stack.standUrl);
+    await waitForText(page.locator('.stand-studio-name').first(), '洛社镇党代表工作室', { exact: true });
+    await waitForText(page.locator('.stand-venue-name').first(), '洛社农贸集市');
+    await screenshot(page, 'stand-signed-out');
+
+    await page.locator('.login-button').first().click();
+    await page.locator('.persona-resident').first().click();
+
+    await waitForText(page.locator('.greeting').first(), '刘阿姨');
+    const names = await page.locator('.service-card .service-name').allTextContents();
+    expect(names.map((n) => n.trim())).toEqual(['量血压', '磨剪刀', '修鞋', '家电维修']);
+    await waitForText(page.locator('.slot-left').first(), '4');
+    await screenshot(page, 'stand-signed-in');
+  });
+});
