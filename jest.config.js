@@ -19,6 +19,7 @@ module.exports = {
     {
       displayName: 'integration',
       testEnvironment: 'node',
+      testTimeout: 30_000,
       transform: { '^.+\\.(t|j)sx?$': swc },
       moduleNameMapper: shared,
       setupFiles: ['<rootDir>/test/support/quiet-sdk-node-warning.ts'],
@@ -38,6 +39,8 @@ module.exports = {
     {
       displayName: 'e2e',
       testEnvironment: 'node',
+      // A journey is many steps, each waiting up to 15 s for the page (first requests bundle handlers).
+      testTimeout: 120_000,
       transform: { '^.+\\.(t|j)sx?$': swc },
       moduleNameMapper: shared,
       setupFiles: ['<rootDir>/test/support/quiet-sdk-node-warning.ts'],

@@ -2,7 +2,7 @@
  * `npm start`: the whole system on this machine, no AWS account, no internet.
  * Ports: LIANXIN_API_PORT (3000), LIANXIN_H5_PORT (10086), LIANXIN_DYNAMODB_PORT (8000),
  * LIANXIN_LAMBDA_PORT (3002). Data is kept in .local-data/dynamodb; `npm start -- --in-memory`
- * (or LIANXIN_IN_MEMORY=1) runs a throwaway database instead.
+ * (or LIANXIN_IN_MEMORY=1) runs a throwaway database instead; `--no-build` serves the existing H5 build.
  */
 import '../test/support/quiet-sdk-node-warning';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ const port = (name: string, fallback: number) => {
 };
 
 const inMemory = process.argv.includes('--in-memory') || process.env.LIANXIN_IN_MEMORY === '1';
+// Serve the H5 build already in miniprogram/dist/h5 (a faster restart when the API port has not changed).
+const reuseH5Build = process.argv.includes('--no-build');
 const green = (s: string) => `\x1b[32m${s}\x1b[0m`;
 const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
 
@@ -54,6 +56,7 @@ async function main() {
     lambdaPort: port('LIANXIN_LAMBDA_PORT', 3002),
     h5Port: port('LIANXIN_H5_PORT', 10086),
     dataDir: inMemory ? undefined : join(ROOT, '.local-data', 'dynamodb'),
+    buildH5: !reuseH5Build,
     onStep: (step, ms) => console.log(`${green('✓')} ${step} 就绪（${(ms / 1000).toFixed(1)} 秒）`),
   });
 

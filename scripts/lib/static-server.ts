@@ -15,6 +15,14 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Serves the H5 build from `root` on 127.0.0.1; unknown paths get index.html (the app routes itself). */
 export function serveStatic(root: string, port: number): Promise<Server> {
   const server = createServer((req, res) => {
@@ -24,14 +32,13 @@ export function serveStatic(root: string, port: number): Promise<Server> {
       res.writeHead(403).end();
       return;
     }
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      statSync(file);
-    } catch {
-      file = join(root, 'index.html');
+    if (!isFile(file)) file = isFile(join(file, 'index.html')) ? join(file, 'index.html') : join(root, 'index.html');
+    if (!isFile(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('还没有 H5 构建：请运行 npm run build:h5，或不带 --no-build 重新 npm start');
+      return;
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    createReadStream(file).pipe(res);
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
