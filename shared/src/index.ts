@@ -7,3 +7,5 @@ export * from './invite-code';
 export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/stand';
+export * from './ticket-code';
+export * from './schemas/booking';
