@@ -16,6 +16,8 @@ const envSchema = z.object({
   WECHAT_APP_SECRET: z.string().default(''),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  DAILY_BOOKINGS_PER_RESIDENT: z.coerce.number().int().min(1).max(20).default(3),
+  NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(180).default(15),
 });
 
 export interface Config {
@@ -28,6 +30,8 @@ export interface Config {
   sessionTtlSeconds: number;
   wechat: { adapter: 'http' | 'local'; appId: string; appSecret: string; apiBase: string };
   maxBodyBytes: number;
+  dailyBookingsPerResident: number;
+  noShowGraceMinutes: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -54,6 +58,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     wechat: { adapter: e.WECHAT_ADAPTER, appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE },
     maxBodyBytes: e.MAX_BODY_BYTES,
+    dailyBookingsPerResident: e.DAILY_BOOKINGS_PER_RESIDENT,
+    noShowGraceMinutes: e.NO_SHOW_GRACE_MINUTES,
   };
 }
 

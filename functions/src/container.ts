@@ -6,6 +6,7 @@ import { StudioRepository } from './data/studio.repository';
 import { StandRepository } from './data/stand.repository';
 import { PersonaRepository } from './data/persona.repository';
 import { RateLimitRepository } from './data/rate-limit.repository';
+import { BookingRepository } from './data/booking.repository';
 import { SessionTokens } from './auth/session-tokens';
 import { HttpWechatLogin, LocalWechatLogin } from './adapters/wechat/code2session';
 import type { Deps } from './use-cases/deps';
@@ -27,6 +28,8 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     stands: new StandRepository(table),
     personas: new PersonaRepository(table),
     rateLimits: new RateLimitRepository(table),
+    bookings: new BookingRepository(table),
+    limits: { dailyBookingsPerResident: cfg.dailyBookingsPerResident, noShowGraceMinutes: cfg.noShowGraceMinutes },
     ...overrides,
   };
 }

@@ -55,3 +55,8 @@ export class UpstreamUnavailableError extends DomainError {
     super('UPSTREAM_UNAVAILABLE', message);
   }
 }
+export class UnprocessableError extends DomainError {
+  constructor(message?: string) {
+    super('UNPROCESSABLE', message);
+  }
+}

@@ -30,3 +30,8 @@ export function formatChinaDate(date: string): string {
   const d = dayjs.tz(date, CHINA_TZ);
   return `${d.month() + 1}月${d.date()}日 周${WEEKDAYS[d.day()]}`;
 }
+
+/** The China wall-clock time (`HH:mm`) at the given instant. */
+export function chinaTime(instant: Date | string | number): string {
+  return dayjs(instant).tz(CHINA_TZ).format('HH:mm');
+}

@@ -22,7 +22,7 @@ export interface Venue {
 }
 
 /** The part of a service a stand page needs; copied onto the stand so the page needs no extra reads. */
-export type StandService = Pick<Service, 'id' | 'name' | 'description' | 'minutesPerPerson' | 'homeVisit'>;
+export type StandService = Pick<Service, 'id' | 'name' | 'description' | 'minutesPerPerson' | 'homeVisit' | 'keepsHealthReadings'>;
 
 /** One dated appearance of a studio at a venue. At most one stand per venue per day. */
 export interface Stand {
@@ -52,13 +52,22 @@ export interface Slot {
 // Keys of services, venues, stands and slots (docs/access-patterns.md).
 const serviceKey = (studioId: string, serviceId: string) => ({ PK: `STUDIO#${studioId}`, SK: `SERVICE#${serviceId}` });
 const venueKey = (venueId: string) => ({ PK: `VENUE#${venueId}`, SK: 'PROFILE' });
-const standKey = (venueId: string, date: string) => ({ PK: `VENUE#${venueId}`, SK: `STAND#${date}` });
-const slotKey = (standId: string, serviceId: string, startTime: string) => ({ PK: `STAND#${standId}`, SK: `SLOT#${serviceId}#${startTime}` });
+/** Guards "at most one stand per venue per day". */
+const standDayKey = (venueId: string, date: string) => ({ PK: `VENUE#${venueId}`, SK: `STAND#${date}` });
+export const standKey = (standId: string) => ({ PK: `STAND#${standId}`, SK: 'META' });
+const standIndexKeys = (stand: Stand) => ({
+  // GSI1: a venue's stands by date (the stand page). GSI2: every studio's stands on a date (jobs, staff).
+  GSI1PK: `VENUE#${stand.venueId}`,
+  GSI1SK: `STAND#${stand.date}`,
+  GSI2PK: `STANDS#${stand.date}`,
+  GSI2SK: `${stand.studioId}#${stand.venueId}`,
+});
+export const slotKey = (standId: string, serviceId: string, startTime: string) => ({ PK: `STAND#${standId}`, SK: `SLOT#${serviceId}#${startTime}` });
 
 export const slotId = (slot: Pick<Slot, 'serviceId' | 'startTime'>) => `${slot.serviceId}.${slot.startTime.replace(':', '')}`;
 
 function strip<T>(item: Record<string, unknown>): T {
-  const { PK: _pk, SK: _sk, type: _type, ...rest } = item;
+  const { PK: _pk, SK: _sk, type: _type, GSI1PK: _g1p, GSI1SK: _g1s, GSI2PK: _g2p, GSI2SK: _g2s, ...rest } = item;
   return rest as T;
 }
 
@@ -100,7 +109,8 @@ export class StandRepository {
       await this.table.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.table.tableName, Item: { ...standKey(stand.venueId, stand.date), type: 'Stand', ...stand }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.table.tableName, Item: { ...standDayKey(stand.venueId, stand.date), type: 'StandDay', standId: stand.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.table.tableName, Item: { ...standKey(stand.id), ...standIndexKeys(stand), type: 'Stand', ...stand }, ConditionExpression: 'attribute_not_exists(PK)' } },
             ...slots.map((slot) => ({
               Put: { TableName: this.table.tableName, Item: { ...slotKey(slot.standId, slot.serviceId, slot.startTime), type: 'Slot', ...slot } },
             })),
@@ -115,15 +125,16 @@ export class StandRepository {
   }
 
   /**
-   * Access pattern: today's or the next stand at a venue — Query PK=VENUE#id AND SK >= STAND#<today>,
-   * first item (the venue's own PROFILE item sorts before every STAND# key).
+   * Access pattern: today's or the next stand at a venue — Query GSI1 `GSI1PK=VENUE#id AND GSI1SK >= STAND#<today>`,
+   * first item.
    */
   async findCurrentOrNextStandAtVenue(venueId: string, today: string): Promise<Stand | undefined> {
     const out = await this.table.client.send(
       new QueryCommand({
         TableName: this.table.tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': `VENUE#${venueId}`, ':from': `STAND#${today}`, ':to': 'STAND#9999' },
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :from',
+        ExpressionAttributeValues: { ':pk': `VENUE#${venueId}`, ':from': `STAND#${today}` },
         Limit: 1,
       }),
     );
@@ -131,13 +142,33 @@ export class StandRepository {
     return item ? strip<Stand>(item) : undefined;
   }
 
-  /** Access pattern: slots of a stand — Query PK=STAND#id, begins_with(SK, SLOT#). */
+  /** Access pattern: stand by id — GetItem PK=STAND#id, SK=META. */
+  async getStand(standId: string): Promise<Stand | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: standKey(standId) }));
+    return out.Item ? strip<Stand>(out.Item) : undefined;
+  }
+
+  /** Access pattern: a studio's stands on a date — Query GSI2 `GSI2PK=STANDS#<date> AND begins_with(GSI2SK, '<studioId>#')`. */
+  async listStandsOfStudioOn(studioId: string, date: string): Promise<Stand[]> {
+    const out = await this.table.client.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :studio)',
+        ExpressionAttributeValues: { ':pk': `STANDS#${date}`, ':studio': `${studioId}#` },
+      }),
+    );
+    return (out.Items ?? []).map((i) => strip<Stand>(i));
+  }
+
+  /** Access pattern: slots of a stand — Query PK=STAND#id, begins_with(SK, SLOT#) (strongly consistent: places left). */
   async listSlotsOfStand(standId: string): Promise<Slot[]> {
     const out = await this.table.client.send(
       new QueryCommand({
         TableName: this.table.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
         ExpressionAttributeValues: { ':pk': `STAND#${standId}`, ':prefix': 'SLOT#' },
+        ConsistentRead: true,
       }),
     );
     return (out.Items ?? []).map((i) => strip<Slot>(i));

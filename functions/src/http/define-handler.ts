@@ -9,6 +9,7 @@ import { errorResponse, json } from './respond';
 import type { RouteSpec } from './routes';
 
 type BodyOf<R extends RouteSpec> = R['body'] extends ZodTypeAny ? ZodInfer<R['body']> : undefined;
+type QueryOf<R extends RouteSpec> = R['query'] extends ZodTypeAny ? ZodInfer<R['query']> : Record<string, string>;
 type PrincipalOf<R extends RouteSpec> = R['roles'] extends 'public' ? Principal | undefined : Principal;
 
 export interface RequestContext<R extends RouteSpec> {
@@ -16,7 +17,7 @@ export interface RequestContext<R extends RouteSpec> {
   principal: PrincipalOf<R>;
   body: BodyOf<R>;
   params: Record<string, string>;
-  query: Record<string, string>;
+  query: QueryOf<R>;
 }
 
 export type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -73,12 +74,19 @@ export function defineHandler<R extends RouteSpec>(route: R, run: (ctx: RequestC
         body = parsed.data;
       }
 
+      let query: unknown = decodedParams(event.queryStringParameters);
+      if (route.query) {
+        const parsed = route.query.safeParse(query);
+        if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error));
+        query = parsed.data;
+      }
+
       const result = await run({
         deps,
         principal: principal as PrincipalOf<R>,
         body: body as BodyOf<R>,
         params: decodedParams(event.pathParameters),
-        query: decodedParams(event.queryStringParameters),
+        query: query as QueryOf<R>,
       });
       return json(route.successStatus ?? 200, result);
     } catch (error) {

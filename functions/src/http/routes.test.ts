@@ -11,7 +11,7 @@ const handlerFileOf = (name: string) => `functions/src/handlers/${name.replace(/
 
 function loadYaml(file: string) {
   // serverless.yml uses CloudFormation tags; read them as plain values.
-  const tags = ['GetAtt', 'Ref', 'Sub'].flatMap((t) => [
+  const tags = ['GetAtt', 'Ref', 'Sub', 'Join'].flatMap((t) => [
     { tag: `!${t}`, resolve: (v: unknown) => v },
     { tag: `!${t}`, collection: 'seq' as const, resolve: (v: unknown) => v },
   ]);
@@ -90,5 +90,9 @@ describe('docs/openapi.yaml agrees with the route table', () => {
     } else {
       expect(op.requestBody).toBeUndefined();
     }
+    const documentedQuery = (op.parameters ?? []).filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name).sort();
+    expect(documentedQuery).toEqual(route.query ? bodyKeys(route.query) : []);
+    const documentedPath = (op.parameters ?? []).filter((p: { in: string }) => p.in === 'path').map((p: { name: string }) => p.name).sort();
+    expect(documentedPath).toEqual([...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort());
   });
 });

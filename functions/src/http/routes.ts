@@ -1,6 +1,7 @@
 import type { ZodTypeAny } from 'zod';
 import type { Role } from '@shared/roles';
 import { createInviteRequest, localSignInRequest, redeemInviteRequest, wechatSignInRequest } from '@shared/schemas/auth';
+import { bookSlotRequest, checkInRequest, studioStandsQuery, walkInRequest } from '@shared/schemas/booking';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -13,11 +14,15 @@ export interface RouteSpec {
   path: string;
   roles: readonly Role[] | 'public';
   body?: ZodTypeAny;
+  /** Query string parameters, checked like a body (unknown ones rejected). */
+  query?: ZodTypeAny;
   successStatus?: number;
   summary: string;
 }
 
 const EVERYONE_SIGNED_IN = ['resident', 'representative', 'staff', 'admin'] as const satisfies readonly Role[];
+/** The people of a studio; use cases further check that the stand or studio is their own. */
+const STUDIO_PEOPLE = ['representative', 'staff', 'admin'] as const satisfies readonly Role[];
 
 export const routes = {
   health: { method: 'GET', path: '/health', roles: 'public', summary: '健康检查' },
@@ -28,6 +33,17 @@ export const routes = {
   createInvite: { method: 'POST', path: '/studios/{studioId}/invites', roles: ['admin'], body: createInviteRequest, successStatus: 201, summary: '管理员发放工作室邀请码' },
   redeemInvite: { method: 'POST', path: '/invites/redeem', roles: EVERYONE_SIGNED_IN, body: redeemInviteRequest, summary: '使用邀请码加入工作室' },
   getStandByScene: { method: 'GET', path: '/stands/by-scene/{scene}', roles: 'public', summary: '扫码进入：今天或下一次的服务点' },
+  bookSlot: { method: 'POST', path: '/bookings', roles: EVERYONE_SIGNED_IN, body: bookSlotRequest, successStatus: 201, summary: '预约一个时段' },
+  listMyBookings: { method: 'GET', path: '/me/bookings', roles: EVERYONE_SIGNED_IN, summary: '我的预约' },
+  getMyBooking: { method: 'GET', path: '/bookings/{bookingId}', roles: EVERYONE_SIGNED_IN, summary: '我的一个预约（预约码）' },
+  cancelMyBooking: { method: 'POST', path: '/bookings/{bookingId}/cancel', roles: EVERYONE_SIGNED_IN, summary: '取消预约' },
+  listStudioStands: { method: 'GET', path: '/studios/{studioId}/stands', roles: STUDIO_PEOPLE, query: studioStandsQuery, summary: '工作室某天的服务点' },
+  getStandQueue: { method: 'GET', path: '/stands/{standId}/queue', roles: STUDIO_PEOPLE, summary: '服务点工作台：各服务的排队' },
+  checkIn: { method: 'POST', path: '/stands/{standId}/check-ins', roles: STUDIO_PEOPLE, body: checkInRequest, summary: '凭预约码签到' },
+  addWalkIn: { method: 'POST', path: '/stands/{standId}/walk-ins', roles: STUDIO_PEOPLE, body: walkInRequest, successStatus: 201, summary: '现场取号' },
+  callNext: { method: 'POST', path: '/stands/{standId}/services/{serviceId}/call-next', roles: STUDIO_PEOPLE, summary: '叫下一位' },
+  markServed: { method: 'POST', path: '/stands/{standId}/entries/{entryId}/serve', roles: STUDIO_PEOPLE, summary: '完成服务' },
+  getQueueScreen: { method: 'GET', path: '/stands/{standId}/screen', roles: 'public', summary: '服务点大屏：正在服务与下一位' },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof routes;

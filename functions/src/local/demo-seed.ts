@@ -80,7 +80,7 @@ export async function seedDemoData(deps: Deps): Promise<DemoSeedResult> {
       startTime: OPENING.start,
       endTime: OPENING.end,
       status: 'scheduled',
-      services: services.map(({ id, name, description, minutesPerPerson, homeVisit }) => ({ id, name, description, minutesPerPerson, homeVisit })),
+      services: services.map(({ id, name, description, minutesPerPerson, homeVisit, keepsHealthReadings }) => ({ id, name, description, minutesPerPerson, homeVisit, keepsHealthReadings })),
     };
     const slots: Slot[] = services.flatMap((service) =>
       slotTimes().map((t) => ({ standId: stand.id, serviceId: service.id, ...t, capacity: service.peoplePerSlot, booked: 0 })),

@@ -5,6 +5,7 @@ import type { StudioRepository } from '../data/studio.repository';
 import type { StandRepository } from '../data/stand.repository';
 import type { PersonaRepository } from '../data/persona.repository';
 import type { RateLimitRepository } from '../data/rate-limit.repository';
+import type { BookingRepository } from '../data/booking.repository';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
 export interface Deps {
@@ -18,4 +19,6 @@ export interface Deps {
   stands: StandRepository;
   personas: PersonaRepository;
   rateLimits: RateLimitRepository;
+  bookings: BookingRepository;
+  limits: { dailyBookingsPerResident: number; noShowGraceMinutes: number };
 }

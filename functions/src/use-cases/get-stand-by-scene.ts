@@ -21,7 +21,11 @@ export async function getStandByScene(deps: Deps, scene: string): Promise<StandP
     venue: { id: stand.venueId, name: stand.venueName, address: stand.address },
     stand: { id: stand.id, date: stand.date, startTime: stand.startTime, endTime: stand.endTime, status: stand.status, isToday: stand.date === today },
     services: stand.services.map((service) => ({
-      ...service,
+      id: service.id,
+      name: service.name,
+      description: service.description,
+      minutesPerPerson: service.minutesPerPerson,
+      homeVisit: service.homeVisit,
       slots: slots
         .filter((s) => s.serviceId === service.id)
         .sort((a, b) => a.startTime.localeCompare(b.startTime))

@@ -1,16 +1,12 @@
-import { randomInt } from 'node:crypto';
 import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '@shared/invite-code';
 import type { CreateInviteRequest, InviteResponse, RedeemInviteRequest, SessionResponse } from '@shared/schemas/auth';
 import type { Principal } from '../auth/session-tokens';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Deps } from './deps';
+import { randomCode } from './codes';
 import { limitAttempts, openSession, requireUser } from './sessions';
 
-function newInviteCode(): string {
-  let code = '';
-  for (let i = 0; i < INVITE_CODE_LENGTH; i += 1) code += INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)];
-  return code;
-}
+const newInviteCode = () => randomCode(INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH);
 
 /**
  * An admin invites someone into a role of their own studio.

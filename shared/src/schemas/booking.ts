@@ -121,3 +121,7 @@ export const studioStandsResponse = z.object({
   stands: z.array(z.object({ id: idSchema, venueId: idSchema, venueName: z.string(), date: dateSchema, startTime: timeSchema, endTime: timeSchema, status: z.enum(['scheduled', 'cancelled']) })),
 });
 export type StudioStandsResponse = z.infer<typeof studioStandsResponse>;
+
+/** Query of GET /studios/{studioId}/stands. */
+export const studioStandsQuery = z.object({ date: dateSchema.optional() }).strict();
+export type StudioStandsQuery = z.infer<typeof studioStandsQuery>;

@@ -1,0 +1,44 @@
+import { ulid } from 'ulid';
+import { addDays, chinaDate, chinaInstant } from '@shared/time';
+import type { Principal } from '../../functions/src/auth/session-tokens';
+import type { Container } from '../../functions/src/container';
+import type { Slot, Stand } from '../../functions/src/data/stand.repository';
+import { seededTable } from './tables';
+
+/** Tomorrow (China date) at 07:30, before the demo stand opens: a frozen clock for booking tests. */
+export function frozenMorning(): Date {
+  return new Date(chinaInstant(addDays(chinaDate(new Date()), 1), '07:30'));
+}
+
+/**
+ * The demo seed on a fresh table with a frozen clock, plus helpers to make residents and a stand whose one
+ * slot has a given capacity.
+ */
+export async function bookingFixture(now: Date = frozenMorning()) {
+  const { deps, seed, tableName } = await seededTable({ now: () => now });
+  const personas = Object.fromEntries((await deps.personas.listPersonas()).map((p) => [p.key, p]));
+  const principalOf = (key: string): Principal => ({ userId: personas[key].userId, role: personas[key].role, ...(personas[key].role !== 'resident' ? { studioId: seed.studioId } : {}) });
+  const todayStand = (await deps.stands.findCurrentOrNextStandAtVenue(seed.venueId, chinaDate(now)))!;
+
+  async function newResidents(count: number): Promise<Principal[]> {
+    const residents: Principal[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const id = ulid();
+      await deps.users.createUserForOpenid({ id, displayName: `居民${i + 1}`, role: 'resident', createdAt: now.toISOString() }, `test-${id}`);
+      residents.push({ userId: id, role: 'resident' });
+    }
+    return residents;
+  }
+
+  /** A stand at a new venue on the clock's day with one slot of `capacity` for the first demo service. */
+  async function standWithSlot(capacity: number): Promise<{ stand: Stand; slot: Slot }> {
+    const venueId = ulid();
+    await deps.stands.putVenue({ id: venueId, studioId: seed.studioId, name: '测试院落', address: '洛社镇测试路 1 号' });
+    const stand: Stand = { ...todayStand, id: ulid(), venueId, venueName: '测试院落' };
+    const slot: Slot = { standId: stand.id, serviceId: stand.services[0].id, startTime: '09:00', endTime: '09:30', capacity, booked: 0 };
+    await deps.stands.createStandWithSlots(stand, [slot]);
+    return { stand, slot };
+  }
+
+  return { deps: deps as Container, seed, tableName, now, principalOf, todayStand, newResidents, standWithSlot };
+}
