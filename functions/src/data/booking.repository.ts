@@ -267,6 +267,12 @@ export class BookingRepository {
     return out.Attributes!.lastNumber as number;
   }
 
+  async setQueueNumber(standId: string, entryId: string, queueNumber: number): Promise<void> {
+    await this.table.client.send(
+      new UpdateCommand({ TableName: this.table.tableName, Key: entryKey(standId, entryId), UpdateExpression: 'SET queueNumber = :n', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':n': queueNumber } }),
+    );
+  }
+
   /**
    * Moves an entry from one status to another, setting fields; fails (and changes nothing) when the entry is
    * not in one of the `from` statuses — two phones checking in one ticket: exactly one succeeds.

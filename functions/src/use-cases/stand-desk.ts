@@ -62,7 +62,7 @@ export async function getStandQueue(deps: Deps, principal: Principal, standId: s
 
 function alreadyCheckedIn(entry: Entry): ConflictError {
   const at = entry.checkedInAt ? chinaTime(entry.checkedInAt) : '';
-  return new ConflictError(`已于 ${at} 由 ${entry.checkedInByName ?? '工作人员'} 签到，排队号 ${entry.queueNumber ?? '-'}`);
+  return new ConflictError(`已于 ${at} 由 ${entry.checkedInByName ?? '工作人员'} 签到${entry.queueNumber !== undefined ? `，排队号 ${entry.queueNumber}` : ''}`);
 }
 
 /**
@@ -79,15 +79,19 @@ export async function checkIn(deps: Deps, principal: Principal, standId: string,
   if (HERE.has(entry.status)) throw alreadyCheckedIn(entry);
   if (entry.status === 'cancelled') throw new ConflictError('这个预约已取消');
   const staff = await requireUser(deps, principal.userId);
-  const queueNumber = await deps.bookings.nextQueueNumber(stand.id, entry.serviceId);
+  // Only the phone that wins the check-in draws a queue number, so racing phones leave no gaps in the numbers.
   const outcome = await deps.bookings.changeStatus(stand.id, entry.id, ['booked', 'no_show'], 'checked_in', {
     checkedInAt: deps.now().toISOString(),
     checkedInBy: staff.id,
     checkedInByName: staff.displayName,
-    queueNumber,
   });
+  if (outcome.kind === 'condition-failed') {
+    const current = (await deps.bookings.getEntry(stand.id, entry.id))!;
+    throw HERE.has(current.status) ? alreadyCheckedIn(current) : new ConflictError('这个预约的状态已经变化，请刷新');
+  }
+  const queueNumber = await deps.bookings.nextQueueNumber(stand.id, entry.serviceId);
+  await deps.bookings.setQueueNumber(stand.id, entry.id, queueNumber);
   const current = (await deps.bookings.getEntry(stand.id, entry.id))!;
-  if (outcome.kind === 'condition-failed') throw HERE.has(current.status) ? alreadyCheckedIn(current) : new ConflictError('这个预约的状态已经变化，请刷新');
   return toQueueEntryView(current);
 }
 
