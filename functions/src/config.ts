@@ -18,6 +18,7 @@ const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
   DAILY_BOOKINGS_PER_RESIDENT: z.coerce.number().int().min(1).max(20).default(3),
   NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(180).default(15),
+  HEALTH_READING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export interface Config {
@@ -32,6 +33,7 @@ export interface Config {
   maxBodyBytes: number;
   dailyBookingsPerResident: number;
   noShowGraceMinutes: number;
+  healthReadingRetentionDays: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -60,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxBodyBytes: e.MAX_BODY_BYTES,
     dailyBookingsPerResident: e.DAILY_BOOKINGS_PER_RESIDENT,
     noShowGraceMinutes: e.NO_SHOW_GRACE_MINUTES,
+    healthReadingRetentionDays: e.HEALTH_READING_RETENTION_DAYS,
   };
 }
 

@@ -7,6 +7,7 @@ import { StandRepository } from './data/stand.repository';
 import { PersonaRepository } from './data/persona.repository';
 import { RateLimitRepository } from './data/rate-limit.repository';
 import { BookingRepository } from './data/booking.repository';
+import { ReadingRepository } from './data/reading.repository';
 import { SessionTokens } from './auth/session-tokens';
 import { HttpWechatLogin, LocalWechatLogin } from './adapters/wechat/code2session';
 import type { Deps } from './use-cases/deps';
@@ -29,7 +30,8 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     personas: new PersonaRepository(table),
     rateLimits: new RateLimitRepository(table),
     bookings: new BookingRepository(table),
-    limits: { dailyBookingsPerResident: cfg.dailyBookingsPerResident, noShowGraceMinutes: cfg.noShowGraceMinutes },
+    readings: new ReadingRepository(table),
+    limits: { dailyBookingsPerResident: cfg.dailyBookingsPerResident, noShowGraceMinutes: cfg.noShowGraceMinutes, healthReadingRetentionDays: cfg.healthReadingRetentionDays },
     ...overrides,
   };
 }

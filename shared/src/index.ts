@@ -9,3 +9,4 @@ export * from './schemas/auth';
 export * from './schemas/stand';
 export * from './ticket-code';
 export * from './schemas/booking';
+export * from './schemas/reading';

@@ -2,6 +2,7 @@ import type { ZodTypeAny } from 'zod';
 import type { Role } from '@shared/roles';
 import { createInviteRequest, localSignInRequest, redeemInviteRequest, wechatSignInRequest } from '@shared/schemas/auth';
 import { bookSlotRequest, checkInRequest, studioStandsQuery, walkInRequest } from '@shared/schemas/booking';
+import { healthConsentRequest, recordReadingRequest } from '@shared/schemas/reading';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -43,6 +44,10 @@ export const routes = {
   addWalkIn: { method: 'POST', path: '/stands/{standId}/walk-ins', roles: STUDIO_PEOPLE, body: walkInRequest, successStatus: 201, summary: '现场取号' },
   callNext: { method: 'POST', path: '/stands/{standId}/services/{serviceId}/call-next', roles: STUDIO_PEOPLE, summary: '叫下一位' },
   markServed: { method: 'POST', path: '/stands/{standId}/entries/{entryId}/serve', roles: STUDIO_PEOPLE, summary: '完成服务' },
+  recordReading: { method: 'POST', path: '/stands/{standId}/entries/{entryId}/reading', roles: STUDIO_PEOPLE, body: recordReadingRequest, successStatus: 201, summary: '记录血压读数（需居民单独同意）' },
+  listMyReadings: { method: 'GET', path: '/me/readings', roles: EVERYONE_SIGNED_IN, summary: '我的健康读数与授权' },
+  setHealthConsent: { method: 'PUT', path: '/me/consents/health-readings', roles: EVERYONE_SIGNED_IN, body: healthConsentRequest, summary: '同意或撤回保存健康读数' },
+  deleteMyReading: { method: 'DELETE', path: '/me/readings/{readingId}', roles: EVERYONE_SIGNED_IN, summary: '删除一条健康读数' },
   getQueueScreen: { method: 'GET', path: '/stands/{standId}/screen', roles: 'public', summary: '服务点大屏：正在服务与下一位' },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -6,6 +6,7 @@ import type { StandRepository } from '../data/stand.repository';
 import type { PersonaRepository } from '../data/persona.repository';
 import type { RateLimitRepository } from '../data/rate-limit.repository';
 import type { BookingRepository } from '../data/booking.repository';
+import type { ReadingRepository } from '../data/reading.repository';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
 export interface Deps {
@@ -20,5 +21,6 @@ export interface Deps {
   personas: PersonaRepository;
   rateLimits: RateLimitRepository;
   bookings: BookingRepository;
-  limits: { dailyBookingsPerResident: number; noShowGraceMinutes: number };
+  readings: ReadingRepository;
+  limits: { dailyBookingsPerResident: number; noShowGraceMinutes: number; healthReadingRetentionDays: number };
 }

@@ -1,0 +1,75 @@
+import type { HealthConsentRequest, HealthConsentView, MyReadingsResponse, ReadingView, RecordReadingRequest } from '@shared/schemas/reading';
+import type { Principal } from '../auth/session-tokens';
+import type { Reading } from '../data/reading.repository';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import type { Deps } from './deps';
+import { requireUser } from './sessions';
+
+const toView = (r: Reading): ReadingView => ({
+  id: r.id,
+  systolic: r.systolic,
+  diastolic: r.diastolic,
+  ...(r.pulse !== undefined ? { pulse: r.pulse } : {}),
+  measuredAt: r.measuredAt,
+  venueName: r.venueName,
+  serviceName: r.serviceName,
+  expiresAt: r.expiresAt,
+});
+
+async function consentOf(deps: Deps, userId: string): Promise<HealthConsentView> {
+  const consent = await deps.readings.getConsent(userId);
+  return { consent: consent?.consent ?? false, ...(consent ? { updatedAt: consent.updatedAt } : {}), retentionDays: deps.limits.healthReadingRetentionDays };
+}
+
+/** The resident's own readings over time (for the chart) and their consent. */
+export async function listMyReadings(deps: Deps, principal: Principal): Promise<MyReadingsResponse> {
+  const readings = await deps.readings.listReadingsOfResident(principal.userId, deps.now());
+  return { readings: readings.map(toView), consent: await consentOf(deps, principal.userId) };
+}
+
+/** Gives or withdraws the separate consent to keep health readings. Withdrawing keeps no new readings. */
+export async function setHealthConsent(deps: Deps, principal: Principal, request: HealthConsentRequest): Promise<HealthConsentView> {
+  await deps.readings.putConsent(principal.userId, { consent: request.consent, updatedAt: deps.now().toISOString() });
+  return consentOf(deps, principal.userId);
+}
+
+export async function deleteMyReading(deps: Deps, principal: Principal, readingId: string): Promise<{ deleted: true }> {
+  if (!(await deps.readings.deleteReading(principal.userId, readingId))) throw new NotFoundError('没有找到这条记录');
+  return { deleted: true };
+}
+
+/**
+ * Staff record a blood-pressure reading for a checked-in resident — only for a service that may hold health
+ * readings, only for a resident with an account who has given the separate consent.
+ */
+export async function recordReading(deps: Deps, principal: Principal, standId: string, entryId: string, request: RecordReadingRequest): Promise<ReadingView> {
+  const stand = await deps.stands.getStand(standId);
+  if (!stand) throw new NotFoundError('没有找到这个服务点');
+  if (principal.role === 'resident' || principal.studioId !== stand.studioId) throw new ForbiddenError('只有本工作室的工作人员可以操作');
+  const entry = await deps.bookings.getEntry(standId, entryId);
+  if (!entry) throw new NotFoundError('没有找到这个号');
+  const service = stand.services.find((s) => s.id === entry.serviceId);
+  if (!service?.keepsHealthReadings) throw new ConflictError('这项服务不记录健康读数');
+  if (!['checked_in', 'called', 'served'].includes(entry.status)) throw new ConflictError('请先为居民签到');
+  if (!entry.userId) throw new ConflictError('现场取号的居民没有账号，读数不能保存，请口头告知');
+  const consent = await deps.readings.getConsent(entry.userId);
+  if (!consent?.consent) throw new ConflictError('居民没有同意保存健康读数，请口头告知读数');
+  const staff = await requireUser(deps, principal.userId);
+  const now = deps.now();
+  const reading: Reading = {
+    id: deps.newId(),
+    userId: entry.userId,
+    systolic: request.systolic,
+    diastolic: request.diastolic,
+    ...(request.pulse !== undefined ? { pulse: request.pulse } : {}),
+    measuredAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + deps.limits.healthReadingRetentionDays * 86_400_000).toISOString(),
+    standId,
+    entryId,
+    venueName: stand.venueName,
+    serviceName: service.name,
+    recordedBy: staff.id,
+  };
+  await deps.readings.putReading(reading);
+  return toView(reading);
+}

@@ -1,0 +1,65 @@
+import { ulid } from 'ulid';
+import { DomainError } from '../../functions/src/errors';
+import { bookSlot } from '../../functions/src/use-cases/bookings';
+import { addWalkIn, checkIn } from '../../functions/src/use-cases/stand-desk';
+import { deleteMyReading, listMyReadings, recordReading, setHealthConsent } from '../../functions/src/use-cases/readings';
+import { bookingFixture } from '../support/booking-fixture';
+
+async function failureOf(work: Promise<unknown>) {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof DomainError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+// Blood-pressure readings: a separate consent, a retention limit, and the resident sees and deletes them.
+describe('health readings (DynamoDB Local)', () => {
+  it('are kept only with consent, shown to the resident over time, filtered once expired, and deletable', async () => {
+    const f = await bookingFixture();
+    const staff = f.principalOf('staff1');
+    const [resident] = await f.newResidents(1);
+    const bp = f.todayStand.services.find((s) => s.keepsHealthReadings)!;
+    const booking = await bookSlot(f.deps, resident, { standId: f.todayStand.id, serviceId: bp.id, startTime: '08:00', requestId: ulid() });
+    const entry = await checkIn(f.deps, staff, f.todayStand.id, { code: booking.code! });
+
+    expect(await failureOf(recordReading(f.deps, staff, f.todayStand.id, entry.id, { systolic: 135, diastolic: 85, pulse: 72 }))).toEqual({ code: 'CONFLICT', message: '居民没有同意保存健康读数，请口头告知读数' });
+
+    const consent = await setHealthConsent(f.deps, resident, { consent: true });
+    expect(consent).toMatchObject({ consent: true, retentionDays: 365 });
+    const reading = await recordReading(f.deps, staff, f.todayStand.id, entry.id, { systolic: 135, diastolic: 85, pulse: 72 });
+    expect(reading).toMatchObject({ systolic: 135, diastolic: 85, pulse: 72, serviceName: '量血压' });
+    expect(Date.parse(reading.expiresAt) - Date.parse(reading.measuredAt)).toBe(365 * 86_400_000);
+
+    // One reading already past its retention (TTL deletes lag): it must not be shown.
+    await f.deps.readings.putReading({ ...reading, id: ulid(), userId: resident.userId, standId: f.todayStand.id, entryId: entry.id, recordedBy: staff.userId, measuredAt: '2024-01-01T00:00:00.000Z', expiresAt: '2025-01-01T00:00:00.000Z' });
+    const mine = await listMyReadings(f.deps, resident);
+    expect(mine.readings.map((r) => r.id)).toEqual([reading.id]);
+
+    // Another resident sees none of it and cannot delete it.
+    const [other] = await f.newResidents(1);
+    expect((await listMyReadings(f.deps, other)).readings).toEqual([]);
+    expect(await failureOf(deleteMyReading(f.deps, other, reading.id))).toMatchObject({ code: 'NOT_FOUND' });
+
+    await deleteMyReading(f.deps, resident, reading.id);
+    expect((await listMyReadings(f.deps, resident)).readings).toEqual([]);
+
+    await setHealthConsent(f.deps, resident, { consent: false });
+    expect(await failureOf(recordReading(f.deps, staff, f.todayStand.id, entry.id, { systolic: 120, diastolic: 80 }))).toMatchObject({ code: 'CONFLICT' });
+  }, 60_000);
+
+  it('are never kept for walk-ins, services without readings, or by another studio', async () => {
+    const f = await bookingFixture();
+    const staff = f.principalOf('staff1');
+    const bp = f.todayStand.services.find((s) => s.keepsHealthReadings)!;
+    const scissors = f.todayStand.services.find((s) => !s.keepsHealthReadings)!;
+    const walkIn = await addWalkIn(f.deps, staff, f.todayStand.id, { serviceId: bp.id, requestId: ulid(), overrideFull: false });
+    expect(await failureOf(recordReading(f.deps, staff, f.todayStand.id, walkIn.id, { systolic: 120, diastolic: 80 }))).toEqual({ code: 'CONFLICT', message: '现场取号的居民没有账号，读数不能保存，请口头告知' });
+    const other = await addWalkIn(f.deps, staff, f.todayStand.id, { serviceId: scissors.id, requestId: ulid(), overrideFull: false });
+    expect(await failureOf(recordReading(f.deps, staff, f.todayStand.id, other.id, { systolic: 120, diastolic: 80 }))).toMatchObject({ code: 'CONFLICT', message: '这项服务不记录健康读数' });
+    const outsider = { userId: ulid(), role: 'staff' as const, studioId: ulid() };
+    expect(await failureOf(recordReading(f.deps, outsider, f.todayStand.id, walkIn.id, { systolic: 120, diastolic: 80 }))).toMatchObject({ code: 'FORBIDDEN' });
+  }, 60_000);
+});
