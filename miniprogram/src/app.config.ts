@@ -1,5 +1,20 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/me/index', 'pages/stand/index', 'pages/login/index'],
+  pages: [
+    'pages/index/index',
+    'pages/me/index',
+    'pages/stand/index',
+    'pages/login/index',
+    'pages/ticket/index',
+    'pages/bookings/index',
+    'pages/screen/index',
+  ],
+  // Staff, representatives and admins only: downloaded when first opened, kept out of the main package.
+  subPackages: [
+    {
+      root: 'packageStaff',
+      pages: ['pages/stands/index', 'pages/console/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#FFFFFF',

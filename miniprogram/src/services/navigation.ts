@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { LOGIN_PAGE, ME_PAGE } from './platform'
+import { BOOKINGS_PAGE, LOGIN_PAGE, ME_PAGE } from './platform'
 
 export function openLogin(): void {
   Taro.navigateTo({ url: LOGIN_PAGE }).catch(() => {
@@ -20,4 +20,29 @@ export function goBackOrMe(): void {
   } else {
     Taro.switchTab({ url: ME_PAGE })
   }
+}
+
+function previousRoute(): string {
+  try {
+    const pages = Taro.getCurrentPages()
+    return pages.length > 1 ? pages[pages.length - 2]?.route ?? '' : ''
+  } catch {
+    return ''
+  }
+}
+
+/** Opens a page, or goes back to it when it is the page right below (so the stack does not grow in circles). */
+export function openOrBack(url: string): void {
+  const route = url.replace(/^\//, '').split('?')[0]
+  if (previousRoute() === route) {
+    Taro.navigateBack().catch(() => undefined)
+    return
+  }
+  Taro.navigateTo({ url }).catch(() => {
+    Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' })
+  })
+}
+
+export function openMyBookings(): void {
+  openOrBack(BOOKINGS_PAGE)
 }

@@ -1,13 +1,15 @@
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { ROLE_LABELS } from '@shared/roles'
+import { isStudioRole, ROLE_LABELS } from '@shared/roles'
 import { redeemInviteRequest } from '@shared/schemas/auth'
 import { parseWith } from '@shared/validation'
 import { getMe, redeemInvite } from '../../services/api'
 import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
-import { openLogin } from '../../services/navigation'
+import { openLogin, openMyBookings } from '../../services/navigation'
+import { forgetBookings } from '../../services/bookings'
+import { STAFF_STANDS_PAGE } from '../../services/platform'
 import { useSessionUser } from '../../services/use-session-user'
 
 function InviteForm({ onJoined }: { onJoined: () => void }) {
@@ -91,6 +93,7 @@ export default function MePage() {
       .then(({ confirm }) => {
         if (!confirm) return
         clearSession()
+        forgetBookings()
         setUser(null)
         Taro.showToast({ title: '已退出登录', icon: 'none' })
       })
@@ -124,6 +127,25 @@ export default function MePage() {
           </View>
         ) : null}
       </View>
+
+      <View className='card card--link my-bookings-entry' hoverClass='card--pressed' role='button' onClick={openMyBookings}>
+        <Text className='entry-title'>我的预约</Text>
+        <Text className='plain-line'>查看预约码、排队号，取消预约</Text>
+        <Text className='card-action'>打开 ›</Text>
+      </View>
+
+      {isStudioRole(user.role) && user.studioId ? (
+        <View
+          className='card card--link staff-entry'
+          hoverClass='card--pressed'
+          role='button'
+          onClick={() => Taro.navigateTo({ url: STAFF_STANDS_PAGE }).catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }))}
+        >
+          <Text className='entry-title'>服务点工作台</Text>
+          <Text className='plain-line'>签到、现场取号、叫号</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
 
       <InviteForm onJoined={() => setUser(getSession()?.user ?? null)} />
 

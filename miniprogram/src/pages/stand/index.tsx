@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { parseVenueScene } from '@shared/scene'
 import { formatChinaDate } from '@shared/time'
+import type { BookingView } from '@shared/schemas/booking'
 import type { SlotView, StandPageResponse, StandServiceView } from '@shared/schemas/stand'
 import { getStandByScene } from '../../services/api'
 import { errorMessage } from '../../services/request'
@@ -10,6 +11,9 @@ import { saveLastStand } from '../../services/last-stand'
 import { openLogin } from '../../services/navigation'
 import { useSessionUser } from '../../services/use-session-user'
 import { HOME_PAGE } from '../../services/platform'
+import { getUser } from '../../services/session'
+import { rememberBooking, ticketPageUrl } from '../../services/bookings'
+import { BookingSheet, emptyDraft, slotKey, type BookingDraft } from '../../components/booking-sheet'
 
 type LoadState =
   | { status: 'loading' }
@@ -18,17 +22,31 @@ type LoadState =
 
 export const BAD_SCENE_MESSAGE = '二维码内容不完整，请重新扫描服务点的二维码'
 
-function SlotRow({ slot }: { slot: SlotView }) {
+/** A slot with places left can be tapped to book; a full one says so and cannot. */
+type PickSlot = (service: StandServiceView, slot: SlotView) => void
+
+function SlotRow({ service, slot, onPick }: { service: StandServiceView; slot: SlotView; onPick?: PickSlot }) {
   const full = slot.left <= 0
+  const open = !full && !!onPick
   return (
-    <View className={`slot${full ? ' slot--full' : ''}`}>
+    <View
+      className={`slot${full ? ' slot--full' : ''}${open ? ' slot--open' : ''}`}
+      hoverClass={open ? 'slot--pressed' : undefined}
+      role='button'
+      aria-disabled={!open}
+      aria-label={`${service.name} ${slot.startTime}到${slot.endTime}，${full ? '已约满' : `余${slot.left}位，点按预约`}`}
+      onClick={open ? () => onPick(service, slot) : undefined}
+    >
       <Text className='slot-time'>{slot.startTime}–{slot.endTime}</Text>
-      <Text className={`slot-left${full ? ' slot-left--full' : ''}`}>{full ? '已约满' : `余 ${slot.left} 位`}</Text>
+      <View className='slot-side'>
+        <Text className={`slot-left${full ? ' slot-left--full' : ''}`}>{full ? '已约满' : `余 ${slot.left} 位`}</Text>
+        {open ? <Text className='slot-book'>预约 ›</Text> : null}
+      </View>
     </View>
   )
 }
 
-function ServiceCard({ service }: { service: StandServiceView }) {
+function ServiceCard({ service, onPick }: { service: StandServiceView; onPick?: PickSlot }) {
   return (
     <View className='card service-card'>
       <View className='service-head'>
@@ -39,7 +57,7 @@ function ServiceCard({ service }: { service: StandServiceView }) {
       <Text className='service-minutes'>每人约 {service.minutesPerPerson} 分钟</Text>
       {service.slots.length > 0 ? (
         <View className='slots'>
-          {service.slots.map((slot) => <SlotRow key={slot.id} slot={slot} />)}
+          {service.slots.map((slot) => <SlotRow key={slot.id} service={service} slot={slot} onPick={onPick} />)}
         </View>
       ) : (
         <Text className='service-noslot'>不用预约，到现场排队即可</Text>
@@ -48,8 +66,9 @@ function ServiceCard({ service }: { service: StandServiceView }) {
   )
 }
 
-function StandDetails({ data, account }: { data: StandPageResponse; account: ReactNode }) {
+function StandDetails({ data, account, onPick }: { data: StandPageResponse; account: ReactNode; onPick: PickSlot }) {
   const { studio, venue, stand, services } = data
+  const bookable = stand.status !== 'cancelled'
   return (
     <View>
       <View className='card stand-card'>
@@ -76,7 +95,7 @@ function StandDetails({ data, account }: { data: StandPageResponse; account: Rea
 
       <Text className='section-title'>服务项目</Text>
       {services.length > 0 ? (
-        services.map((service) => <ServiceCard key={service.id} service={service} />)
+        services.map((service) => <ServiceCard key={service.id} service={service} onPick={bookable ? onPick : undefined} />)
       ) : (
         <View className='card'>
           <Text className='plain-line'>本次还没有公布服务项目，请到现场咨询。</Text>
@@ -109,6 +128,13 @@ export default function StandPage() {
   )
   const [user] = useSessionUser()
   const loadId = useRef(0)
+  /** The slot whose confirm sheet is open. */
+  const [picked, setPicked] = useState<{ serviceId: string; slotId: string } | null>(null)
+  /** What was typed per slot, kept while the sheet is closed and reopened (and the retry key with it). */
+  const [drafts, setDrafts] = useState<Record<string, BookingDraft>>({})
+  /** A slot tapped before signing in: its sheet opens when the person comes back signed in. */
+  const afterSignIn = useRef<{ serviceId: string; slotId: string } | null>(null)
+  const shownOnce = useRef(false)
 
   const load = useCallback(async () => {
     if (!scene) {
@@ -132,6 +158,70 @@ export default function StandPage() {
     if (scene) saveLastStand({ scene })
     void load()
   }, [scene, load])
+
+  useDidShow(() => {
+    // back from the login page (or the ticket page): places left may have changed
+    if (shownOnce.current && state.status === 'ready') void load()
+    shownOnce.current = true
+    const pending = afterSignIn.current
+    if (pending && getUser()) {
+      afterSignIn.current = null
+      const slot = state.status === 'ready'
+        ? state.data.services.find((s) => s.id === pending.serviceId)?.slots.find((s) => s.id === pending.slotId)
+        : undefined
+      if (!slot || slot.left > 0) setPicked(pending)
+      else Taro.showToast({ title: '这个时段已约满，请选别的时段', icon: 'none', duration: 3000 })
+    }
+  })
+
+  const pickSlot: PickSlot = (service, slot) => {
+    const target = { serviceId: service.id, slotId: slot.id }
+    if (!getUser()) {
+      afterSignIn.current = target
+      Taro.showToast({ title: '请先登录，登录后回到这里预约', icon: 'none', duration: 2000 })
+      openLogin()
+      return
+    }
+    setPicked(target)
+  }
+
+  const onBooked = (booking: BookingView) => {
+    rememberBooking(booking)
+    if (state.status === 'ready') {
+      const key = slotKey(state.data.stand.id, booking.serviceId, booking.startTime)
+      setDrafts((previous) => {
+        const next = { ...previous }
+        delete next[key]
+        return next
+      })
+    }
+    setPicked(null)
+    void load() // places left
+    Taro.navigateTo({ url: `${ticketPageUrl(booking.id)}&new=1` }).catch(() => {
+      Taro.showToast({ title: '预约成功，可在“我的预约”查看', icon: 'none', duration: 3000 })
+    })
+  }
+
+  let sheet: ReactNode = null
+  if (picked && state.status === 'ready') {
+    const service = state.data.services.find((s) => s.id === picked.serviceId)
+    const slot = service?.slots.find((s) => s.id === picked.slotId)
+    if (service && slot) {
+      const key = slotKey(state.data.stand.id, service.id, slot.startTime)
+      sheet = (
+        <BookingSheet
+          data={state.data}
+          service={service}
+          slot={slot}
+          draft={drafts[key] ?? emptyDraft()}
+          onDraftChange={(patch) => setDrafts((previous) => ({ ...previous, [key]: { ...(previous[key] ?? emptyDraft()), ...patch } }))}
+          onClose={() => setPicked(null)}
+          onBooked={onBooked}
+          onRefused={() => void load()}
+        />
+      )
+    }
+  }
 
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
@@ -162,7 +252,8 @@ export default function StandPage() {
         </View>
       ) : null}
 
-      {state.status === 'ready' ? <StandDetails data={state.data} account={account} /> : null}
+      {state.status === 'ready' ? <StandDetails data={state.data} account={account} onPick={pickSlot} /> : null}
+      {sheet}
     </View>
   )
 }

@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { BookingView, MyBookingsResponse } from '@shared/schemas/booking'
+import { formatChinaDate } from '@shared/time'
+import { getMyBookings } from '../../services/api'
+import { errorMessage } from '../../services/request'
+import { rememberBooking, ticketPageUrl } from '../../services/bookings'
+import { getUser } from '../../services/session'
+import { openLogin } from '../../services/navigation'
+import { HOME_PAGE } from '../../services/platform'
+import { StatusBadge } from '../../components/status-badge'
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: MyBookingsResponse }
+
+function BookingItem({ booking, past }: { booking: BookingView; past?: boolean }) {
+  const open = () => {
+    rememberBooking(booking)
+    Taro.navigateTo({ url: ticketPageUrl(booking.id) }).catch(() => {
+      Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' })
+    })
+  }
+  return (
+    <View
+      className={`card card--link booking-item${past ? ' booking-item--past' : ''}`}
+      hoverClass='card--pressed'
+      role='button'
+      onClick={open}
+    >
+      <View className='booking-item-head'>
+        <Text className='booking-item-service'>{booking.serviceName}</Text>
+        <StatusBadge status={booking.status} className='booking-status' />
+      </View>
+      <Text className='booking-item-when'>
+        {formatChinaDate(booking.date)} {booking.startTime}–{booking.endTime}
+      </Text>
+      <Text className='plain-line booking-item-place'>{booking.venueName}</Text>
+      {booking.queueNumber !== undefined && !past ? <Text className='plain-line'>排队号：{booking.queueNumber} 号</Text> : null}
+      <Text className='card-action'>{past ? '查看详情 ›' : '出示预约码 ›'}</Text>
+    </View>
+  )
+}
+
+export default function BookingsPage() {
+  const [signedIn, setSignedIn] = useState(() => !!getUser())
+  const [state, setState] = useState<LoadState>({ status: 'loading' })
+  const loadId = useRef(0)
+  const shownOnce = useRef(false)
+  const hasData = useRef(false)
+
+  const load = useCallback(async () => {
+    if (!getUser()) {
+      setSignedIn(false)
+      return
+    }
+    setSignedIn(true)
+    const id = ++loadId.current
+    try {
+      const data = await getMyBookings()
+      if (id !== loadId.current) return
+      setState({ status: 'ready', data })
+    } catch (error) {
+      if (id !== loadId.current) return
+      // keep a list we already show (weak signal); say so in a toast
+      if (hasData.current) Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
+      else setState({ status: 'error', message: errorMessage(error) })
+      return
+    }
+    hasData.current = true
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  useDidShow(() => {
+    // back from a ticket (maybe cancelled) or from signing in
+    if (shownOnce.current) void load()
+    shownOnce.current = true
+  })
+
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (!signedIn) {
+    return (
+      <View className='page bookings-page'>
+        <View className='card'>
+          <Text className='card-title'>您还没有登录</Text>
+          <Text className='plain-line'>登录后可以看到您预约过的服务。</Text>
+          <Button className='btn btn--primary login-button' onClick={openLogin}>登录</Button>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='page bookings-page'>
+      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
+
+      {state.status === 'error' ? (
+        <View className='card error-card'>
+          <Text className='error-message'>{state.message}</Text>
+          <Button
+            className='btn btn--primary retry-button'
+            onClick={() => {
+              setState({ status: 'loading' })
+              void load()
+            }}
+          >
+            重试
+          </Button>
+        </View>
+      ) : null}
+
+      {state.status === 'ready' ? (
+        <View>
+          <Text className='section-title'>即将到来</Text>
+          {state.data.upcoming.length > 0 ? (
+            state.data.upcoming.map((booking) => <BookingItem key={booking.id} booking={booking} />)
+          ) : (
+            <View className='card bookings-empty'>
+              <Text className='plain-line'>现在没有要去的预约。</Text>
+              <Text className='plain-line'>扫一扫服务点的二维码，就能预约量血压、修鞋等服务。</Text>
+              <Button className='btn btn--secondary' onClick={() => Taro.switchTab({ url: HOME_PAGE })}>去首页</Button>
+            </View>
+          )}
+
+          {state.data.past.length > 0 ? (
+            <View>
+              <Text className='section-title'>以往预约</Text>
+              {state.data.past.map((booking) => <BookingItem key={booking.id} booking={booking} past />)}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}

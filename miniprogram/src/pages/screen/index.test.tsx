@@ -1,0 +1,34 @@
+import { render, screen } from '@testing-library/react'
+import Taro, { resetTaroMock, router } from '../../../test/mocks/taro'
+import { ok, signInAs, STAND_ID, BP, SHOES } from '../../../test/fixtures'
+import QueueScreenPage from './index'
+
+beforeEach(() => {
+  resetTaroMock()
+  process.env.TARO_ENV = 'h5'
+  process.env.TARO_APP_API_BASE = 'http://127.0.0.1:3000'
+  router.params = { standId: STAND_ID }
+})
+
+describe('queue screen', () => {
+  it('shows now serving and next per service, from the public route', async () => {
+    signInAs('staff')
+    Taro.request.mockImplementation(() => ok({
+      stand: { venueName: '青石镇集市', studioName: '青石镇党代表工作室', date: '2099-11-22' },
+      services: [
+        { serviceId: BP, name: '量血压', nowServing: 12, next: [13, 14, 15] },
+        { serviceId: SHOES, name: '修鞋', next: [] },
+      ],
+    }))
+    const { container } = render(<QueueScreenPage />)
+    await screen.findByText('青石镇集市')
+    const services = container.querySelectorAll('.screen-service')
+    expect(services).toHaveLength(2)
+    expect(services[0].querySelector('.screen-now')?.textContent).toBe('12 号')
+    expect(services[0].querySelector('.screen-next')?.textContent).toBe('13号  14号  15号')
+    expect(services[1].querySelector('.screen-now')?.textContent).toBe('暂无')
+    const call = Taro.request.mock.calls[0][0] as { url: string; header?: Record<string, string> }
+    expect(call.url).toBe(`http://127.0.0.1:3000/stands/${STAND_ID}/screen`)
+    expect(call.header?.Authorization).toBeUndefined()
+  })
+})

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { formatChinaDate } from '@shared/time'
+import { getQueueScreen, type QueueScreenResponse } from '../../services/api'
+import { errorMessage } from '../../services/request'
+import { usePolling } from '../../services/use-polling'
+
+/** The big display at the stand: queue numbers only, never names. Refreshes itself. */
+export const SCREEN_REFRESH_MS = 5_000
+const NEXT_SHOWN = 4
+
+function decodeParam(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+export default function QueueScreenPage() {
+  const { params } = useRouter()
+  const standId = decodeParam(params.standId)
+  const [data, setData] = useState<QueueScreenResponse | null>(null)
+  const [problem, setProblem] = useState<string | null>(standId ? null : '缺少服务点编号（standId）')
+  const loadId = useRef(0)
+
+  const load = useCallback(async () => {
+    if (!standId) return
+    const id = ++loadId.current
+    try {
+      const fresh = await getQueueScreen(standId)
+      if (id !== loadId.current) return
+      setData(fresh)
+      setProblem(null)
+    } catch (error) {
+      if (id !== loadId.current) return
+      setProblem(errorMessage(error))
+    }
+  }, [standId])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  usePolling(load, SCREEN_REFRESH_MS, !!standId)
+
+  return (
+    <View className='screen-page'>
+      {data ? (
+        <View className='screen-head'>
+          <Text className='screen-title'>{data.stand.venueName}</Text>
+          <Text className='screen-sub'>{data.stand.studioName} · {formatChinaDate(data.stand.date)}</Text>
+        </View>
+      ) : null}
+
+      {problem ? (
+        <View className={`screen-problem${data ? ' screen-problem--stale' : ''}`}>
+          <Text>{data ? `连接中断，正在重试（${problem}）` : problem}</Text>
+        </View>
+      ) : null}
+
+      {!data && !problem ? <Text className='screen-loading'>正在加载…</Text> : null}
+
+      {data ? (
+        <View className={`screen-grid screen-grid--${Math.min(Math.max(data.services.length, 1), 3)}`}>
+          {data.services.map((s) => (
+            <View key={s.serviceId} className='screen-service'>
+              <Text className='screen-service-name'>{s.name}</Text>
+              <Text className='screen-label'>正在服务</Text>
+              <Text className={`screen-now${s.nowServing === undefined ? ' screen-now--none' : ''}`}>
+                {s.nowServing !== undefined ? `${s.nowServing} 号` : '暂无'}
+              </Text>
+              <Text className='screen-label'>下一位</Text>
+              <Text className='screen-next'>
+                {s.next.length > 0 ? s.next.slice(0, NEXT_SHOWN).map((n) => `${n}号`).join('  ') : '暂无'}
+              </Text>
+            </View>
+          ))}
+          {data.services.length === 0 ? <Text className='screen-loading'>今天没有排队的服务</Text> : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}

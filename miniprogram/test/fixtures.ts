@@ -1,0 +1,70 @@
+/** Shared fixtures for component tests: shapes follow @shared/schemas/booking. */
+import type { BookingView, QueueEntryView, StandQueueResponse } from '@shared/schemas/booking'
+import { saveSession } from '../src/services/session'
+
+export const STAND_ID = '01JD00000000000000000000T1'
+export const STUDIO_ID = '01JD00000000000000000000S1'
+export const BP = '01JD00000000000000000000A1'
+export const SHOES = '01JD00000000000000000000A2'
+
+export const FUTURE = '2099-01-01T00:00:00.000Z'
+
+export function signInAs(role: 'resident' | 'staff' | 'representative' | 'admin' = 'resident') {
+  saveSession({
+    token: 't',
+    expiresAt: FUTURE,
+    user: role === 'resident'
+      ? { id: '01JD00000000000000000000U1', displayName: '王阿姨', role }
+      : { id: '01JD00000000000000000000U2', displayName: '王志强', role, studioId: STUDIO_ID, studioName: '青石镇党代表工作室' },
+  })
+}
+
+export function aBooking(overrides: Partial<BookingView> = {}): BookingView {
+  return {
+    id: '01JD00000000000000000000B1',
+    kind: 'booking',
+    code: 'ACD347',
+    status: 'booked',
+    standId: STAND_ID,
+    serviceId: BP,
+    serviceName: '量血压',
+    studioName: '青石镇党代表工作室',
+    venueName: '青石镇集市',
+    address: '青石镇老街 18 号',
+    date: '2099-11-22',
+    startTime: '09:00',
+    endTime: '10:00',
+    createdAt: '2099-11-20T01:00:00.000Z',
+    ...overrides,
+  }
+}
+
+export function anEntry(overrides: Partial<QueueEntryView> = {}): QueueEntryView {
+  return { ...aBooking(), residentName: '王阿姨', ...overrides }
+}
+
+export function aQueue(): StandQueueResponse {
+  return {
+    stand: { id: STAND_ID, date: '2099-11-22', startTime: '08:00', endTime: '12:00', venueName: '青石镇集市', studioName: '青石镇党代表工作室', status: 'scheduled' },
+    services: [
+      {
+        serviceId: BP,
+        name: '量血压',
+        keepsHealthReadings: true,
+        queue: [
+          anEntry({ id: '01JD000000000000000000000E', status: 'called', queueNumber: 1, checkedInAt: '2099-11-22T01:00:00.000Z' }),
+          anEntry({ id: '01JD000000000000000000000F', status: 'checked_in', queueNumber: 2, residentName: '李大爷', code: 'CDE467' }),
+          anEntry({ id: '01JD000000000000000000000G', kind: 'walk_in', status: 'checked_in', queueNumber: 3, code: undefined, residentName: undefined }),
+        ],
+        expected: [anEntry({ id: '01JD000000000000000000000H', residentName: '张奶奶', code: 'FGH763', startTime: '10:00', endTime: '11:00' })],
+      },
+      { serviceId: SHOES, name: '修鞋', keepsHealthReadings: false, queue: [], expected: [] },
+    ],
+  }
+}
+
+export type RequestCall = { url: string; method?: string; data?: Record<string, unknown>; header?: Record<string, string> }
+
+export const ok = (data: unknown, statusCode = 200) => Promise.resolve({ statusCode, data })
+export const apiError = (statusCode: number, code: string, message: string) => Promise.resolve({ statusCode, data: { error: { code, message } } })
+export const networkDown = () => Promise.reject({ errMsg: 'request:fail timeout' })
