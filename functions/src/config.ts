@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noticeTemplatesSchema, type NoticeTemplates } from './adapters/notify/notifier';
 
 /**
  * The one place that reads the environment. Validated at cold start; a missing or malformed setting fails
@@ -18,6 +19,21 @@ const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
   DAILY_BOOKINGS_PER_RESIDENT: z.coerce.number().int().min(1).max(20).default(3),
   NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(180).default(15),
+  WECHAT_NOTICE_TEMPLATES: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON object' });
+        return z.NEVER;
+      }
+    })
+    .pipe(noticeTemplatesSchema),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  /** Local stage: the H5 build that a local venue QR code opens. */
+  LOCAL_H5_BASE: z.string().url().default('http://127.0.0.1:10086'),
   HEALTH_READING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
@@ -29,7 +45,8 @@ export interface Config {
   dynamodbEndpoint?: string;
   sessionSecret: Uint8Array;
   sessionTtlSeconds: number;
-  wechat: { adapter: 'http' | 'local'; appId: string; appSecret: string; apiBase: string };
+  wechat: { adapter: 'http' | 'local'; appId: string; appSecret: string; apiBase: string; noticeTemplates: NoticeTemplates; miniprogramState: 'developer' | 'trial' | 'formal' };
+  localH5Base: string;
   maxBodyBytes: number;
   dailyBookingsPerResident: number;
   noShowGraceMinutes: number;
@@ -58,7 +75,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
     sessionSecret: new TextEncoder().encode(e.SESSION_SECRET),
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
-    wechat: { adapter: e.WECHAT_ADAPTER, appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE },
+    wechat: { adapter: e.WECHAT_ADAPTER, appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE, noticeTemplates: e.WECHAT_NOTICE_TEMPLATES, miniprogramState: e.WECHAT_MINIPROGRAM_STATE },
+    localH5Base: e.LOCAL_H5_BASE,
     maxBodyBytes: e.MAX_BODY_BYTES,
     dailyBookingsPerResident: e.DAILY_BOOKINGS_PER_RESIDENT,
     noShowGraceMinutes: e.NO_SHOW_GRACE_MINUTES,

@@ -10,6 +10,11 @@ import { BookingRepository } from './data/booking.repository';
 import { ReadingRepository } from './data/reading.repository';
 import { SessionTokens } from './auth/session-tokens';
 import { HttpWechatLogin, LocalWechatLogin } from './adapters/wechat/code2session';
+import { WechatAccessTokens } from './adapters/wechat/access-token';
+import { LocalVenueQrCodes, WechatVenueQrCodes } from './adapters/wechat/venue-qr-code';
+import { OutboxNotifier } from './adapters/notify/outbox-notifier';
+import { WechatSubscribeNotifier } from './adapters/notify/wechat-subscribe-notifier';
+import { OutboxRepository } from './data/outbox.repository';
 import type { Deps } from './use-cases/deps';
 
 export type Container = Deps & { maxBodyBytes: number };
@@ -17,14 +22,28 @@ export type Container = Deps & { maxBodyBytes: number };
 /** Wires clients, repositories and adapters from a configuration. */
 export function buildContainer(cfg: Config, overrides: Partial<Container> = {}): Container {
   const table = { client: documentClient({ region: cfg.region, endpoint: cfg.dynamodbEndpoint }), tableName: cfg.tableName };
+  const now = overrides.now ?? (() => new Date());
+  const users = new UserRepository(table);
+  const local = cfg.wechat.adapter === 'local';
+  // One access token per container, shared by every WeChat server API that needs one.
+  const wechatTokens = local ? undefined : new WechatAccessTokens(cfg.wechat);
+  const outbox = new OutboxRepository(table);
   return {
     isLocalStage: cfg.isLocalStage,
     maxBodyBytes: cfg.maxBodyBytes,
-    now: () => new Date(),
+    now,
     newId: ulid,
     tokens: new SessionTokens(cfg.sessionSecret, cfg.sessionTtlSeconds),
-    wechatLogin: cfg.wechat.adapter === 'local' ? new LocalWechatLogin() : new HttpWechatLogin(cfg.wechat),
-    users: new UserRepository(table),
+    wechatLogin: local ? new LocalWechatLogin() : new HttpWechatLogin(cfg.wechat),
+    venueQrCodes: wechatTokens ? new WechatVenueQrCodes({ apiBase: cfg.wechat.apiBase }, wechatTokens) : new LocalVenueQrCodes({ h5Base: cfg.localH5Base }),
+    notifier: wechatTokens
+      ? new WechatSubscribeNotifier(
+          { apiBase: cfg.wechat.apiBase, templates: cfg.wechat.noticeTemplates, miniprogramState: cfg.wechat.miniprogramState },
+          { tokens: wechatTokens, openidOf: (userId) => users.findOpenidOfUser(userId) },
+        )
+      : new OutboxNotifier(outbox, { now, newId: ulid, nameOf: async (userId) => (await users.getUser(userId))?.displayName }),
+    outbox,
+    users,
     studios: new StudioRepository(table),
     stands: new StandRepository(table),
     personas: new PersonaRepository(table),

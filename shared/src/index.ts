@@ -10,3 +10,6 @@ export * from './schemas/stand';
 export * from './ticket-code';
 export * from './schemas/booking';
 export * from './schemas/reading';
+export * from './schemas/admin';
+export * from './schemas/venue';
+export * from './schedule';

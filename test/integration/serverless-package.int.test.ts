@@ -22,8 +22,10 @@ describe('serverless package', () => {
 
   it('bundles each function on its own', () => {
     const zips = readdirSync(out).filter((f) => f.endsWith('.zip')).sort();
-    expect(zips).toEqual(Object.keys(routes).map((r) => `${r}.zip`).sort());
-    for (const zip of zips) expect(statSync(join(out, zip)).size).toBeLessThan(5 * 1024 * 1024);
+    expect(zips).toEqual([...Object.keys(routes), 'markNoShows', 'sendBookingReminders'].map((r) => `${r}.zip`).sort());
+    // The poster carries its Chinese fonts; every other function stays small.
+    for (const zip of zips.filter((z) => z !== 'getVenuePoster.zip')) expect(statSync(join(out, zip)).size).toBeLessThan(5 * 1024 * 1024);
+    expect(statSync(join(out, 'getVenuePoster.zip')).size).toBeLessThan(30 * 1024 * 1024);
   });
 
   it('deploys an on-demand table with point-in-time recovery, encryption and TTL', () => {
@@ -52,6 +54,11 @@ describe('serverless package', () => {
     // A function that needs no table access gets none.
     const healthRole = template.Resources.HealthLambdaFunction.Properties.Role['Fn::GetAtt'][0];
     expect(JSON.stringify(template.Resources[healthRole].Properties.Policies)).not.toContain('dynamodb:');
+  });
+
+  it('runs the no-show and reminder jobs on a schedule (reminders at 19:00 China time)', () => {
+    const rules = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Events::Rule').map((r) => r.Properties.ScheduleExpression);
+    expect(rules.sort()).toEqual(['cron(0 11 * * ? *)', 'rate(15 minutes)']);
   });
 
   it('points every function at its table and stage, with no local settings', () => {

@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { venueScene } from '@shared/scene';
-import { addDays, chinaDate } from '@shared/time';
+import { addDays, chinaDate, chinaInstant } from '@shared/time';
+import { lunarDayOf, nextMarketDays } from '@shared/schedule';
 import { standPageResponse } from '@shared/schemas/stand';
 import { StandRepository } from '../../functions/src/data/stand.repository';
 import { getStandByScene } from '../../functions/src/use-cases/get-stand-by-scene';
@@ -45,12 +46,16 @@ describe('stand page (DynamoDB Local)', () => {
     expect(empty.body.error.message).toBe('这个地点近期没有服务安排');
   });
 
-  it('shows the next stand, with its date, on a day without one', async () => {
+  it('shows the next market day (lunar 逢三六九), with its date, on a day without a stand', async () => {
     const { deps, seed } = await seededTable();
-    const tomorrow = new Date(Date.now() + 86_400_000);
-    const page = await getStandByScene({ ...deps, now: () => tomorrow }, seed.scene);
-    expect(page.stand.date).toBe(addDays(chinaDate(new Date()), 3));
-    expect(page.stand.isToday).toBe(false);
+    const venue = (await deps.stands.getVenue(seed.venueId))!;
+    const tomorrow = addDays(chinaDate(new Date()), 1);
+    const [next] = nextMarketDays(venue.rules, tomorrow, 1);
+    const dayBefore = addDays(next.date, -1) >= tomorrow ? addDays(next.date, -1) : tomorrow;
+    const page = await getStandByScene({ ...deps, now: () => new Date(chinaInstant(dayBefore, '12:00')) }, seed.scene);
+    expect(page.stand.date).toBe(next.date);
+    expect(lunarDayOf(page.stand.date).day % 10 % 3).toBe(0); // 3, 6, 9, 13, 16, 19, 23, 26, 29
+    expect(page.stand.isToday).toBe(page.stand.date === dayBefore);
   });
 
   it('loads with exactly two DynamoDB requests', async () => {

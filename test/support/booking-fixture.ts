@@ -33,7 +33,7 @@ export async function bookingFixture(now: Date = frozenMorning()) {
   /** A stand at a new venue on the clock's day with one slot of `capacity` for the first demo service. */
   async function standWithSlot(capacity: number): Promise<{ stand: Stand; slot: Slot }> {
     const venueId = ulid();
-    await deps.stands.putVenue({ id: venueId, studioId: seed.studioId, name: '测试院落', address: '洛社镇测试路 1 号' });
+    await deps.stands.putVenue({ id: venueId, studioId: seed.studioId, name: '测试院落', address: '洛社镇测试路 1 号', rules: [] });
     const stand: Stand = { ...todayStand, id: ulid(), venueId, venueName: '测试院落' };
     const slot: Slot = { standId: stand.id, serviceId: stand.services[0].id, startTime: '09:00', endTime: '09:30', capacity, booked: 0 };
     await deps.stands.createStandWithSlots(stand, [slot]);

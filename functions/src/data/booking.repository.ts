@@ -267,6 +267,25 @@ export class BookingRepository {
     return out.Attributes!.lastNumber as number;
   }
 
+  /** Claims the evening-before reminder of an entry, once: false when it was already claimed. */
+  async claimReminder(standId: string, entryId: string, at: string): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: entryKey(standId, entryId),
+          UpdateExpression: 'SET remindedAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(remindedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
   async setQueueNumber(standId: string, entryId: string, queueNumber: number): Promise<void> {
     await this.table.client.send(
       new UpdateCommand({ TableName: this.table.tableName, Key: entryKey(standId, entryId), UpdateExpression: 'SET queueNumber = :n', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':n': queueNumber } }),

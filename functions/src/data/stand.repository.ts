@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ScheduleRule } from '@shared/schemas/venue';
 import { isConditionFailure, type TableRef } from './dynamodb-client';
 
 /** Something a studio offers at its stands (量血压, 磨剪刀 …). */
@@ -19,6 +20,9 @@ export interface Venue {
   studioId: string;
   name: string;
   address: string;
+  /** When stands happen there (shared/src/schedule.ts expands them into market days). */
+  rules: ScheduleRule[];
+  updatedAt?: string;
 }
 
 /** The part of a service a stand page needs; copied onto the stand so the page needs no extra reads. */
@@ -37,6 +41,8 @@ export interface Stand {
   endTime: string;
   status: 'scheduled' | 'cancelled';
   services: StandService[];
+  cancelledReason?: string;
+  cancelledAt?: string;
 }
 
 /** A time window of one service at one stand, with its capacity and the places taken. */
@@ -90,8 +96,48 @@ export class StandRepository {
     return (out.Items ?? []).map((i) => strip<Service>(i));
   }
 
+  /** Access pattern: service by id — GetItem PK=STUDIO#id, SK=SERVICE#id. */
+  async getService(studioId: string, serviceId: string): Promise<Service | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: serviceKey(studioId, serviceId) }));
+    return out.Item ? strip<Service>(out.Item) : undefined;
+  }
+
   async putVenue(venue: Venue): Promise<void> {
-    await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: { ...venueKey(venue.id), type: 'Venue', ...venue } }));
+    await this.table.client.send(
+      new PutCommand({
+        TableName: this.table.tableName,
+        // GSI1: the venues of a studio.
+        Item: { ...venueKey(venue.id), GSI1PK: `STUDIO#${venue.studioId}#VENUES`, GSI1SK: `VENUE#${venue.id}`, type: 'Venue', ...venue },
+      }),
+    );
+  }
+
+  /** Access pattern: venues of a studio — Query GSI1 `GSI1PK=STUDIO#id#VENUES`. */
+  async listVenuesOfStudio(studioId: string): Promise<Venue[]> {
+    const out = await this.table.client.send(
+      new QueryCommand({ TableName: this.table.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}#VENUES` } }),
+    );
+    return (out.Items ?? []).map((i) => strip<Venue>(i));
+  }
+
+  /** Marks a scheduled stand cancelled; false when it was not scheduled (already cancelled). */
+  async cancelStand(standId: string, reason: string, at: string): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: standKey(standId),
+          UpdateExpression: 'SET #status = :cancelled, cancelledReason = :reason, cancelledAt = :at',
+          ConditionExpression: '#status = :scheduled',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled', ':reason': reason, ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   /** Access pattern: venue by id — GetItem PK=VENUE#id, SK=PROFILE. */
@@ -146,6 +192,20 @@ export class StandRepository {
   async getStand(standId: string): Promise<Stand | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: standKey(standId) }));
     return out.Item ? strip<Stand>(out.Item) : undefined;
+  }
+
+  /** Access pattern: every stand on a date (scheduled jobs) — Query GSI2 `GSI2PK=STANDS#<date>`. */
+  async listStandsOn(date: string): Promise<Stand[]> {
+    const stands: Stand[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.client.send(
+        new QueryCommand({ TableName: this.table.tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': `STANDS#${date}` }, ExclusiveStartKey }),
+      );
+      stands.push(...(out.Items ?? []).map((i) => strip<Stand>(i)));
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return stands;
   }
 
   /** Access pattern: a studio's stands on a date — Query GSI2 `GSI2PK=STANDS#<date> AND begins_with(GSI2SK, '<studioId>#')`. */

@@ -14,6 +14,8 @@ export interface User {
 // Keys of the user entity (docs/access-patterns.md: "user by id", "user by WeChat openid").
 const userKey = (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' });
 const openidKey = (openid: string) => ({ PK: `OPENID#${openid}`, SK: 'LINK' });
+/** The way back, for WeChat notices; a separate item keeps the openid out of every profile read. */
+const userOpenidKey = (userId: string) => ({ PK: `USER#${userId}`, SK: 'OPENID' });
 
 export function userToItem(user: User) {
   return { ...userKey(user.id), type: 'User', ...user };
@@ -39,6 +41,12 @@ export class UserRepository {
     return out.Item?.userId as string | undefined;
   }
 
+  /** Access pattern: openid of a user — GetItem PK=USER#id, SK=OPENID (for WeChat subscribe messages). */
+  async findOpenidOfUser(userId: string): Promise<string | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: userOpenidKey(userId) }));
+    return out.Item?.openid as string | undefined;
+  }
+
   /**
    * Creates the user and the openid link in one transaction; the link's condition makes an openid map to
    * exactly one user even when two sign-ins race. Returns false when another request won the race.
@@ -50,6 +58,7 @@ export class UserRepository {
           TransactItems: [
             { Put: { TableName: this.table.tableName, Item: { ...openidKey(openid), type: 'OpenidLink', userId: user.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
             { Put: { TableName: this.table.tableName, Item: userToItem(user), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.table.tableName, Item: { ...userOpenidKey(user.id), type: 'UserOpenid', openid } } },
           ],
         }),
       );

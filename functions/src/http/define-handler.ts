@@ -6,6 +6,7 @@ import { ForbiddenError, PayloadTooLargeError, UnauthenticatedError, ValidationE
 import { container } from '../container';
 import type { Deps } from '../use-cases/deps';
 import { errorResponse, json } from './respond';
+import { FileResponse } from './file-response';
 import type { RouteSpec } from './routes';
 
 type BodyOf<R extends RouteSpec> = R['body'] extends ZodTypeAny ? ZodInfer<R['body']> : undefined;
@@ -88,6 +89,18 @@ export function defineHandler<R extends RouteSpec>(route: R, run: (ctx: RequestC
         params: decodedParams(event.pathParameters),
         query: query as QueryOf<R>,
       });
+      if (result instanceof FileResponse) {
+        return {
+          statusCode: 200,
+          isBase64Encoded: true,
+          headers: {
+            'content-type': result.contentType,
+            'content-disposition': `attachment; filename="download.pdf"; filename*=UTF-8''${encodeURIComponent(result.filename)}`,
+            'cache-control': 'no-store',
+          },
+          body: result.body.toString('base64'),
+        };
+      }
       return json(route.successStatus ?? 200, result);
     } catch (error) {
       return errorResponse(error, { route: `${route.method} ${route.path}` });

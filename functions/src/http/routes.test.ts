@@ -84,7 +84,8 @@ describe('docs/openapi.yaml agrees with the route table', () => {
       expect(Object.keys(op.responses)).toContain('401');
     }
     if (route.body) {
-      const schema = op.requestBody.content['application/json'].schema;
+      const raw = op.requestBody.content['application/json'].schema;
+      const schema = raw.$ref ? doc.components.schemas[raw.$ref.split('/').pop()] : raw;
       expect(schema.additionalProperties).toBe(false);
       expect(Object.keys(schema.properties).sort()).toEqual(bodyKeys(route.body));
     } else {

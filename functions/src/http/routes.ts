@@ -3,6 +3,8 @@ import type { Role } from '@shared/roles';
 import { createInviteRequest, localSignInRequest, redeemInviteRequest, wechatSignInRequest } from '@shared/schemas/auth';
 import { bookSlotRequest, checkInRequest, studioStandsQuery, walkInRequest } from '@shared/schemas/booking';
 import { healthConsentRequest, recordReadingRequest } from '@shared/schemas/reading';
+import { cancelStandRequest, generateStandsRequest, upsertServiceRequest } from '@shared/schemas/admin';
+import { upsertVenueRequest } from '@shared/schemas/venue';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -30,6 +32,7 @@ export const routes = {
   signInWithWechat: { method: 'POST', path: '/auth/wechat', roles: 'public', body: wechatSignInRequest, summary: '用 wx.login 的 code 登录' },
   listPersonas: { method: 'GET', path: '/auth/local/personas', roles: 'public', summary: '本地演示身份列表（仅 local 环境）' },
   signInAsPersona: { method: 'POST', path: '/auth/local', roles: 'public', body: localSignInRequest, summary: '以演示身份登录（仅 local 环境）' },
+  listLocalOutbox: { method: 'GET', path: '/local/outbox', roles: 'public', summary: '本地通知发件箱（仅 local 环境）' },
   getMe: { method: 'GET', path: '/me', roles: EVERYONE_SIGNED_IN, summary: '当前登录的用户' },
   createInvite: { method: 'POST', path: '/studios/{studioId}/invites', roles: ['admin'], body: createInviteRequest, successStatus: 201, summary: '管理员发放工作室邀请码' },
   redeemInvite: { method: 'POST', path: '/invites/redeem', roles: EVERYONE_SIGNED_IN, body: redeemInviteRequest, summary: '使用邀请码加入工作室' },
@@ -48,6 +51,16 @@ export const routes = {
   listMyReadings: { method: 'GET', path: '/me/readings', roles: EVERYONE_SIGNED_IN, summary: '我的健康读数与授权' },
   setHealthConsent: { method: 'PUT', path: '/me/consents/health-readings', roles: EVERYONE_SIGNED_IN, body: healthConsentRequest, summary: '同意或撤回保存健康读数' },
   deleteMyReading: { method: 'DELETE', path: '/me/readings/{readingId}', roles: EVERYONE_SIGNED_IN, summary: '删除一条健康读数' },
+  listServices: { method: 'GET', path: '/studios/{studioId}/services', roles: STUDIO_PEOPLE, summary: '工作室的服务项目' },
+  createService: { method: 'POST', path: '/studios/{studioId}/services', roles: ['admin'], body: upsertServiceRequest, successStatus: 201, summary: '新增服务项目' },
+  updateService: { method: 'PUT', path: '/studios/{studioId}/services/{serviceId}', roles: ['admin'], body: upsertServiceRequest, summary: '修改服务项目' },
+  listVenues: { method: 'GET', path: '/studios/{studioId}/venues', roles: STUDIO_PEOPLE, summary: '工作室的地点与排期' },
+  createVenue: { method: 'POST', path: '/studios/{studioId}/venues', roles: ['admin'], body: upsertVenueRequest, successStatus: 201, summary: '新增地点与排期规则' },
+  updateVenue: { method: 'PUT', path: '/studios/{studioId}/venues/{venueId}', roles: ['admin'], body: upsertVenueRequest, summary: '修改地点与排期规则' },
+  generateStands: { method: 'POST', path: '/venues/{venueId}/stands/generate', roles: ['admin'], body: generateStandsRequest, summary: '按排期生成未来几周的服务点' },
+  getVenuePoster: { method: 'GET', path: '/venues/{venueId}/poster', roles: ['admin'], summary: '地点的 A4 二维码海报（PDF）' },
+  cancelStand: { method: 'POST', path: '/stands/{standId}/cancel', roles: ['admin'], body: cancelStandRequest, summary: '取消一次服务（通知已预约的居民）' },
+  getStandSummary: { method: 'GET', path: '/stands/{standId}/summary', roles: STUDIO_PEOPLE, summary: '服务点小结' },
   getQueueScreen: { method: 'GET', path: '/stands/{standId}/screen', roles: 'public', summary: '服务点大屏：正在服务与下一位' },
 } as const satisfies Record<string, RouteSpec>;
 

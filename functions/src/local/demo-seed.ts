@@ -2,7 +2,9 @@ import type { Role, StudioRole } from '@shared/roles';
 import { addDays, chinaDate } from '@shared/time';
 import { venueScene } from '@shared/scene';
 import type { Deps } from '../use-cases/deps';
-import type { Service, Slot, Stand } from '../data/stand.repository';
+import type { Service } from '../data/stand.repository';
+import type { ScheduleRule } from '@shared/schemas/venue';
+import { generateStands } from '../use-cases/stand-schedule';
 
 /**
  * Demo data for the local stage: a studio with its people, a market venue with a stand today and upcoming
@@ -29,20 +31,9 @@ const SERVICES: Omit<Service, 'id' | 'studioId'>[] = [
   { name: '家电维修', description: '小家电检查维修，大件可预约上门', minutesPerPerson: 30, peoplePerSlot: 1, homeVisit: false, keepsHealthReadings: false },
 ];
 
-/** The market meets every third day in this demo; the real lunar schedules are rules of their own. */
-const MARKET_DAY_OFFSETS = [0, 3, 6, 9];
-const OPENING = { start: '08:00', end: '11:30' };
-const SLOT_MINUTES = 30;
-
-function slotTimes(): { startTime: string; endTime: string }[] {
-  const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
-  const toTime = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  const times = [];
-  for (let m = toMinutes(OPENING.start); m + SLOT_MINUTES <= toMinutes(OPENING.end); m += SLOT_MINUTES) {
-    times.push({ startTime: toTime(m), endTime: toTime(m + SLOT_MINUTES) });
-  }
-  return times;
-}
+/** The demo market meets on lunar days 逢三六九, like many markets around the studio's town. */
+const MARKET_DAYS = [3, 6, 9, 13, 16, 19, 23, 26, 29];
+const OPENING = { startTime: '08:00', endTime: '11:30' };
 
 export interface DemoSeedResult {
   createdPeople: boolean;
@@ -62,31 +53,10 @@ export async function seedDemoData(deps: Deps): Promise<DemoSeedResult> {
     if (!createdPeople) record = (await deps.personas.getDemoSeed())!;
   }
   const venue = (await deps.stands.getVenue(record.venueId))!;
-  const services = await deps.stands.listServicesOfStudio(record.studioId);
-  const order = new Map(SERVICES.map((s, i) => [s.name, i]));
-  services.sort((a, b) => (order.get(a.name) ?? 99) - (order.get(b.name) ?? 99));
   const today = chinaDate(deps.now());
-  const createdStands: string[] = [];
-  for (const offset of MARKET_DAY_OFFSETS) {
-    const date = addDays(today, offset);
-    const stand: Stand = {
-      id: deps.newId(),
-      venueId: venue.id,
-      studioId: record.studioId,
-      studioName: STUDIO_NAME,
-      venueName: venue.name,
-      address: venue.address,
-      date,
-      startTime: OPENING.start,
-      endTime: OPENING.end,
-      status: 'scheduled',
-      services: services.map(({ id, name, description, minutesPerPerson, homeVisit, keepsHealthReadings }) => ({ id, name, description, minutesPerPerson, homeVisit, keepsHealthReadings })),
-    };
-    const slots: Slot[] = services.flatMap((service) =>
-      slotTimes().map((t) => ({ standId: stand.id, serviceId: service.id, ...t, capacity: service.peoplePerSlot, booked: 0 })),
-    );
-    if (await deps.stands.createStandWithSlots(stand, slots)) createdStands.push(date);
-  }
+  // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.
+  const launchDay: ScheduleRule = { kind: 'date', date: today, ...OPENING, serviceIds: venue.rules[0].serviceIds };
+  const { created: createdStands } = await generateStands(deps, venue, STUDIO_NAME, today, addDays(today, 21), [launchDay, ...venue.rules]);
   return { createdPeople, createdStands, studioId: record.studioId, venueId: record.venueId, scene: venueScene(record.venueId), todayStandDate: today };
 }
 
@@ -101,8 +71,13 @@ async function seedPeopleAndPlaces(deps: Deps) {
     if (inStudio) await deps.studios.putMember({ studioId, userId: user.id, role: person.role as StudioRole, displayName: person.displayName, joinedAt: now });
     await deps.personas.putPersona({ key: person.key, userId: user.id, displayName: person.displayName, role: person.role, ...(inStudio ? { studioName: STUDIO_NAME } : {}), order });
   }
-  for (const service of SERVICES) await deps.stands.putService({ id: deps.newId(), studioId, ...service });
+  const serviceIds: string[] = [];
+  for (const service of SERVICES) {
+    const id = deps.newId();
+    await deps.stands.putService({ id, studioId, ...service });
+    serviceIds.push(id);
+  }
   const venueId = deps.newId();
-  await deps.stands.putVenue({ id: venueId, studioId, name: '洛社农贸集市', address: '洛社镇人民路 农贸市场东门' });
+  await deps.stands.putVenue({ id: venueId, studioId, name: '洛社农贸集市', address: '洛社镇人民路 农贸市场东门', rules: [{ kind: 'lunar', days: MARKET_DAYS, ...OPENING, serviceIds }] });
   return { version: SEED_VERSION, studioId, venueId, createdAt: now };
 }

@@ -7,6 +7,9 @@ import type { PersonaRepository } from '../data/persona.repository';
 import type { RateLimitRepository } from '../data/rate-limit.repository';
 import type { BookingRepository } from '../data/booking.repository';
 import type { ReadingRepository } from '../data/reading.repository';
+import type { Notifier } from '../adapters/notify/notifier';
+import type { OutboxRepository } from '../data/outbox.repository';
+import type { VenueQrCodes } from '../adapters/wechat/venue-qr-code';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
 export interface Deps {
@@ -22,5 +25,9 @@ export interface Deps {
   rateLimits: RateLimitRepository;
   bookings: BookingRepository;
   readings: ReadingRepository;
+  notifier: Notifier;
+  /** The local stage's record of notices (empty elsewhere). */
+  outbox: OutboxRepository;
+  venueQrCodes: VenueQrCodes;
   limits: { dailyBookingsPerResident: number; noShowGraceMinutes: number; healthReadingRetentionDays: number };
 }

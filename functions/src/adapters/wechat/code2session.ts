@@ -49,7 +49,8 @@ export class HttpWechatLogin implements WechatLogin {
       if (body.errcode === 45011) throw new RateLimitedError('登录太频繁了，请稍后再试');
       if (body.errcode === 40029 || body.errcode === 40163) throw new UnauthenticatedError('登录凭证已失效，请重新登录');
       if (body.errcode === 40226) throw new UnauthenticatedError('该微信账号暂时无法登录');
-      log.error('code2Session refused', { errcode: body.errcode });
+      // Logged as `errno`: the logger redacts every key that contains "code".
+      log.error('code2Session refused', { errno: body.errcode });
       throw new UpstreamUnavailableError('微信登录服务暂时不可用，请稍后再试');
     }
     if (!body.openid) throw new UpstreamUnavailableError('微信登录服务暂时不可用，请稍后再试');

@@ -4,6 +4,7 @@ import { inflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { venueScene } from '@shared/scene';
 import { UpstreamUnavailableError } from '../../errors';
+import { WechatAccessTokens } from './access-token';
 import { LOCAL_QR_MARGIN, LocalVenueQrCodes, STAND_PAGE, WechatVenueQrCodes, isPng } from './venue-qr-code';
 
 const VENUE_ID = '01JD5Z3Q8VKXW4H2N6R9T0B7CM';
@@ -79,8 +80,9 @@ describe('WechatVenueQrCodes', () => {
   afterAll(() => wechat.stop());
   beforeEach(() => wechat.reset());
 
+  const tokens = () => new WechatAccessTokens({ appId: 'wxapp', appSecret: 'shh', apiBase: wechat.base, timeoutMs: 2000 }, fetch, () => clock);
   const adapter = (extra: Partial<ConstructorParameters<typeof WechatVenueQrCodes>[0]> = {}) =>
-    new WechatVenueQrCodes({ appId: 'wxapp', appSecret: 'shh', apiBase: wechat.base, timeoutMs: 2000, ...extra }, fetch, () => clock);
+    new WechatVenueQrCodes({ apiBase: wechat.base, timeoutMs: 2000, ...extra }, tokens());
 
   it('fetches one access token for several codes and asks for the stand page with the scene', async () => {
     const codes = adapter();
@@ -179,7 +181,8 @@ describe('WechatVenueQrCodes', () => {
   });
 
   it('treats an unreachable WeChat as unavailable', async () => {
-    const codes = new WechatVenueQrCodes({ appId: 'a', appSecret: 's', apiBase: 'http://127.0.0.1:9', timeoutMs: 1000 });
+    const nowhere = { apiBase: 'http://127.0.0.1:9', timeoutMs: 1000 };
+    const codes = new WechatVenueQrCodes(nowhere, new WechatAccessTokens({ appId: 'a', appSecret: 's', ...nowhere }));
     await expect(codes.pngFor('v=1')).rejects.toBeInstanceOf(UpstreamUnavailableError);
   });
 

@@ -3,6 +3,7 @@ import QRCode, { type BitMatrix } from 'qrcode';
 import { SCENE_MAX_LENGTH } from '@shared/scene';
 import { UpstreamUnavailableError } from '../../errors';
 import { log } from '../../log';
+import { isTokenRejection, type WechatAccessTokens } from './access-token';
 
 /** The page a venue's QR code opens; the venue travels in the scene (`venueScene(venueId)`). */
 export const STAND_PAGE = 'pages/stand/index';
@@ -38,16 +39,6 @@ interface WechatErrorBody {
   errmsg?: string;
 }
 
-interface TokenBody extends WechatErrorBody {
-  access_token?: string;
-  expires_in?: number;
-}
-
-/** 40001 invalid credential, 40014 invalid access_token, 42001 access_token expired: fetch a new token once. */
-const TOKEN_REJECTED = new Set([40001, 40014, 42001]);
-/** A token is dropped this long before WeChat says it expires (it lives 7200 s). */
-const TOKEN_SAFETY_MS = 5 * 60 * 1000;
-
 const UNAVAILABLE = '微信小程序码服务暂时不可用，请稍后再试';
 
 function messageFor(errcode: number): string {
@@ -58,10 +49,6 @@ function messageFor(errcode: number): string {
       return '生成小程序码太频繁了，请稍后再试';
     case 40129:
       return '生成小程序码失败：场景值不合法';
-    case 40013:
-    case 40125:
-    case 40164:
-      return '微信接口凭证配置有误，请联系管理员';
     default:
       return UNAVAILABLE;
   }
@@ -70,8 +57,6 @@ function messageFor(errcode: number): string {
 class TokenRejected extends Error {}
 
 export interface WechatVenueQrCodesSettings {
-  appId: string;
-  appSecret: string;
   apiBase: string;
   page?: string;
   envVersion?: 'release' | 'trial' | 'develop';
@@ -85,75 +70,35 @@ export interface WechatVenueQrCodesSettings {
  * quota on the number of codes.
  * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html
  *
- * The access token (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getAccessToken.html)
- * is kept in memory for this container until 5 minutes before it expires; concurrent calls share one request.
- * Note: each call of cgi-bin/token invalidates the previous token after a 5-minute overlap, so a fleet of
- * containers that each fetch their own token is fine for an occasional poster, not for a hot path.
+ * The access token comes from the container's shared `WechatAccessTokens`; one WeChat refuses is dropped and
+ * the call made once more with a fresh one.
  *
  * WeChat answers with a JPEG unless `is_hyaline` is set; it is set, so the answer is a PNG (transparent
  * background: print it on white).
  */
 export class WechatVenueQrCodes implements VenueQrCodes {
-  private token?: { value: string; expiresAt: number };
-  private pendingToken?: Promise<string>;
-
   constructor(
     private readonly settings: WechatVenueQrCodesSettings,
+    private readonly tokens: WechatAccessTokens,
     private readonly fetchImpl: typeof fetch = fetch,
-    private readonly now: () => number = Date.now,
   ) {}
 
   async pngFor(scene: string): Promise<Buffer> {
     assertScene(scene);
     for (let attempt = 1; ; attempt += 1) {
-      const token = await this.accessToken();
+      const token = await this.tokens.get();
       try {
         return await this.request(scene, token);
       } catch (error) {
         if (!(error instanceof TokenRejected)) throw error;
         // Revoked or expired early (e.g. another server fetched a new one): drop it and try once more, fresh.
-        if (this.token?.value === token) this.token = undefined;
+        this.tokens.invalidate(token);
         if (attempt >= 2) {
           log.error('getwxacodeunlimit refused a fresh access token');
           throw new UpstreamUnavailableError(UNAVAILABLE);
         }
       }
     }
-  }
-
-  private accessToken(): Promise<string> {
-    if (this.token && this.now() < this.token.expiresAt) return Promise.resolve(this.token.value);
-    this.pendingToken ??= this.fetchToken().finally(() => {
-      this.pendingToken = undefined;
-    });
-    return this.pendingToken;
-  }
-
-  private async fetchToken(): Promise<string> {
-    const url = new URL('/cgi-bin/token', this.settings.apiBase);
-    url.search = new URLSearchParams({
-      grant_type: 'client_credential',
-      appid: this.settings.appId,
-      secret: this.settings.appSecret,
-    }).toString();
-    let body: TokenBody;
-    try {
-      const response = await this.fetchImpl(url, { signal: AbortSignal.timeout(this.settings.timeoutMs ?? 5000) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      body = (await response.json()) as TokenBody;
-    } catch (error) {
-      log.error('access token unreachable', { reason: (error as Error).message });
-      throw new UpstreamUnavailableError(UNAVAILABLE);
-    }
-    if (body.errcode || !body.access_token) {
-      // 40013 invalid appid, 40125 invalid secret, 40164 caller IP not on the allow-list, -1 busy.
-      // (Logged as `errno`: the logger redacts every key that contains "code".)
-      log.error('access token refused', { errno: body.errcode, errmsg: body.errmsg });
-      throw new UpstreamUnavailableError(messageFor(body.errcode ?? 0));
-    }
-    const lifetimeMs = Math.max(0, (body.expires_in ?? 7200) * 1000 - TOKEN_SAFETY_MS);
-    this.token = { value: body.access_token, expiresAt: this.now() + lifetimeMs };
-    return body.access_token;
   }
 
   private async request(scene: string, accessToken: string): Promise<Buffer> {
@@ -191,7 +136,7 @@ export class WechatVenueQrCodes implements VenueQrCodes {
       log.error('getwxacodeunlimit answered neither an image nor JSON', { contentType, bytes: bytes.length });
       throw new UpstreamUnavailableError(UNAVAILABLE);
     }
-    if (body.errcode && TOKEN_REJECTED.has(body.errcode)) throw new TokenRejected();
+    if (isTokenRejection(body.errcode)) throw new TokenRejected();
     log.error('getwxacodeunlimit refused', { errno: body.errcode, errmsg: body.errmsg });
     throw new UpstreamUnavailableError(messageFor(body.errcode ?? 0));
   }

@@ -1,0 +1,97 @@
+import { UpstreamUnavailableError } from '../../errors';
+import { log } from '../../log';
+
+/** 40001 invalid credential, 40014 invalid access_token, 42001 access_token expired: fetch a new token once. */
+const TOKEN_REJECTED = new Set([40001, 40014, 42001]);
+
+/** True when a WeChat API refused the access token it was called with (the caller invalidates and retries once). */
+export function isTokenRejection(errcode: number | undefined): boolean {
+  return errcode !== undefined && TOKEN_REJECTED.has(errcode);
+}
+
+/** A token is dropped this long before WeChat says it expires (it lives 7200 s). */
+const TOKEN_SAFETY_MS = 5 * 60 * 1000;
+
+const UNAVAILABLE = '微信服务暂时不可用，请稍后再试';
+const MISCONFIGURED = '微信接口凭证配置有误，请联系管理员';
+
+interface TokenBody {
+  access_token?: string;
+  expires_in?: number;
+  errcode?: number;
+  errmsg?: string;
+}
+
+export interface WechatAccessTokensSettings {
+  appId: string;
+  appSecret: string;
+  apiBase: string;
+  timeoutMs?: number;
+}
+
+/**
+ * The mini-program's access token (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getAccessToken.html),
+ * shared by every adapter that calls a WeChat server API (QR codes, subscribe messages) in this container.
+ *
+ * Kept in memory until 5 minutes before it expires; concurrent callers share one request; a failure is not
+ * cached. Each call of cgi-bin/token retires the previous token after a 5-minute overlap, so a fleet of
+ * containers that each fetch their own token is fine for occasional calls (a poster, an evening's reminders),
+ * not for a hot path: that would need one token shared through a store.
+ *
+ * Throws `UpstreamUnavailableError` when no token can be had (administrators get a message of their own when
+ * the app id, secret or IP allow-list is wrong).
+ */
+export class WechatAccessTokens {
+  private token?: { value: string; expiresAt: number };
+  private pending?: Promise<string>;
+
+  constructor(
+    private readonly settings: WechatAccessTokensSettings,
+    private readonly fetchImpl: typeof fetch = fetch,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(): Promise<string> {
+    if (this.token && this.now() < this.token.expiresAt) return Promise.resolve(this.token.value);
+    this.pending ??= this.fetchToken().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  /**
+   * Drops a token a WeChat API refused (see `isTokenRejection`): revoked or expired early, e.g. because another
+   * server fetched a new one. Only that token: a fresher one fetched meanwhile by a concurrent caller stays.
+   */
+  invalidate(token: string): void {
+    if (this.token?.value === token) this.token = undefined;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const url = new URL('/cgi-bin/token', this.settings.apiBase);
+    url.search = new URLSearchParams({
+      grant_type: 'client_credential',
+      appid: this.settings.appId,
+      secret: this.settings.appSecret,
+    }).toString();
+    let body: TokenBody;
+    try {
+      const response = await this.fetchImpl(url, { signal: AbortSignal.timeout(this.settings.timeoutMs ?? 5000) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      body = (await response.json()) as TokenBody;
+    } catch (error) {
+      log.error('access token unreachable', { reason: (error as Error).message });
+      throw new UpstreamUnavailableError(UNAVAILABLE);
+    }
+    if (body.errcode || !body.access_token) {
+      // 40013 invalid appid, 40125 invalid secret, 40164 caller IP not on the allow-list, -1 busy.
+      // (Logged as `errno`: the logger redacts every key that contains "code".)
+      log.error('access token refused', { errno: body.errcode, errmsg: body.errmsg });
+      const misconfigured = body.errcode === 40013 || body.errcode === 40125 || body.errcode === 40164;
+      throw new UpstreamUnavailableError(misconfigured ? MISCONFIGURED : UNAVAILABLE);
+    }
+    const lifetimeMs = Math.max(0, (body.expires_in ?? 7200) * 1000 - TOKEN_SAFETY_MS);
+    this.token = { value: body.access_token, expiresAt: this.now() + lifetimeMs };
+    return body.access_token;
+  }
+}
