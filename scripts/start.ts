@@ -69,6 +69,9 @@ async function main() {
   qrcode.generate(stack.standUrl, { small: true }, (code: string) => console.log(code.replace(/^/gm, '  ')));
   console.log('  登录：在小程序里点「登录」，选择一个演示身份：');
   for (const p of personas) console.log(`    ${p.key.padEnd(10)} ${p.displayName}（${ROLE_LABELS[p.role]}${p.studioName ? ' · ' + p.studioName : ''}）`);
+  console.log(`\n  本地通知发件箱（提醒、取消通知）：${stack.apiUrl}/local/outbox`);
+  console.log(`  服务点大屏：${stack.h5Url}/#/pages/screen/index?standId=${stack.seed.todayStandId}`);
+  console.log('  打印集市二维码海报（A4 PDF）：另开终端运行 npm run poster');
   console.log('\n按 Ctrl-C 停止全部进程。');
 }
 

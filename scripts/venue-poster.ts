@@ -1,17 +1,21 @@
 /**
- * Writes a venue's A4 poster (PDF) to a file.
+ * Writes a venue's printable A4 poster (PDF) — the same poster as GET /venues/{venueId}/poster.
  *
- *   npx tsx scripts/venue-poster.ts [--out poster.pdf]
+ *   npm run poster                              # the demo market of `npm start` (which must be running)
+ *   npm run poster -- --venue <venueId> --out 海报.pdf
  *
- * renders a demo poster with sample data and a local-stage QR code (it points at the H5 build on
- * 127.0.0.1:10086). `writeVenuePosterFile` is the part to reuse with a real venue.
+ * It reads the local stage's table in the running DynamoDB Local (LIANXIN_DYNAMODB_PORT, 8000) and draws the
+ * local QR code, which opens the H5 build (LIANXIN_H5_PORT, 10086) with the venue's scene.
  */
+import '../test/support/quiet-sdk-node-warning';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { venueScene } from '@shared/scene';
-import { LocalVenueQrCodes } from '../functions/src/adapters/wechat/venue-qr-code';
+import { loadConfig } from '../functions/src/config';
+import { buildContainer } from '../functions/src/container';
 import { renderVenuePoster, type VenuePosterInput } from '../functions/src/posters/venue-poster';
+import { posterInputFor } from '../functions/src/use-cases/venue-poster';
+import { LOCAL_SESSION_SECRET, LOCAL_STAGE, LOCAL_TABLE } from './lib/stack';
 
 export async function writeVenuePosterFile(input: VenuePosterInput, outPath: string): Promise<{ path: string; bytes: number }> {
   const pdf = await renderVenuePoster(input);
@@ -21,35 +25,40 @@ export async function writeVenuePosterFile(input: VenuePosterInput, outPath: str
   return { path, bytes: pdf.length };
 }
 
-/** Sample data: the market days are real 逢三六九 days (lunar 16th, 19th, 23rd) after the date of making. */
-export async function demoPosterInput(): Promise<VenuePosterInput> {
-  const qrCodes = new LocalVenueQrCodes({ h5Base: 'http://127.0.0.1:10086' });
-  return {
-    studioName: '洛社镇党代表工作室',
-    venueName: '洛社农贸集市',
-    address: '洛社镇人民路 农贸市场东门',
-    services: [
-      { name: '量血压', description: '志愿医生现场测量，结果当场告诉您' },
-      { name: '磨剪刀', description: '剪刀、菜刀现场打磨，自带刀具即可' },
-      { name: '修鞋', description: '开胶、换跟、缝补，小活当场取' },
-      { name: '家电维修', description: '小家电现场检修；大件可预约上门' },
-    ],
-    scheduleText: '农历逢三六九 08:00–11:30',
-    nextDays: ['11月24日 周二（十月十六）', '11月27日 周五（十月十九）', '12月1日 周二（十月廿三）'],
-    qrPng: await qrCodes.pngFor(venueScene('01JD5Z3Q8VKXW4H2N6R9T0B7CM')),
-    generatedAt: new Date('2026-11-22T09:00:00+08:00'),
-  };
-}
-
 async function main() {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: 'poster.pdf' } } });
-  const { path, bytes } = await writeVenuePosterFile(await demoPosterInput(), values.out ?? 'poster.pdf');
-  console.log(`海报已生成：${path}（${(bytes / 1024).toFixed(1)} KB）`);
+  const { values } = parseArgs({ options: { venue: { type: 'string' }, out: { type: 'string', default: 'poster.pdf' } } });
+  const dynamoPort = process.env.LIANXIN_DYNAMODB_PORT || '8000';
+  const h5Port = process.env.LIANXIN_H5_PORT || '10086';
+  const deps = buildContainer(
+    loadConfig({
+      STAGE: LOCAL_STAGE,
+      TABLE_NAME: LOCAL_TABLE,
+      AWS_REGION: 'local',
+      DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamoPort}`,
+      SESSION_SECRET: LOCAL_SESSION_SECRET,
+      WECHAT_ADAPTER: 'local',
+      LOCAL_H5_BASE: `http://127.0.0.1:${h5Port}`,
+    }),
+  );
+  let venueId = values.venue;
+  try {
+    venueId ??= (await deps.personas.getDemoSeed())?.venueId;
+  } catch {
+    console.error(`✗ 连不上本地数据库（127.0.0.1:${dynamoPort}）：请先在另一个终端运行 npm start`);
+    process.exit(1);
+  }
+  const venue = venueId ? await deps.stands.getVenue(venueId) : undefined;
+  if (!venue) {
+    console.error('✗ 没有找到这个地点：用 --venue <地点编号> 指定，或先运行 npm start 生成演示数据');
+    process.exit(1);
+  }
+  const { path, bytes } = await writeVenuePosterFile(await posterInputFor(deps, venue), values.out ?? 'poster.pdf');
+  console.log(`海报已生成：${path}（${(bytes / 1024).toFixed(1)} KB）— ${venue.name}`);
 }
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(error);
+    console.error('✗ 生成海报失败：', error instanceof Error ? error.message : error);
     process.exitCode = 1;
   });
 }

@@ -84,6 +84,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       SESSION_SECRET: LOCAL_SESSION_SECRET,
       WECHAT_ADAPTER: 'local',
+      LOCAL_H5_BASE: `http://127.0.0.1:${options.h5Port}`,
     };
     await timed(`数据表 ${LOCAL_TABLE}`, onStep, () => ensureTable(dynamo.endpoint, LOCAL_TABLE));
     const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv))));

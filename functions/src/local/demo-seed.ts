@@ -42,6 +42,7 @@ export interface DemoSeedResult {
   venueId: string;
   scene: string;
   todayStandDate: string;
+  todayStandId: string;
 }
 
 export async function seedDemoData(deps: Deps): Promise<DemoSeedResult> {
@@ -57,7 +58,8 @@ export async function seedDemoData(deps: Deps): Promise<DemoSeedResult> {
   // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.
   const launchDay: ScheduleRule = { kind: 'date', date: today, ...OPENING, serviceIds: venue.rules[0].serviceIds };
   const { created: createdStands } = await generateStands(deps, venue, STUDIO_NAME, today, addDays(today, 21), [launchDay, ...venue.rules]);
-  return { createdPeople, createdStands, studioId: record.studioId, venueId: record.venueId, scene: venueScene(record.venueId), todayStandDate: today };
+  const todayStand = (await deps.stands.findCurrentOrNextStandAtVenue(venue.id, today))!;
+  return { createdPeople, createdStands, studioId: record.studioId, venueId: record.venueId, scene: venueScene(record.venueId), todayStandDate: today, todayStandId: todayStand.id };
 }
 
 async function seedPeopleAndPlaces(deps: Deps) {
