@@ -23,6 +23,8 @@ export interface StackOptions {
   /** Build the H5 app (skip only when a build for the same API URL is already in place). */
   buildH5?: boolean;
   onStep?: (step: string, millis: number) => void;
+  /** Opening hours of today's demo stand (default: the market's 08:00–11:30). */
+  demoTodayHours?: { startTime: string; endTime: string };
 }
 
 export interface Stack {
@@ -87,7 +89,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       LOCAL_H5_BASE: `http://127.0.0.1:${options.h5Port}`,
     };
     await timed(`数据表 ${LOCAL_TABLE}`, onStep, () => ensureTable(dynamo.endpoint, LOCAL_TABLE));
-    const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv))));
+    const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv)), { todayHours: options.demoTodayHours }));
 
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
     const h5Url = `http://127.0.0.1:${options.h5Port}`;

@@ -1,23 +1,23 @@
 import type { Page } from 'playwright-core';
 import { freePort } from '../../scripts/lib/ports';
 import { startStack, type Stack } from '../../scripts/lib/stack';
-import { openPhone, screenshot, waitForText } from '../support/browser';
+import { openBrowser, screenshot, waitForText } from '../support/browser';
 
 // A resident at the market scans the stand's code, signs in and sees what the stand offers today —
 // in real Chromium, against the H5 build, the API under serverless-offline and DynamoDB Local.
 describe('a resident scans the stand’s code', () => {
   let stack: Stack;
-  let phone: Awaited<ReturnType<typeof openPhone>>;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
 
   beforeAll(async () => {
     stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort() });
-    phone = await openPhone();
-    page = phone.page;
+    browser = await openBrowser();
+    page = await browser.phone();
   }, 240_000);
 
   afterAll(async () => {
-    await phone?.close();
+    await browser?.close();
     await stack?.stop();
   }, 60_000);
 

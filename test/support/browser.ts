@@ -1,35 +1,28 @@
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results');
 
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 /**
- * A small phone (375×812), as most residents hold: Debian's Chromium, headless, with offline-friendly flags and
- * a fresh profile that `close()` deletes.
+ * Debian's Chromium, headless, with offline-friendly flags. Each `phone()` is a separate small phone (375×812,
+ * its own storage, so its own signed-in person), as residents and staff each hold one.
  */
-export async function openPhone(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'lianxin-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+export async function openBrowser(): Promise<{ phone(): Promise<Page>; close(): Promise<void> }> {
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS });
+  const contexts: BrowserContext[] = [];
   return {
-    context,
-    page,
+    async phone() {
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      contexts.push(context);
+      return context.newPage();
+    },
     async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
     },
   };
 }

@@ -45,7 +45,12 @@ export interface DemoSeedResult {
   todayStandId: string;
 }
 
-export async function seedDemoData(deps: Deps): Promise<DemoSeedResult> {
+export interface DemoSeedOptions {
+  /** Opening hours of today's demo stand (the browser journeys open it all day, whatever the hour). */
+  todayHours?: { startTime: string; endTime: string };
+}
+
+export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
   let record = await deps.personas.getDemoSeed();
   let createdPeople = false;
   if (!record) {
@@ -56,7 +61,7 @@ export async function seedDemoData(deps: Deps): Promise<DemoSeedResult> {
   const venue = (await deps.stands.getVenue(record.venueId))!;
   const today = chinaDate(deps.now());
   // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.
-  const launchDay: ScheduleRule = { kind: 'date', date: today, ...OPENING, serviceIds: venue.rules[0].serviceIds };
+  const launchDay: ScheduleRule = { kind: 'date', date: today, ...(options.todayHours ?? OPENING), serviceIds: venue.rules[0].serviceIds };
   const { created: createdStands } = await generateStands(deps, venue, STUDIO_NAME, today, addDays(today, 21), [launchDay, ...venue.rules]);
   const todayStand = (await deps.stands.findCurrentOrNextStandAtVenue(venue.id, today))!;
   return { createdPeople, createdStands, studioId: record.studioId, venueId: record.venueId, scene: venueScene(record.venueId), todayStandDate: today, todayStandId: todayStand.id };

@@ -10,10 +10,11 @@ export const SLOT_MINUTES = 30;
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 const toTime = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
-/** The slot windows between opening and closing (a last window shorter than SLOT_MINUTES is dropped). */
+/** The slot windows between opening and closing; a last, shorter window is kept when it is at least half a slot. */
 export function slotWindows(startTime: string, endTime: string): { startTime: string; endTime: string }[] {
   const windows = [];
-  for (let m = toMinutes(startTime); m + SLOT_MINUTES <= toMinutes(endTime); m += SLOT_MINUTES) windows.push({ startTime: toTime(m), endTime: toTime(m + SLOT_MINUTES) });
+  const end = toMinutes(endTime);
+  for (let m = toMinutes(startTime); end - m >= SLOT_MINUTES / 2; m += SLOT_MINUTES) windows.push({ startTime: toTime(m), endTime: toTime(Math.min(m + SLOT_MINUTES, end)) });
   return windows;
 }
 
