@@ -7,12 +7,18 @@ export default defineAppConfig({
     'pages/ticket/index',
     'pages/bookings/index',
     'pages/screen/index',
+    'pages/readings/index',
   ],
   // Staff, representatives and admins only: downloaded when first opened, kept out of the main package.
   subPackages: [
     {
       root: 'packageStaff',
-      pages: ['pages/stands/index', 'pages/console/index'],
+      pages: ['pages/stands/index', 'pages/console/index', 'pages/summary/index'],
+    },
+    // Studio administrators only: services, venues and their schedules, stands (and the lunar-calendar editor).
+    {
+      root: 'packageAdmin',
+      pages: ['pages/index/index', 'pages/services/index', 'pages/service-edit/index', 'pages/venues/index', 'pages/venue-edit/index', 'pages/stands/index'],
     },
   ],
   window: {

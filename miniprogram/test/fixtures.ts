@@ -1,5 +1,6 @@
 /** Shared fixtures for component tests: shapes follow @shared/schemas/booking. */
 import type { BookingView, QueueEntryView, StandQueueResponse } from '@shared/schemas/booking'
+import type { MyReadingsResponse, ReadingView } from '@shared/schemas/reading'
 import { saveSession } from '../src/services/session'
 
 export const STAND_ID = '01JD00000000000000000000T1'
@@ -68,3 +69,23 @@ export type RequestCall = { url: string; method?: string; data?: Record<string, 
 export const ok = (data: unknown, statusCode = 200) => Promise.resolve({ statusCode, data })
 export const apiError = (statusCode: number, code: string, message: string) => Promise.resolve({ statusCode, data: { error: { code, message } } })
 export const networkDown = () => Promise.reject({ errMsg: 'request:fail timeout' })
+
+/* ---------- health readings (shapes follow @shared/schemas/reading) ---------- */
+
+export function aReading(overrides: Partial<ReadingView> = {}): ReadingView {
+  return {
+    id: '01JD00000000000000000000R1',
+    systolic: 138,
+    diastolic: 85,
+    pulse: 72,
+    measuredAt: '2099-11-22T01:12:00.000Z',
+    venueName: '青石镇集市',
+    serviceName: '量血压',
+    expiresAt: '2100-05-21T01:12:00.000Z',
+    ...overrides,
+  }
+}
+
+export function myReadings(readings: ReadingView[], consent = true, retentionDays = 180): MyReadingsResponse {
+  return { readings, consent: { consent, retentionDays, ...(consent ? { updatedAt: '2099-11-01T02:00:00.000Z' } : {}) } }
+}

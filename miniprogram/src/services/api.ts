@@ -11,8 +11,17 @@ import type {
   StudioStandsResponse,
   walkInRequest,
 } from '@shared/schemas/booking'
+import type { HealthConsentView, MyReadingsResponse, ReadingView, RecordReadingRequest } from '@shared/schemas/reading'
+import type {
+  CancelStandResponse,
+  GenerateStandsResponse,
+  ServiceView,
+  StandSummaryResponse,
+  UpsertServiceRequest,
+} from '@shared/schemas/admin'
+import type { ScheduleRule, UpsertVenueRequest } from '@shared/schemas/venue'
 import type { input as ZodInput } from 'zod'
-import { request } from './request'
+import { downloadFile, request, type DownloadedFile } from './request'
 
 const seg = encodeURIComponent
 
@@ -113,4 +122,93 @@ export interface QueueScreenResponse {
 
 export function getQueueScreen(standId: string): Promise<QueueScreenResponse> {
   return request<QueueScreenResponse>(`/stands/${seg(standId)}/screen`, { auth: 'none' })
+}
+
+/* ---------- health readings (sensitive: separate consent, retention limit, the resident sees and deletes) ---------- */
+
+/** GET /me/readings — the resident's own readings, oldest first (expired ones are not listed), and the consent. */
+export function getMyReadings(): Promise<MyReadingsResponse> {
+  return request<MyReadingsResponse>('/me/readings')
+}
+
+/** PUT /me/consents/health-readings — give or withdraw the separate consent. */
+export function setHealthConsent(consent: boolean): Promise<HealthConsentView> {
+  return request<HealthConsentView>('/me/consents/health-readings', { method: 'PUT', data: { consent } })
+}
+
+/** DELETE /me/readings/{readingId} */
+export function deleteMyReading(readingId: string): Promise<{ deleted: true }> {
+  return request<{ deleted: true }>(`/me/readings/${seg(readingId)}`, { method: 'DELETE' })
+}
+
+/**
+ * POST /stands/{standId}/entries/{entryId}/reading → 201. 409 (message fit to show staff) when the resident did not
+ * consent, has no account (walk-in), is not checked in, or the service keeps no readings.
+ */
+export function recordReading(standId: string, entryId: string, body: RecordReadingRequest): Promise<ReadingView> {
+  return request<ReadingView>(`/stands/${seg(standId)}/entries/${seg(entryId)}/reading`, { method: 'POST', data: body })
+}
+
+/** GET /stands/{standId}/summary — per service: booked, served, walk-ins, no-shows, check-in times. */
+export function getStandSummary(standId: string): Promise<StandSummaryResponse> {
+  return request<StandSummaryResponse>(`/stands/${seg(standId)}/summary`)
+}
+
+/* ---------- studio set-up (admin of the studio; reading lists is open to the studio's people) ---------- */
+
+/** GET /studios/{studioId}/services */
+export function listServices(studioId: string): Promise<{ services: ServiceView[] }> {
+  return request<{ services: ServiceView[] }>(`/studios/${seg(studioId)}/services`)
+}
+
+/** POST /studios/{studioId}/services → 201 */
+export function createService(studioId: string, body: UpsertServiceRequest): Promise<ServiceView> {
+  return request<ServiceView>(`/studios/${seg(studioId)}/services`, { method: 'POST', data: body })
+}
+
+/** PUT /studios/{studioId}/services/{serviceId} — stands already made keep what they were made with. */
+export function updateService(studioId: string, serviceId: string, body: UpsertServiceRequest): Promise<ServiceView> {
+  return request<ServiceView>(`/studios/${seg(studioId)}/services/${seg(serviceId)}`, { method: 'PUT', data: body })
+}
+
+/** A venue as the API lists it. (No shared schema yet: mirrors `VenueView` in functions/src/use-cases/studio-setup.ts.) */
+export interface VenueView {
+  id: string
+  name: string
+  address: string
+  rules: ScheduleRule[]
+  /** Each rule in Chinese, e.g. `农历逢三六九 08:00–11:30`. */
+  schedule: string[]
+  /** The next market days in Chinese, e.g. `11月25日 周二（十月初六）`. */
+  nextMarketDays: string[]
+}
+
+/** GET /studios/{studioId}/venues */
+export function listVenues(studioId: string): Promise<{ venues: VenueView[] }> {
+  return request<{ venues: VenueView[] }>(`/studios/${seg(studioId)}/venues`)
+}
+
+/** POST /studios/{studioId}/venues → 201 */
+export function createVenue(studioId: string, body: UpsertVenueRequest): Promise<VenueView> {
+  return request<VenueView>(`/studios/${seg(studioId)}/venues`, { method: 'POST', data: body })
+}
+
+/** PUT /studios/{studioId}/venues/{venueId} */
+export function updateVenue(studioId: string, venueId: string, body: UpsertVenueRequest): Promise<VenueView> {
+  return request<VenueView>(`/studios/${seg(studioId)}/venues/${seg(venueId)}`, { method: 'PUT', data: body })
+}
+
+/** POST /venues/{venueId}/stands/generate — days that already have a stand are kept as they are. */
+export function generateStands(venueId: string, weeks = 4): Promise<GenerateStandsResponse> {
+  return request<GenerateStandsResponse>(`/venues/${seg(venueId)}/stands/generate`, { method: 'POST', data: { weeks } })
+}
+
+/** GET /venues/{venueId}/poster — the A4 QR-code poster (PDF). */
+export function downloadVenuePoster(venueId: string, venueName: string): Promise<DownloadedFile> {
+  return downloadFile(`/venues/${seg(venueId)}/poster`, { fallbackName: `${venueName}二维码海报.pdf`, accept: 'application/pdf', timeout: 30_000 })
+}
+
+/** POST /stands/{standId}/cancel — every booking is cancelled and its resident notified. */
+export function cancelStand(standId: string, reason: string): Promise<CancelStandResponse> {
+  return request<CancelStandResponse>(`/stands/${seg(standId)}/cancel`, { method: 'POST', data: { reason } })
 }

@@ -1,6 +1,13 @@
 import Taro from '@tarojs/taro'
 import { BOOKINGS_PAGE, LOGIN_PAGE, ME_PAGE } from './platform'
 
+/** Opens a page on top of this one; says so when it cannot (e.g. a subpackage failed to download). */
+export function openPage(url: string): void {
+  Taro.navigateTo({ url }).catch(() => {
+    Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' })
+  })
+}
+
 export function openLogin(): void {
   Taro.navigateTo({ url: LOGIN_PAGE }).catch(() => {
     Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' })

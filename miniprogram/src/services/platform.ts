@@ -20,3 +20,12 @@ export const SCREEN_PAGE = '/pages/screen/index'
 /** Staff pages live in the `packageStaff` subpackage (loaded only when opened). */
 export const STAFF_STANDS_PAGE = '/packageStaff/pages/stands/index'
 export const STAFF_CONSOLE_PAGE = '/packageStaff/pages/console/index'
+export const READINGS_PAGE = '/pages/readings/index'
+export const STAFF_SUMMARY_PAGE = '/packageStaff/pages/summary/index'
+/** Studio set-up lives in the `packageAdmin` subpackage (administrators only). */
+export const ADMIN_HOME_PAGE = '/packageAdmin/pages/index/index'
+export const ADMIN_SERVICES_PAGE = '/packageAdmin/pages/services/index'
+export const ADMIN_SERVICE_EDIT_PAGE = '/packageAdmin/pages/service-edit/index'
+export const ADMIN_VENUES_PAGE = '/packageAdmin/pages/venues/index'
+export const ADMIN_VENUE_EDIT_PAGE = '/packageAdmin/pages/venue-edit/index'
+export const ADMIN_STANDS_PAGE = '/packageAdmin/pages/stands/index'

@@ -1,5 +1,6 @@
 /**
- * The one place that talks HTTP (`Taro.request`). Pages and components call the typed functions in `api.ts`.
+ * The one place that talks HTTP (`Taro.request`, and `downloadFile` for files such as PDF posters). Pages and
+ * components call the typed functions in `api.ts`.
  *
  * - Base URL: `process.env.TARO_APP_API_BASE`, injected at build time (config/index.ts, .env.<mode>).
  * - Adds `Authorization: Bearer <token>` from the session module; JSON in, JSON out; a timeout on every call.
@@ -186,4 +187,127 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (res.statusCode === 401) clearSession()
   }
   return unwrap<T>(res)
+}
+
+/* ---------- files (PDF posters): the same base URL, token, 401 handling and Chinese errors ---------- */
+
+export interface DownloadedFile {
+  /** From `Content-Disposition` (`filename*=UTF-8''…` preferred), else the caller's fallback. */
+  filename: string
+  /** H5: the file's bytes (open or save it through an object URL). */
+  blob?: Blob
+  /** weapp: the local file `Taro.downloadFile` wrote, for `Taro.openDocument`. */
+  filePath?: string
+}
+
+export interface DownloadOptions {
+  /** The name to use when the answer does not give one (or, on weapp, cannot: no headers there). */
+  fallbackName: string
+  /** e.g. `application/pdf` */
+  accept?: string
+  timeout?: number
+}
+
+/**
+ * `attachment; filename="download.pdf"; filename*=UTF-8''%E9%9D%92…` → the decoded `filename*` (RFC 6266 / 5987),
+ * else the plain `filename`, else `fallback`. Path separators are never kept.
+ */
+export function filenameFromDisposition(header: string | null | undefined, fallback: string): string {
+  const clean = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim()
+  if (header) {
+    const star = /filename\*\s*=\s*([^;]+)/i.exec(header)
+    if (star) {
+      const value = star[1].trim().replace(/^"(.*)"$/, '$1')
+      const encoded = value.replace(/^[\w-]+'[^']*'/, '')
+      try {
+        const name = clean(decodeURIComponent(encoded))
+        if (name) return name
+      } catch {
+        // malformed percent-encoding: try the plain filename
+      }
+    }
+    const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header)
+    if (plain) {
+      const name = clean((plain[2] ?? plain[1]).trim())
+      if (name) return name
+    }
+  }
+  return clean(fallback) || 'download'
+}
+
+interface RawDownload {
+  statusCode: number
+  /** The error body (JSON text or parsed) when the status is not 2xx. */
+  data?: unknown
+  file?: DownloadedFile
+}
+
+const networkError = () => new ApiError({ code: 'NETWORK_ERROR', status: 0, message: NETWORK_ERROR_MESSAGE })
+
+async function fetchFile(path: string, options: DownloadOptions, token: string | null): Promise<RawDownload> {
+  const url = `${apiBase()}${path}`
+  const header: Record<string, string> = { Accept: options.accept ?? '*/*' }
+  if (token) header.Authorization = `Bearer ${token}`
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS
+
+  if (isWeapp()) {
+    // wx.downloadFile: no response headers, so the file gets the caller's name (shown when it is forwarded)
+    const filePath = `${Taro.env.USER_DATA_PATH}/${filenameFromDisposition(null, options.fallbackName)}`
+    let res: { statusCode: number; tempFilePath?: string; filePath?: string }
+    try {
+      res = await Taro.downloadFile({ url, header, timeout, filePath })
+    } catch {
+      throw networkError()
+    }
+    const saved = res.filePath || res.tempFilePath
+    if (res.statusCode >= 200 && res.statusCode < 300) {
+      return { statusCode: res.statusCode, file: { filename: filenameFromDisposition(null, options.fallbackName), filePath: saved } }
+    }
+    let data: unknown
+    try {
+      // an error answer is written to the file too: read its JSON message
+      data = saved ? Taro.getFileSystemManager().readFileSync(saved, 'utf8') : undefined
+    } catch {
+      data = undefined
+    }
+    return { statusCode: res.statusCode, data }
+  }
+
+  const controller = typeof AbortController === 'function' ? new AbortController() : undefined
+  const timer = setTimeout(() => controller?.abort(), timeout)
+  try {
+    const res = await fetch(url, { method: 'GET', headers: header, signal: controller?.signal })
+    if (!res.ok) {
+      let data: unknown
+      try {
+        data = await res.text()
+      } catch {
+        data = undefined
+      }
+      return { statusCode: res.status, data }
+    }
+    const blob = await res.blob()
+    // the API must list Content-Disposition in Access-Control-Expose-Headers for a browser to read it
+    const filename = filenameFromDisposition(res.headers.get('Content-Disposition'), options.fallbackName)
+    return { statusCode: res.status, file: { filename, blob } }
+  } catch {
+    throw networkError()
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** GETs a file (signed in). Failures are `ApiError`s with a Chinese message, like `request`. */
+export async function downloadFile(path: string, options: DownloadOptions): Promise<DownloadedFile> {
+  let token = getToken()
+  if (!token) token = await signInAgain()
+  let res = await fetchFile(path, options, token)
+  if (res.statusCode === 401) {
+    clearSession()
+    const fresh = await signInAgain(toApiError({ statusCode: 401, data: res.data }).message)
+    res = await fetchFile(path, options, fresh)
+    if (res.statusCode === 401) clearSession()
+  }
+  if (res.file) return res.file
+  throw toApiError({ statusCode: res.statusCode, data: res.data })
 }

@@ -57,3 +57,48 @@ export function Image({ className, src }: BaseProps & { src?: string }) {
 export function ScrollView({ className, children }: BaseProps) {
   return <div className={className}>{children}</div>
 }
+
+interface TextareaProps {
+  className?: string
+  value?: string
+  placeholder?: string
+  maxlength?: number
+  onInput?: (event: { detail: { value: string } }) => void
+  [key: string]: unknown
+}
+
+export function Textarea({ className, value, placeholder, maxlength, onInput }: TextareaProps) {
+  return (
+    <textarea
+      className={className}
+      value={value ?? ''}
+      placeholder={placeholder}
+      maxLength={maxlength}
+      onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+    />
+  )
+}
+
+interface PickerProps {
+  className?: string
+  children?: ReactNode
+  mode?: string
+  value?: unknown
+  onChange?: (event: { detail: { value: string } }) => void
+  [key: string]: unknown
+}
+
+/** The picker's child as it is, plus a hidden `.picker-mock` text input: `fireEvent.change` it to pick a value. */
+export function Picker({ children, mode, value, onChange }: PickerProps) {
+  return (
+    <div className='picker' data-mode={mode}>
+      {children}
+      <input
+        className='picker-mock'
+        hidden
+        value={String(value ?? '')}
+        onChange={(e) => onChange?.({ detail: { value: e.target.value } })}
+      />
+    </div>
+  )
+}

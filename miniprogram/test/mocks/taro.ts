@@ -43,6 +43,11 @@ function createTaro() {
     stopPullDownRefresh: jest.fn(),
     getLaunchOptionsSync: jest.fn(() => ({ path: 'pages/index/index', query: {}, scene: 1001 })),
     getCurrentPages: jest.fn(() => pageStack),
+    downloadFile: jest.fn((..._args: unknown[]): Promise<{ statusCode: number; tempFilePath?: string; filePath?: string; errMsg: string }> =>
+      Promise.reject(new Error('Taro.downloadFile is not mocked in this test'))),
+    openDocument: resolved(),
+    getFileSystemManager: jest.fn(() => ({ readFileSync: jest.fn((..._args: unknown[]): string => '') })),
+    env: { USER_DATA_PATH: 'wxfile://usr' },
   }
 }
 

@@ -7,9 +7,9 @@ import { parseWith } from '@shared/validation'
 import { getMe, redeemInvite } from '../../services/api'
 import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
-import { openLogin, openMyBookings } from '../../services/navigation'
+import { openLogin, openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { STAFF_STANDS_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, READINGS_PAGE, STAFF_STANDS_PAGE } from '../../services/platform'
 import { useSessionUser } from '../../services/use-session-user'
 
 function InviteForm({ onJoined }: { onJoined: () => void }) {
@@ -134,15 +134,24 @@ export default function MePage() {
         <Text className='card-action'>打开 ›</Text>
       </View>
 
+      <View className='card card--link readings-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(READINGS_PAGE)}>
+        <Text className='entry-title'>我的血压记录</Text>
+        <Text className='plain-line'>看血压变化，管理保存和删除</Text>
+        <Text className='card-action'>打开 ›</Text>
+      </View>
+
       {isStudioRole(user.role) && user.studioId ? (
-        <View
-          className='card card--link staff-entry'
-          hoverClass='card--pressed'
-          role='button'
-          onClick={() => Taro.navigateTo({ url: STAFF_STANDS_PAGE }).catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }))}
-        >
+        <View className='card card--link staff-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_STANDS_PAGE)}>
           <Text className='entry-title'>服务点工作台</Text>
           <Text className='plain-line'>签到、现场取号、叫号</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
+
+      {user.role === 'admin' && user.studioId ? (
+        <View className='card card--link admin-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(ADMIN_HOME_PAGE)}>
+          <Text className='entry-title'>工作室设置</Text>
+          <Text className='plain-line'>服务项目、地点与排期、二维码海报、取消服务</Text>
           <Text className='card-action'>打开 ›</Text>
         </View>
       ) : null}

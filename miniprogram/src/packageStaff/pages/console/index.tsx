@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { checkInRequest, walkInRequest, type QueueEntryView, type StandQueueResponse } from '@shared/schemas/booking'
+import type { ReadingView } from '@shared/schemas/reading'
 import { formatChinaDate } from '@shared/time'
 import { parseWith } from '@shared/validation'
 import { addWalkIn, callNext, checkIn, getStandQueue, serveEntry } from '../../../services/api'
@@ -9,9 +10,11 @@ import { errorMessage, isApiError } from '../../../services/request'
 import { newRequestId } from '../../../services/request-id'
 import { usePolling } from '../../../services/use-polling'
 import { useSessionUser } from '../../../services/use-session-user'
-import { isWeapp, SCREEN_PAGE } from '../../../services/platform'
+import { isWeapp, SCREEN_PAGE, STAFF_SUMMARY_PAGE } from '../../../services/platform'
+import { openPage } from '../../../services/navigation'
 import { StatusBadge } from '../../../components/status-badge'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
+import { ReadingSheet } from '../../components/reading-sheet'
 
 export const CONSOLE_REFRESH_MS = 10_000
 export const OVERRIDE_FULL_LABEL = '仍然加号（会被记录）'
@@ -98,7 +101,23 @@ function CheckInResultView({ result }: { result: CheckInResult }) {
   )
 }
 
-function EntryRow({ entry, onServe, busy }: { entry: QueueEntryView; onServe?: () => void; busy?: boolean }) {
+/** Only someone who is here (checked in, called or served) can have a reading recorded. */
+const CAN_RECORD: ReadonlyArray<QueueEntryView['status']> = ['checked_in', 'called', 'served']
+
+interface EntryRowProps {
+  entry: QueueEntryView
+  onServe?: () => void
+  busy?: boolean
+  /** Set for a service that keeps health readings: opens the 记录血压 form. */
+  onRecord?: () => void
+  /** The reading recorded for this entry while this page was open. */
+  recorded?: ReadingView
+}
+
+function EntryRow({ entry, onServe, busy, onRecord, recorded }: EntryRowProps) {
+  const here = !!onRecord && CAN_RECORD.includes(entry.status)
+  // a walk-in has no account, so nothing can be kept for them (the API would answer 409)
+  const canRecord = here && entry.kind !== 'walk_in'
   return (
     <View className={`queue-entry queue-entry--${entry.status.replace('_', '-')}`}>
       <Text className='queue-number'>{numberText(entry)}</Text>
@@ -111,6 +130,13 @@ function EntryRow({ entry, onServe, busy }: { entry: QueueEntryView; onServe?: (
             : <Text className='queue-kind'>{entry.startTime}</Text>}
           {entry.overrideFull ? <Text className='queue-kind queue-kind--override'>加号</Text> : null}
         </View>
+        {recorded ? (
+          <Text className='reading-recorded'>已记录血压 {recorded.systolic}/{recorded.diastolic}</Text>
+        ) : canRecord ? (
+          <Button className='btn btn--secondary btn--compact record-reading' onClick={onRecord}>记录血压</Button>
+        ) : here ? (
+          <Text className='reading-walkin-note'>现场取号没有账号，血压读数请口头告知</Text>
+        ) : null}
       </View>
       {onServe ? (
         <Button className={`btn btn--primary btn--compact serve-button${busy ? ' btn--busy' : ''}`} disabled={busy || undefined} onClick={onServe}>
@@ -140,6 +166,10 @@ export default function StandConsolePage() {
   const pendingWalkIn = useRef<PendingWalkIn | null>(null)
   /** Which action is running: 'walkin:<serviceId>', 'call:<serviceId>', 'serve:<entryId>', 'checkin:<entryId>'. */
   const [busy, setBusy] = useState<string | null>(null)
+
+  /** The entry whose blood pressure is being recorded, and what was recorded while this page is open. */
+  const [readingFor, setReadingFor] = useState<QueueEntryView | null>(null)
+  const [recorded, setRecorded] = useState<Record<string, ReadingView>>({})
 
   const load = useCallback(async () => {
     if (!standId || !allowed) return
@@ -301,6 +331,9 @@ export default function StandConsolePage() {
   const served = current ? current.queue.filter((e) => e.status === 'served') : []
   // a new label is a new Button (see booking-sheet.tsx): H5 Buttons must not have their text changed in place
   const callLabel = `叫下一位${waiting.length > 0 ? `（${numberText(waiting[0])} 号）` : ''}`
+  /** Props that give a row its 记录血压 button, for services that keep health readings. */
+  const readingProps = (entry: QueueEntryView): Pick<EntryRowProps, 'onRecord' | 'recorded'> =>
+    current?.keepsHealthReadings ? { onRecord: () => setReadingFor(entry), recorded: recorded[entry.id] } : {}
 
   return (
     <View className='page staff-page console-page'>
@@ -458,7 +491,7 @@ export default function StandConsolePage() {
             <View className='card queue-card queue-card--called'>
               <Text className='queue-title'>正在服务</Text>
               {called.map((entry) => (
-                <EntryRow key={entry.id} entry={entry} busy={busy === `serve:${entry.id}`} onServe={() => void serve(entry)} />
+                <EntryRow key={entry.id} entry={entry} busy={busy === `serve:${entry.id}`} onServe={() => void serve(entry)} {...readingProps(entry)} />
               ))}
             </View>
           ) : null}
@@ -466,7 +499,7 @@ export default function StandConsolePage() {
           <View className='card queue-card'>
             <Text className='queue-title'>排队中（{waiting.length} 人）</Text>
             {waiting.length > 0 ? (
-              waiting.map((entry) => <EntryRow key={entry.id} entry={entry} />)
+              waiting.map((entry) => <EntryRow key={entry.id} entry={entry} {...readingProps(entry)} />)
             ) : (
               <Text className='plain-line queue-empty'>现在没有人在等。</Text>
             )}
@@ -504,19 +537,32 @@ export default function StandConsolePage() {
           {served.length > 0 ? (
             <View className='card queue-card queue-card--served'>
               <Text className='queue-title'>已完成（{served.length} 人）</Text>
-              {served.map((entry) => <EntryRow key={entry.id} entry={entry} />)}
+              {served.map((entry) => <EntryRow key={entry.id} entry={entry} {...readingProps(entry)} />)}
             </View>
           ) : null}
         </View>
       ) : null}
 
       {standId ? (
-        <Button
-          className='btn btn--secondary screen-link'
-          onClick={() => Taro.navigateTo({ url: `${SCREEN_PAGE}?standId=${encodeURIComponent(standId)}` })}
-        >
-          打开叫号大屏
-        </Button>
+        <View className='button-row'>
+          <Button className='btn btn--secondary stand-summary' onClick={() => openPage(`${STAFF_SUMMARY_PAGE}?standId=${encodeURIComponent(standId)}`)}>
+            服务小结
+          </Button>
+          <Button className='btn btn--secondary screen-link' onClick={() => openPage(`${SCREEN_PAGE}?standId=${encodeURIComponent(standId)}`)}>
+            打开叫号大屏
+          </Button>
+        </View>
+      ) : null}
+
+      {standId && readingFor ? (
+        <ReadingSheet
+          key={readingFor.id}
+          standId={standId}
+          entry={readingFor}
+          who={`${numberText(readingFor)} 号 · ${who(readingFor)}`}
+          onRecorded={(reading) => setRecorded((r) => ({ ...r, [readingFor.id]: reading }))}
+          onClose={() => setReadingFor(null)}
+        />
       ) : null}
     </View>
   )

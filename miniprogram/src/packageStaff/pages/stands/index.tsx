@@ -6,7 +6,7 @@ import { chinaDate, formatChinaDate } from '@shared/time'
 import { getStudioStands } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
 import { useSessionUser } from '../../../services/use-session-user'
-import { SCREEN_PAGE, STAFF_CONSOLE_PAGE } from '../../../services/platform'
+import { SCREEN_PAGE, STAFF_CONSOLE_PAGE, STAFF_SUMMARY_PAGE } from '../../../services/platform'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
 
 type Stand = StudioStandsResponse['stands'][number]
@@ -96,12 +96,20 @@ export default function StaffStandsPage() {
                 {cancelled ? <Text className='tag tag--warn'>已取消</Text> : null}
                 <Text className='card-action'>进入工作台 ›</Text>
               </View>
-              <Button
-                className='btn btn--secondary btn--compact screen-link'
-                onClick={() => open(`${SCREEN_PAGE}?standId=${encodeURIComponent(stand.id)}`)}
-              >
-                打开叫号大屏
-              </Button>
+              <View className='button-row'>
+                <Button
+                  className='btn btn--secondary btn--compact stand-summary'
+                  onClick={() => open(`${STAFF_SUMMARY_PAGE}?standId=${encodeURIComponent(stand.id)}`)}
+                >
+                  服务小结
+                </Button>
+                <Button
+                  className='btn btn--secondary btn--compact screen-link'
+                  onClick={() => open(`${SCREEN_PAGE}?standId=${encodeURIComponent(stand.id)}`)}
+                >
+                  叫号大屏
+                </Button>
+              </View>
             </View>
           )
         })

@@ -1,0 +1,38 @@
+import { Text, View } from '@tarojs/components'
+import { openPage } from '../../../services/navigation'
+import { ADMIN_SERVICES_PAGE, ADMIN_STANDS_PAGE, ADMIN_VENUES_PAGE } from '../../../services/platform'
+import { useSessionUser } from '../../../services/use-session-user'
+import { isAdminUser, NoAdminAccess } from '../../admin-access'
+
+const SECTIONS = [
+  { url: ADMIN_SERVICES_PAGE, title: '服务项目', text: '量血压、磨剪刀、修鞋……每人几分钟、同时几人', className: 'admin-services-link' },
+  { url: ADMIN_VENUES_PAGE, title: '地点与排期', text: '集市在哪、逢几赶集；生成服务点，下载二维码海报', className: 'admin-venues-link' },
+  { url: ADMIN_STANDS_PAGE, title: '服务点安排', text: '按日期查看服务点，服务小结，遇到下雨等情况取消服务', className: 'admin-stands-link' },
+]
+
+/** 工作室设置: the administrator's three jobs. */
+export default function AdminHomePage() {
+  const [user] = useSessionUser()
+  if (!isAdminUser(user)) return <NoAdminAccess user={user} />
+  return (
+    <View className='page admin-page admin-home'>
+      <View className='staff-heading'>
+        <Text className='staff-heading-title'>工作室设置</Text>
+        <Text className='staff-heading-sub'>{user.studioName ?? '本工作室'}</Text>
+      </View>
+      {SECTIONS.map((section) => (
+        <View
+          key={section.url}
+          className={`card card--link ${section.className}`}
+          hoverClass='card--pressed'
+          role='button'
+          onClick={() => openPage(section.url)}
+        >
+          <Text className='entry-title'>{section.title}</Text>
+          <Text className='plain-line'>{section.text}</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

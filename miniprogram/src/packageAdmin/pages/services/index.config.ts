@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '服务项目',
+  enablePullDownRefresh: true,
+})

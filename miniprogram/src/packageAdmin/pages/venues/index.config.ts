@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '地点与排期',
+  enablePullDownRefresh: true,
+})
