@@ -35,5 +35,5 @@ describe('a resident scans the stand’s code', () => {
     expect(names.map((n) => n.trim())).toEqual(['量血压', '磨剪刀', '修鞋', '家电维修']);
     await waitForText(page.locator('.slot-left').first(), '4');
     await screenshot(page, 'stand-signed-in');
-  });
+  }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ScheduleRule } from '@shared/schemas/venue';
 import { isConditionFailure, type TableRef } from './dynamodb-client';
 
@@ -147,26 +147,40 @@ export class StandRepository {
   }
 
   /**
-   * Creates a stand with its slots in one transaction, unless the venue already has a stand that day
-   * (returns false then and writes nothing).
+   * Creates a stand with its slots, unless the venue already has a stand that day (returns false then and
+   * leaves nothing behind). A long market day can have hundreds of slots — more than one transaction holds —
+   * so the slots are written first, and the stand appears (guard and stand in one transaction) only once all
+   * of them exist.
    */
   async createStandWithSlots(stand: Stand, slots: Slot[]): Promise<boolean> {
+    const slotItems = slots.map((slot) => ({ ...slotKey(slot.standId, slot.serviceId, slot.startTime), type: 'Slot', ...slot }));
+    await this.batchWrite(slotItems.map((Item) => ({ PutRequest: { Item } })));
     try {
       await this.table.client.send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.table.tableName, Item: { ...standDayKey(stand.venueId, stand.date), type: 'StandDay', standId: stand.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
             { Put: { TableName: this.table.tableName, Item: { ...standKey(stand.id), ...standIndexKeys(stand), type: 'Stand', ...stand }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            ...slots.map((slot) => ({
-              Put: { TableName: this.table.tableName, Item: { ...slotKey(slot.standId, slot.serviceId, slot.startTime), type: 'Slot', ...slot } },
-            })),
           ],
         }),
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
+      if (!isConditionFailure(error)) throw error;
+      await this.batchWrite(slotItems.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })));
+      return false;
+    }
+  }
+
+  /** BatchWriteItem in chunks of 25, retrying what DynamoDB leaves unprocessed. */
+  private async batchWrite(requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string]): Promise<void> {
+    for (let i = 0; i < requests.length; i += 25) {
+      let pending: typeof requests | undefined = requests.slice(i, i + 25);
+      for (let attempt = 0; pending && pending.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        const out: BatchWriteCommandOutput = await this.table.client.send(new BatchWriteCommand({ RequestItems: { [this.table.tableName]: pending } }));
+        pending = out.UnprocessedItems?.[this.table.tableName];
+      }
     }
   }
 

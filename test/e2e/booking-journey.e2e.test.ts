@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core';
+import { freePort } from '../../scripts/lib/ports';
+import { startStack, type Stack } from '../../scripts/lib/stack';
+import { openBrowser, screenshot, waitForText } from '../support/browser';
+
+// 刘阿姨 scans the market's code and books a blood-pressure check; 王志强 at the stand checks her in and records
+// her reading; she sees 已签到 and the reading on her phone. Real Chromium, H5 build, serverless-offline,
+// DynamoDB Local. Today's demo stand is open all day here, so the journey runs whatever the hour.
+describe('a blood-pressure check from booking to reading', () => {
+  let stack: Stack;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let resident: Page;
+  let staff: Page;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      dynamoPort: await freePort(),
+      apiPort: await freePort(),
+      lambdaPort: await freePort(),
+      h5Port: await freePort(),
+      demoTodayHours: { startTime: '00:00', endTime: '23:59' },
+    });
+    browser = await openBrowser();
+    resident = await browser.phone();
+    staff = await browser.phone();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  const signIn = async (page: Page, persona: string) => {
+    await page.locator('.login-button').first().click();
+    await page.locator(`.persona-${persona}`).first().click();
+  };
+
+  it('books, checks in, records and shows the reading', async () => {
+    // The resident scans the code at the market and signs in.
+    await resident.goto(stack.standUrl);
+    await waitForText(resident.locator('.stand-studio-name').first(), '洛社镇党代表工作室', { exact: true });
+    await signIn(resident, 'resident');
+    await waitForText(resident.locator('.greeting').first(), '刘阿姨');
+
+    // Books the last open half hour of 量血压 today (three taps: slot, confirm).
+    const bloodPressure = resident.locator('.service-card', { hasText: '量血压' }).first();
+    await bloodPressure.locator('.slot--open').last().click();
+    await resident.locator('.booking-confirm').first().click();
+    await waitForText(resident.locator('.ticket-status').first(), '已预约');
+    const code = ((await resident.locator('.ticket-code').first().textContent()) ?? '').replace(/\s/g, '');
+    expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
+    await screenshot(resident, 'ticket');
+
+    // She agrees to keep her readings.
+    await resident.goto(`${stack.h5Url}/#/pages/me/index`);
+    await resident.locator('.readings-entry').first().click();
+    await resident.locator('.consent-switch').first().click();
+    await waitForText(resident.locator('.consent-state').first(), '已同意');
+
+    // At the stand, staff check her in by the code and record the reading.
+    await staff.goto(`${stack.h5Url}/#/pages/me/index`);
+    await signIn(staff, 'staff1');
+    await staff.locator('.staff-entry').first().click();
+    await staff.locator('.staff-stand').first().click();
+    await staff.locator('.checkin-input input').first().fill(code);
+    await staff.locator('.checkin-submit').first().click();
+    await waitForText(staff.locator('.checkin-result').first(), '刘阿姨');
+    await staff.locator('.record-reading').first().click();
+    await staff.locator('.systolic-input input').first().fill('135');
+    await staff.locator('.diastolic-input input').first().fill('85');
+    await staff.locator('.pulse-input input').first().fill('72');
+    await staff.locator('.reading-submit').first().click();
+    await staff.locator('.reading-result--ok').first().waitFor({ timeout: 15_000 });
+    await screenshot(staff, 'staff-console');
+
+    // Her phone shows 已签到 and the reading.
+    await resident.goto(`${stack.h5Url}/#/pages/bookings/index`);
+    await waitForText(resident.locator('.booking-item .booking-status').first(), '已签到');
+    await resident.goto(`${stack.h5Url}/#/pages/readings/index`);
+    await waitForText(resident.locator('.reading-item').first(), '135');
+    await waitForText(resident.locator('.reading-item').first(), '85');
+    await screenshot(resident, 'readings');
+  }, 180_000);
+});
