@@ -46,7 +46,11 @@ describe('health readings (DynamoDB Local)', () => {
     await deleteMyReading(f.deps, resident, reading.id);
     expect((await listMyReadings(f.deps, resident)).readings).toEqual([]);
 
+    // Withdrawing the consent deletes what was kept, the expired reading included.
+    const again = await recordReading(f.deps, staff, f.todayStand.id, entry.id, { systolic: 128, diastolic: 82 });
+    expect((await listMyReadings(f.deps, resident)).readings.map((r) => r.id)).toEqual([again.id]);
     await setHealthConsent(f.deps, resident, { consent: false });
+    expect(await f.deps.readings.listReadingsOfResident(resident.userId, new Date(0))).toEqual([]);
     expect(await failureOf(recordReading(f.deps, staff, f.todayStand.id, entry.id, { systolic: 120, diastolic: 80 }))).toMatchObject({ code: 'CONFLICT' });
   }, 60_000);
 

@@ -27,9 +27,15 @@ export async function listMyReadings(deps: Deps, principal: Principal): Promise<
   return { readings: readings.map(toView), consent: await consentOf(deps, principal.userId) };
 }
 
-/** Gives or withdraws the separate consent to keep health readings. Withdrawing keeps no new readings. */
+/**
+ * Gives or withdraws the separate consent to keep health readings. Withdrawing stops new readings and deletes
+ * those kept (PIPL art. 47: personal information is deleted when consent is withdrawn).
+ */
 export async function setHealthConsent(deps: Deps, principal: Principal, request: HealthConsentRequest): Promise<HealthConsentView> {
   await deps.readings.putConsent(principal.userId, { consent: request.consent, updatedAt: deps.now().toISOString() });
+  if (!request.consent) {
+    for (const reading of await deps.readings.listReadingsOfResident(principal.userId, new Date(0))) await deps.readings.deleteReading(principal.userId, reading.id);
+  }
   return consentOf(deps, principal.userId);
 }
 

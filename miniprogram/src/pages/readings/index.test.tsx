@@ -89,7 +89,7 @@ describe('我的血压记录', () => {
     expect(Taro.showModal).not.toHaveBeenCalled() // giving consent is the tap itself
   })
 
-  it('withdrawing asks first, then offers to delete what is kept', async () => {
+  it('withdrawing asks first, says the records go with it, and the server deletes them', async () => {
     signInAs('resident')
     api(myReadings([R1, R2], true))
     const { container } = render(<ReadingsPage />)
@@ -101,11 +101,13 @@ describe('我的血压记录', () => {
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1))
     expect(byMethod('PUT')).toHaveLength(0)
 
-    // then withdraws, and deletes everything
+    expect((Taro.showModal.mock.calls[0][0] as { content: string }).content).toContain('已保存的 2 条记录会一并删除')
+
+    // then withdraws: one request, and the records are gone from the page
     fireEvent.click(container.querySelector('.consent-switch') as HTMLElement)
-    await waitFor(() => expect(byMethod('DELETE')).toHaveLength(2))
+    await waitFor(() => expect(byMethod('PUT')).toHaveLength(1))
     expect(byMethod('PUT')[0].data).toEqual({ consent: false })
-    expect((Taro.showModal.mock.calls[2][0] as { content: string }).content).toContain('2 条血压记录')
+    expect(byMethod('DELETE')).toHaveLength(0)
     await waitFor(() => expect(container.querySelectorAll('.reading-item')).toHaveLength(0))
     expect(container.querySelector('.consent-state')?.textContent).toContain('未同意')
   })

@@ -169,64 +169,30 @@ export default function ReadingsPage() {
     setState((s) => (s.status === 'ready' ? { ...s, readings: s.readings.filter((r) => !ids.includes(r.id)) } : s))
   }
 
-  /** After withdrawing: offer to delete what is already kept (withdrawing alone only stops new readings). */
-  const offerDeleteAll = async (readings: ReadingView[]) => {
-    const { confirm } = await Taro.showModal({
-      title: '已保存的记录',
-      content: `您还有 ${readings.length} 条血压记录，要一起删除吗？删除后不能恢复。`,
-      confirmText: '全部删除',
-      confirmColor: '#C8161D',
-      cancelText: '保留',
-    })
-    if (!confirm) return
-    loadId.current += 1 // a refresh in flight must not bring deleted rows back
-    Taro.showLoading({ title: '正在删除…', mask: true })
-    const gone: string[] = []
-    let failure: unknown = null
-    for (const reading of readings) {
-      try {
-        await deleteMyReading(reading.id)
-        gone.push(reading.id)
-      } catch (error) {
-        if (isApiError(error) && error.status === 404) gone.push(reading.id)
-        else {
-          failure = error
-          break
-        }
-      }
-    }
-    Taro.hideLoading()
-    removeLocally(gone)
-    if (failure) Taro.showToast({ title: `删除了 ${gone.length} 条，其余没有删除：${errorMessage(failure)}`, icon: 'none', duration: 3500 })
-    else Taro.showToast({ title: '已全部删除', icon: 'success' })
-  }
-
   const toggleConsent = async () => {
     if (state.status !== 'ready' || consentBusy) return
     const next = !state.consent.consent
     if (!next) {
       const { confirm } = await Taro.showModal({
         title: '撤回同意',
-        content: '撤回后，工作人员量血压时不会再保存您的读数。',
+        // Withdrawing consent deletes what was kept (个人信息保护法第四十七条): say so before, not after.
+        content: state.readings.length > 0 ? `撤回后，已保存的 ${state.readings.length} 条记录会一并删除，工作人员量血压时也不会再保存您的读数。` : '撤回后，工作人员量血压时不会再保存您的读数。',
         confirmText: '撤回',
         cancelText: '不撤回',
       })
       if (!confirm) return
     }
     setConsentBusy(true)
-    let saved = false
     try {
       const consent = await setHealthConsent(next)
-      saved = true
-      setState((s) => (s.status === 'ready' ? { ...s, consent } : s))
-      // after withdrawing with readings kept, the next question says it all (no toast over the dialog)
-      if (consent.consent || state.readings.length === 0) Taro.showToast({ title: consent.consent ? '已同意保存' : '已撤回同意', icon: 'none' })
+      loadId.current += 1 // a refresh in flight must not bring deleted rows back
+      setState((s) => (s.status === 'ready' ? { ...s, consent, readings: consent.consent ? s.readings : [] } : s))
+      Taro.showToast({ title: consent.consent ? '已同意保存' : '已撤回同意，记录已删除', icon: 'none' })
     } catch (error) {
       Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
     } finally {
       setConsentBusy(false)
     }
-    if (saved && !next && state.readings.length > 0) await offerDeleteAll(state.readings)
   }
 
   const remove = async (reading: ReadingView) => {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { StandPageResponse } from '@shared/schemas/stand'
 import Taro, { resetTaroMock, router, storage } from '../../../test/mocks/taro'
 import StandPage, { BAD_SCENE_MESSAGE } from './index'
@@ -42,6 +42,32 @@ beforeEach(() => {
 })
 
 describe('stand page', () => {
+  it('keeps places left current while open, and keeps the page when a refresh fails', async () => {
+    jest.useFakeTimers()
+    try {
+      const later = { ...fixture, services: [{ ...fixture.services[0], slots: [fixture.services[0].slots[0], { ...fixture.services[0].slots[1], booked: 10, left: 0 }] }, fixture.services[1]] }
+      Taro.request
+        .mockImplementationOnce(() => Promise.resolve({ statusCode: 200, data: fixture }))
+        .mockImplementationOnce(() => Promise.reject(new Error('offline')))
+        .mockImplementation(() => Promise.resolve({ statusCode: 200, data: later }))
+      const { container } = render(<StandPage />)
+      await screen.findByText('青石镇集市')
+      expect(container.querySelectorAll('.slot--open')).toHaveLength(1)
+
+      await act(async () => {
+        jest.advanceTimersByTime(10_000)
+      })
+      expect(container.querySelector('.stand-venue-name')?.textContent).toBe('青石镇集市') // a failed refresh changes nothing
+      await act(async () => {
+        jest.advanceTimersByTime(10_000)
+      })
+      expect(container.querySelectorAll('.slot--open')).toHaveLength(0)
+      expect(Taro.request).toHaveBeenCalledTimes(3)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
   it('shows the studio, venue, date and one card per service with its slots', async () => {
     Taro.request.mockImplementation(() => Promise.resolve({ statusCode: 200, data: fixture }))
     const { container } = render(<StandPage />)

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { usePolling } from '../../services/use-polling'
 import { Button, Text, View } from '@tarojs/components'
 import { parseVenueScene } from '@shared/scene'
 import { formatChinaDate } from '@shared/time'
@@ -116,6 +117,9 @@ function Loading() {
   )
 }
 
+/** How often an open stand page refreshes its places left. */
+const STAND_REFRESH_MS = 10_000
+
 export default function StandPage() {
   const { params } = useRouter()
   const rawScene = params.scene
@@ -136,7 +140,7 @@ export default function StandPage() {
   const afterSignIn = useRef<{ serviceId: string; slotId: string } | null>(null)
   const shownOnce = useRef(false)
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (quiet = false) => {
     if (!scene) {
       setState({ status: 'error', message: BAD_SCENE_MESSAGE })
       return
@@ -149,10 +153,14 @@ export default function StandPage() {
       setState({ status: 'ready', data })
       saveLastStand({ scene, venueName: data.venue.name, venueAddress: data.venue.address, studioName: data.studio.name })
     } catch (error) {
-      if (id !== loadId.current) return
+      // A background refresh that fails keeps what is on screen; the next one tries again.
+      if (id !== loadId.current || quiet) return
       setState({ status: 'error', message: errorMessage(error) })
     }
   }, [scene])
+
+  // Places left stay current within seconds while the page is open (paused while a booking sheet is up).
+  usePolling(() => load(true), STAND_REFRESH_MS, state.status === 'ready' && !picked)
 
   useEffect(() => {
     if (scene) saveLastStand({ scene })
