@@ -32,6 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
+      // The subscribe-message template of the evening-before reminder (WeChat admin console → 订阅消息).
+      TARO_APP_TEMPLATE_BOOKING_REMINDER: JSON.stringify(process.env.TARO_APP_TEMPLATE_BOOKING_REMINDER ?? ''),
     },
     defineConstants: {},
     alias: {

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { askForBookingReminder } from '../services/subscribe'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { bookSlotRequest, type BookingView, type BookSlotRequest } from '@shared/schemas/booking'
@@ -113,6 +114,7 @@ export function BookingSheet({ data, service, slot, draft, onDraftChange, onClos
     setFailure(null)
     setBusy(true)
     onDraftChange({ requestId })
+    await askForBookingReminder()
     Taro.showLoading({ title: '正在预约…', mask: true })
     try {
       const booking = await bookSlot(parsed.value as BookSlotRequest)

@@ -21,6 +21,7 @@ function createTaro() {
   return {
     request: jest.fn((..._args: unknown[]): Promise<{ statusCode: number; data: unknown; header?: Record<string, string> }> =>
       Promise.reject(new Error('Taro.request is not mocked in this test'))),
+    requestSubscribeMessage: jest.fn((..._args: unknown[]): Promise<Record<string, string>> => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })),
     login: jest.fn((..._args: unknown[]): Promise<{ code: string; errMsg: string }> => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })),
     scanCode: jest.fn((..._args: unknown[]): Promise<{ result: string; path?: string; scanType: string; charSet: string }> =>
       Promise.reject({ errMsg: 'scanCode:fail cancel' })),

@@ -98,6 +98,32 @@ beforeEach(() => {
 })
 
 describe('booking from the stand page', () => {
+  it('on WeChat asks for the reminder permission in the confirm tap, before booking; never on H5', async () => {
+    signIn()
+    api(created)
+    process.env.TARO_APP_TEMPLATE_BOOKING_REMINDER = 'tmpl-reminder'
+    try {
+      const h5 = await openSheetFor('09:00')
+      fireEvent.click(h5.container.querySelector('.booking-confirm') as HTMLElement)
+      await waitFor(() => expect(bookingCalls()).toHaveLength(1))
+      expect(Taro.requestSubscribeMessage).not.toHaveBeenCalled()
+      h5.unmount()
+
+      process.env.TARO_ENV = 'weapp'
+      api(created)
+      Taro.requestSubscribeMessage.mockImplementationOnce(() => {
+        expect(bookingCalls()).toHaveLength(1) // asked before the booking request is sent
+        return Promise.reject({ errMsg: 'requestSubscribeMessage:fail cancel' })
+      })
+      const weapp = await openSheetFor('09:00')
+      fireEvent.click(weapp.container.querySelector('.booking-confirm') as HTMLElement)
+      await waitFor(() => expect(bookingCalls()).toHaveLength(2)) // declining does not stop the booking
+      expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tmpl-reminder'] }))
+    } finally {
+      delete process.env.TARO_APP_TEMPLATE_BOOKING_REMINDER
+    }
+  })
+
   it('full slots are disabled; open ones are tappable', async () => {
     signIn()
     api()
