@@ -1,19 +1,10 @@
 import { ulid } from 'ulid';
-import { DomainError } from '../../functions/src/errors';
 import { bookSlot } from '../../functions/src/use-cases/bookings';
 import { addWalkIn, checkIn } from '../../functions/src/use-cases/stand-desk';
 import { deleteMyReading, listMyReadings, recordReading, setHealthConsent } from '../../functions/src/use-cases/readings';
 import { bookingFixture } from '../support/booking-fixture';
+import { failureOf } from '../support/failure';
 
-async function failureOf(work: Promise<unknown>) {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 // Blood-pressure readings: a separate consent, a retention limit, and the resident sees and deletes them.
 describe('health readings (DynamoDB Local)', () => {

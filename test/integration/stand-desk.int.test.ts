@@ -1,20 +1,12 @@
-import { ulid } from 'ulid';
 import { DomainError } from '../../functions/src/errors';
+import { ulid } from 'ulid';
 import { bookSlot, getMyBooking } from '../../functions/src/use-cases/bookings';
 import { addWalkIn, callNext, checkIn, getQueueScreen, getStandQueue, listStudioStands, markServed } from '../../functions/src/use-cases/stand-desk';
 import { bookingFixture } from '../support/booking-fixture';
+import { failureOf } from '../support/failure';
 import { testEnv } from '../support/tables';
 import { invoke, loadHandlers } from '../support/invoke';
 
-async function failureOf(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 // The stand on the day: staff check people in, take walk-ins and serve them in order (DynamoDB Local).
 describe('the stand desk (DynamoDB Local)', () => {

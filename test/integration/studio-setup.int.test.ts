@@ -1,24 +1,15 @@
 import { ulid } from 'ulid';
 import { expandSchedule } from '@shared/schedule';
 import { addDays, chinaDate, chinaInstant } from '@shared/time';
-import { DomainError } from '../../functions/src/errors';
 import { bookSlot, getMyBooking } from '../../functions/src/use-cases/bookings';
 import { cancelStand, generateVenueStands, getStandSummary, listServices, listVenues, saveService, saveVenue } from '../../functions/src/use-cases/studio-setup';
 import { addWalkIn, checkIn } from '../../functions/src/use-cases/stand-desk';
 import { markNoShows, sendBookingReminders } from '../../functions/src/use-cases/stand-jobs';
 import { bookingFixture } from '../support/booking-fixture';
+import { failureOf } from '../support/failure';
 import { testEnv } from '../support/tables';
 import { invoke, loadHandlers } from '../support/invoke';
 
-async function failureOf(work: Promise<unknown>) {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, message: error.message, fields: error.fields };
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 const LUNAR_369 = [3, 6, 9, 13, 16, 19, 23, 26, 29];
 

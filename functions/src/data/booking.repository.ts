@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { BookingStatus } from '@shared/schemas/booking';
-import { cancellationReasons, isConditionFailure, type TableRef } from './dynamodb-client';
+import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from './dynamodb-client';
 import { slotKey } from './stand.repository';
 
 /**
@@ -54,10 +54,7 @@ const dayCountKey = (userId: string, date: string) => ({ PK: `USER#${userId}`, S
 const requestKey = (actorId: string, requestId: string) => ({ PK: `REQUEST#${actorId}`, SK: requestId });
 const queueCounterKey = (standId: string, serviceId: string) => ({ PK: `STAND#${standId}`, SK: `QUEUE#${serviceId}` });
 
-function fromItem(item: Record<string, unknown>): Entry {
-  const { PK: _pk, SK: _sk, type: _t, GSI1PK: _a, GSI1SK: _b, ttl: _ttl, ...entry } = item;
-  return entry as unknown as Entry;
-}
+const fromItem = (item: Record<string, unknown>) => entityOf<Entry>(item);
 
 export type TakePlaceOutcome =
   | { kind: 'created'; entry: Entry }

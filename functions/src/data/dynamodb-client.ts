@@ -41,3 +41,10 @@ export function cancellationReasons(error: unknown): string[] {
   const reasons = (error as { CancellationReasons?: { Code?: string }[] } | null)?.CancellationReasons;
   return reasons ? reasons.map((r) => r.Code ?? 'None') : [];
 }
+
+const STORAGE_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type', 'ttl']);
+
+/** An item without the attributes that only serve storage (keys, index keys, type, ttl): the entity itself. */
+export function entityOf<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([key]) => !STORAGE_ATTRIBUTES.has(key))) as T;
+}

@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@shared/roles';
-import { isConditionFailure, type TableRef } from './dynamodb-client';
+import { entityOf, isConditionFailure, type TableRef } from './dynamodb-client';
 
 /** A demo identity for signing in on the local stage (written by the demo seed, never in production). */
 export interface Persona {
@@ -34,15 +34,13 @@ export class PersonaRepository {
   async getPersona(key: string): Promise<Persona | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: personaKey(key) }));
     if (!out.Item) return undefined;
-    const { PK: _pk, SK: _sk, type: _t, ...persona } = out.Item;
-    return persona as Persona;
+    return entityOf<Persona>(out.Item);
   }
 
   async getDemoSeed(): Promise<DemoSeedRecord | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: seedKey, ConsistentRead: true }));
     if (!out.Item) return undefined;
-    const { PK: _pk, SK: _sk, type: _t, ...record } = out.Item;
-    return record as DemoSeedRecord;
+    return entityOf<DemoSeedRecord>(out.Item);
   }
 
   /** Records the seed; false when another run recorded one first. */
@@ -62,7 +60,7 @@ export class PersonaRepository {
       new QueryCommand({ TableName: this.table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'LOCAL#PERSONAS' } }),
     );
     return (out.Items ?? [])
-      .map(({ PK: _pk, SK: _sk, type: _t, ...p }) => p as Persona)
+      .map((item) => entityOf<Persona>(item))
       .sort((a, b) => a.order - b.order);
   }
 }

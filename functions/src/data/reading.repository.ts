@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, type TableRef } from './dynamodb-client';
+import { entityOf, isConditionFailure, type TableRef } from './dynamodb-client';
 
 /** A blood-pressure reading kept with the resident's separate consent, deleted by TTL after the retention. */
 export interface Reading {
@@ -75,7 +75,7 @@ export class ReadingRepository {
         ConsistentRead: true,
       }),
     );
-    return (out.Items ?? []).map(({ PK: _pk, SK: _sk, type: _t, ttl: _ttl, ...r }) => r as Reading);
+    return (out.Items ?? []).map((item) => entityOf<Reading>(item));
   }
 
   /** Deletes one of the resident's readings; false when there was none. */

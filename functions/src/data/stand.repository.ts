@@ -1,6 +1,6 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ScheduleRule } from '@shared/schemas/venue';
-import { isConditionFailure, type TableRef } from './dynamodb-client';
+import { entityOf, isConditionFailure, type TableRef } from './dynamodb-client';
 
 /** Something a studio offers at its stands (量血压, 磨剪刀 …). */
 export interface Service {
@@ -72,10 +72,6 @@ export const slotKey = (standId: string, serviceId: string, startTime: string) =
 
 export const slotId = (slot: Pick<Slot, 'serviceId' | 'startTime'>) => `${slot.serviceId}.${slot.startTime.replace(':', '')}`;
 
-function strip<T>(item: Record<string, unknown>): T {
-  const { PK: _pk, SK: _sk, type: _type, GSI1PK: _g1p, GSI1SK: _g1s, GSI2PK: _g2p, GSI2SK: _g2s, ...rest } = item;
-  return rest as T;
-}
 
 export class StandRepository {
   constructor(private readonly table: TableRef) {}
@@ -93,13 +89,13 @@ export class StandRepository {
         ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}`, ':prefix': 'SERVICE#' },
       }),
     );
-    return (out.Items ?? []).map((i) => strip<Service>(i));
+    return (out.Items ?? []).map((i) => entityOf<Service>(i));
   }
 
   /** Access pattern: service by id — GetItem PK=STUDIO#id, SK=SERVICE#id. */
   async getService(studioId: string, serviceId: string): Promise<Service | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: serviceKey(studioId, serviceId) }));
-    return out.Item ? strip<Service>(out.Item) : undefined;
+    return out.Item ? entityOf<Service>(out.Item) : undefined;
   }
 
   async putVenue(venue: Venue): Promise<void> {
@@ -117,7 +113,7 @@ export class StandRepository {
     const out = await this.table.client.send(
       new QueryCommand({ TableName: this.table.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}#VENUES` } }),
     );
-    return (out.Items ?? []).map((i) => strip<Venue>(i));
+    return (out.Items ?? []).map((i) => entityOf<Venue>(i));
   }
 
   /** Marks a scheduled stand cancelled; false when it was not scheduled (already cancelled). */
@@ -143,7 +139,7 @@ export class StandRepository {
   /** Access pattern: venue by id — GetItem PK=VENUE#id, SK=PROFILE. */
   async getVenue(venueId: string): Promise<Venue | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: venueKey(venueId) }));
-    return out.Item ? strip<Venue>(out.Item) : undefined;
+    return out.Item ? entityOf<Venue>(out.Item) : undefined;
   }
 
   /**
@@ -199,13 +195,13 @@ export class StandRepository {
       }),
     );
     const item = out.Items?.[0];
-    return item ? strip<Stand>(item) : undefined;
+    return item ? entityOf<Stand>(item) : undefined;
   }
 
   /** Access pattern: stand by id — GetItem PK=STAND#id, SK=META. */
   async getStand(standId: string): Promise<Stand | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: standKey(standId) }));
-    return out.Item ? strip<Stand>(out.Item) : undefined;
+    return out.Item ? entityOf<Stand>(out.Item) : undefined;
   }
 
   /** Access pattern: every stand on a date (scheduled jobs) — Query GSI2 `GSI2PK=STANDS#<date>`. */
@@ -216,7 +212,7 @@ export class StandRepository {
       const out = await this.table.client.send(
         new QueryCommand({ TableName: this.table.tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': `STANDS#${date}` }, ExclusiveStartKey }),
       );
-      stands.push(...(out.Items ?? []).map((i) => strip<Stand>(i)));
+      stands.push(...(out.Items ?? []).map((i) => entityOf<Stand>(i)));
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return stands;
@@ -232,7 +228,7 @@ export class StandRepository {
         ExpressionAttributeValues: { ':pk': `STANDS#${date}`, ':studio': `${studioId}#` },
       }),
     );
-    return (out.Items ?? []).map((i) => strip<Stand>(i));
+    return (out.Items ?? []).map((i) => entityOf<Stand>(i));
   }
 
   /** Access pattern: slots of a stand — Query PK=STAND#id, begins_with(SK, SLOT#) (strongly consistent: places left). */
@@ -245,6 +241,6 @@ export class StandRepository {
         ConsistentRead: true,
       }),
     );
-    return (out.Items ?? []).map((i) => strip<Slot>(i));
+    return (out.Items ?? []).map((i) => entityOf<Slot>(i));
   }
 }

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StudioRole } from '@shared/roles';
-import { cancellationReasons, isConditionFailure, type TableRef } from './dynamodb-client';
+import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from './dynamodb-client';
 
 export interface Studio {
   id: string;
@@ -38,10 +38,6 @@ const userKey = (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' });
 export const studioToItem = (s: Studio) => ({ ...studioKey(s.id), type: 'Studio', ...s });
 export const memberToItem = (m: StudioMember) => ({ ...memberKey(m.studioId, m.userId), type: 'StudioMember', ...m });
 
-function strip<T>(item: Record<string, unknown>): T {
-  const { PK: _pk, SK: _sk, type: _type, ttl: _ttl, ...rest } = item;
-  return rest as T;
-}
 
 export type RedeemOutcome = 'redeemed' | 'invite-unusable' | 'user-in-other-studio';
 
@@ -51,7 +47,7 @@ export class StudioRepository {
   /** Access pattern: studio by id — GetItem PK=STUDIO#id, SK=PROFILE. */
   async getStudio(studioId: string): Promise<Studio | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: studioKey(studioId) }));
-    return out.Item ? strip<Studio>(out.Item) : undefined;
+    return out.Item ? entityOf<Studio>(out.Item) : undefined;
   }
 
   async putStudio(studio: Studio): Promise<void> {
@@ -71,7 +67,7 @@ export class StudioRepository {
         ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}`, ':prefix': 'MEMBER#' },
       }),
     );
-    return (out.Items ?? []).map((i) => strip<StudioMember>(i));
+    return (out.Items ?? []).map((i) => entityOf<StudioMember>(i));
   }
 
   /** Stores a new invite; the code must not exist yet (returns false on a collision). */
@@ -95,7 +91,7 @@ export class StudioRepository {
   /** Access pattern: invite by code — GetItem PK=INVITE#code, SK=INVITE. */
   async getInvite(code: string): Promise<Invite | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: inviteKey(code), ConsistentRead: true }));
-    return out.Item ? strip<Invite>(out.Item) : undefined;
+    return out.Item ? entityOf<Invite>(out.Item) : undefined;
   }
 
   /**

@@ -1,5 +1,20 @@
 import type { BookingView, QueueEntryView } from '@shared/schemas/booking';
 import type { Entry } from '../data/booking.repository';
+import type { Stand, StandService } from '../data/stand.repository';
+
+/** What every entry copies from its stand and service, so that lists need no further reads. */
+export function entryPlace(stand: Stand, service: StandService): Pick<Entry, 'standId' | 'studioId' | 'serviceId' | 'serviceName' | 'studioName' | 'venueName' | 'address' | 'date'> {
+  return {
+    standId: stand.id,
+    studioId: stand.studioId,
+    serviceId: service.id,
+    serviceName: service.name,
+    studioName: stand.studioName,
+    venueName: stand.venueName,
+    address: stand.address,
+    date: stand.date,
+  };
+}
 
 /** A booking as its resident sees it (no phone, no address echo beyond the venue's). */
 export function toBookingView(e: Entry): BookingView {

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/session-tokens';
 import type { Entry } from '../data/booking.repository';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../errors';
 import type { Deps } from './deps';
-import { toBookingView } from './booking-views';
+import { entryPlace, toBookingView } from './booking-views';
 import { fingerprintOf, randomCode } from './codes';
 import { requireUser } from './sessions';
 
@@ -47,14 +47,7 @@ export async function bookSlot(deps: Deps, principal: Principal, request: BookSl
       id: deps.newId(),
       kind: 'booking',
       status: 'booked',
-      standId: stand.id,
-      studioId: stand.studioId,
-      serviceId: service.id,
-      serviceName: service.name,
-      studioName: stand.studioName,
-      venueName: stand.venueName,
-      address: stand.address,
-      date: stand.date,
+      ...entryPlace(stand, service),
       startTime: slot.startTime,
       endTime: slot.endTime,
       createdAt: now.toISOString(),

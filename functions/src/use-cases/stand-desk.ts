@@ -5,7 +5,7 @@ import type { Entry } from '../data/booking.repository';
 import type { Stand } from '../data/stand.repository';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { Deps } from './deps';
-import { toQueueEntryView } from './booking-views';
+import { entryPlace, toQueueEntryView } from './booking-views';
 import { fingerprintOf } from './codes';
 import { requireUser } from './sessions';
 
@@ -123,14 +123,7 @@ export async function addWalkIn(deps: Deps, principal: Principal, standId: strin
       id: deps.newId(),
       kind: 'walk_in',
       status: 'checked_in',
-      standId: stand.id,
-      studioId: stand.studioId,
-      serviceId: service.id,
-      serviceName: service.name,
-      studioName: stand.studioName,
-      venueName: stand.venueName,
-      address: stand.address,
-      date: stand.date,
+      ...entryPlace(stand, service),
       startTime: slot?.startTime ?? chinaTime(now),
       endTime: slot?.endTime ?? stand.endTime,
       createdAt: now.toISOString(),
