@@ -34,6 +34,9 @@ const envSchema = z.object({
   WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   /** Local stage: the H5 build that a local venue QR code opens. */
   LOCAL_H5_BASE: z.string().url().default('http://127.0.0.1:10086'),
+  /** Local stage: comma-separated words that make a text risky (refused) or held for review. */
+  LOCAL_RISKY_WORDS: z.string().default('违禁词,赌博,诈骗'),
+  LOCAL_REVIEW_WORDS: z.string().default('待审核,投诉书记'),
   HEALTH_READING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
@@ -47,6 +50,7 @@ export interface Config {
   sessionTtlSeconds: number;
   wechat: { adapter: 'http' | 'local'; appId: string; appSecret: string; apiBase: string; noticeTemplates: NoticeTemplates; miniprogramState: 'developer' | 'trial' | 'formal' };
   localH5Base: string;
+  localContentWords: { risky: string[]; review: string[] };
   maxBodyBytes: number;
   dailyBookingsPerResident: number;
   noShowGraceMinutes: number;
@@ -77,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     wechat: { adapter: e.WECHAT_ADAPTER, appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE, noticeTemplates: e.WECHAT_NOTICE_TEMPLATES, miniprogramState: e.WECHAT_MINIPROGRAM_STATE },
     localH5Base: e.LOCAL_H5_BASE,
+    localContentWords: { risky: e.LOCAL_RISKY_WORDS.split(',').map((w) => w.trim()).filter(Boolean), review: e.LOCAL_REVIEW_WORDS.split(',').map((w) => w.trim()).filter(Boolean) },
     maxBodyBytes: e.MAX_BODY_BYTES,
     dailyBookingsPerResident: e.DAILY_BOOKINGS_PER_RESIDENT,
     noShowGraceMinutes: e.NO_SHOW_GRACE_MINUTES,

@@ -15,6 +15,8 @@ import { LocalVenueQrCodes, WechatVenueQrCodes } from './adapters/wechat/venue-q
 import { OutboxNotifier } from './adapters/notify/outbox-notifier';
 import { WechatSubscribeNotifier } from './adapters/notify/wechat-subscribe-notifier';
 import { OutboxRepository } from './data/outbox.repository';
+import { SubmissionRepository } from './data/submission.repository';
+import { WechatContentCheck, WordListContentCheck } from './adapters/content-check';
 import type { Deps } from './use-cases/deps';
 
 export type Container = Deps & { maxBodyBytes: number };
@@ -42,6 +44,8 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
           { tokens: wechatTokens, openidOf: (userId) => users.findOpenidOfUser(userId) },
         )
       : new OutboxNotifier(outbox, { now, newId: ulid, nameOf: async (userId) => (await users.getUser(userId))?.displayName }),
+    contentCheck: wechatTokens ? new WechatContentCheck({ apiBase: cfg.wechat.apiBase }, wechatTokens) : new WordListContentCheck(cfg.localContentWords),
+    submissions: new SubmissionRepository(table),
     outbox,
     users,
     studios: new StudioRepository(table),

@@ -13,3 +13,4 @@ export * from './schemas/reading';
 export * from './schemas/admin';
 export * from './schemas/venue';
 export * from './schedule';
+export * from './schemas/submission';

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import type { BookingStatus } from '@shared/schemas/booking';
 import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from './dynamodb-client';
 import { slotKey } from './stand.repository';
+import { readRetryKey, retryKeyItem } from './retry-key';
 
 /**
  * A place in a stand's queue: a resident's booking of a slot, or a walk-in's numbered ticket.
@@ -50,8 +51,6 @@ const ticketKey = (code: string) => ({ PK: `TICKET#${code}`, SK: 'TICKET' });
 const holdKey = (standId: string, userId: string, serviceId: string) => ({ PK: `STAND#${standId}`, SK: `HOLD#${userId}#${serviceId}` });
 /** Bookings a resident holds for stands on one day (the daily cap). */
 const dayCountKey = (userId: string, date: string) => ({ PK: `USER#${userId}`, SK: `DAYCOUNT#${date}` });
-/** A client's retry key: the same key returns the same entry. */
-const requestKey = (actorId: string, requestId: string) => ({ PK: `REQUEST#${actorId}`, SK: requestId });
 const queueCounterKey = (standId: string, serviceId: string) => ({ PK: `STAND#${standId}`, SK: `QUEUE#${serviceId}` });
 
 const fromItem = (item: Record<string, unknown>) => entityOf<Entry>(item);
@@ -106,7 +105,7 @@ export class BookingRepository {
       items.push(item);
       roles.push(role);
     };
-    add({ Put: { TableName: T, Item: { ...requestKey(guard.actorId, guard.requestId), type: 'Request', entryId: entry.id, fingerprint: guard.fingerprint, ttl: guard.requestTtl }, ConditionExpression: 'attribute_not_exists(PK)' } }, 'replayed');
+    add({ Put: { TableName: T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: entry.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)' } }, 'replayed');
     if (entry.holdsSlot) {
       add(
         {
@@ -156,10 +155,9 @@ export class BookingRepository {
     throw new Error(`takePlace cancelled: ${reasons.join(',')}`);
   }
 
-  /** Access pattern: a client's retry key — GetItem PK=REQUEST#actor, SK=requestId (consistent). */
   async getRequest(actorId: string, requestId: string): Promise<{ entryId: string; fingerprint: string } | undefined> {
-    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: requestKey(actorId, requestId), ConsistentRead: true }));
-    return out.Item ? { entryId: out.Item.entryId as string, fingerprint: out.Item.fingerprint as string } : undefined;
+    const record = await readRetryKey(this.table, actorId, requestId);
+    return record ? { entryId: record.targetId, fingerprint: record.fingerprint } : undefined;
   }
 
   /** Access pattern: entry by id — GetItem PK=STAND#standId, SK=ENTRY#id (consistent). */

@@ -5,6 +5,7 @@ import { bookSlotRequest, checkInRequest, studioStandsQuery, walkInRequest } fro
 import { healthConsentRequest, recordReadingRequest } from '@shared/schemas/reading';
 import { cancelStandRequest, generateStandsRequest, upsertServiceRequest } from '@shared/schemas/admin';
 import { upsertVenueRequest } from '@shared/schemas/venue';
+import { submitRequest } from '@shared/schemas/submission';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -61,6 +62,9 @@ export const routes = {
   getVenuePoster: { method: 'GET', path: '/venues/{venueId}/poster', roles: ['admin'], summary: '地点的 A4 二维码海报（PDF）' },
   cancelStand: { method: 'POST', path: '/stands/{standId}/cancel', roles: ['admin'], body: cancelStandRequest, summary: '取消一次服务（通知已预约的居民）' },
   getStandSummary: { method: 'GET', path: '/stands/{standId}/summary', roles: STUDIO_PEOPLE, summary: '服务点小结' },
+  submit: { method: 'POST', path: '/submissions', roles: EVERYONE_SIGNED_IN, body: submitRequest, successStatus: 201, summary: '提交意见建议' },
+  listMySubmissions: { method: 'GET', path: '/me/submissions', roles: EVERYONE_SIGNED_IN, summary: '我的意见' },
+  getMySubmission: { method: 'GET', path: '/submissions/{submissionId}', roles: EVERYONE_SIGNED_IN, summary: '我的一条意见与办理进程' },
   getQueueScreen: { method: 'GET', path: '/stands/{standId}/screen', roles: 'public', summary: '服务点大屏：正在服务与下一位' },
 } as const satisfies Record<string, RouteSpec>;
 

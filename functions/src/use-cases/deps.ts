@@ -9,6 +9,8 @@ import type { BookingRepository } from '../data/booking.repository';
 import type { ReadingRepository } from '../data/reading.repository';
 import type { Notifier } from '../adapters/notify/notifier';
 import type { OutboxRepository } from '../data/outbox.repository';
+import type { SubmissionRepository } from '../data/submission.repository';
+import type { ContentCheck } from '../adapters/content-check';
 import type { VenueQrCodes } from '../adapters/wechat/venue-qr-code';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
@@ -26,6 +28,8 @@ export interface Deps {
   bookings: BookingRepository;
   readings: ReadingRepository;
   notifier: Notifier;
+  contentCheck: ContentCheck;
+  submissions: SubmissionRepository;
   /** The local stage's record of notices (empty elsewhere). */
   outbox: OutboxRepository;
   venueQrCodes: VenueQrCodes;

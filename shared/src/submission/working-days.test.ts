@@ -4,6 +4,7 @@ import {
   CHINA_HOLIDAYS_2026,
   checkHolidayCalendar,
   DEFAULT_HOLIDAY_CALENDAR,
+  isCalendarDate,
   isOverdue,
   isWorkingDay,
   mergeHolidayCalendars,
@@ -217,5 +218,15 @@ describe('calendar configuration helpers', () => {
     expect(TIME_LIMIT_PRESETS.emergency.workingDays).toBe(0);
     expect(TIME_LIMIT_PRESETS.consultation.workingDays).toBe(3);
     expect(TIME_LIMIT_PRESETS.suggestion.workingDays).toBe(13);
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('accepts existing YYYY-MM-DD dates only', () => {
+    expect(isCalendarDate('2026-02-28')).toBe(true);
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-2-28')).toBe(false);
+    expect(isCalendarDate('2026-02-28T00:00:00Z')).toBe(false);
   });
 });

@@ -136,6 +136,16 @@ function workingDayLookup(calendar: HolidayCalendar): (day: number) => boolean {
 // ---------------------------------------------------------------------------------------------------
 // Public API
 
+/** Whether a string is an existing calendar date written `YYYY-MM-DD`. */
+export function isCalendarDate(date: string): boolean {
+  try {
+    toDayNumber(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a China calendar date (`YYYY-MM-DD`) is a working day under the calendar. */
 export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
   return workingDayLookup(calendar)(toDayNumber(date));

@@ -1,0 +1,113 @@
+import { DEFAULT_SUBMISSION_CATEGORIES, type MySubmissionsResponse, type SubmissionView, type SubmitRequest } from '@shared/schemas/submission';
+import { addWorkingDays, DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
+import type { Principal } from '../auth/session-tokens';
+import type { Submission, SubmissionEvent } from '../data/submission.repository';
+import { NotFoundError, UnprocessableError, ValidationError } from '../errors';
+import type { Deps } from './deps';
+import { fingerprintOf } from './codes';
+
+/**
+ * Time limits in working days (DOMAIN.md): accept within `accept`, reply within `reply`. Per-category defaults
+ * until studios configure their own.
+ */
+export const DEFAULT_TIME_LIMITS: Record<string, { accept: number; reply: number }> = {
+  治安安全: { accept: 0, reply: 3 },
+  default: { accept: 2, reply: 13 },
+};
+const limitsFor = (category: string) => DEFAULT_TIME_LIMITS[category] ?? DEFAULT_TIME_LIMITS.default;
+
+const REQUEST_KEY_TTL_SECONDS = 2 * 86_400;
+
+/**
+ * A resident submits a suggestion or complaint.
+ * Steps: the studio, category and stand are real · the text passes the content check (risky: refused, naming
+ * the field; review: kept, but off the public board) · deadlines from the category's working-day limits ·
+ * one transaction stores it with its first timeline event and the retry key (a retry returns the same one; the
+ * same key with another body is 422).
+ */
+export async function submit(deps: Deps, principal: Principal, request: SubmitRequest): Promise<SubmissionView> {
+  const { requestId, ...body } = request;
+  const fingerprint = fingerprintOf(body);
+  const studio = await deps.studios.getStudio(request.studioId);
+  if (!studio) throw new NotFoundError('没有找到这个工作室');
+  if (!(DEFAULT_SUBMISSION_CATEGORIES as readonly string[]).includes(request.category)) throw new ValidationError({ category: '请选择列表中的类别' });
+  const stand = request.standId ? await deps.stands.getStand(request.standId) : undefined;
+  if (request.standId && (!stand || stand.studioId !== studio.id)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
+
+  const verdict = await deps.contentCheck.check([request.text, request.place].filter(Boolean).join('\n'), { openid: await deps.users.findOpenidOfUser(principal.userId) });
+  if (verdict === 'risky') throw new ValidationError({ text: '内容里有不适宜的词语，请修改后再提交' });
+
+  const now = deps.now();
+  const limits = limitsFor(request.category);
+  const submission: Submission = {
+    id: deps.newId(),
+    studioId: studio.id,
+    studioName: studio.name,
+    ...(stand ? { standId: stand.id, venueName: stand.venueName } : {}),
+    residentId: principal.userId,
+    source: 'resident',
+    category: request.category,
+    text: request.text,
+    ...(request.place ? { place: request.place } : {}),
+    public: request.public,
+    ...(request.phone ? { phone: request.phone } : {}),
+    contentVerdict: verdict,
+    status: 'submitted',
+    createdAt: now.toISOString(),
+    acceptDueDate: addWorkingDays(now, limits.accept, DEFAULT_HOLIDAY_CALENDAR),
+    replyDueDate: addWorkingDays(now, limits.reply, DEFAULT_HOLIDAY_CALENDAR),
+  };
+  const first: SubmissionEvent = { id: deps.newId(), submissionId: submission.id, kind: 'submitted', at: submission.createdAt, actorId: principal.userId };
+  const outcome = await deps.submissions.create(submission, first, { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_KEY_TTL_SECONDS });
+  if (outcome.kind === 'replayed' && outcome.fingerprint !== fingerprint) throw new UnprocessableError('这个请求编号已用于另一条意见，请刷新后重试');
+  return getMySubmission(deps, principal, outcome.kind === 'replayed' ? outcome.submissionId : submission.id);
+}
+
+const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  handed_on: '已交办',
+  replied: '已答复',
+  resolved: '已办结',
+  rated: '已评价',
+  reopened: '重新办理',
+  note: '备注',
+};
+
+function viewOf(s: Submission, events: SubmissionEvent[]): SubmissionView {
+  return {
+    id: s.id,
+    studioId: s.studioId,
+    studioName: s.studioName,
+    ...(s.standId ? { standId: s.standId } : {}),
+    ...(s.venueName ? { venueName: s.venueName } : {}),
+    source: s.source,
+    category: s.category,
+    text: s.text,
+    ...(s.place ? { place: s.place } : {}),
+    public: s.public,
+    status: s.status,
+    createdAt: s.createdAt,
+    replyDueDate: s.replyDueDate,
+    // Residents see what happened and when, signed by the studio — never a person's name, never internal notes.
+    timeline: events
+      .filter((e) => !e.internal)
+      .map((e) => ({ kind: EVENT_LABELS[e.kind], at: e.at, by: e.kind === 'submitted' ? (s.source === 'on_behalf' ? '工作人员代填' : '您') : s.studioName, ...(e.text ? { text: e.text } : {}) })),
+  };
+}
+
+/** One of the caller's own submissions with its timeline; anyone else's is simply not found. */
+export async function getMySubmission(deps: Deps, principal: Principal, id: string): Promise<SubmissionView> {
+  const submission = await deps.submissions.get(id);
+  if (!submission || submission.residentId !== principal.userId) throw new NotFoundError('没有找到这条意见');
+  return viewOf(submission, await deps.submissions.listEvents(id));
+}
+
+/** 我的意见: the caller's submissions, newest first. */
+export async function listMySubmissions(deps: Deps, principal: Principal): Promise<MySubmissionsResponse> {
+  const submissions = await deps.submissions.listOfResident(principal.userId);
+  return { submissions: submissions.map((s) => {
+    const { timeline: _timeline, ...rest } = viewOf(s, []);
+    return rest;
+  }) };
+}
