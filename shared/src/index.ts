@@ -14,3 +14,4 @@ export * from './schemas/admin';
 export * from './schemas/venue';
 export * from './schedule';
 export * from './schemas/submission';
+export * from './submission/lifecycle';

@@ -27,6 +27,35 @@ export interface Submission {
   createdAt: string;
   acceptDueDate: string;
   replyDueDate: string;
+  /** Optimistic lock: every change is conditional on the version it read. */
+  version: number;
+  triage?: 'major' | 'minor' | 'private';
+  department?: string;
+  departmentDueDate?: string;
+  acceptedAt?: string;
+  firstReplyAt?: string;
+  resolvedAt?: string;
+  rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+  ratingComment?: string;
+  /** Facts of the lifecycle (shared/src/submission/lifecycle.ts). */
+  reopenedOnce: boolean;
+  rated: boolean;
+  /** The latest public reply, and when the submission first went on the board. */
+  publicReply?: string;
+  boardAt?: string;
+  boardApproved?: boolean;
+}
+
+/** A line of the studio's public board: masked text and reply, no one's name. */
+export interface BoardItem {
+  id: string;
+  studioId: string;
+  category: string;
+  date: string;
+  status: SubmissionStatus;
+  text: string;
+  reply: string;
+  repliedAt: string;
 }
 
 /** One step of a submission's timeline. `internal` notes are for the studio's people only. */
@@ -43,6 +72,7 @@ export interface SubmissionEvent {
 // Keys of submissions and their events (docs/access-patterns.md).
 const submissionKey = (id: string) => ({ PK: `SUBMISSION#${id}`, SK: 'META' });
 const eventKey = (e: SubmissionEvent) => ({ PK: `SUBMISSION#${e.submissionId}`, SK: `EVENT#${e.at}#${e.id}` });
+const boardKey = (b: Pick<BoardItem, 'studioId' | 'repliedAt' | 'id'>) => ({ PK: `STUDIO#${b.studioId}#BOARD`, SK: `${b.repliedAt}#${b.id}` });
 
 /** Inbox tabs: 待受理 / 办理中 / 已答复 / 已办结. */
 export function inboxGroupOf(status: SubmissionStatus): 'new' | 'in_progress' | 'replied' | 'resolved' {
@@ -92,6 +122,83 @@ export class SubmissionRepository {
       }
       throw error;
     }
+  }
+
+  /**
+   * Saves a changed submission with its new timeline events (and its board line), in one transaction that holds
+   * only if nobody changed it since it was read (`version`). False when someone did: nothing is written.
+   */
+  async saveChange(next: Submission, events: SubmissionEvent[], board?: BoardItem): Promise<boolean> {
+    const T = this.table.tableName;
+    try {
+      await this.table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: T,
+                Item: { ...submissionKey(next.id), ...indexKeys(next), type: 'Submission', ...next, version: next.version + 1 },
+                ConditionExpression: 'version = :read',
+                ExpressionAttributeValues: { ':read': next.version },
+              },
+            },
+            ...events.map((e) => ({ Put: { TableName: T, Item: { ...eventKey(e), type: 'SubmissionEvent', ...e } } })),
+            ...(board ? [{ Put: { TableName: T, Item: { ...boardKey(board), type: 'BoardItem', ...board } } }] : []),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Access pattern: a studio's inbox tab — Query GSI2 `GSI2PK=STUDIO#id#INBOX#<group>`, soonest due first. */
+  async listInbox(studioId: string, group: ReturnType<typeof inboxGroupOf>, filter: { category?: string; standId?: string } = {}): Promise<Submission[]> {
+    const conditions: string[] = [];
+    const values: Record<string, unknown> = { ':pk': `STUDIO#${studioId}#INBOX#${group}` };
+    if (filter.category) {
+      conditions.push('category = :category');
+      values[':category'] = filter.category;
+    }
+    if (filter.standId) {
+      conditions.push('standId = :standId');
+      values[':standId'] = filter.standId;
+    }
+    const out = await this.table.client.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+        ExpressionAttributeValues: values,
+        Limit: 200,
+      }),
+    );
+    return (out.Items ?? []).map((i) => entityOf<Submission>(i));
+  }
+
+  /** Access pattern: inbox tab counts — Query GSI2 `GSI2PK=STUDIO#id#INBOX#<group>`, Select COUNT. */
+  async countInbox(studioId: string, group: ReturnType<typeof inboxGroupOf>): Promise<number> {
+    let count = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.client.send(
+        new QueryCommand({ TableName: this.table.tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}#INBOX#${group}` }, Select: 'COUNT', ExclusiveStartKey }),
+      );
+      count += out.Count ?? 0;
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return count;
+  }
+
+  /** Access pattern: the public board — Query PK=STUDIO#id#BOARD, newest first. */
+  async listBoard(studioId: string, limit = 50): Promise<BoardItem[]> {
+    const out = await this.table.client.send(
+      new QueryCommand({ TableName: this.table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}#BOARD` }, ScanIndexForward: false, Limit: limit }),
+    );
+    return (out.Items ?? []).map((i) => entityOf<BoardItem>(i));
   }
 
   /** Access pattern: submission by id — GetItem PK=SUBMISSION#id, SK=META (consistent). */

@@ -5,7 +5,7 @@ import { bookSlotRequest, checkInRequest, studioStandsQuery, walkInRequest } fro
 import { healthConsentRequest, recordReadingRequest } from '@shared/schemas/reading';
 import { cancelStandRequest, generateStandsRequest, upsertServiceRequest } from '@shared/schemas/admin';
 import { upsertVenueRequest } from '@shared/schemas/venue';
-import { submitRequest } from '@shared/schemas/submission';
+import { acceptRequest, inboxQuery, rateRequest, replyRequest, submitRequest } from '@shared/schemas/submission';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -25,6 +25,8 @@ export interface RouteSpec {
 }
 
 const EVERYONE_SIGNED_IN = ['resident', 'representative', 'staff', 'admin'] as const satisfies readonly Role[];
+/** Who answers submissions; use cases further check the studio is their own. */
+const REPRESENTATIVES = ['representative', 'admin'] as const satisfies readonly Role[];
 /** The people of a studio; use cases further check that the stand or studio is their own. */
 const STUDIO_PEOPLE = ['representative', 'staff', 'admin'] as const satisfies readonly Role[];
 
@@ -65,6 +67,14 @@ export const routes = {
   submit: { method: 'POST', path: '/submissions', roles: EVERYONE_SIGNED_IN, body: submitRequest, successStatus: 201, summary: '提交意见建议' },
   listMySubmissions: { method: 'GET', path: '/me/submissions', roles: EVERYONE_SIGNED_IN, summary: '我的意见' },
   getMySubmission: { method: 'GET', path: '/submissions/{submissionId}', roles: EVERYONE_SIGNED_IN, summary: '我的一条意见与办理进程' },
+  rateSubmission: { method: 'POST', path: '/submissions/{submissionId}/rating', roles: EVERYONE_SIGNED_IN, body: rateRequest, summary: '评价办理结果（不满意可重新办理一次）' },
+  getBoard: { method: 'GET', path: '/studios/{studioId}/board', roles: 'public', summary: '公示墙' },
+  getInbox: { method: 'GET', path: '/studios/{studioId}/inbox', roles: REPRESENTATIVES, query: inboxQuery, summary: '意见办理：待受理 / 办理中 / 已答复 / 已办结' },
+  getStudioSubmission: { method: 'GET', path: '/studios/{studioId}/submissions/{submissionId}', roles: REPRESENTATIVES, summary: '一条意见的全部信息（含内部备注）' },
+  acceptSubmission: { method: 'POST', path: '/submissions/{submissionId}/accept', roles: REPRESENTATIVES, body: acceptRequest, summary: '受理并三事分流' },
+  replyToSubmission: { method: 'POST', path: '/submissions/{submissionId}/replies', roles: REPRESENTATIVES, body: replyRequest, summary: '答复（署名工作室，可公开）' },
+  resolveSubmission: { method: 'POST', path: '/submissions/{submissionId}/resolve', roles: REPRESENTATIVES, summary: '办结' },
+  approveForBoard: { method: 'POST', path: '/submissions/{submissionId}/approve-board', roles: REPRESENTATIVES, summary: '准予公示（内容待审核的意见）' },
   getQueueScreen: { method: 'GET', path: '/stands/{standId}/screen', roles: 'public', summary: '服务点大屏：正在服务与下一位' },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -56,6 +56,9 @@ export async function submit(deps: Deps, principal: Principal, request: SubmitRe
     createdAt: now.toISOString(),
     acceptDueDate: addWorkingDays(now, limits.accept, DEFAULT_HOLIDAY_CALENDAR),
     replyDueDate: addWorkingDays(now, limits.reply, DEFAULT_HOLIDAY_CALENDAR),
+    version: 1,
+    reopenedOnce: false,
+    rated: false,
   };
   const first: SubmissionEvent = { id: deps.newId(), submissionId: submission.id, kind: 'submitted', at: submission.createdAt, actorId: principal.userId };
   const outcome = await deps.submissions.create(submission, first, { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_KEY_TTL_SECONDS });
@@ -74,7 +77,7 @@ const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
   note: '备注',
 };
 
-function viewOf(s: Submission, events: SubmissionEvent[]): SubmissionView {
+export function viewOf(s: Submission, events: SubmissionEvent[]): SubmissionView {
   return {
     id: s.id,
     studioId: s.studioId,

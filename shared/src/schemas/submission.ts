@@ -73,3 +73,98 @@ export const mySubmissionsResponse = z.object({
   submissions: z.array(submissionView.omit({ timeline: true })),
 });
 export type MySubmissionsResponse = z.infer<typeof mySubmissionsResponse>;
+
+// ---- The studio's side: inbox, accept and sort (三事分流), reply, resolve; the resident's rating; the board ----
+
+export const TRIAGES = ['major', 'minor', 'private'] as const;
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export const INBOX_GROUPS = ['new', 'in_progress', 'replied', 'resolved'] as const;
+export type InboxGroup = (typeof INBOX_GROUPS)[number];
+
+/** POST /submissions/{id}/accept — 受理 and 三事分流 in one step. 大事 names a department and its due date. */
+export const acceptRequest = z
+  .object({
+    triage: z.enum(TRIAGES, { required_error: '请选择大事、小事或私事', invalid_type_error: '请选择大事、小事或私事' }),
+    department: z.string().trim().min(2, '请填写交办的部门').max(30, '部门名称不能超过 30 个字').optional(),
+    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日').optional(),
+    /** An internal note: the studio's people see it, the resident never does. */
+    note: z.string().trim().max(500, '备注不能超过 500 个字').optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.triage === 'major' && !value.department) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['department'], message: '大事请填写交办的部门' });
+    if (value.triage === 'major' && !value.dueDate) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['dueDate'], message: '大事请填写办理期限' });
+  });
+export type AcceptRequest = z.infer<typeof acceptRequest>;
+
+/** POST /submissions/{id}/replies — 答复, signed as the studio; public replies may go on the board. */
+export const replyRequest = z
+  .object({
+    text: z.string({ required_error: '请填写答复内容' }).trim().min(5, '答复至少 5 个字').max(1000, '答复不能超过 1000 个字'),
+    public: z.boolean({ required_error: '请选择是否公开答复', invalid_type_error: '请选择是否公开答复' }),
+  })
+  .strict();
+export type ReplyRequest = z.infer<typeof replyRequest>;
+
+/** POST /submissions/{id}/rating — 满意 / 基本满意 / 不满意 (不满意 reopens it once, with the reason). */
+export const rateRequest = z
+  .object({
+    rating: z.enum(RATINGS, { required_error: '请选择满意程度', invalid_type_error: '请选择满意程度' }),
+    comment: z.string().trim().max(200, '评价不能超过 200 个字').optional(),
+  })
+  .strict();
+export type RateRequest = z.infer<typeof rateRequest>;
+
+/** GET /studios/{studioId}/inbox query. */
+export const inboxQuery = z
+  .object({
+    group: z.enum(INBOX_GROUPS).default('new'),
+    category: z.string().max(20).optional(),
+    standId: idSchema.optional(),
+  })
+  .strict();
+export type InboxQuery = z.infer<typeof inboxQuery>;
+
+export const inboxItemView = z.object({
+  id: idSchema,
+  category: z.string(),
+  /** The first 60 characters. */
+  summary: z.string(),
+  status: z.enum(SUBMISSION_STATUSES),
+  source: z.enum(SUBMISSION_SOURCES),
+  createdAt: z.string(),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  venueName: z.string().optional(),
+  standId: idSchema.optional(),
+});
+export type InboxItemView = z.infer<typeof inboxItemView>;
+
+export const inboxResponse = z.object({
+  counts: z.object({ new: z.number().int(), in_progress: z.number().int(), replied: z.number().int(), resolved: z.number().int() }),
+  items: z.array(inboxItemView),
+});
+export type InboxResponse = z.infer<typeof inboxResponse>;
+
+/** What the studio's people see of one submission: everything, internal notes included. */
+export const studioSubmissionView = submissionView.extend({
+  triage: z.enum(TRIAGES).optional(),
+  department: z.string().optional(),
+  departmentDueDate: z.string().optional(),
+  acceptDueDate: z.string(),
+  phone: z.string().optional(),
+  rating: z.enum(RATINGS).optional(),
+  contentHeld: z.boolean(),
+  notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
+  allowedActions: z.array(z.string()),
+});
+export type StudioSubmissionView = z.infer<typeof studioSubmissionView>;
+
+/** GET /studios/{studioId}/board — 公示墙: public submissions with a public reply, newest first, no personal details. */
+export const boardResponse = z.object({
+  studioName: z.string(),
+  items: z.array(
+    z.object({ id: idSchema, category: z.string(), date: z.string(), status: z.enum(SUBMISSION_STATUSES), text: z.string(), reply: z.string(), repliedAt: z.string() }),
+  ),
+});
+export type BoardResponse = z.infer<typeof boardResponse>;
