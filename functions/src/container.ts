@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 import { config, type Config } from './config';
 import { documentClient } from './data/dynamodb-client';
 import { UserRepository } from './data/user.repository';
@@ -34,7 +34,8 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     isLocalStage: cfg.isLocalStage,
     maxBodyBytes: cfg.maxBodyBytes,
     now,
-    newId: ulid,
+    // Monotonic: ids made in the same millisecond still sort in the order they were made (timeline events).
+    newId: monotonicFactory(),
     tokens: new SessionTokens(cfg.sessionSecret, cfg.sessionTtlSeconds),
     wechatLogin: local ? new LocalWechatLogin() : new HttpWechatLogin(cfg.wechat),
     venueQrCodes: wechatTokens ? new WechatVenueQrCodes({ apiBase: cfg.wechat.apiBase }, wechatTokens) : new LocalVenueQrCodes({ h5Base: cfg.localH5Base }),

@@ -42,7 +42,7 @@ export function cancellationReasons(error: unknown): string[] {
   return reasons ? reasons.map((r) => r.Code ?? 'None') : [];
 }
 
-const STORAGE_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type', 'ttl']);
+const STORAGE_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'type', 'ttl']);
 
 /** An item without the attributes that only serve storage (keys, index keys, type, ttl): the entity itself. */
 export function entityOf<T>(item: Record<string, unknown>): T {

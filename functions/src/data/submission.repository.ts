@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { SubmissionStatus } from '@shared/schemas/submission';
+import { chinaDate } from '@shared/time';
 import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from './dynamodb-client';
 import { readRetryKey, retryKeyItem } from './retry-key';
 
@@ -87,6 +88,9 @@ const indexKeys = (s: Submission) => ({
   ...(s.residentId ? { GSI1PK: `USER#${s.residentId}#SUBMISSIONS`, GSI1SK: `${s.createdAt}#${s.id}` } : {}),
   GSI2PK: `STUDIO#${s.studioId}#INBOX#${inboxGroupOf(s.status)}`,
   GSI2SK: `${s.status === 'submitted' ? s.acceptDueDate : s.replyDueDate}#${s.id}`,
+  // GSI3: a studio's submissions by the China month they came in (stats, export).
+  GSI3PK: `STUDIO#${s.studioId}#MONTH#${chinaDate(s.createdAt).slice(0, 7)}`,
+  GSI3SK: `${s.createdAt}#${s.id}`,
 });
 
 export type SubmitOutcome = { kind: 'created' } | { kind: 'replayed'; submissionId: string; fingerprint: string };
@@ -191,6 +195,20 @@ export class SubmissionRepository {
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return count;
+  }
+
+  /** Access pattern: a studio's submissions of a month — Query GSI3 `GSI3PK=STUDIO#id#MONTH#YYYY-MM`. */
+  async listOfStudioMonth(studioId: string, month: string): Promise<Submission[]> {
+    const items: Submission[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.client.send(
+        new QueryCommand({ TableName: this.table.tableName, IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}#MONTH#${month}` }, ExclusiveStartKey }),
+      );
+      items.push(...(out.Items ?? []).map((i) => entityOf<Submission>(i)));
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
   }
 
   /** Access pattern: the public board — Query PK=STUDIO#id#BOARD, newest first. */

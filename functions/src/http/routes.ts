@@ -5,7 +5,7 @@ import { bookSlotRequest, checkInRequest, studioStandsQuery, walkInRequest } fro
 import { healthConsentRequest, recordReadingRequest } from '@shared/schemas/reading';
 import { cancelStandRequest, generateStandsRequest, upsertServiceRequest } from '@shared/schemas/admin';
 import { upsertVenueRequest } from '@shared/schemas/venue';
-import { acceptRequest, inboxQuery, rateRequest, replyRequest, submitRequest } from '@shared/schemas/submission';
+import { acceptRequest, exportQuery, inboxQuery, onBehalfRequest, rateRequest, replyRequest, statsQuery, submitRequest } from '@shared/schemas/submission';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -75,6 +75,9 @@ export const routes = {
   replyToSubmission: { method: 'POST', path: '/submissions/{submissionId}/replies', roles: REPRESENTATIVES, body: replyRequest, summary: '答复（署名工作室，可公开）' },
   resolveSubmission: { method: 'POST', path: '/submissions/{submissionId}/resolve', roles: REPRESENTATIVES, summary: '办结' },
   approveForBoard: { method: 'POST', path: '/submissions/{submissionId}/approve-board', roles: REPRESENTATIVES, summary: '准予公示（内容待审核的意见）' },
+  submitOnBehalf: { method: 'POST', path: '/studios/{studioId}/submissions', roles: STUDIO_PEOPLE, body: onBehalfRequest, successStatus: 201, summary: '代填意见（如纸质意见征询表）' },
+  getStudioStats: { method: 'GET', path: '/studios/{studioId}/stats', roles: REPRESENTATIVES, query: statsQuery, summary: '工作室月度统计：响应率、解决率、满意率' },
+  exportSubmissions: { method: 'GET', path: '/studios/{studioId}/submissions.csv', roles: REPRESENTATIVES, query: exportQuery, summary: '导出意见建议 CSV（手机号已遮蔽）' },
   getQueueScreen: { method: 'GET', path: '/stands/{standId}/screen', roles: 'public', summary: '服务点大屏：正在服务与下一位' },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -168,3 +168,53 @@ export const boardResponse = z.object({
   ),
 });
 export type BoardResponse = z.infer<typeof boardResponse>;
+
+/** POST /studios/{studioId}/submissions — staff or a representative enter one for a resident without a phone (代填). */
+export const onBehalfRequest = z
+  .object({
+    requestId: requestIdSchema,
+    standId: idSchema.optional(),
+    /** Where it came from, e.g. 纸质意见征询表, 现场口述. */
+    sourceNote: z.string({ required_error: '请填写来源，例如：纸质意见征询表' }).trim().min(2, '请填写来源，例如：纸质意见征询表').max(30, '来源不能超过 30 个字'),
+    category: z.string({ required_error: '请选择类别' }).trim().min(1, '请选择类别').max(20, '类别不存在'),
+    text,
+    place: z.string().trim().max(50, '地点不能超过 50 个字').optional(),
+    public: z.boolean({ required_error: '请选择是否公开', invalid_type_error: '请选择是否公开' }),
+    phone: phone.optional(),
+    phoneConsent: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.phone && value.phoneConsent !== true) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phoneConsent'], message: '留手机号需要居民同意' });
+  });
+export type OnBehalfRequest = z.infer<typeof onBehalfRequest>;
+
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 年-月，例如 2026-11');
+
+/** GET /studios/{studioId}/stats?month=&category= */
+export const statsQuery = z.object({ month: monthSchema, category: z.string().max(20).optional() }).strict();
+export type StatsQuery = z.infer<typeof statsQuery>;
+
+export const statsResponse = z.object({
+  month: z.string(),
+  category: z.string().optional(),
+  received: z.number().int(),
+  accepted: z.number().int(),
+  replied: z.number().int(),
+  resolved: z.number().int(),
+  rated: z.number().int(),
+  /** Rates 0–1, or null when nothing to divide by. */
+  responseRate: z.number().nullable(),
+  resolutionRate: z.number().nullable(),
+  satisfactionRate: z.number().nullable(),
+  medianHoursToFirstReply: z.number().nullable(),
+  overdue: z.number().int(),
+});
+export type StatsResponse = z.infer<typeof statsResponse>;
+
+/** GET /studios/{studioId}/submissions.csv?from=&to= (China dates, at most a year). */
+export const exportQuery = z
+  .object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '开始日期格式应为 年-月-日'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '结束日期格式应为 年-月-日') })
+  .strict()
+  .refine((q) => q.from <= q.to, { path: ['to'], message: '结束日期应不早于开始日期' });
+export type ExportQuery = z.infer<typeof exportQuery>;

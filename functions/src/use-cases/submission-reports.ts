@@ -1,0 +1,136 @@
+import type { ExportQuery, OnBehalfRequest, StatsQuery, StatsResponse, StudioSubmissionView } from '@shared/schemas/submission';
+import { DEFAULT_SUBMISSION_CATEGORIES } from '@shared/schemas/submission';
+import { RATING_LABELS, SUBMISSION_STATUS_LABELS, TRIAGE_LABELS, studioKpis } from '@shared/submission/lifecycle';
+import { maskPersonalDetails } from '@shared/submission/mask';
+import { addWorkingDays, DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
+import { chinaDate, chinaTime } from '@shared/time';
+import type { Principal } from '../auth/session-tokens';
+import type { Submission, SubmissionEvent } from '../data/submission.repository';
+import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../errors';
+import { FileResponse } from '../http/file-response';
+import type { Deps } from './deps';
+import { fingerprintOf } from './codes';
+import { DEFAULT_TIME_LIMITS, viewOf } from './submissions';
+import { getStudioSubmission } from './submission-desk';
+
+function requireStudioPeople(principal: Principal, studioId: string, roles: readonly string[]): void {
+  if (!roles.includes(principal.role) || principal.studioId !== studioId) throw new ForbiddenError('只有本工作室的人员可以操作');
+}
+
+/**
+ * 代填: staff or a representative enter a submission for a resident without a phone (e.g. from a paper opinion
+ * form), marked with its source. It has no resident account, so the resident follows it through the studio.
+ */
+export async function submitOnBehalf(deps: Deps, principal: Principal, studioId: string, request: OnBehalfRequest): Promise<StudioSubmissionView> {
+  requireStudioPeople(principal, studioId, ['staff', 'representative', 'admin']);
+  const { requestId, ...body } = request;
+  const fingerprint = fingerprintOf({ studioId, ...body });
+  const studio = await deps.studios.getStudio(studioId);
+  if (!studio) throw new NotFoundError('没有找到这个工作室');
+  if (!(DEFAULT_SUBMISSION_CATEGORIES as readonly string[]).includes(request.category)) throw new ValidationError({ category: '请选择列表中的类别' });
+  const stand = request.standId ? await deps.stands.getStand(request.standId) : undefined;
+  if (request.standId && (!stand || stand.studioId !== studioId)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
+  const verdict = await deps.contentCheck.check([request.text, request.place].filter(Boolean).join('\n'), { openid: await deps.users.findOpenidOfUser(principal.userId) });
+  if (verdict === 'risky') throw new ValidationError({ text: '内容里有不适宜的词语，请修改后再提交' });
+  const now = deps.now();
+  const limits = DEFAULT_TIME_LIMITS[request.category] ?? DEFAULT_TIME_LIMITS.default;
+  const submission: Submission = {
+    id: deps.newId(),
+    studioId,
+    studioName: studio.name,
+    ...(stand ? { standId: stand.id, venueName: stand.venueName } : {}),
+    source: 'on_behalf',
+    sourceNote: request.sourceNote,
+    enteredBy: principal.userId,
+    category: request.category,
+    text: request.text,
+    ...(request.place ? { place: request.place } : {}),
+    public: request.public,
+    ...(request.phone ? { phone: request.phone } : {}),
+    contentVerdict: verdict,
+    status: 'submitted',
+    createdAt: now.toISOString(),
+    acceptDueDate: addWorkingDays(now, limits.accept, DEFAULT_HOLIDAY_CALENDAR),
+    replyDueDate: addWorkingDays(now, limits.reply, DEFAULT_HOLIDAY_CALENDAR),
+    version: 1,
+    reopenedOnce: false,
+    rated: false,
+  };
+  const first: SubmissionEvent = { id: deps.newId(), submissionId: submission.id, kind: 'submitted', at: submission.createdAt, actorId: principal.userId, text: `代填（${request.sourceNote}）` };
+  const outcome = await deps.submissions.create(submission, first, { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + 2 * 86_400 });
+  if (outcome.kind === 'replayed' && outcome.fingerprint !== fingerprint) throw new UnprocessableError('这个请求编号已用于另一条意见，请刷新后重试');
+  const id = outcome.kind === 'replayed' ? outcome.submissionId : submission.id;
+  // Staff who entered it may not be representatives; they get the resident-facing fields back.
+  if (principal.role === 'staff') {
+    const saved = (await deps.submissions.get(id))!;
+    return { ...viewOf(saved, await deps.submissions.listEvents(id)), acceptDueDate: saved.acceptDueDate, contentHeld: saved.contentVerdict === 'review', notes: [], allowedActions: [] };
+  }
+  return getStudioSubmission(deps, principal, studioId, id);
+}
+
+/**
+ * A studio's results for a month (and optionally a category): received, accepted, replied, resolved,
+ * 响应率 / 解决率 / 满意率, median hours to the first reply, overdue — from the month's submissions (one Query).
+ */
+export async function getStudioStats(deps: Deps, principal: Principal, studioId: string, query: StatsQuery): Promise<StatsResponse> {
+  requireStudioPeople(principal, studioId, ['representative', 'admin']);
+  const items = (await deps.submissions.listOfStudioMonth(studioId, query.month)).filter((s) => !query.category || s.category === query.category);
+  const kpis = studioKpis(
+    items.map((s) => ({ status: s.status, createdAt: s.createdAt, acceptedAt: s.acceptedAt, firstReplyAt: s.firstReplyAt, rating: s.rating, acceptDueDate: s.acceptDueDate, replyDueDate: s.departmentDueDate ?? s.replyDueDate })),
+    deps.now(),
+    { acceptWorkingDays: DEFAULT_TIME_LIMITS.default.accept, calendar: DEFAULT_HOLIDAY_CALENDAR },
+  );
+  return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis };
+}
+
+const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number);
+  const [ty, tm] = to.slice(0, 7).split('-').map(Number);
+  while (y < ty || (y === ty && m <= tm)) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return months;
+}
+
+/** CSV of a studio's submissions in a date range, phones masked, with a UTF-8 BOM so Excel shows the Chinese. */
+export async function exportSubmissionsCsv(deps: Deps, principal: Principal, studioId: string, query: ExportQuery): Promise<FileResponse> {
+  requireStudioPeople(principal, studioId, ['representative', 'admin']);
+  const months = monthsBetween(query.from, query.to);
+  if (months.length > 12) throw new ValidationError({ to: '一次最多导出 12 个月' });
+  const rows: Submission[] = [];
+  for (const month of months) rows.push(...(await deps.submissions.listOfStudioMonth(studioId, month)));
+  const inRange = rows
+    .filter((s) => chinaDate(s.createdAt) >= query.from && chinaDate(s.createdAt) <= query.to)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const header = ['编号', '提交时间', '来源', '服务点', '类别', '内容', '地点', '状态', '分流', '交办部门', '受理期限', '答复期限', '评价', '联系电话'];
+  const lines = inRange.map((s) =>
+    [
+      s.id,
+      `${chinaDate(s.createdAt)} ${chinaTime(s.createdAt)}`,
+      s.source === 'on_behalf' ? `代填（${s.sourceNote ?? ''}）` : '居民提交',
+      s.venueName ?? '',
+      s.category,
+      maskPersonalDetails(s.text),
+      s.place ?? '',
+      SUBMISSION_STATUS_LABELS[s.status],
+      s.triage ? TRIAGE_LABELS[s.triage] : '',
+      s.department ?? '',
+      s.acceptDueDate,
+      s.departmentDueDate ?? s.replyDueDate,
+      s.rating ? RATING_LABELS[s.rating] : '',
+      s.phone ? maskPersonalDetails(s.phone) : '',
+    ]
+      .map((v) => csvCell(String(v)))
+      .join(','),
+  );
+  const csv = `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  return new FileResponse(Buffer.from(csv, 'utf8'), 'text/csv; charset=utf-8', `意见建议_${query.from}_${query.to}.csv`);
+}
