@@ -8,6 +8,10 @@ export default defineAppConfig({
     'pages/bookings/index',
     'pages/screen/index',
     'pages/readings/index',
+    'pages/submit/index',
+    'pages/submissions/index',
+    'pages/submission/index',
+    'pages/board/index',
   ],
   // Staff, representatives and admins only: downloaded when first opened, kept out of the main package.
   subPackages: [
@@ -19,6 +23,11 @@ export default defineAppConfig({
     {
       root: 'packageAdmin',
       pages: ['pages/index/index', 'pages/services/index', 'pages/service-edit/index', 'pages/venues/index', 'pages/venue-edit/index', 'pages/stands/index'],
+    },
+    // Representatives and admins: the inbox of submissions (意见办理), accept and sort, reply, resolve.
+    {
+      root: 'packageRep',
+      pages: ['pages/inbox/index', 'pages/submission/index'],
     },
   ],
   window: {

@@ -1,6 +1,7 @@
 /** Shared fixtures for component tests: shapes follow @shared/schemas/booking. */
 import type { BookingView, QueueEntryView, StandQueueResponse } from '@shared/schemas/booking'
 import type { MyReadingsResponse, ReadingView } from '@shared/schemas/reading'
+import type { StudioSubmissionView, SubmissionView } from '@shared/schemas/submission'
 import { saveSession } from '../src/services/session'
 
 export const STAND_ID = '01JD00000000000000000000T1'
@@ -88,4 +89,39 @@ export function aReading(overrides: Partial<ReadingView> = {}): ReadingView {
 
 export function myReadings(readings: ReadingView[], consent = true, retentionDays = 180): MyReadingsResponse {
   return { readings, consent: { consent, retentionDays, ...(consent ? { updatedAt: '2099-11-01T02:00:00.000Z' } : {}) } }
+}
+
+/* ---------- submissions (shapes follow @shared/schemas/submission) ---------- */
+
+export const SUBMISSION_ID = '01JD00000000000000000000Q1'
+
+export function aSubmission(overrides: Partial<SubmissionView> = {}): SubmissionView {
+  return {
+    id: SUBMISSION_ID,
+    studioId: STUDIO_ID,
+    studioName: '青石镇党代表工作室',
+    standId: STAND_ID,
+    venueName: '青石镇集市',
+    source: 'resident',
+    category: '道路交通',
+    text: '老街口的路灯坏了两个星期，晚上走路看不清。',
+    place: '老街口',
+    public: true,
+    status: 'submitted',
+    createdAt: '2099-11-20T01:00:00.000Z',
+    replyDueDate: '2099-12-07',
+    timeline: [{ kind: '已提交', at: '2099-11-20T01:00:00.000Z', by: '青石镇党代表工作室' }],
+    ...overrides,
+  }
+}
+
+export function aStudioSubmission(overrides: Partial<StudioSubmissionView> = {}): StudioSubmissionView {
+  return {
+    ...aSubmission(),
+    acceptDueDate: '2099-11-23',
+    contentHeld: false,
+    notes: [],
+    allowedActions: ['accept'],
+    ...overrides,
+  }
 }

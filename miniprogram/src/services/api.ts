@@ -20,6 +20,18 @@ import type {
   UpsertServiceRequest,
 } from '@shared/schemas/admin'
 import type { ScheduleRule, UpsertVenueRequest } from '@shared/schemas/venue'
+import type {
+  AcceptRequest,
+  BoardResponse,
+  InboxGroup,
+  InboxResponse,
+  MySubmissionsResponse,
+  RateRequest,
+  ReplyRequest,
+  StudioSubmissionView,
+  SubmissionView,
+  SubmitRequest,
+} from '@shared/schemas/submission'
 import type { input as ZodInput } from 'zod'
 import { downloadFile, request, type DownloadedFile } from './request'
 
@@ -211,4 +223,64 @@ export function downloadVenuePoster(venueId: string, venueName: string): Promise
 /** POST /stands/{standId}/cancel — every booking is cancelled and its resident notified. */
 export function cancelStand(standId: string, reason: string): Promise<CancelStandResponse> {
   return request<CancelStandResponse>(`/stands/${seg(standId)}/cancel`, { method: 'POST', data: { reason } })
+}
+
+/* ---------- submissions (意见建议): resident, public board, representatives ---------- */
+
+/** POST /submissions → 201. Send the same `requestId` again when retrying after a network failure. */
+export function submitSubmission(body: SubmitRequest): Promise<SubmissionView> {
+  return request<SubmissionView>('/submissions', { method: 'POST', data: body })
+}
+
+/** GET /me/submissions — newest first, without timelines. */
+export function getMySubmissions(): Promise<MySubmissionsResponse> {
+  return request<MySubmissionsResponse>('/me/submissions')
+}
+
+/** GET /submissions/{id} — one's own submission with its timeline and reply due date. */
+export function getSubmission(id: string): Promise<SubmissionView> {
+  return request<SubmissionView>(`/submissions/${seg(id)}`)
+}
+
+/** POST /submissions/{id}/rating — once per resolution; 不满意 reopens it once. */
+export function rateSubmission(id: string, body: RateRequest): Promise<SubmissionView> {
+  return request<SubmissionView>(`/submissions/${seg(id)}/rating`, { method: 'POST', data: body })
+}
+
+/** GET /studios/{studioId}/board — public: replied submissions without personal details, newest first. */
+export function getBoard(studioId: string): Promise<BoardResponse> {
+  return request<BoardResponse>(`/studios/${seg(studioId)}/board`, { auth: 'none' })
+}
+
+/** GET /studios/{studioId}/inbox — representatives/admins: one group, overdue first, with counts of all groups. */
+export function getInbox(studioId: string, query: { group: InboxGroup; category?: string; standId?: string }): Promise<InboxResponse> {
+  const params = [`group=${seg(query.group)}`]
+  if (query.category) params.push(`category=${seg(query.category)}`)
+  if (query.standId) params.push(`standId=${seg(query.standId)}`)
+  return request<InboxResponse>(`/studios/${seg(studioId)}/inbox?${params.join('&')}`)
+}
+
+/** GET /studios/{studioId}/submissions/{id} — everything, internal notes and phone included. */
+export function getStudioSubmission(studioId: string, id: string): Promise<StudioSubmissionView> {
+  return request<StudioSubmissionView>(`/studios/${seg(studioId)}/submissions/${seg(id)}`)
+}
+
+/** POST /submissions/{id}/accept — 受理 with 三事分流 (大事: department and due date). */
+export function acceptSubmission(id: string, body: AcceptRequest): Promise<StudioSubmissionView> {
+  return request<StudioSubmissionView>(`/submissions/${seg(id)}/accept`, { method: 'POST', data: body })
+}
+
+/** POST /submissions/{id}/replies — 答复, signed as the studio. */
+export function replyToSubmission(id: string, body: ReplyRequest): Promise<StudioSubmissionView> {
+  return request<StudioSubmissionView>(`/submissions/${seg(id)}/replies`, { method: 'POST', data: body })
+}
+
+/** POST /submissions/{id}/resolve — 办结 (only after a reply). */
+export function resolveSubmission(id: string): Promise<StudioSubmissionView> {
+  return request<StudioSubmissionView>(`/submissions/${seg(id)}/resolve`, { method: 'POST', data: {} })
+}
+
+/** POST /submissions/{id}/approve-board — 准予公示 for a submission whose content was held back. */
+export function approveBoard(id: string): Promise<StudioSubmissionView> {
+  return request<StudioSubmissionView>(`/submissions/${seg(id)}/approve-board`, { method: 'POST', data: {} })
 }

@@ -10,6 +10,9 @@ export interface LastStand {
   venueName?: string
   venueAddress?: string
   studioName?: string
+  /** For 提意见 and 公示墙 from 首页 / 我的. */
+  studioId?: string
+  standId?: string
 }
 
 export function getLastStand(): LastStand | null {

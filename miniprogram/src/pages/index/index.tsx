@@ -3,6 +3,8 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { getLastStand, sceneFromScan, standPageUrl, type LastStand } from '../../services/last-stand'
 import { isWeapp } from '../../services/platform'
+import { openPage } from '../../services/navigation'
+import { boardPageUrl } from '../../services/submissions'
 
 async function scanStandCode() {
   let result: Taro.scanCode.SuccessCallbackResult
@@ -49,6 +51,19 @@ export default function HomePage() {
           {lastStand.studioName ? <Text className='plain-line'>{lastStand.studioName}</Text> : null}
           {lastStand.venueAddress ? <Text className='plain-line'>地址：{lastStand.venueAddress}</Text> : null}
           <Text className='card-action'>查看服务时间和项目 ›</Text>
+        </View>
+      ) : null}
+
+      {lastStand?.studioId ? (
+        <View
+          className='card card--link board-entry'
+          hoverClass='card--pressed'
+          role='button'
+          onClick={() => openPage(boardPageUrl(lastStand.studioId as string))}
+        >
+          <Text className='entry-title'>公示墙</Text>
+          <Text className='plain-line'>大家反映的事和{lastStand.studioName ?? '工作室'}的答复</Text>
+          <Text className='card-action'>去看看 ›</Text>
         </View>
       ) : null}
 

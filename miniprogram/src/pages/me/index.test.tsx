@@ -38,3 +38,34 @@ describe('我的: entries', () => {
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageAdmin/pages/index/index' }))
   })
 })
+
+describe('我的: 意见建议 entries', () => {
+  it('everyone sees 我的意见; only representatives and admins see 意见办理 (packageRep)', async () => {
+    signInAs('resident')
+    const resident = render(<MePage />)
+    expect(resident.container.querySelector('.my-submissions-entry')).not.toBeNull()
+    expect(resident.container.querySelector('.rep-entry')).toBeNull()
+    fireEvent.click(resident.container.querySelector('.my-submissions-entry') as HTMLElement)
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/submissions/index' }))
+    resident.unmount()
+
+    signInAs('representative')
+    const rep = render(<MePage />)
+    fireEvent.click(rep.container.querySelector('.rep-entry') as HTMLElement)
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageRep/pages/inbox/index' }))
+  })
+
+  it('提意见 uses the last stand’s studio, or asks to scan a code first', async () => {
+    signInAs('resident')
+    const first = render(<MePage />)
+    fireEvent.click(first.container.querySelector('.submit-entry') as HTMLElement)
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先扫一扫服务点的二维码' })))
+    first.unmount()
+
+    Taro.setStorageSync('lianxin.lastStand', JSON.stringify({ scene: 'v=01JD00000000000000000000V1', studioId: '01JD00000000000000000000S1', standId: '01JD00000000000000000000T1', studioName: '青石镇党代表工作室' }))
+    const { container } = render(<MePage />)
+    expect(container.querySelector('.submit-entry')?.textContent).toContain('写给青石镇党代表工作室')
+    fireEvent.click(container.querySelector('.submit-entry') as HTMLElement)
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/submit/index?studioId=01JD00000000000000000000S1&standId=01JD00000000000000000000T1' }))
+  })
+})

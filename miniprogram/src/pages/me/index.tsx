@@ -9,7 +9,9 @@ import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openLogin, openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, READINGS_PAGE, STAFF_STANDS_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, READINGS_PAGE, REP_INBOX_PAGE, STAFF_STANDS_PAGE, SUBMISSIONS_PAGE } from '../../services/platform'
+import { getLastStand } from '../../services/last-stand'
+import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
 
 function InviteForm({ onJoined }: { onJoined: () => void }) {
@@ -88,6 +90,21 @@ export default function MePage() {
       .catch(() => setUser(getSession()?.user ?? null))
   })
 
+  // 提意见 needs a studio: the last stand's, else the person's own studio (staff)
+  const lastStand = getLastStand()
+  const submitStudio = lastStand?.studioId
+    ? { id: lastStand.studioId, standId: lastStand.standId, name: lastStand.studioName ?? '党代表工作室' }
+    : user?.studioId
+      ? { id: user.studioId, standId: undefined, name: user.studioName ?? '党代表工作室' }
+      : null
+  const openSubmit = () => {
+    if (submitStudio) openPage(submitPageUrl(submitStudio.id, submitStudio.standId))
+    else {
+      Taro.showToast({ title: '请先扫一扫服务点的二维码', icon: 'none', duration: 2500 })
+      Taro.switchTab({ url: '/pages/index/index' }).catch(() => undefined)
+    }
+  }
+
   const signOut = () => {
     Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '取消' })
       .then(({ confirm }) => {
@@ -134,6 +151,20 @@ export default function MePage() {
         <Text className='card-action'>打开 ›</Text>
       </View>
 
+      <View className='card card--link submit-entry' hoverClass='card--pressed' role='button' onClick={openSubmit}>
+        <Text className='entry-title'>提意见建议</Text>
+        <Text className='plain-line'>
+          {submitStudio ? `写给${submitStudio.name}` : '先扫一扫服务点的二维码，就能给党代表工作室提意见'}
+        </Text>
+        <Text className='card-action'>{submitStudio ? '去写 ›' : '去首页扫码 ›'}</Text>
+      </View>
+
+      <View className='card card--link my-submissions-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(SUBMISSIONS_PAGE)}>
+        <Text className='entry-title'>我的意见</Text>
+        <Text className='plain-line'>查看办理进度和答复，给办理结果评价</Text>
+        <Text className='card-action'>打开 ›</Text>
+      </View>
+
       <View className='card card--link readings-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(READINGS_PAGE)}>
         <Text className='entry-title'>我的血压记录</Text>
         <Text className='plain-line'>看血压变化，管理保存和删除</Text>
@@ -144,6 +175,14 @@ export default function MePage() {
         <View className='card card--link staff-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_STANDS_PAGE)}>
           <Text className='entry-title'>服务点工作台</Text>
           <Text className='plain-line'>签到、现场取号、叫号</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
+
+      {(user.role === 'representative' || user.role === 'admin') && user.studioId ? (
+        <View className='card card--link rep-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_INBOX_PAGE)}>
+          <Text className='entry-title'>意见办理</Text>
+          <Text className='plain-line'>受理、分流、答复、办结居民的意见建议</Text>
           <Text className='card-action'>打开 ›</Text>
         </View>
       ) : null}

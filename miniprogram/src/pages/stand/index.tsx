@@ -9,7 +9,8 @@ import type { SlotView, StandPageResponse, StandServiceView } from '@shared/sche
 import { getStandByScene } from '../../services/api'
 import { errorMessage } from '../../services/request'
 import { saveLastStand } from '../../services/last-stand'
-import { openLogin } from '../../services/navigation'
+import { openLogin, openPage } from '../../services/navigation'
+import { boardPageUrl, submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
 import { HOME_PAGE } from '../../services/platform'
 import { getUser } from '../../services/session'
@@ -94,6 +95,15 @@ function StandDetails({ data, account, onPick }: { data: StandPageResponse; acco
 
       {account}
 
+      <View className='submit-board-row'>
+        <Button className='btn btn--primary btn--huge stand-submit' onClick={() => openPage(submitPageUrl(studio.id, stand.id))}>
+          提意见建议
+        </Button>
+        <Button className='btn btn--secondary board-entry' onClick={() => openPage(boardPageUrl(studio.id))}>
+          看公示墙：大家反映的事和答复
+        </Button>
+      </View>
+
       <Text className='section-title'>服务项目</Text>
       {services.length > 0 ? (
         services.map((service) => <ServiceCard key={service.id} service={service} onPick={bookable ? onPick : undefined} />)
@@ -151,7 +161,7 @@ export default function StandPage() {
       const data = await getStandByScene(scene)
       if (id !== loadId.current) return
       setState({ status: 'ready', data })
-      saveLastStand({ scene, venueName: data.venue.name, venueAddress: data.venue.address, studioName: data.studio.name })
+      saveLastStand({ scene, venueName: data.venue.name, venueAddress: data.venue.address, studioName: data.studio.name, studioId: data.studio.id, standId: data.stand.id })
     } catch (error) {
       // A background refresh that fails keeps what is on screen; the next one tries again.
       if (id !== loadId.current || quiet) return

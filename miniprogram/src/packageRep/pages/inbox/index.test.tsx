@@ -1,0 +1,58 @@
+import { fireEvent, render, waitFor } from '@testing-library/react'
+import type { InboxResponse } from '@shared/schemas/submission'
+import Taro, { resetTaroMock } from '../../../../test/mocks/taro'
+import { ok, signInAs, STUDIO_ID, type RequestCall } from '../../../../test/fixtures'
+import InboxPage from './index'
+
+const inbox: InboxResponse = {
+  counts: { new: 2, in_progress: 5, replied: 1, resolved: 9 },
+  items: [
+    { id: '01JD00000000000000000000Q1', category: '道路交通', summary: '老街口的路灯坏了两个星期', status: 'submitted', source: 'resident', createdAt: '2099-11-10T01:00:00.000Z', dueDate: '2099-11-13', overdue: true, venueName: '青石镇集市' },
+    { id: '01JD00000000000000000000Q2', category: '环境卫生', summary: '垃圾桶满了没人清', status: 'submitted', source: 'on_behalf', createdAt: '2099-11-20T01:00:00.000Z', dueDate: '2099-11-25', overdue: false },
+  ],
+}
+
+const urls = () => Taro.request.mock.calls.map((c) => (c[0] as RequestCall).url)
+
+beforeEach(() => {
+  resetTaroMock()
+  process.env.TARO_ENV = 'h5'
+  process.env.TARO_APP_API_BASE = 'http://127.0.0.1:3000'
+  Taro.request.mockImplementation((() => ok(inbox)) as never)
+})
+
+describe('意见办理 inbox', () => {
+  it('shows the counts per tab and a red 已超期 badge on overdue items only', async () => {
+    signInAs('representative')
+    const { container } = render(<InboxPage />)
+    await waitFor(() => expect(container.querySelectorAll('.inbox-item')).toHaveLength(2))
+    const tabs = Array.from(container.querySelectorAll('.inbox-tab')).map((t) => t.textContent)
+    expect(tabs).toEqual(['待受理2', '办理中5', '已答复1', '已办结9'])
+    expect(container.querySelectorAll('.inbox-count')[3].textContent).toBe('9')
+    const items = container.querySelectorAll('.inbox-item')
+    expect(items[0].querySelector('.overdue-badge')?.textContent).toBe('已超期')
+    expect(items[1].querySelector('.overdue-badge')).toBeNull()
+    expect(urls()[0]).toBe(`http://127.0.0.1:3000/studios/${STUDIO_ID}/inbox?group=new`)
+  })
+
+  it('switches tabs, filters by category and opens an item in packageRep', async () => {
+    signInAs('admin')
+    const { container } = render(<InboxPage />)
+    await waitFor(() => expect(container.querySelectorAll('.inbox-item')).toHaveLength(2))
+    fireEvent.click(container.querySelectorAll('.inbox-tab')[1] as Element)
+    await waitFor(() => expect(urls()).toContain(`http://127.0.0.1:3000/studios/${STUDIO_ID}/inbox?group=in_progress`))
+    const road = Array.from(container.querySelectorAll('.category-filter-chip')).find((c) => c.textContent === '道路交通') as Element
+    fireEvent.click(road)
+    await waitFor(() => expect(urls()).toContain(`http://127.0.0.1:3000/studios/${STUDIO_ID}/inbox?group=in_progress&category=${encodeURIComponent('道路交通')}`))
+    await waitFor(() => expect(container.querySelectorAll('.inbox-item')).toHaveLength(2))
+    fireEvent.click(container.querySelector('.inbox-item') as Element)
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageRep/pages/submission/index?id=01JD00000000000000000000Q1' }))
+  })
+
+  it('is closed to residents and staff', () => {
+    signInAs('staff')
+    const { container } = render(<InboxPage />)
+    expect(container.querySelector('.no-rep-access')).not.toBeNull()
+    expect(Taro.request).not.toHaveBeenCalled()
+  })
+})

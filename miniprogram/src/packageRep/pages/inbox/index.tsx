@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { DEFAULT_SUBMISSION_CATEGORIES, INBOX_GROUPS, type InboxGroup, type InboxResponse } from '@shared/schemas/submission'
+import { chinaDate, formatChinaDate } from '@shared/time'
+import { getInbox } from '../../../services/api'
+import { errorMessage } from '../../../services/request'
+import { openPage } from '../../../services/navigation'
+import { REP_SUBMISSION_PAGE } from '../../../services/platform'
+import { useSessionUser } from '../../../services/use-session-user'
+import { SubmissionStatusBadge } from '../../../components/submission-status'
+import { isRepUser, NoRepAccess } from '../../rep-access'
+
+export const GROUP_LABELS: Record<InboxGroup, string> = { new: '待受理', in_progress: '办理中', replied: '已答复', resolved: '已办结' }
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: InboxResponse }
+
+export default function InboxPage() {
+  const [user] = useSessionUser()
+  const [group, setGroup] = useState<InboxGroup>('new')
+  const [category, setCategory] = useState('')
+  const [state, setState] = useState<State>({ status: 'loading' })
+  const [counts, setCounts] = useState<InboxResponse['counts'] | null>(null)
+  const loadId = useRef(0)
+  const shown = useRef(false)
+  const studioId = isRepUser(user) ? user.studioId : ''
+
+  const load = async () => {
+    if (!studioId) return
+    const id = ++loadId.current
+    try {
+      const data = await getInbox(studioId, { group, category: category || undefined })
+      if (id !== loadId.current) return
+      setState({ status: 'ready', data })
+      setCounts(data.counts)
+    } catch (error) {
+      if (id !== loadId.current) return
+      setState({ status: 'error', message: errorMessage(error) })
+    }
+  }
+
+  useEffect(() => {
+    setState({ status: 'loading' })
+    void load()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [studioId, group, category])
+
+  useDidShow(() => {
+    // back from a detail page: counts and groups have changed
+    if (shown.current) void load()
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (!isRepUser(user)) return <NoRepAccess user={user} />
+
+  return (
+    <View className='page rep-page inbox-page'>
+      <View className='inbox-tabs' role='tablist'>
+        {INBOX_GROUPS.map((g) => (
+          <View
+            key={g}
+            className={`inbox-tab inbox-tab--${g}${group === g ? ' inbox-tab--on' : ''}`}
+            role='tab'
+            aria-selected={group === g}
+            onClick={() => setGroup(g)}
+          >
+            <Text className='inbox-tab-name'>{GROUP_LABELS[g]}</Text>
+            <Text className='inbox-count'>{counts ? counts[g] : '…'}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='chip-row chip-row--compact category-filter'>
+        {['', ...DEFAULT_SUBMISSION_CATEGORIES].map((c) => (
+          <View
+            key={c || 'all'}
+            className={`chip chip--small category-filter-chip${category === c ? ' chip--on' : ''}`}
+            role='radio'
+            aria-checked={category === c}
+            onClick={() => setCategory(c)}
+          >
+            <Text>{c || '全部'}</Text>
+          </View>
+        ))}
+      </View>
+
+      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
+      {state.status === 'error' ? (
+        <View className='card error-card'>
+          <Text className='error-message'>{state.message}</Text>
+          <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button>
+        </View>
+      ) : null}
+      {state.status === 'ready' && state.data.items.length === 0 ? (
+        <View className='card inbox-empty'>
+          <Text className='plain-line'>{category ? `“${category}”类` : ''}没有{GROUP_LABELS[group]}的意见。</Text>
+        </View>
+      ) : null}
+      {state.status === 'ready'
+        ? state.data.items.map((item) => (
+            <View
+              key={item.id}
+              className={`card card--link inbox-item${item.overdue ? ' inbox-item--overdue' : ''}`}
+              hoverClass='card--pressed'
+              role='button'
+              onClick={() => openPage(`${REP_SUBMISSION_PAGE}?id=${encodeURIComponent(item.id)}`)}
+            >
+              <View className='item-head'>
+                <Text className='item-category'>{item.category}</Text>
+                <View className='item-badges'>
+                  {item.overdue ? <Text className='overdue-badge'>已超期</Text> : null}
+                  <SubmissionStatusBadge status={item.status} />
+                </View>
+              </View>
+              <Text className='item-text'>{item.summary}</Text>
+              <Text className='item-meta'>
+                {formatChinaDate(chinaDate(item.createdAt))} 收到{item.venueName ? ` · ${item.venueName}` : ''}{item.source === 'on_behalf' ? ' · 代填' : ''}
+              </Text>
+              {group !== 'resolved' ? (
+                <Text className={`due-line${item.overdue ? ' due-line--overdue' : ''}`}>期限：{formatChinaDate(item.dueDate)}</Text>
+              ) : null}
+            </View>
+          ))
+        : null}
+    </View>
+  )
+}

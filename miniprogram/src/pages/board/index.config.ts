@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '公示墙',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '意见详情',
+  enablePullDownRefresh: true,
+})

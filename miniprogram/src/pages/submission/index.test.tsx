@@ -1,0 +1,72 @@
+import { fireEvent, render, waitFor } from '@testing-library/react'
+import Taro, { resetTaroMock, router } from '../../../test/mocks/taro'
+import { aSubmission, ok, signInAs, SUBMISSION_ID, type RequestCall } from '../../../test/fixtures'
+import SubmissionPage, { REOPEN_EXPLANATION } from './index'
+
+const resolved = aSubmission({
+  status: 'resolved',
+  timeline: [
+    { kind: '已提交', at: '2099-11-20T01:00:00.000Z', by: '青石镇党代表工作室' },
+    { kind: '已受理', at: '2099-11-20T06:30:00.000Z', by: '青石镇党代表工作室' },
+    { kind: '已答复', at: '2099-11-21T02:00:00.000Z', by: '青石镇党代表工作室', text: '路灯已经修好了，感谢您的反映。——青石镇党代表工作室' },
+    { kind: '已办结', at: '2099-11-21T03:00:00.000Z', by: '青石镇党代表工作室' },
+  ],
+})
+
+const calls = () => Taro.request.mock.calls.map((c) => c[0] as RequestCall)
+
+beforeEach(() => {
+  resetTaroMock()
+  process.env.TARO_ENV = 'h5'
+  process.env.TARO_APP_API_BASE = 'http://127.0.0.1:3000'
+  router.params = { id: SUBMISSION_ID }
+  signInAs('resident')
+})
+
+describe('意见详情', () => {
+  it('shows the text, 答复期限, the timeline in China time and the reply', async () => {
+    Taro.request.mockImplementation((() => ok(resolved)) as never)
+    const { container } = render(<SubmissionPage />)
+    await waitFor(() => expect(container.querySelectorAll('.timeline-step')).toHaveLength(4))
+    expect(container.querySelector('.reply-due')?.textContent).toBe('答复期限：2099年12月7日')
+    // 06:30 UTC is 14:30 in China
+    expect(container.querySelectorAll('.timeline-step')[1].textContent).toContain('14:30')
+    expect(container.querySelector('.reply-card')?.textContent).toContain('路灯已经修好了')
+    expect(container.querySelector('.submission-status')?.textContent).toBe('已办结')
+  })
+
+  it('rates once resolved: 不满意 explains the reopening and sends rating and comment', async () => {
+    const reopened = { ...resolved, status: 'reopened' as const, timeline: [...resolved.timeline, { kind: '评价：不满意', at: '2099-11-22T01:00:00.000Z', by: '居民' }] }
+    Taro.request.mockImplementation(((req: RequestCall) => ok(req.method === 'POST' ? reopened : resolved)) as never)
+    const { container } = render(<SubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.rate-dissatisfied')).not.toBeNull())
+    expect(container.querySelector('.reopen-explanation')).toBeNull()
+    fireEvent.click(container.querySelector('.rate-dissatisfied') as Element)
+    expect(container.querySelector('.reopen-explanation')?.textContent).toBe(REOPEN_EXPLANATION)
+    fireEvent.change(container.querySelector('.rating-comment') as Element, { target: { value: '晚上还是很黑' } })
+    fireEvent.click(container.querySelector('.rate-submit') as Element)
+    await waitFor(() => expect(container.querySelector('.reopened-notice')).not.toBeNull())
+    const post = calls().find((c) => c.method === 'POST') as RequestCall
+    expect(post.url).toBe(`http://127.0.0.1:3000/submissions/${SUBMISSION_ID}/rating`)
+    expect(post.data).toEqual({ rating: 'dissatisfied', comment: '晚上还是很黑' })
+    expect(container.querySelector('.rate-submit')).toBeNull()
+  })
+
+  it('满意 without a comment sends only the rating; no rating panel before resolution', async () => {
+    Taro.request.mockImplementation(((req: RequestCall) => ok(req.method === 'POST' ? { ...resolved, timeline: [...resolved.timeline, { kind: '评价：满意', at: '2099-11-22T01:00:00.000Z', by: '居民' }] } : resolved)) as never)
+    const { container } = render(<SubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.rate-satisfied')).not.toBeNull())
+    fireEvent.click(container.querySelector('.rate-satisfied') as Element)
+    fireEvent.click(container.querySelector('.rate-submit') as Element)
+    await waitFor(() => expect(calls().some((c) => c.method === 'POST')).toBe(true))
+    expect(calls().find((c) => c.method === 'POST')?.data).toEqual({ rating: 'satisfied' })
+    await waitFor(() => expect(container.querySelector('.rating-card')).toBeNull())
+  })
+
+  it('shows no rating before the submission is resolved', async () => {
+    Taro.request.mockImplementation((() => ok(aSubmission({ status: 'replied' }))) as never)
+    const { container } = render(<SubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.submission-status')?.textContent).toBe('已答复'))
+    expect(container.querySelector('.rating-card')).toBeNull()
+  })
+})

@@ -1,0 +1,186 @@
+import { useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { RATINGS, rateRequest, type SubmissionView } from '@shared/schemas/submission'
+import { RATING_LABELS } from '@shared/submission/lifecycle'
+import { parseWith } from '@shared/validation'
+import { getSubmission, rateSubmission } from '../../services/api'
+import { errorMessage } from '../../services/request'
+import { openPage } from '../../services/navigation'
+import { canRate, chinaDateTime, isReplyEvent, longChinaDate, param } from '../../services/submissions'
+import { SUBMISSIONS_PAGE } from '../../services/platform'
+import { SubmissionStatusBadge } from '../../components/submission-status'
+import { SubmissionTimeline } from '../../components/submission-timeline'
+
+type Rating = (typeof RATINGS)[number]
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: SubmissionView }
+
+export const REOPEN_EXPLANATION = '选“不满意”，这件事会退回给党代表重新办理一次，请在下面写明哪里不满意。'
+
+function RatingPanel({ view, onRated }: { view: SubmissionView; onRated: (view: SubmissionView) => void }) {
+  const [rating, setRating] = useState<Rating | null>(null)
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const send = async () => {
+    if (busy) return
+    const parsed = parseWith(rateRequest, { rating: rating ?? undefined, ...(comment.trim() ? { comment } : {}) })
+    if (!parsed.ok) {
+      setError(parsed.fields.rating ?? parsed.fields.comment ?? Object.values(parsed.fields)[0] ?? '请选择满意程度')
+      return
+    }
+    setError(null)
+    setBusy(true)
+    Taro.showLoading({ title: '正在提交…', mask: true })
+    try {
+      const fresh = await rateSubmission(view.id, parsed.value)
+      Taro.hideLoading()
+      Taro.showToast({
+        title: fresh.status === 'reopened' ? '已退回党代表重新办理' : '谢谢您的评价',
+        icon: 'none',
+        duration: 3000,
+      })
+      onRated(fresh)
+    } catch (e) {
+      Taro.hideLoading()
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card rating-card'>
+      <Text className='card-title'>这件事办得怎么样？</Text>
+      <View className='rating-row'>
+        {RATINGS.map((value) => (
+          <View
+            key={value}
+            className={`choice rate-choice rate-${value}${rating === value ? ' choice--on' : ''}`}
+            role='radio'
+            aria-checked={rating === value}
+            onClick={() => {
+              setRating(value)
+              setError(null)
+            }}
+          >
+            <Text>{RATING_LABELS[value]}</Text>
+          </View>
+        ))}
+      </View>
+      {rating === 'dissatisfied' ? <Text className='notice-body reopen-explanation'>{REOPEN_EXPLANATION}</Text> : null}
+      <Text className='field-label'>{rating === 'dissatisfied' ? '哪里不满意？（可以不填）' : '还想说点什么？（可以不填）'}</Text>
+      <Input
+        className='text-input text-input--plain rating-comment'
+        value={comment}
+        maxlength={200}
+        placeholder='最多 200 字'
+        placeholderClass='input-placeholder'
+        onInput={(e) => setComment(e.detail.value)}
+      />
+      {error ? <Text className='field-error rating-error'>{error}</Text> : null}
+      <Button
+        key={busy ? 'busy' : 'idle'}
+        className={`btn btn--primary rate-submit${busy ? ' btn--busy' : ''}`}
+        loading={busy || undefined}
+        disabled={busy || undefined}
+        onClick={() => void send()}
+      >
+        {busy ? '正在提交…' : '提交评价'}
+      </Button>
+    </View>
+  )
+}
+
+export default function SubmissionPage() {
+  const { params } = useRouter()
+  const id = param(params.id)
+  const isNew = params.new === '1'
+  const [state, setState] = useState<State>({ status: 'loading' })
+
+  const load = async () => {
+    if (!id) {
+      setState({ status: 'error', message: '没有找到这条意见' })
+      return
+    }
+    try {
+      setState({ status: 'ready', data: await getSubmission(id) })
+    } catch (error) {
+      setState({ status: 'error', message: errorMessage(error) })
+    }
+  }
+
+  useDidShow(() => void load())
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (state.status !== 'ready') {
+    return (
+      <View className='page submission-page'>
+        {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
+        {state.status === 'error' ? (
+          <View className='card error-card'>
+            <Text className='error-message'>{state.message}</Text>
+            {id ? <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button> : null}
+          </View>
+        ) : null}
+      </View>
+    )
+  }
+
+  const view = state.data
+  const replies = view.timeline.filter(isReplyEvent)
+  return (
+    <View className='page submission-page'>
+      {isNew ? (
+        <View className='notice notice--success submitted-notice'>
+          <Text className='notice-title notice-title--success'>已提交，谢谢您！</Text>
+          <Text className='notice-body'>党代表会在 {longChinaDate(view.replyDueDate)} 前答复您。</Text>
+        </View>
+      ) : null}
+
+      <View className='card submission-card'>
+        <View className='item-head'>
+          <Text className='item-category submission-category'>{view.category}</Text>
+          <SubmissionStatusBadge status={view.status} className='submission-status' />
+        </View>
+        <Text className='submission-text'>{view.text}</Text>
+        {view.place ? <Text className='plain-line submission-place'>地点：{view.place}</Text> : null}
+        <Text className='plain-line'>提交给：{view.studioName}</Text>
+        <Text className='plain-line'>提交时间：{chinaDateTime(view.createdAt)}</Text>
+        <Text className='plain-line submission-public'>{view.public ? '答复后会公开到公示墙（不显示您的个人信息）' : '不公开'}</Text>
+        <Text className='due-line reply-due'>答复期限：{longChinaDate(view.replyDueDate)}</Text>
+      </View>
+
+      {replies.length > 0 ? (
+        <View className='card reply-card'>
+          <Text className='card-label'>工作室的答复</Text>
+          {replies.map((reply, index) => (
+            <View key={`${reply.at}-${index}`} className='reply-block'>
+              <Text className='reply-text'>{reply.text}</Text>
+              <Text className='reply-meta'>{reply.by} · {chinaDateTime(reply.at)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {view.status === 'reopened' ? (
+        <View className='notice reopened-notice'>
+          <Text className='notice-title'>正在重新办理</Text>
+          <Text className='notice-body'>您的评价已转给党代表，他们会重新办理并再次答复您。</Text>
+        </View>
+      ) : null}
+
+      {canRate(view) ? <RatingPanel view={view} onRated={(fresh) => setState({ status: 'ready', data: fresh })} /> : null}
+
+      <Text className='section-title'>办理进度</Text>
+      <View className='card'>
+        <SubmissionTimeline events={view.timeline} />
+      </View>
+
+      {isNew ? <Button className='btn btn--secondary' onClick={() => openPage(SUBMISSIONS_PAGE)}>查看我的意见</Button> : null}
+    </View>
+  )
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { MySubmissionsResponse } from '@shared/schemas/submission'
+import { chinaDate, formatChinaDate } from '@shared/time'
+import { getMySubmissions } from '../../services/api'
+import { errorMessage } from '../../services/request'
+import { openLogin, openPage } from '../../services/navigation'
+import { useSessionUser } from '../../services/use-session-user'
+import { getLastStand } from '../../services/last-stand'
+import { HOME_PAGE } from '../../services/platform'
+import { submissionPageUrl, submitPageUrl } from '../../services/submissions'
+import { SubmissionStatusBadge } from '../../components/submission-status'
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: MySubmissionsResponse }
+
+export default function MySubmissionsPage() {
+  const [user] = useSessionUser()
+  const [state, setState] = useState<State>({ status: 'loading' })
+
+  const load = async () => {
+    try {
+      setState({ status: 'ready', data: await getMySubmissions() })
+    } catch (error) {
+      setState({ status: 'error', message: errorMessage(error) })
+    }
+  }
+
+  useDidShow(() => {
+    if (user) void load()
+  })
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (!user) {
+    return (
+      <View className='page submissions-page'>
+        <View className='card'>
+          <Text className='card-title'>您还没有登录</Text>
+          <Text className='plain-line'>登录后可以看到您提过的意见和答复。</Text>
+          <Button className='btn btn--primary login-button' onClick={openLogin}>登录</Button>
+        </View>
+      </View>
+    )
+  }
+
+  const lastStand = getLastStand()
+  return (
+    <View className='page submissions-page'>
+      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
+      {state.status === 'error' ? (
+        <View className='card error-card'>
+          <Text className='error-message'>{state.message}</Text>
+          <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button>
+        </View>
+      ) : null}
+      {state.status === 'ready' && state.data.submissions.length === 0 ? (
+        <View className='card submissions-empty'>
+          <Text className='plain-line'>您还没有提过意见建议。</Text>
+          {lastStand?.studioId ? (
+            <Button className='btn btn--primary' onClick={() => openPage(submitPageUrl(lastStand.studioId as string, lastStand.standId))}>提意见建议</Button>
+          ) : (
+            <View>
+              <Text className='plain-line'>扫一扫服务点的二维码，就能给党代表工作室提意见。</Text>
+              <Button className='btn btn--secondary' onClick={() => Taro.switchTab({ url: HOME_PAGE })}>去首页</Button>
+            </View>
+          )}
+        </View>
+      ) : null}
+      {state.status === 'ready'
+        ? state.data.submissions.map((item) => (
+            <View
+              key={item.id}
+              className={`card card--link submission-item submission-item--${item.status}`}
+              hoverClass='card--pressed'
+              role='button'
+              onClick={() => openPage(submissionPageUrl(item.id))}
+            >
+              <View className='item-head'>
+                <Text className='item-category'>{item.category}</Text>
+                <SubmissionStatusBadge status={item.status} className='submission-status' />
+              </View>
+              <Text className='item-text'>{item.text.length > 60 ? `${item.text.slice(0, 60)}…` : item.text}</Text>
+              <Text className='item-meta'>{formatChinaDate(chinaDate(item.createdAt))} 提交 · {item.studioName}</Text>
+              <Text className='card-action'>{item.status === 'resolved' ? '查看答复、评价 ›' : '查看进度 ›'}</Text>
+            </View>
+          ))
+        : null}
+    </View>
+  )
+}

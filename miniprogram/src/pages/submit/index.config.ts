@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '提意见建议',
+})

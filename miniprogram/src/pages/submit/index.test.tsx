@@ -1,0 +1,121 @@
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import Taro, { resetTaroMock, router, storage } from '../../../test/mocks/taro'
+import { aSubmission, networkDown, ok, signInAs, STAND_ID, STUDIO_ID, type RequestCall } from '../../../test/fixtures'
+import { SUBMISSION_DRAFT_KEY } from '../../services/submissions'
+import SubmitPage from './index'
+
+const posts = () => Taro.request.mock.calls.map((c) => c[0] as RequestCall).filter((c) => c.method === 'POST' && c.url.endsWith('/submissions'))
+
+function type(container: HTMLElement, selector: string, value: string) {
+  fireEvent.change(container.querySelector(selector) as Element, { target: { value } })
+}
+
+function fillIn(container: HTMLElement) {
+  fireEvent.click(container.querySelectorAll('.category-chip')[1] as Element) // 道路交通
+  type(container, '.text-input.textarea-input', '老街口的路灯坏了两个星期')
+  type(container, '.place-input', '老街口')
+}
+
+beforeEach(() => {
+  resetTaroMock()
+  process.env.TARO_ENV = 'h5'
+  process.env.TARO_APP_API_BASE = 'http://127.0.0.1:3000'
+  router.params = { studioId: STUDIO_ID, standId: STAND_ID }
+  signInAs('resident')
+})
+
+describe('提意见 form', () => {
+  it('keeps the draft on the device while typing, across unmount and remount, and clears it after success', async () => {
+    const first = render(<SubmitPage />)
+    fillIn(first.container)
+    expect(first.container.querySelector('.text-count')?.textContent).toContain('12 / 1000')
+    first.unmount()
+    expect(String(storage.get(SUBMISSION_DRAFT_KEY))).toContain('老街口的路灯')
+
+    const { container } = render(<SubmitPage />)
+    expect((container.querySelector('.textarea-input') as HTMLTextAreaElement).value).toBe('老街口的路灯坏了两个星期')
+    expect((container.querySelector('.place-input') as HTMLInputElement).value).toBe('老街口')
+    expect(container.querySelectorAll('.category-chip')[1].className).toContain('chip--on')
+
+    Taro.request.mockImplementation((() => ok(aSubmission(), 201)) as never)
+    fireEvent.click(container.querySelector('.submit-button') as Element)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
+    expect((Taro.redirectTo.mock.calls[0][0] as { url: string }).url).toContain('/pages/submission/index?id=')
+    expect(storage.has(SUBMISSION_DRAFT_KEY)).toBe(false)
+    const body = posts()[0].data as Record<string, unknown>
+    expect(body).toMatchObject({ studioId: STUDIO_ID, standId: STAND_ID, category: '道路交通', text: '老街口的路灯坏了两个星期', place: '老街口', public: true })
+    expect(body.phone).toBeUndefined()
+    expect(body.phoneConsent).toBeUndefined()
+  })
+
+  it('validates with the shared schema before sending', async () => {
+    const { container } = render(<SubmitPage />)
+    type(container, '.textarea-input', '路灯')
+    fireEvent.click(container.querySelector('.submit-button') as Element)
+    expect(container.querySelector('.category-error')?.textContent).toBe('请选择类别')
+    expect(container.querySelector('.text-error')?.textContent).toBe('请至少写 5 个字，把事情说清楚')
+    expect(posts()).toHaveLength(0)
+  })
+
+  it('keeps everything after a network failure and retries with the same requestId', async () => {
+    const answers = [networkDown, () => ok(aSubmission(), 201)]
+    Taro.request.mockImplementation((() => (answers.shift() as () => Promise<unknown>)()) as never)
+    const { container } = render(<SubmitPage />)
+    fillIn(container)
+    fireEvent.click(container.querySelector('.submit-button') as Element)
+    await waitFor(() => expect(container.querySelector('.submit-error')?.textContent).toContain('网络不太好'))
+    expect((container.querySelector('.textarea-input') as HTMLTextAreaElement).value).toBe('老街口的路灯坏了两个星期')
+    expect(container.querySelector('.submit-button')?.textContent).toBe('重新提交')
+    expect(String(storage.get(SUBMISSION_DRAFT_KEY))).toContain(String(posts()[0].data?.requestId))
+
+    fireEvent.click(container.querySelector('.submit-button') as Element)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
+    expect(posts()).toHaveLength(2)
+    expect(posts()[1].data?.requestId).toBe(posts()[0].data?.requestId)
+    expect(posts()[1].data).toEqual(posts()[0].data)
+  })
+
+  it('shows the phone field only after the consent tick, and sends it with the consent', async () => {
+    const { container } = render(<SubmitPage />)
+    expect(container.querySelector('.phone-input')).toBeNull()
+    expect(container.querySelector('.phone-consent')?.textContent).toContain('只用于办理这条意见')
+    fireEvent.click(container.querySelector('.phone-consent') as Element)
+    expect(container.querySelector('.phone-input')).not.toBeNull()
+
+    fillIn(container)
+    fireEvent.click(container.querySelector('.submit-button') as Element)
+    expect(container.querySelector('.phone-error')?.textContent).toBeTruthy()
+    type(container, '.phone-input', '1380000')
+    fireEvent.click(container.querySelector('.submit-button') as Element)
+    expect(container.querySelector('.phone-error')?.textContent).toBe('请输入 11 位手机号码')
+
+    Taro.request.mockImplementation((() => ok(aSubmission(), 201)) as never)
+    type(container, '.phone-input', '13800001111')
+    await act(async () => {
+      fireEvent.click(container.querySelector('.submit-button') as Element)
+    })
+    await waitFor(() => expect(posts()).toHaveLength(1))
+    expect(posts()[0].data).toMatchObject({ phone: '13800001111', phoneConsent: true })
+
+  })
+
+  it('unticking the consent hides and forgets the phone number', () => {
+    const { container } = render(<SubmitPage />)
+    fireEvent.click(container.querySelector('.phone-consent') as Element)
+    type(container, '.phone-input', '13800001111')
+    fireEvent.click(container.querySelector('.phone-consent') as Element)
+    expect(container.querySelector('.phone-input')).toBeNull()
+    expect(String(storage.get(SUBMISSION_DRAFT_KEY))).not.toContain('13800001111')
+  })
+
+  it('shows the API’s field error for risky content and lets the person edit', async () => {
+    Taro.request.mockImplementation((() =>
+      Promise.resolve({ statusCode: 400, data: { error: { code: 'VALIDATION_FAILED', message: '内容需要修改', fields: { text: '请不要写别人的身份证号、手机号等个人信息' } } } })) as never)
+    const { container } = render(<SubmitPage />)
+    fillIn(container)
+    fireEvent.click(container.querySelector('.submit-button') as Element)
+    await waitFor(() => expect(container.querySelector('.text-error')?.textContent).toContain('个人信息'))
+    expect(container.querySelector('.submit-button')?.textContent).toBe('提交意见')
+    expect(String(storage.get(SUBMISSION_DRAFT_KEY))).not.toContain('requestId')
+  })
+})

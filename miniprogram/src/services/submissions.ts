@@ -1,0 +1,110 @@
+/**
+ * 意见建议 on the device: the draft of the 提意见 form (kept as it is typed, so closing the app loses nothing),
+ * page URLs, and how times are shown (China time).
+ */
+import Taro from '@tarojs/taro'
+import { chinaDate, chinaTime, formatChinaDate } from '@shared/time'
+import type { SubmissionEventView, SubmissionView } from '@shared/schemas/submission'
+import { BOARD_PAGE, SUBMISSION_PAGE, SUBMIT_PAGE } from './platform'
+
+export const SUBMISSION_DRAFT_KEY = 'lianxin.submissionDraft'
+
+export interface SubmissionDraft {
+  studioId: string
+  standId?: string
+  category: string
+  text: string
+  place: string
+  public: boolean
+  phoneConsent: boolean
+  phone: string
+  /**
+   * The retry key of the last attempt whose outcome is unknown (network failure, 5xx): sent again on the next tap
+   * so the submission is never made twice; cleared once the API has answered yes or no.
+   */
+  requestId?: string
+}
+
+export function emptySubmissionDraft(studioId: string, standId?: string): SubmissionDraft {
+  return { studioId, standId, category: '', text: '', place: '', public: true, phoneConsent: false, phone: '' }
+}
+
+/** The draft for this studio, or null (one draft is kept: the last one typed). */
+export function loadSubmissionDraft(studioId: string): SubmissionDraft | null {
+  try {
+    const raw: unknown = Taro.getStorageSync(SUBMISSION_DRAFT_KEY)
+    const value = (typeof raw === 'string' && raw ? JSON.parse(raw) : raw) as Partial<SubmissionDraft> | null
+    if (!value || typeof value !== 'object' || value.studioId !== studioId) return null
+    return { ...emptySubmissionDraft(studioId), ...value } as SubmissionDraft
+  } catch {
+    return null
+  }
+}
+
+export function saveSubmissionDraft(draft: SubmissionDraft): void {
+  try {
+    Taro.setStorageSync(SUBMISSION_DRAFT_KEY, JSON.stringify(draft))
+  } catch {
+    // storage full or unavailable: the form still works, only the draft is not kept
+  }
+}
+
+export function clearSubmissionDraft(): void {
+  try {
+    Taro.removeStorageSync(SUBMISSION_DRAFT_KEY)
+  } catch {
+    // nothing to clear
+  }
+}
+
+export function submitPageUrl(studioId: string, standId?: string): string {
+  return `${SUBMIT_PAGE}?studioId=${encodeURIComponent(studioId)}${standId ? `&standId=${encodeURIComponent(standId)}` : ''}`
+}
+
+export function submissionPageUrl(id: string): string {
+  return `${SUBMISSION_PAGE}?id=${encodeURIComponent(id)}`
+}
+
+export function boardPageUrl(studioId: string): string {
+  return `${BOARD_PAGE}?studioId=${encodeURIComponent(studioId)}`
+}
+
+/** `useRouter().params` are not URI-decoded on H5. */
+export function param(value: string | undefined): string {
+  if (!value) return ''
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+/** An instant in China time: `11月22日 周日 14:30`. */
+export function chinaDateTime(instant: string): string {
+  return `${formatChinaDate(chinaDate(instant))} ${chinaTime(instant)}`
+}
+
+/** `2099年11月22日` — a date with its year, for deadlines. */
+export function longChinaDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return y && m && d ? `${y}年${m}月${d}日` : date
+}
+
+export function isReplyEvent(event: SubmissionEventView): boolean {
+  return event.kind.includes('答复') && !!event.text
+}
+
+/**
+ * Whether the resident may rate now: resolved and the current resolution not yet rated. The view has no rating
+ * field, so a rating event after the last 办结 counts (see the report: the API should say `canRate`).
+ */
+export function canRate(view: SubmissionView): boolean {
+  if (view.status !== 'resolved') return false
+  const extra = view as SubmissionView & { canRate?: boolean; rating?: string }
+  if (typeof extra.canRate === 'boolean') return extra.canRate
+  let resolvedAt = -1
+  view.timeline.forEach((event, index) => {
+    if (event.kind.includes('办结')) resolvedAt = index
+  })
+  return !view.timeline.some((event, index) => index > resolvedAt && (event.kind.includes('评价') || event.kind.includes('满意')))
+}
