@@ -103,6 +103,7 @@ export function aSubmission(overrides: Partial<SubmissionView> = {}): Submission
     standId: STAND_ID,
     venueName: '青石镇集市',
     source: 'resident',
+    canRate: false,
     category: '道路交通',
     text: '老街口的路灯坏了两个星期，晚上走路看不清。',
     place: '老街口',

@@ -46,7 +46,7 @@ describe('the closed loop of a suggestion (DynamoDB Local)', () => {
 
     await resolveSubmission(f.deps, rep, view.id);
     const mine = await getMySubmission(f.deps, resident, view.id);
-    expect(mine.status).toBe('resolved');
+    expect(mine).toMatchObject({ status: 'resolved', canRate: true });
     expect(mine.timeline.map((t) => t.kind)).toEqual(['已提交', '已受理', '已交办', '已答复', '已办结']);
     expect(mine.timeline.every((t) => !t.text?.includes('上次也反映过'))).toBe(true); // internal notes stay internal
     expect(mine.timeline.slice(1).every((t) => t.by === '洛社镇党代表工作室')).toBe(true);
@@ -57,7 +57,7 @@ describe('the closed loop of a suggestion (DynamoDB Local)', () => {
     await replyToSubmission(f.deps, rep, view.id, { text: '另外两盏已于今天修复，感谢监督。', public: true });
     await resolveSubmission(f.deps, rep, view.id);
     const final = await rateSubmission(f.deps, resident, view.id, { rating: 'dissatisfied' });
-    expect(final.status).toBe('resolved');
+    expect(final).toMatchObject({ status: 'resolved', rating: 'dissatisfied', canRate: false });
     expect(await failureOf(rateSubmission(f.deps, resident, view.id, { rating: 'satisfied' }))).toMatchObject({ code: 'CONFLICT' });
     expect((await getBoard(f.deps, f.seed.studioId)).items[0]).toMatchObject({ status: 'resolved', reply: '另外两盏已于今天修复，感谢监督。' });
 

@@ -92,6 +92,8 @@ export function viewOf(s: Submission, events: SubmissionEvent[]): SubmissionView
     status: s.status,
     createdAt: s.createdAt,
     replyDueDate: s.replyDueDate,
+    ...(s.rating ? { rating: s.rating } : {}),
+    canRate: s.status === 'resolved' && !s.rated && s.source === 'resident',
     // Residents see what happened and when, signed by the studio — never a person's name, never internal notes.
     timeline: events
       .filter((e) => !e.internal)

@@ -94,17 +94,7 @@ export function isReplyEvent(event: SubmissionEventView): boolean {
   return event.kind.includes('答复') && !!event.text
 }
 
-/**
- * Whether the resident may rate now: resolved and the current resolution not yet rated. The view has no rating
- * field, so a rating event after the last 办结 counts (see the report: the API should say `canRate`).
- */
+/** Whether the resident may rate now: the API says so (resolved, and this resolution not yet rated). */
 export function canRate(view: SubmissionView): boolean {
-  if (view.status !== 'resolved') return false
-  const extra = view as SubmissionView & { canRate?: boolean; rating?: string }
-  if (typeof extra.canRate === 'boolean') return extra.canRate
-  let resolvedAt = -1
-  view.timeline.forEach((event, index) => {
-    if (event.kind.includes('办结')) resolvedAt = index
-  })
-  return !view.timeline.some((event, index) => index > resolvedAt && (event.kind.includes('评价') || event.kind.includes('满意')))
+  return view.status === 'resolved' && view.canRate
 }

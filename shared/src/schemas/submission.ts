@@ -65,6 +65,9 @@ export const submissionView = z.object({
   createdAt: z.string(),
   /** The date a reply is due (China date). */
   replyDueDate: z.string(),
+  /** The latest rating, and whether the resident may rate now (resolved, not yet rated). */
+  rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).optional(),
+  canRate: z.boolean(),
   timeline: z.array(submissionEventView),
 });
 export type SubmissionView = z.infer<typeof submissionView>;

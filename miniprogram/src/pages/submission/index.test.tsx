@@ -5,6 +5,7 @@ import SubmissionPage, { REOPEN_EXPLANATION } from './index'
 
 const resolved = aSubmission({
   status: 'resolved',
+  canRate: true,
   timeline: [
     { kind: '已提交', at: '2099-11-20T01:00:00.000Z', by: '青石镇党代表工作室' },
     { kind: '已受理', at: '2099-11-20T06:30:00.000Z', by: '青石镇党代表工作室' },
@@ -53,7 +54,7 @@ describe('意见详情', () => {
   })
 
   it('满意 without a comment sends only the rating; no rating panel before resolution', async () => {
-    Taro.request.mockImplementation(((req: RequestCall) => ok(req.method === 'POST' ? { ...resolved, timeline: [...resolved.timeline, { kind: '评价：满意', at: '2099-11-22T01:00:00.000Z', by: '居民' }] } : resolved)) as never)
+    Taro.request.mockImplementation(((req: RequestCall) => ok(req.method === 'POST' ? { ...resolved, rating: 'satisfied', canRate: false, timeline: [...resolved.timeline, { kind: '已评价', at: '2099-11-22T01:00:00.000Z', by: '您', text: '满意' }] } : resolved)) as never)
     const { container } = render(<SubmissionPage />)
     await waitFor(() => expect(container.querySelector('.rate-satisfied')).not.toBeNull())
     fireEvent.click(container.querySelector('.rate-satisfied') as Element)
