@@ -16,6 +16,8 @@ import { OutboxNotifier } from './adapters/notify/outbox-notifier';
 import { WechatSubscribeNotifier } from './adapters/notify/wechat-subscribe-notifier';
 import { OutboxRepository } from './data/outbox.repository';
 import { SubmissionRepository } from './data/submission.repository';
+import { NotificationRepository } from './data/notification.repository';
+import { InAppNotifier } from './adapters/notify/in-app-notifier';
 import { WechatContentCheck, WordListContentCheck } from './adapters/content-check';
 import type { Deps } from './use-cases/deps';
 
@@ -30,21 +32,25 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
   // One access token per container, shared by every WeChat server API that needs one.
   const wechatTokens = local ? undefined : new WechatAccessTokens(cfg.wechat);
   const outbox = new OutboxRepository(table);
+  const notifications = new NotificationRepository(table);
+  const newId = monotonicFactory();
   return {
     isLocalStage: cfg.isLocalStage,
     maxBodyBytes: cfg.maxBodyBytes,
     now,
     // Monotonic: ids made in the same millisecond still sort in the order they were made (timeline events).
-    newId: monotonicFactory(),
+    newId,
     tokens: new SessionTokens(cfg.sessionSecret, cfg.sessionTtlSeconds),
     wechatLogin: local ? new LocalWechatLogin() : new HttpWechatLogin(cfg.wechat),
     venueQrCodes: wechatTokens ? new WechatVenueQrCodes({ apiBase: cfg.wechat.apiBase }, wechatTokens) : new LocalVenueQrCodes({ h5Base: cfg.localH5Base }),
-    notifier: wechatTokens
+    notifications,
+    // Every notice lands in the resident's 消息 list, then goes to WeChat (or the local outbox).
+    notifier: new InAppNotifier(notifications, wechatTokens
       ? new WechatSubscribeNotifier(
           { apiBase: cfg.wechat.apiBase, templates: cfg.wechat.noticeTemplates, miniprogramState: cfg.wechat.miniprogramState },
           { tokens: wechatTokens, openidOf: (userId) => users.findOpenidOfUser(userId) },
         )
-      : new OutboxNotifier(outbox, { now, newId: ulid, nameOf: async (userId) => (await users.getUser(userId))?.displayName }),
+      : new OutboxNotifier(outbox, { now, newId: ulid, nameOf: async (userId) => (await users.getUser(userId))?.displayName }), { now, newId }),
     contentCheck: wechatTokens ? new WechatContentCheck({ apiBase: cfg.wechat.apiBase }, wechatTokens) : new WordListContentCheck(cfg.localContentWords),
     submissions: new SubmissionRepository(table),
     outbox,

@@ -78,6 +78,11 @@ export const routes = {
   submitOnBehalf: { method: 'POST', path: '/studios/{studioId}/submissions', roles: STUDIO_PEOPLE, body: onBehalfRequest, successStatus: 201, summary: '代填意见（如纸质意见征询表）' },
   getStudioStats: { method: 'GET', path: '/studios/{studioId}/stats', roles: REPRESENTATIVES, query: statsQuery, summary: '工作室月度统计：响应率、解决率、满意率' },
   exportSubmissions: { method: 'GET', path: '/studios/{studioId}/submissions.csv', roles: REPRESENTATIVES, query: exportQuery, summary: '导出意见建议 CSV（手机号已遮蔽）' },
+  getFollow: { method: 'GET', path: '/studios/{studioId}/follow', roles: EVERYONE_SIGNED_IN, summary: '是否关注工作室' },
+  followStudio: { method: 'PUT', path: '/studios/{studioId}/follow', roles: EVERYONE_SIGNED_IN, summary: '关注工作室（公示墙更新时提醒）' },
+  unfollowStudio: { method: 'DELETE', path: '/studios/{studioId}/follow', roles: EVERYONE_SIGNED_IN, summary: '取消关注' },
+  listMyNotifications: { method: 'GET', path: '/me/notifications', roles: EVERYONE_SIGNED_IN, summary: '我的消息' },
+  markNotificationsRead: { method: 'POST', path: '/me/notifications/read', roles: EVERYONE_SIGNED_IN, summary: '全部标为已读' },
   getQueueScreen: { method: 'GET', path: '/stands/{standId}/screen', roles: 'public', summary: '服务点大屏：正在服务与下一位' },
 } as const satisfies Record<string, RouteSpec>;
 

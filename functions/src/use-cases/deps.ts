@@ -10,6 +10,7 @@ import type { ReadingRepository } from '../data/reading.repository';
 import type { Notifier } from '../adapters/notify/notifier';
 import type { OutboxRepository } from '../data/outbox.repository';
 import type { SubmissionRepository } from '../data/submission.repository';
+import type { NotificationRepository } from '../data/notification.repository';
 import type { ContentCheck } from '../adapters/content-check';
 import type { VenueQrCodes } from '../adapters/wechat/venue-qr-code';
 
@@ -28,6 +29,7 @@ export interface Deps {
   bookings: BookingRepository;
   readings: ReadingRepository;
   notifier: Notifier;
+  notifications: NotificationRepository;
   contentCheck: ContentCheck;
   submissions: SubmissionRepository;
   /** The local stage's record of notices (empty elsewhere). */

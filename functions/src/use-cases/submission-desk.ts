@@ -122,6 +122,7 @@ export async function replyToSubmission(deps: Deps, principal: Principal, id: st
     ...(request.public ? { publicReply: request.text } : {}),
   }), [{ kind: 'replied', actorId: principal.userId, text: request.text }]);
   await notifyResident(deps, next, 'submission_replied', '已答复');
+  if (request.public && boardLineOf(next)) await notifyFollowers(deps, next);
   return studioView(deps, next);
 }
 
@@ -163,6 +164,14 @@ export async function getBoard(deps: Deps, studioId: string): Promise<BoardRespo
   if (!studio) throw new NotFoundError('没有找到这个工作室');
   const items = await deps.submissions.listBoard(studioId);
   return { studioName: studio.name, items: items.map(({ id, category, date, status, text, reply, repliedAt }) => ({ id, category, date, status, text, reply, repliedAt })) };
+}
+
+/** The studio's followers hear that its board has a new answer (not the resident who raised it: they heard already). */
+async function notifyFollowers(deps: Deps, s: Submission): Promise<void> {
+  for (const userId of await deps.notifications.listFollowers(s.studioId)) {
+    if (userId === s.residentId) continue;
+    await deps.notifier.send({ userId, kind: 'board_update', page: `pages/board/index?studioId=${s.studioId}`, data: { studio: s.studioName, category: s.category } });
+  }
 }
 
 async function notifyResident(deps: Deps, s: Submission, kind: 'submission_status' | 'submission_replied' | 'rate_request', status: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The short notices the app sends a resident. */
-export const NOTICE_KINDS = ['booking_reminder', 'stand_cancelled', 'submission_replied', 'submission_status', 'rate_request'] as const;
+export const NOTICE_KINDS = ['booking_reminder', 'stand_cancelled', 'submission_replied', 'submission_status', 'rate_request', 'board_update'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export interface Notice {
@@ -62,5 +62,6 @@ export const noticeTemplatesSchema: z.ZodType<NoticeTemplates> = z
     submission_replied: noticeTemplateSchema.optional(),
     submission_status: noticeTemplateSchema.optional(),
     rate_request: noticeTemplateSchema.optional(),
+    board_update: noticeTemplateSchema.optional(),
   } satisfies Record<NoticeKind, z.ZodTypeAny>)
   .strict();
