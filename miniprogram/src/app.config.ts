@@ -12,6 +12,7 @@ export default defineAppConfig({
     'pages/submissions/index',
     'pages/submission/index',
     'pages/board/index',
+    'pages/notifications/index',
   ],
   // Staff, representatives and admins only: downloaded when first opened, kept out of the main package.
   subPackages: [
@@ -24,10 +25,10 @@ export default defineAppConfig({
       root: 'packageAdmin',
       pages: ['pages/index/index', 'pages/services/index', 'pages/service-edit/index', 'pages/venues/index', 'pages/venue-edit/index', 'pages/stands/index'],
     },
-    // Representatives and admins: the inbox of submissions (意见办理), accept and sort, reply, resolve.
+    // Representatives and admins: the inbox of submissions (意见办理), accept and sort, reply, resolve; 统计 and CSV export.
     {
       root: 'packageRep',
-      pages: ['pages/inbox/index', 'pages/submission/index'],
+      pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index'],
     },
   ],
   window: {

@@ -28,6 +28,7 @@ import type {
   MySubmissionsResponse,
   RateRequest,
   ReplyRequest,
+  StatsResponse,
   StudioSubmissionView,
   SubmissionView,
   SubmitRequest,
@@ -283,4 +284,69 @@ export function resolveSubmission(id: string): Promise<StudioSubmissionView> {
 /** POST /submissions/{id}/approve-board — 准予公示 for a submission whose content was held back. */
 export function approveBoard(id: string): Promise<StudioSubmissionView> {
   return request<StudioSubmissionView>(`/submissions/${seg(id)}/approve-board`, { method: 'POST', data: {} })
+}
+
+/* ---------- follow a studio's board, notifications (消息), studio statistics and export ---------- */
+
+/** GET/PUT/DELETE /studios/{studioId}/follow */
+export interface FollowResponse {
+  following: boolean
+}
+
+/** GET /studios/{studioId}/follow — whether the signed-in person follows the studio's board. */
+export function getFollow(studioId: string): Promise<FollowResponse> {
+  return request<FollowResponse>(`/studios/${seg(studioId)}/follow`)
+}
+
+/** PUT (on) or DELETE (off) /studios/{studioId}/follow */
+export function setFollow(studioId: string, on: boolean): Promise<FollowResponse> {
+  return request<FollowResponse>(`/studios/${seg(studioId)}/follow`, { method: on ? 'PUT' : 'DELETE' })
+}
+
+export const NOTIFICATION_KINDS = ['submission_replied', 'submission_status', 'rate_request', 'booking_reminder', 'stand_cancelled', 'board_update'] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+/** One message in 消息. (No shared schema yet: mirrors the API contract.) */
+export interface NotificationView {
+  id: string
+  kind: NotificationKind | string
+  title: string
+  body: string
+  /** The page to open, e.g. `/pages/submission/index?id=…`. */
+  page: string
+  /** ISO instant */
+  at: string
+  read: boolean
+}
+
+export interface NotificationsResponse {
+  /** Newest first. */
+  notifications: NotificationView[]
+  unread: number
+}
+
+/** GET /me/notifications — newest first, with the unread count. */
+export function getNotifications(): Promise<NotificationsResponse> {
+  return request<NotificationsResponse>('/me/notifications')
+}
+
+/** POST /me/notifications/read — marks every message read. */
+export function markNotificationsRead(): Promise<{ unread: number }> {
+  return request<{ unread: number }>('/me/notifications/read', { method: 'POST' })
+}
+
+/** GET /studios/{studioId}/stats?month=YYYY-MM&category= — representatives/admins. */
+export function getStudioStats(studioId: string, query: { month: string; category?: string }): Promise<StatsResponse> {
+  const params = [`month=${seg(query.month)}`]
+  if (query.category) params.push(`category=${seg(query.category)}`)
+  return request<StatsResponse>(`/studios/${seg(studioId)}/stats?${params.join('&')}`)
+}
+
+/** GET /studios/{studioId}/submissions.csv?from=&to= — China dates `YYYY-MM-DD`; a UTF-8 CSV (with BOM). */
+export function downloadSubmissionsCsv(studioId: string, from: string, to: string): Promise<DownloadedFile> {
+  return downloadFile(`/studios/${seg(studioId)}/submissions.csv?from=${seg(from)}&to=${seg(to)}`, {
+    fallbackName: `意见建议_${from}_${to}.csv`,
+    accept: 'text/csv',
+    timeout: 30_000,
+  })
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { BOOKINGS_PAGE, LOGIN_PAGE, ME_PAGE } from './platform'
+import { BOOKINGS_PAGE, LOGIN_PAGE, ME_PAGE, TAB_PAGES } from './platform'
 
 /** Opens a page on top of this one; says so when it cannot (e.g. a subpackage failed to download). */
 export function openPage(url: string): void {
@@ -52,4 +52,15 @@ export function openOrBack(url: string): void {
 
 export function openMyBookings(): void {
   openOrBack(BOOKINGS_PAGE)
+}
+
+/** Opens a page given by the API (e.g. a message's `page`): tab pages with `switchTab`, others with `navigateTo`. */
+export function openAnyPage(page: string): void {
+  const url = page.startsWith('/') ? page : `/${page}`
+  const path = url.split('?')[0]
+  const fail = () => {
+    Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' })
+  }
+  if (TAB_PAGES.includes(path)) Taro.switchTab({ url: path }).catch(fail)
+  else Taro.navigateTo({ url }).catch(fail)
 }

@@ -37,3 +37,8 @@ export const BOARD_PAGE = '/pages/board/index'
 /** Representatives' inbox lives in the `packageRep` subpackage. */
 export const REP_INBOX_PAGE = '/packageRep/pages/inbox/index'
 export const REP_SUBMISSION_PAGE = '/packageRep/pages/submission/index'
+export const REP_STATS_PAGE = '/packageRep/pages/stats/index'
+/** 消息 (notifications): main package, opened from 我的. */
+export const NOTIFICATIONS_PAGE = '/pages/notifications/index'
+/** The tab bar's pages: opened with `switchTab` (which takes no query). */
+export const TAB_PAGES: readonly string[] = [HOME_PAGE, ME_PAGE]

@@ -1,10 +1,11 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { BoardResponse } from '@shared/schemas/submission'
 import { formatChinaDate, chinaDate } from '@shared/time'
-import { getBoard } from '../../services/api'
+import { getBoard, getFollow, setFollow } from '../../services/api'
 import { errorMessage } from '../../services/request'
+import { useSessionUser } from '../../services/use-session-user'
 import { openPage } from '../../services/navigation'
 import { HOME_PAGE } from '../../services/platform'
 import { param, submitPageUrl } from '../../services/submissions'
@@ -17,7 +18,51 @@ function dayLabel(value: string): string {
   return formatChinaDate(/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : chinaDate(value))
 }
 
+/** 关注 / 已关注: signed-in people get a 消息 when the board has a new reply. */
+function FollowToggle({ studioId }: { studioId: string }) {
+  const [following, setFollowing] = useState<boolean | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  // mounted once the board has loaded (after the page's onShow), so a plain effect rather than useDidShow
+  useEffect(() => {
+    getFollow(studioId)
+      .then((res) => setFollowing(res.following))
+      .catch(() => setFollowing((current) => current ?? false))
+  }, [studioId])
+
+  const toggle = async () => {
+    if (busy || following === null) return
+    const on = !following
+    setBusy(true)
+    try {
+      const res = await setFollow(studioId, on)
+      setFollowing(res.following)
+      Taro.showToast({ title: res.following ? '已关注，有新答复会提醒您' : '已取消关注', icon: 'none', duration: 2500 })
+    } catch (error) {
+      Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='follow-box'>
+      <Button
+        className={`btn ${following ? 'btn--secondary follow-toggle--on' : 'btn--primary'} follow-toggle${busy ? ' btn--busy' : ''}`}
+        loading={busy || undefined}
+        disabled={busy || following === null || undefined}
+        aria-pressed={!!following}
+        onClick={() => void toggle()}
+      >
+        {following === null ? '关注…' : following ? '✓ 已关注' : '＋ 关注'}
+      </Button>
+      <Text className='follow-hint'>关注后，公示墙有新答复时会在「消息」里提醒您</Text>
+    </View>
+  )
+}
+
 export default function BoardPage() {
+  const [user] = useSessionUser()
   const { params } = useRouter()
   const studioId = param(params.studioId)
   const [state, setState] = useState<State>(() => (studioId ? { status: 'loading' } : { status: 'error', message: '没有找到这个工作室的公示墙' }))
@@ -53,6 +98,7 @@ export default function BoardPage() {
           <View className='card card--hint board-intro'>
             <Text className='card-title board-studio'>{state.data.studioName}</Text>
             <Text className='plain-line'>大家反映的事和工作室的答复都在这里，不显示任何人的个人信息。</Text>
+            {user ? <FollowToggle studioId={studioId} /> : null}
           </View>
           {state.data.items.length === 0 ? (
             <View className='card board-empty'>

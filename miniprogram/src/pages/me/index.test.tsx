@@ -69,3 +69,31 @@ describe('我的: 意见建议 entries', () => {
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/submit/index?studioId=01JD00000000000000000000S1&standId=01JD00000000000000000000T1' }))
   })
 })
+
+describe('我的: 消息', () => {
+  it('shows the unread count from GET /me/notifications and opens 消息', async () => {
+    signInAs('resident')
+    Taro.request.mockImplementation(((...args: unknown[]) => {
+      const { url } = args[0] as { url: string }
+      if (url.endsWith('/me/notifications')) return Promise.resolve({ statusCode: 200, data: { notifications: [], unread: 3 } })
+      return Promise.resolve({ statusCode: 200, data: getUser() })
+    }) as never)
+    const { container } = render(<MePage />)
+    await waitFor(() => expect(container.querySelector('.notifications-entry .unread-badge')?.textContent).toBe('3'))
+    fireEvent.click(container.querySelector('.notifications-entry') as HTMLElement)
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/notifications/index' }))
+  })
+
+  it('shows no badge when everything is read', async () => {
+    signInAs('resident')
+    Taro.request.mockImplementation(((...args: unknown[]) => {
+      const { url } = args[0] as { url: string }
+      if (url.endsWith('/me/notifications')) return Promise.resolve({ statusCode: 200, data: { notifications: [], unread: 0 } })
+      return Promise.resolve({ statusCode: 200, data: getUser() })
+    }) as never)
+    const { container } = render(<MePage />)
+    await act(() => Promise.resolve())
+    expect(container.querySelector('.notifications-entry')).not.toBeNull()
+    expect(container.querySelector('.unread-badge')).toBeNull()
+  })
+})

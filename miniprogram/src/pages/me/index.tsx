@@ -4,12 +4,12 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { isStudioRole, ROLE_LABELS } from '@shared/roles'
 import { redeemInviteRequest } from '@shared/schemas/auth'
 import { parseWith } from '@shared/validation'
-import { getMe, redeemInvite } from '../../services/api'
+import { getMe, getNotifications, redeemInvite } from '../../services/api'
 import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openLogin, openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, READINGS_PAGE, REP_INBOX_PAGE, STAFF_STANDS_PAGE, SUBMISSIONS_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, STAFF_STANDS_PAGE, SUBMISSIONS_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -78,9 +78,14 @@ function InviteForm({ onJoined }: { onJoined: () => void }) {
 
 export default function MePage() {
   const [user, setUser] = useSessionUser()
+  const [unread, setUnread] = useState(0)
 
   useDidShow(() => {
     if (!getSession()) return
+    // the 消息 badge: refreshed each time 我的 shows (e.g. back from 消息, which marks all read)
+    getNotifications()
+      .then((res) => setUnread(typeof res?.unread === 'number' ? res.unread : 0))
+      .catch(() => undefined)
     // quietly bring the role and studio up to date; failures keep what is stored
     getMe()
       .then((fresh) => {
@@ -143,6 +148,20 @@ export default function MePage() {
             <Text className='me-studio'>{user.studioName}</Text>
           </View>
         ) : null}
+      </View>
+
+      <View
+        className={`card card--link notifications-entry${unread > 0 ? ' notifications-entry--unread' : ''}`}
+        hoverClass='card--pressed'
+        role='button'
+        onClick={() => openPage(NOTIFICATIONS_PAGE)}
+      >
+        <View className='entry-head'>
+          <Text className='entry-title'>消息</Text>
+          {unread > 0 ? <Text className='unread-badge' aria-label={`${unread} 条未读`}>{unread > 99 ? '99+' : unread}</Text> : null}
+        </View>
+        <Text className='plain-line'>{unread > 0 ? `有 ${unread} 条新消息` : '意见答复、预约提醒、服务点通知'}</Text>
+        <Text className='card-action'>打开 ›</Text>
       </View>
 
       <View className='card card--link my-bookings-entry' hoverClass='card--pressed' role='button' onClick={openMyBookings}>

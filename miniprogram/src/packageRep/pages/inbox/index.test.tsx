@@ -49,6 +49,13 @@ describe('意见办理 inbox', () => {
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageRep/pages/submission/index?id=01JD00000000000000000000Q1' }))
   })
 
+  it('links to 办理统计 in packageRep', async () => {
+    signInAs('representative')
+    const { container } = render(<InboxPage />)
+    fireEvent.click(container.querySelector('.stats-link') as Element)
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageRep/pages/stats/index' }))
+  })
+
   it('is closed to residents and staff', () => {
     signInAs('staff')
     const { container } = render(<InboxPage />)

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '办理统计',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,206 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Button, Picker, Text, View } from '@tarojs/components'
+import { DEFAULT_SUBMISSION_CATEGORIES, type StatsResponse } from '@shared/schemas/submission'
+import { formatRate } from '@shared/submission/lifecycle'
+import { chinaDate } from '@shared/time'
+import { downloadSubmissionsCsv, getStudioStats } from '../../../services/api'
+import { errorMessage } from '../../../services/request'
+import { isWeapp } from '../../../services/platform'
+import { useSessionUser } from '../../../services/use-session-user'
+import { isRepUser, NoRepAccess } from '../../rep-access'
+import { saveCsv } from '../../csv'
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: StatsResponse }
+
+/** `2026-11` → `2026年11月` */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-')
+  return `${y}年${Number(m)}月`
+}
+
+/** Hours with one decimal (`12.5 小时`), or `—` when nothing has been replied to yet. */
+export function formatHours(hours: number | null): string {
+  return hours === null ? '—' : `${(Math.round(hours * 10) / 10).toFixed(1)} 小时`
+}
+
+/** `2026-11-05` → `2026年11月5日` */
+function dateLabel(date: string): string {
+  const [y, m, d] = date.split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
+}
+
+function Figure({ value, label, className }: { value: string | number; label: string; className: string }) {
+  return (
+    <View className='stats-figure'>
+      <Text className={`stats-value ${className}`}>{value}</Text>
+      <Text className='stats-label'>{label}</Text>
+    </View>
+  )
+}
+
+function DateField({ value, start, end, className, onChange }: { value: string; start?: string; end?: string; className: string; onChange: (date: string) => void }) {
+  return (
+    <View className='date-picker-box'>
+      <Picker mode='date' value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className={`picker-field picker-field--small ${className}`}>
+          <Text className='picker-value'>{dateLabel(value)}</Text>
+        </View>
+      </Picker>
+    </View>
+  )
+}
+
+/** 办理统计: a month's figures for the studio (or one category), and the CSV export for a date range. */
+export default function StatsPage() {
+  const [user] = useSessionUser()
+  const today = chinaDate(new Date())
+  const thisMonth = today.slice(0, 7)
+  const [month, setMonth] = useState(thisMonth)
+  const [category, setCategory] = useState('')
+  const [state, setState] = useState<State>({ status: 'loading' })
+  const [from, setFrom] = useState(`${thisMonth}-01`)
+  const [to, setTo] = useState(today)
+  const [exporting, setExporting] = useState(false)
+  const loadId = useRef(0)
+  const studioId = isRepUser(user) ? user.studioId : ''
+
+  const load = async () => {
+    if (!studioId) return
+    const id = ++loadId.current
+    try {
+      const data = await getStudioStats(studioId, { month, category: category || undefined })
+      if (id !== loadId.current) return
+      setState({ status: 'ready', data })
+    } catch (error) {
+      if (id !== loadId.current) return
+      setState({ status: 'error', message: errorMessage(error) })
+    }
+  }
+
+  useEffect(() => {
+    setState({ status: 'loading' })
+    void load()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [studioId, month, category])
+
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const exportCsv = async () => {
+    if (exporting || !studioId) return
+    if (from > to) {
+      Taro.showToast({ title: '结束日期应不早于开始日期', icon: 'none', duration: 2500 })
+      return
+    }
+    setExporting(true)
+    Taro.showLoading({ title: '正在导出…', mask: true })
+    try {
+      const file = await downloadSubmissionsCsv(studioId, from, to)
+      Taro.hideLoading()
+      try {
+        const done = await saveCsv(file)
+        if (!isWeapp()) Taro.showToast({ title: `已下载：${file.filename}`, icon: 'none', duration: 3000 })
+        else if (done) Taro.showToast({ title: '已转发', icon: 'none' })
+      } catch {
+        Taro.showToast({ title: '表格没有保存成功，请再点一次导出', icon: 'none', duration: 3000 })
+      }
+    } catch (error) {
+      Taro.hideLoading()
+      Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  if (!isRepUser(user)) return <NoRepAccess user={user} />
+
+  const data = state.status === 'ready' ? state.data : null
+
+  return (
+    <View className='page rep-page stats-page'>
+      <Text className='field-label'>月份</Text>
+      <Picker mode='date' fields='month' value={month} end={thisMonth} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
+        <View className='picker-field stats-month'>
+          <Text className='picker-value'>{monthLabel(month)}</Text>
+          <Text className='picker-arrow'>›</Text>
+        </View>
+      </Picker>
+
+      <View className='chip-row chip-row--compact category-filter'>
+        {['', ...DEFAULT_SUBMISSION_CATEGORIES].map((c) => (
+          <View
+            key={c || 'all'}
+            className={`chip chip--small stats-category-chip${category === c ? ' chip--on' : ''}`}
+            role='radio'
+            aria-checked={category === c}
+            onClick={() => setCategory(c)}
+          >
+            <Text>{c || '全部'}</Text>
+          </View>
+        ))}
+      </View>
+
+      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
+      {state.status === 'error' ? (
+        <View className='card error-card'>
+          <Text className='error-message'>{state.message}</Text>
+          <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button>
+        </View>
+      ) : null}
+
+      {data ? (
+        <View className='stats-result'>
+          <View className='card stats-card'>
+            <Text className='card-title'>{monthLabel(month)}{category ? ` · ${category}` : ''}</Text>
+            <View className='stats-grid'>
+              <Figure value={data.received} label='收到' className='stats-received' />
+              <Figure value={data.accepted} label='受理' className='stats-accepted' />
+              <Figure value={data.replied} label='答复' className='stats-replied' />
+              <Figure value={data.resolved} label='办结' className='stats-resolved' />
+            </View>
+          </View>
+
+          <View className='card stats-card'>
+            <View className='stats-grid stats-grid--3'>
+              <Figure value={formatRate(data.responseRate)} label='响应率' className='stats-response-rate' />
+              <Figure value={formatRate(data.resolutionRate)} label='解决率' className='stats-resolution-rate' />
+              <Figure value={formatRate(data.satisfactionRate)} label='满意率' className='stats-satisfaction-rate' />
+            </View>
+            <Text className='stats-note'>响应率：按时受理的占收到的比例；解决率：已办结的占收到的比例；满意率：满意和基本满意的占 {data.rated} 条评价的比例。没有数据时显示“—”。</Text>
+          </View>
+
+          <View className='card stats-card'>
+            <View className='stats-row'>
+              <Text className='stats-row-label'>首次答复中位时长</Text>
+              <Text className='stats-row-value stats-median-hours'>{formatHours(data.medianHoursToFirstReply)}</Text>
+            </View>
+            <View className='stats-row'>
+              <Text className='stats-row-label'>目前超期</Text>
+              <Text className={`stats-row-value stats-overdue${data.overdue > 0 ? ' stats-overdue--some' : ''}`}>{data.overdue} 条</Text>
+            </View>
+          </View>
+        </View>
+      ) : null}
+
+      <View className='card export-card'>
+        <Text className='card-title'>导出意见明细（CSV 表格）</Text>
+        <Text className='plain-line'>按收到日期导出，可以用 Excel 或 WPS 打开。</Text>
+        <View className='date-row'>
+          <DateField value={from} end={today} className='export-from' onChange={setFrom} />
+          <Text className='time-dash'>至</Text>
+          <DateField value={to} end={today} className='export-to' onChange={setTo} />
+        </View>
+        <Button
+          className={`btn btn--primary export-csv${exporting ? ' btn--busy' : ''}`}
+          loading={exporting || undefined}
+          disabled={exporting || undefined}
+          onClick={() => void exportCsv()}
+        >
+          导出 CSV
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,76 @@
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import type { BoardResponse } from '@shared/schemas/submission'
+import Taro, { resetTaroMock, router } from '../../../test/mocks/taro'
+import { ok, signInAs, STUDIO_ID, type RequestCall } from '../../../test/fixtures'
+import BoardPage from './index'
+
+const board: BoardResponse = {
+  studioName: '青石镇党代表工作室',
+  items: [{ id: '01JD00000000000000000000Q1', category: '道路交通', date: '2099-11-10', status: 'replied', text: '老街口的路灯坏了', reply: '已联系供电所，本周修好', repliedAt: '2099-11-12T01:00:00.000Z' }],
+}
+
+const calls = () => Taro.request.mock.calls.map((c) => c[0] as RequestCall)
+const followUrl = `http://127.0.0.1:3000/studios/${STUDIO_ID}/follow`
+
+beforeEach(() => {
+  resetTaroMock()
+  process.env.TARO_ENV = 'h5'
+  process.env.TARO_APP_API_BASE = 'http://127.0.0.1:3000'
+  router.params = { studioId: STUDIO_ID }
+  Taro.request.mockImplementation(((...args: unknown[]) => {
+    const { url, method } = args[0] as RequestCall
+    if (url.endsWith('/board')) return ok(board)
+    if (url === followUrl && (method ?? 'GET') === 'GET') return ok({ following: false })
+    if (url === followUrl && method === 'PUT') return ok({ following: true })
+    if (url === followUrl && method === 'DELETE') return ok({ following: false })
+    return Promise.reject(new Error(`unexpected ${method} ${url}`))
+  }) as never)
+})
+
+describe('公示墙: 关注', () => {
+  it('a signed-in resident follows, then unfollows (PUT then DELETE), with feedback each time', async () => {
+    signInAs('resident')
+    const { container } = render(<BoardPage />)
+    await waitFor(() => expect(container.querySelector('.follow-toggle')?.textContent).toContain('关注'))
+    const toggle = () => container.querySelector('.follow-toggle') as HTMLElement
+    await waitFor(() => expect(toggle().hasAttribute('disabled')).toBe(false))
+    expect(toggle().textContent).not.toContain('已关注')
+    expect(container.textContent).toContain('关注后，公示墙有新答复时会在「消息」里提醒您')
+
+    fireEvent.click(toggle())
+    await waitFor(() => expect(toggle().textContent).toContain('已关注'))
+    expect(toggle().className).toContain('follow-toggle--on')
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已关注，有新答复会提醒您' }))
+
+    fireEvent.click(toggle())
+    await waitFor(() => expect(toggle().textContent).not.toContain('已关注'))
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已取消关注' }))
+
+    const writes = calls().filter((c) => c.method === 'PUT' || c.method === 'DELETE')
+    expect(writes.map((c) => `${c.method} ${c.url}`)).toEqual([`PUT ${followUrl}`, `DELETE ${followUrl}`])
+  })
+
+  it('shows the error and keeps the state when following fails', async () => {
+    signInAs('resident')
+    Taro.request.mockImplementation(((...args: unknown[]) => {
+      const { url, method } = args[0] as RequestCall
+      if (url.endsWith('/board')) return ok(board)
+      if (method === 'PUT') return Promise.resolve({ statusCode: 503, data: { error: { code: 'UPSTREAM_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } } })
+      return ok({ following: false })
+    }) as never)
+    const { container } = render(<BoardPage />)
+    const toggle = () => container.querySelector('.follow-toggle') as HTMLElement
+    await waitFor(() => expect(toggle()?.hasAttribute('disabled')).toBe(false))
+    fireEvent.click(toggle())
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '服务暂时不可用，请稍后再试' })))
+    expect(toggle().textContent).not.toContain('已关注')
+  })
+
+  it('is not shown to someone not signed in (the board itself is public)', async () => {
+    const { container } = render(<BoardPage />)
+    await waitFor(() => expect(container.querySelectorAll('.board-item')).toHaveLength(1))
+    await act(() => Promise.resolve())
+    expect(container.querySelector('.follow-toggle')).toBeNull()
+    expect(calls().some((c) => c.url === followUrl)).toBe(false)
+  })
+})

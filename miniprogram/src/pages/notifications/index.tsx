@@ -1,0 +1,96 @@
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { chinaDate, chinaTime, formatChinaDate } from '@shared/time'
+import { getNotifications, markNotificationsRead, type NotificationView } from '../../services/api'
+import { errorMessage } from '../../services/request'
+import { openAnyPage, openLogin } from '../../services/navigation'
+import { useSessionUser } from '../../services/use-session-user'
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: NotificationView[] }
+
+/** `11月22日 周日 09:30` in China time. */
+function whenLabel(at: string): string {
+  return `${formatChinaDate(chinaDate(at))} ${chinaTime(at)}`
+}
+
+/** 消息: newest first; unread ones (as they were when the page opened) in bold with a red dot. Opening marks all read. */
+export default function NotificationsPage() {
+  const [user] = useSessionUser()
+  const [state, setState] = useState<State>({ status: 'loading' })
+  const loadId = useRef(0)
+
+  const load = async () => {
+    const id = ++loadId.current
+    try {
+      const data = await getNotifications()
+      if (id !== loadId.current) return
+      setState({ status: 'ready', items: data.notifications })
+      // the list keeps showing what was new on this visit; the server marks everything read
+      if (data.unread > 0 || data.notifications.some((n) => !n.read)) {
+        markNotificationsRead().catch(() => undefined)
+      }
+    } catch (error) {
+      if (id !== loadId.current) return
+      setState({ status: 'error', message: errorMessage(error) })
+    }
+  }
+
+  useDidShow(() => {
+    if (user) void load()
+  })
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (!user) {
+    return (
+      <View className='page notifications-page'>
+        <View className='card'>
+          <Text className='card-title'>您还没有登录</Text>
+          <Text className='plain-line'>登录后可以在这里看到答复、提醒等消息。</Text>
+          <Button className='btn btn--primary login-button' onClick={openLogin}>登录</Button>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='page notifications-page'>
+      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
+      {state.status === 'error' ? (
+        <View className='card error-card'>
+          <Text className='error-message'>{state.message}</Text>
+          <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button>
+        </View>
+      ) : null}
+      {state.status === 'ready' && state.items.length === 0 ? (
+        <View className='card notifications-empty'>
+          <Text className='card-title'>还没有消息</Text>
+          <Text className='plain-line'>意见有了答复、预约快到时间、服务点取消，都会在这里告诉您。</Text>
+        </View>
+      ) : null}
+      {state.status === 'ready'
+        ? state.items.map((item) => (
+            <View
+              key={item.id}
+              className={`card card--link notification-item${item.read ? '' : ' notification-item--unread'}`}
+              hoverClass='card--pressed'
+              role='button'
+              onClick={() => (item.page ? openAnyPage(item.page) : Taro.showToast({ title: '这条消息没有可以打开的页面', icon: 'none' }))}
+            >
+              <View className='notification-head'>
+                {item.read ? null : <Text className='unread-dot' aria-label='未读' />}
+                <Text className='notification-title'>{item.title}</Text>
+              </View>
+              {item.body ? <Text className='notification-body'>{item.body}</Text> : null}
+              <View className='notification-foot'>
+                <Text className='notification-time'>{whenLabel(item.at)}</Text>
+                {item.page ? <Text className='notification-open'>查看 ›</Text> : null}
+              </View>
+            </View>
+          ))
+        : null}
+    </View>
+  )
+}
