@@ -34,6 +34,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
       // The subscribe-message template of the evening-before reminder (WeChat admin console → 订阅消息).
       TARO_APP_TEMPLATE_BOOKING_REMINDER: JSON.stringify(process.env.TARO_APP_TEMPLATE_BOOKING_REMINDER ?? ''),
+      TARO_APP_TEMPLATE_SUBMISSION_REPLIED: JSON.stringify(process.env.TARO_APP_TEMPLATE_SUBMISSION_REPLIED ?? ''),
+      TARO_APP_TEMPLATE_SUBMISSION_STATUS: JSON.stringify(process.env.TARO_APP_TEMPLATE_SUBMISSION_STATUS ?? ''),
+      TARO_APP_TEMPLATE_RATE_REQUEST: JSON.stringify(process.env.TARO_APP_TEMPLATE_RATE_REQUEST ?? ''),
     },
     defineConstants: {},
     alias: {

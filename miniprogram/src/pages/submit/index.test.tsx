@@ -48,6 +48,25 @@ describe('提意见 form', () => {
     expect(body.phoneConsent).toBeUndefined()
   })
 
+  it('on WeChat asks for the reply, progress and rating notices in the submit tap, before sending', async () => {
+    process.env.TARO_ENV = 'weapp'
+    Object.assign(process.env, { TARO_APP_TEMPLATE_SUBMISSION_REPLIED: 't-replied', TARO_APP_TEMPLATE_SUBMISSION_STATUS: 't-status', TARO_APP_TEMPLATE_RATE_REQUEST: 't-rate' })
+    try {
+      Taro.requestSubscribeMessage.mockImplementationOnce(() => {
+        expect(posts()).toHaveLength(0) // asked before the submission is sent
+        return Promise.reject({ errMsg: 'requestSubscribeMessage:fail cancel' })
+      })
+      Taro.request.mockImplementation((() => ok(aSubmission(), 201)) as never)
+      const { container } = render(<SubmitPage />)
+      fillIn(container)
+      fireEvent.click(container.querySelector('.submit-button') as Element)
+      await waitFor(() => expect(posts()).toHaveLength(1)) // declining does not stop it
+      expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['t-replied', 't-status', 't-rate'] }))
+    } finally {
+      for (const key of ['TARO_APP_TEMPLATE_SUBMISSION_REPLIED', 'TARO_APP_TEMPLATE_SUBMISSION_STATUS', 'TARO_APP_TEMPLATE_RATE_REQUEST']) delete process.env[key]
+    }
+  })
+
   it('validates with the shared schema before sending', async () => {
     const { container } = render(<SubmitPage />)
     type(container, '.textarea-input', '路灯')

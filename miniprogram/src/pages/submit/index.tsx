@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { askForSubmissionNotices } from '../../services/subscribe'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { DEFAULT_SUBMISSION_CATEGORIES, submitRequest, type SubmitRequest } from '@shared/schemas/submission'
@@ -101,6 +102,7 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
     setFailure(null)
     setBusy(true)
     update({ requestId })
+    await askForSubmissionNotices()
     Taro.showLoading({ title: '正在提交…', mask: true })
     try {
       const view = await submitSubmission(parsed.value as SubmitRequest)
