@@ -39,6 +39,16 @@ export const studioToItem = (s: Studio) => ({ ...studioKey(s.id), type: 'Studio'
 export const memberToItem = (m: StudioMember) => ({ ...memberKey(m.studioId, m.userId), type: 'StudioMember', ...m });
 
 
+/** A studio's own submission categories with their time limits (working days), and its extra days off / 调休. */
+export interface SubmissionSettings {
+  categories: { name: string; acceptDays: number; replyDays: number }[];
+  holidays: string[];
+  workdays: string[];
+  updatedAt: string;
+}
+
+const settingsKey = (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'SETTINGS#SUBMISSIONS' });
+
 export type RedeemOutcome = 'redeemed' | 'invite-unusable' | 'user-in-other-studio';
 
 export class StudioRepository {
@@ -56,6 +66,16 @@ export class StudioRepository {
 
   async putMember(member: StudioMember): Promise<void> {
     await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: memberToItem(member) }));
+  }
+
+  /** Access pattern: a studio's submission settings — GetItem PK=STUDIO#id, SK=SETTINGS#SUBMISSIONS. */
+  async getSubmissionSettings(studioId: string): Promise<SubmissionSettings | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: settingsKey(studioId) }));
+    return out.Item ? entityOf<SubmissionSettings>(out.Item) : undefined;
+  }
+
+  async putSubmissionSettings(studioId: string, settings: SubmissionSettings): Promise<void> {
+    await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: { ...settingsKey(studioId), type: 'SubmissionSettings', ...settings } }));
   }
 
   /** Access pattern: members of a studio — Query PK=STUDIO#id, begins_with(SK, MEMBER#). */

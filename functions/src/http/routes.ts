@@ -5,7 +5,7 @@ import { bookSlotRequest, checkInRequest, studioStandsQuery, walkInRequest } fro
 import { healthConsentRequest, recordReadingRequest } from '@shared/schemas/reading';
 import { cancelStandRequest, generateStandsRequest, upsertServiceRequest } from '@shared/schemas/admin';
 import { upsertVenueRequest } from '@shared/schemas/venue';
-import { acceptRequest, exportQuery, inboxQuery, onBehalfRequest, rateRequest, replyRequest, statsQuery, submitRequest } from '@shared/schemas/submission';
+import { acceptRequest, exportQuery, inboxQuery, onBehalfRequest, rateRequest, replyRequest, statsQuery, submissionSettingsRequest, submitRequest } from '@shared/schemas/submission';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -83,6 +83,8 @@ export const routes = {
   unfollowStudio: { method: 'DELETE', path: '/studios/{studioId}/follow', roles: EVERYONE_SIGNED_IN, summary: '取消关注' },
   listMyNotifications: { method: 'GET', path: '/me/notifications', roles: EVERYONE_SIGNED_IN, summary: '我的消息' },
   markNotificationsRead: { method: 'POST', path: '/me/notifications/read', roles: EVERYONE_SIGNED_IN, summary: '全部标为已读' },
+  getSubmissionSettings: { method: 'GET', path: '/studios/{studioId}/submission-settings', roles: 'public', summary: '工作室的意见类别与办理时限' },
+  saveSubmissionSettings: { method: 'PUT', path: '/studios/{studioId}/submission-settings', roles: ['admin'], body: submissionSettingsRequest, summary: '设置意见类别、办理时限与节假日' },
   getQueueScreen: { method: 'GET', path: '/stands/{standId}/screen', roles: 'public', summary: '服务点大屏：正在服务与下一位' },
 } as const satisfies Record<string, RouteSpec>;
 

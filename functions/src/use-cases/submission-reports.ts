@@ -1,5 +1,4 @@
 import type { ExportQuery, OnBehalfRequest, StatsQuery, StatsResponse, StudioSubmissionView } from '@shared/schemas/submission';
-import { DEFAULT_SUBMISSION_CATEGORIES } from '@shared/schemas/submission';
 import { RATING_LABELS, SUBMISSION_STATUS_LABELS, TRIAGE_LABELS, studioKpis } from '@shared/submission/lifecycle';
 import { maskPersonalDetails } from '@shared/submission/mask';
 import { addWorkingDays, DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
@@ -10,7 +9,8 @@ import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } fr
 import { FileResponse } from '../http/file-response';
 import type { Deps } from './deps';
 import { fingerprintOf } from './codes';
-import { DEFAULT_TIME_LIMITS, viewOf } from './submissions';
+import { viewOf } from './submissions';
+import { limitsOf } from './submission-settings';
 import { getStudioSubmission } from './submission-desk';
 
 function requireStudioPeople(principal: Principal, studioId: string, roles: readonly string[]): void {
@@ -27,13 +27,13 @@ export async function submitOnBehalf(deps: Deps, principal: Principal, studioId:
   const fingerprint = fingerprintOf({ studioId, ...body });
   const studio = await deps.studios.getStudio(studioId);
   if (!studio) throw new NotFoundError('没有找到这个工作室');
-  if (!(DEFAULT_SUBMISSION_CATEGORIES as readonly string[]).includes(request.category)) throw new ValidationError({ category: '请选择列表中的类别' });
+  const limits = await limitsOf(deps, studioId, request.category);
+  if (!limits) throw new ValidationError({ category: '请选择列表中的类别' });
   const stand = request.standId ? await deps.stands.getStand(request.standId) : undefined;
   if (request.standId && (!stand || stand.studioId !== studioId)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
   const verdict = await deps.contentCheck.check([request.text, request.place].filter(Boolean).join('\n'), { openid: await deps.users.findOpenidOfUser(principal.userId) });
   if (verdict === 'risky') throw new ValidationError({ text: '内容里有不适宜的词语，请修改后再提交' });
   const now = deps.now();
-  const limits = DEFAULT_TIME_LIMITS[request.category] ?? DEFAULT_TIME_LIMITS.default;
   const submission: Submission = {
     id: deps.newId(),
     studioId,
@@ -50,8 +50,8 @@ export async function submitOnBehalf(deps: Deps, principal: Principal, studioId:
     contentVerdict: verdict,
     status: 'submitted',
     createdAt: now.toISOString(),
-    acceptDueDate: addWorkingDays(now, limits.accept, DEFAULT_HOLIDAY_CALENDAR),
-    replyDueDate: addWorkingDays(now, limits.reply, DEFAULT_HOLIDAY_CALENDAR),
+    acceptDueDate: addWorkingDays(now, limits.acceptDays, limits.calendar),
+    replyDueDate: addWorkingDays(now, limits.replyDays, limits.calendar),
     version: 1,
     reopenedOnce: false,
     rated: false,
@@ -78,7 +78,7 @@ export async function getStudioStats(deps: Deps, principal: Principal, studioId:
   const kpis = studioKpis(
     items.map((s) => ({ status: s.status, createdAt: s.createdAt, acceptedAt: s.acceptedAt, firstReplyAt: s.firstReplyAt, rating: s.rating, acceptDueDate: s.acceptDueDate, replyDueDate: s.departmentDueDate ?? s.replyDueDate })),
     deps.now(),
-    { acceptWorkingDays: DEFAULT_TIME_LIMITS.default.accept, calendar: DEFAULT_HOLIDAY_CALENDAR },
+    { acceptWorkingDays: 2, calendar: DEFAULT_HOLIDAY_CALENDAR },
   );
   return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis };
 }

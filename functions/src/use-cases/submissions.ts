@@ -1,20 +1,11 @@
-import { DEFAULT_SUBMISSION_CATEGORIES, type MySubmissionsResponse, type SubmissionView, type SubmitRequest } from '@shared/schemas/submission';
-import { addWorkingDays, DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
+import { type MySubmissionsResponse, type SubmissionView, type SubmitRequest } from '@shared/schemas/submission';
+import { addWorkingDays } from '@shared/submission/working-days';
+import { limitsOf } from './submission-settings';
 import type { Principal } from '../auth/session-tokens';
 import type { Submission, SubmissionEvent } from '../data/submission.repository';
 import { NotFoundError, UnprocessableError, ValidationError } from '../errors';
 import type { Deps } from './deps';
 import { fingerprintOf } from './codes';
-
-/**
- * Time limits in working days (DOMAIN.md): accept within `accept`, reply within `reply`. Per-category defaults
- * until studios configure their own.
- */
-export const DEFAULT_TIME_LIMITS: Record<string, { accept: number; reply: number }> = {
-  治安安全: { accept: 0, reply: 3 },
-  default: { accept: 2, reply: 13 },
-};
-const limitsFor = (category: string) => DEFAULT_TIME_LIMITS[category] ?? DEFAULT_TIME_LIMITS.default;
 
 const REQUEST_KEY_TTL_SECONDS = 2 * 86_400;
 
@@ -30,7 +21,8 @@ export async function submit(deps: Deps, principal: Principal, request: SubmitRe
   const fingerprint = fingerprintOf(body);
   const studio = await deps.studios.getStudio(request.studioId);
   if (!studio) throw new NotFoundError('没有找到这个工作室');
-  if (!(DEFAULT_SUBMISSION_CATEGORIES as readonly string[]).includes(request.category)) throw new ValidationError({ category: '请选择列表中的类别' });
+  const limits = await limitsOf(deps, studio.id, request.category);
+  if (!limits) throw new ValidationError({ category: '请选择列表中的类别' });
   const stand = request.standId ? await deps.stands.getStand(request.standId) : undefined;
   if (request.standId && (!stand || stand.studioId !== studio.id)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
 
@@ -38,7 +30,6 @@ export async function submit(deps: Deps, principal: Principal, request: SubmitRe
   if (verdict === 'risky') throw new ValidationError({ text: '内容里有不适宜的词语，请修改后再提交' });
 
   const now = deps.now();
-  const limits = limitsFor(request.category);
   const submission: Submission = {
     id: deps.newId(),
     studioId: studio.id,
@@ -54,8 +45,8 @@ export async function submit(deps: Deps, principal: Principal, request: SubmitRe
     contentVerdict: verdict,
     status: 'submitted',
     createdAt: now.toISOString(),
-    acceptDueDate: addWorkingDays(now, limits.accept, DEFAULT_HOLIDAY_CALENDAR),
-    replyDueDate: addWorkingDays(now, limits.reply, DEFAULT_HOLIDAY_CALENDAR),
+    acceptDueDate: addWorkingDays(now, limits.acceptDays, limits.calendar),
+    replyDueDate: addWorkingDays(now, limits.replyDays, limits.calendar),
     version: 1,
     reopenedOnce: false,
     rated: false,

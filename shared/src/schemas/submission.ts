@@ -221,3 +221,35 @@ export const exportQuery = z
   .strict()
   .refine((q) => q.from <= q.to, { path: ['to'], message: '结束日期应不早于开始日期' });
 export type ExportQuery = z.infer<typeof exportQuery>;
+
+// ---- A studio's own categories, time limits and holidays ----
+
+export const categorySettingSchema = z
+  .object({
+    name: z.string({ required_error: '请填写类别名称' }).trim().min(2, '类别名称至少 2 个字').max(10, '类别名称不能超过 10 个字'),
+    /** Working days to accept (0 = the same day) and to reply. */
+    acceptDays: z.number({ invalid_type_error: '受理时限应为数字' }).int('受理时限应为整数').min(0, '受理时限不能为负').max(30, '受理时限最多 30 个工作日'),
+    replyDays: z.number({ invalid_type_error: '答复时限应为数字' }).int('答复时限应为整数').min(0, '答复时限不能为负').max(60, '答复时限最多 60 个工作日'),
+  })
+  .strict()
+  .refine((c) => c.replyDays >= c.acceptDays, { path: ['replyDays'], message: '答复时限不能短于受理时限' });
+export type CategorySetting = z.infer<typeof categorySettingSchema>;
+
+const dateList = z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')).max(60, '最多 60 天');
+
+/** PUT /studios/{studioId}/submission-settings — the admin's categories with their time limits, and extra days off / 调休. */
+export const submissionSettingsRequest = z
+  .object({
+    categories: z
+      .array(categorySettingSchema)
+      .min(1, '至少保留一个类别')
+      .max(12, '最多 12 个类别')
+      .refine((list) => new Set(list.map((c) => c.name)).size === list.length, '类别名称不能重复'),
+    holidays: dateList.default([]),
+    workdays: dateList.default([]),
+  })
+  .strict();
+export type SubmissionSettingsRequest = z.infer<typeof submissionSettingsRequest>;
+
+export const submissionSettingsResponse = z.object({ categories: z.array(z.object({ name: z.string(), acceptDays: z.number().int(), replyDays: z.number().int() })), holidays: z.array(z.string()), workdays: z.array(z.string()) });
+export type SubmissionSettingsResponse = z.infer<typeof submissionSettingsResponse>;
