@@ -30,6 +30,8 @@ import type {
   ReplyRequest,
   StatsResponse,
   StudioSubmissionView,
+  SubmissionSettingsRequest,
+  SubmissionSettingsResponse,
   SubmissionView,
   SubmitRequest,
 } from '@shared/schemas/submission'
@@ -284,6 +286,16 @@ export function resolveSubmission(id: string): Promise<StudioSubmissionView> {
 /** POST /submissions/{id}/approve-board — 准予公示 for a submission whose content was held back. */
 export function approveBoard(id: string): Promise<StudioSubmissionView> {
   return request<StudioSubmissionView>(`/submissions/${seg(id)}/approve-board`, { method: 'POST', data: {} })
+}
+
+/** GET /studios/{studioId}/submission-settings — public: the studio's categories with their time limits (the defaults when it has none). */
+export function getSubmissionSettings(studioId: string): Promise<SubmissionSettingsResponse> {
+  return request<SubmissionSettingsResponse>(`/studios/${seg(studioId)}/submission-settings`, { auth: 'none' })
+}
+
+/** PUT /studios/{studioId}/submission-settings — admin of the studio; 400 with per-field messages (`categories.1.replyDays`). */
+export function saveSubmissionSettings(studioId: string, body: SubmissionSettingsRequest): Promise<SubmissionSettingsResponse> {
+  return request<SubmissionSettingsResponse>(`/studios/${seg(studioId)}/submission-settings`, { method: 'PUT', data: body })
 }
 
 /* ---------- follow a studio's board, notifications (消息), studio statistics and export ---------- */

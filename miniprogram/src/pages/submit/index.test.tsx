@@ -78,7 +78,8 @@ describe('提意见 form', () => {
 
   it('keeps everything after a network failure and retries with the same requestId', async () => {
     const answers = [networkDown, () => ok(aSubmission(), 201)]
-    Taro.request.mockImplementation((() => (answers.shift() as () => Promise<unknown>)()) as never)
+    Taro.request.mockImplementation(((call: RequestCall) =>
+      call.url.endsWith('/submission-settings') ? networkDown() : (answers.shift() as () => Promise<unknown>)()) as never)
     const { container } = render(<SubmitPage />)
     fillIn(container)
     fireEvent.click(container.querySelector('.submit-button') as Element)
@@ -136,5 +137,30 @@ describe('提意见 form', () => {
     await waitFor(() => expect(container.querySelector('.text-error')?.textContent).toContain('个人信息'))
     expect(container.querySelector('.submit-button')?.textContent).toBe('提交意见')
     expect(String(storage.get(SUBMISSION_DRAFT_KEY))).not.toContain('requestId')
+  })
+
+  it('shows the studio’s own categories and, under the chosen one, how soon it is answered', async () => {
+    Taro.request.mockImplementation(((call: RequestCall) =>
+      call.url.endsWith(`/studios/${STUDIO_ID}/submission-settings`)
+        ? ok({ categories: [{ name: '河道整治', acceptDays: 1, replyDays: 3 }, { name: '其他', acceptDays: 2, replyDays: 10 }], holidays: [], workdays: [] })
+        : ok(aSubmission(), 201)) as never)
+    const { container } = render(<SubmitPage />)
+    await waitFor(() => expect(Array.from(container.querySelectorAll('.category-chip')).map((c) => c.textContent)).toEqual(['河道整治', '其他']))
+    const settingsCall = Taro.request.mock.calls.map((c) => c[0] as RequestCall).find((c) => c.url.endsWith('/submission-settings'))
+    expect(settingsCall?.header?.Authorization).toBeUndefined() // public: no sign-in needed
+    expect(container.querySelector('.category-limit')).toBeNull()
+    fireEvent.click(container.querySelectorAll('.category-chip')[0] as Element)
+    expect(container.querySelector('.category-limit')?.textContent).toContain('一般 3 个工作日内答复')
+    fireEvent.click(container.querySelectorAll('.category-chip')[1] as Element)
+    expect(container.querySelector('.category-limit')?.textContent).toContain('一般 10 个工作日内答复')
+  })
+
+  it('falls back to the default categories when the studio’s list cannot be loaded', async () => {
+    Taro.request.mockImplementation((() => networkDown()) as never)
+    const { container } = render(<SubmitPage />)
+    await waitFor(() => expect(Taro.request).toHaveBeenCalled())
+    expect(Array.from(container.querySelectorAll('.category-chip')).map((c) => c.textContent)).toEqual(['环境卫生', '道路交通', '治安安全', '民生服务', '邻里纠纷', '其他'])
+    fireEvent.click(container.querySelectorAll('.category-chip')[0] as Element)
+    expect(container.querySelector('.category-limit')).toBeNull()
   })
 })

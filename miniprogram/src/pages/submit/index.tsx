@@ -1,8 +1,8 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { askForSubmissionNotices } from '../../services/subscribe'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import { DEFAULT_SUBMISSION_CATEGORIES, submitRequest, type SubmitRequest } from '@shared/schemas/submission'
+import { submitRequest, type SubmitRequest } from '@shared/schemas/submission'
 import { parseWith } from '@shared/validation'
 import { submitSubmission } from '../../services/api'
 import { errorMessage, isApiError } from '../../services/request'
@@ -11,6 +11,7 @@ import { getLastStand } from '../../services/last-stand'
 import { getUser } from '../../services/session'
 import { isWeapp, HOME_PAGE } from '../../services/platform'
 import { openLogin } from '../../services/navigation'
+import { useStudioCategories } from '../../services/submission-settings'
 import {
   clearSubmissionDraft,
   emptySubmissionDraft,
@@ -55,6 +56,8 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
   const studioName = lastStand?.studioId === studioId ? lastStand.studioName : undefined
   /** While an attempt's outcome is unknown the form is kept exactly as sent: the retry must carry the same body. */
   const locked = !!draft.requestId
+  const { categories, fromStudio } = useStudioCategories(studioId)
+  const chosen = categories.find((c) => c.name === draft.category)
 
   const update = (patch: Partial<SubmissionDraft>, clear?: FieldKey) => {
     setDraft((previous) => {
@@ -64,6 +67,12 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
     })
     if (clear && fields[clear]) setFields((previous) => ({ ...previous, [clear]: undefined }))
   }
+
+  useEffect(() => {
+    // a draft kept from before may name a category this studio does not have: ask again
+    if (fromStudio && draft.category && !locked && !categories.some((c) => c.name === draft.category)) update({ category: '' })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fromStudio, categories])
 
   const submit = async () => {
     if (busy) return
@@ -141,7 +150,7 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
 
         <Text className='field-label'>这是哪一类的事？</Text>
         <View className='chip-row'>
-          {DEFAULT_SUBMISSION_CATEGORIES.map((category) => {
+          {categories.map(({ name: category }) => {
             const on = draft.category === category
             return (
               <View
@@ -157,6 +166,9 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
             )
           })}
         </View>
+        {chosen?.replyDays !== undefined ? (
+          <Text className='field-hint category-limit'>“{chosen.name}”{chosen.replyDays === 0 ? '一般当天答复' : `一般 ${chosen.replyDays} 个工作日内答复`}</Text>
+        ) : null}
         {fields.category ? <Text className='field-error category-error'>{fields.category}</Text> : null}
 
         <Text className='field-label'>您的意见或建议</Text>

@@ -49,6 +49,14 @@ describe('意见办理 inbox', () => {
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageRep/pages/submission/index?id=01JD00000000000000000000Q1' }))
   })
 
+  it('offers the studio’s own categories as filters', async () => {
+    signInAs('representative')
+    Taro.request.mockImplementation(((call: RequestCall) =>
+      call.url.endsWith('/submission-settings') ? ok({ categories: [{ name: '河道整治', acceptDays: 1, replyDays: 3 }], holidays: [], workdays: [] }) : ok(inbox)) as never)
+    const { container } = render(<InboxPage />)
+    await waitFor(() => expect(Array.from(container.querySelectorAll('.category-filter-chip')).map((c) => c.textContent)).toEqual(['全部', '河道整治']))
+  })
+
   it('links to 办理统计 in packageRep', async () => {
     signInAs('representative')
     const { container } = render(<InboxPage />)

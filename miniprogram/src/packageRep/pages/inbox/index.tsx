@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { DEFAULT_SUBMISSION_CATEGORIES, INBOX_GROUPS, type InboxGroup, type InboxResponse } from '@shared/schemas/submission'
+import { INBOX_GROUPS, type InboxGroup, type InboxResponse } from '@shared/schemas/submission'
 import { chinaDate, formatChinaDate } from '@shared/time'
 import { getInbox } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
 import { openPage } from '../../../services/navigation'
 import { REP_STATS_PAGE, REP_SUBMISSION_PAGE } from '../../../services/platform'
 import { useSessionUser } from '../../../services/use-session-user'
+import { useStudioCategories } from '../../../services/submission-settings'
 import { SubmissionStatusBadge } from '../../../components/submission-status'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 
@@ -44,6 +45,8 @@ export default function InboxPage() {
     void load()
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [studioId, group, category])
+  // the studio's own categories for the filter (the defaults if they cannot be loaded)
+  const { categories } = useStudioCategories(studioId)
 
   useDidShow(() => {
     // back from a detail page: counts and groups have changed
@@ -77,7 +80,7 @@ export default function InboxPage() {
       </View>
 
       <View className='chip-row chip-row--compact category-filter'>
-        {['', ...DEFAULT_SUBMISSION_CATEGORIES].map((c) => (
+        {['', ...categories.map((c) => c.name)].map((c) => (
           <View
             key={c || 'all'}
             className={`chip chip--small category-filter-chip${category === c ? ' chip--on' : ''}`}

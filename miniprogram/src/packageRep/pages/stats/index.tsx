@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Picker, Text, View } from '@tarojs/components'
-import { DEFAULT_SUBMISSION_CATEGORIES, type StatsResponse } from '@shared/schemas/submission'
+import { type StatsResponse } from '@shared/schemas/submission'
 import { formatRate } from '@shared/submission/lifecycle'
 import { chinaDate } from '@shared/time'
 import { downloadSubmissionsCsv, getStudioStats } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
 import { isWeapp } from '../../../services/platform'
 import { useSessionUser } from '../../../services/use-session-user'
+import { useStudioCategories } from '../../../services/submission-settings'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import { saveCsv } from '../../csv'
 
@@ -83,6 +84,8 @@ export default function StatsPage() {
     void load()
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [studioId, month, category])
+  // the studio's own categories for the filter (the defaults if they cannot be loaded)
+  const { categories } = useStudioCategories(studioId)
 
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
@@ -129,7 +132,7 @@ export default function StatsPage() {
       </Picker>
 
       <View className='chip-row chip-row--compact category-filter'>
-        {['', ...DEFAULT_SUBMISSION_CATEGORIES].map((c) => (
+        {['', ...categories.map((c) => c.name)].map((c) => (
           <View
             key={c || 'all'}
             className={`chip chip--small stats-category-chip${category === c ? ' chip--on' : ''}`}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '意见类别与时限',
+})
