@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { submit, getMySubmission } from '../../functions/src/use-cases/submissions';
-import { acceptSubmission, getBoard, getInbox, getStudioSubmission, rateSubmission, replyToSubmission, resolveSubmission } from '../../functions/src/use-cases/submission-desk';
+import { acceptSubmission, approveForBoard, getBoard, getInbox, getStudioSubmission, rateSubmission, replyToSubmission, resolveSubmission } from '../../functions/src/use-cases/submission-desk';
 import { bookingFixture } from '../support/booking-fixture';
 import { failureOf } from '../support/failure';
 
@@ -63,6 +63,21 @@ describe('the closed loop of a suggestion (DynamoDB Local)', () => {
 
     const notices = (await f.deps.outbox.listRecent()).filter((n) => n.userId === resident.userId).map((n) => n.kind);
     expect(notices).toEqual(expect.arrayContaining(['submission_status', 'submission_replied', 'rate_request']));
+  }, 60_000);
+
+  it('keeps text held by the content check off the board until a representative approves it', async () => {
+    const f = await bookingFixture(new Date());
+    const rep = f.principalOf('rep1');
+    const [resident] = await f.newResidents(1);
+    // '投诉书记' is on the local stage's review list (LOCAL_REVIEW_WORDS).
+    const held = await submit(f.deps, resident, { requestId: ulid(), studioId: f.seed.studioId, category: '其他', text: '我要投诉书记，村里的账目不公开', public: true });
+    await acceptSubmission(f.deps, rep, held.id, { triage: 'minor' });
+    const replied = await replyToSubmission(f.deps, rep, held.id, { text: '村务公开栏本周起每月更新账目。', public: true });
+    expect(replied.contentHeld).toBe(true);
+    expect((await getBoard(f.deps, f.seed.studioId)).items).toEqual([]);
+    const approved = await approveForBoard(f.deps, rep, held.id);
+    expect(approved.contentHeld).toBe(false);
+    expect((await getBoard(f.deps, f.seed.studioId)).items.map((i) => i.id)).toEqual([held.id]);
   }, 60_000);
 
   it('lets exactly one of two representatives accepting at once succeed', async () => {
