@@ -23,17 +23,17 @@ describe('a resident scans the stand’s code', () => {
 
   it('opens the stand page from the scene URL, signs in as the demo resident and sees the services', async () => {
     await page.goto(stack.standUrl);
-    await waitForText(page.locator('.stand-studio-name').first(), '洛社镇党代表工作室', { exact: true });
-    await waitForText(page.locator('.stand-venue-name').first(), '洛社农贸集市');
+    await waitForText(page.locator('.stand-studio-name').filter({ visible: true }).first(), '洛社镇党代表工作室', { exact: true });
+    await waitForText(page.locator('.stand-venue-name').filter({ visible: true }).first(), '洛社农贸集市');
     await screenshot(page, 'stand-signed-out');
 
-    await page.locator('.login-button').first().click();
-    await page.locator('.persona-resident').first().click();
+    await page.locator('.login-button').filter({ visible: true }).first().click();
+    await page.locator('.persona-resident').filter({ visible: true }).first().click();
 
-    await waitForText(page.locator('.greeting').first(), '刘阿姨');
+    await waitForText(page.locator('.greeting').filter({ visible: true }).first(), '刘阿姨');
     const names = await page.locator('.service-card .service-name').allTextContents();
     expect(names.map((n) => n.trim())).toEqual(['量血压', '磨剪刀', '修鞋', '家电维修']);
-    await waitForText(page.locator('.slot-left').first(), '4');
+    await waitForText(page.locator('.slot-left').filter({ visible: true }).first(), '4');
     await screenshot(page, 'stand-signed-in');
   }, 180_000);
 });

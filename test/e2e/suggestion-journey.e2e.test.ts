@@ -26,56 +26,56 @@ describe('a suggestion from the market to a rated reply', () => {
   }, 60_000);
 
   const signIn = async (page: Page, persona: string) => {
-    await page.locator('.login-button').first().click();
-    await page.locator(`.persona-${persona}`).first().click();
+    await page.locator('.login-button').filter({ visible: true }).first().click();
+    await page.locator(`.persona-${persona}`).filter({ visible: true }).first().click();
   };
   const confirmModal = (page: Page, label: string) => page.locator('.taro-modal__foot').getByText(label, { exact: true }).click();
 
   it('is submitted, answered, resolved, rated and shown on the board', async () => {
     await resident.goto(stack.standUrl);
-    await waitForText(resident.locator('.stand-studio-name').first(), '洛社镇党代表工作室', { exact: true });
+    await waitForText(resident.locator('.stand-studio-name').filter({ visible: true }).first(), '洛社镇党代表工作室', { exact: true });
     await signIn(resident, 'resident');
-    await waitForText(resident.locator('.greeting').first(), '刘阿姨');
+    await waitForText(resident.locator('.greeting').filter({ visible: true }).first(), '刘阿姨');
 
-    await resident.locator('.stand-submit').first().click();
-    await resident.locator('.category-chip', { hasText: '道路交通' }).first().click();
-    await resident.locator('.textarea-input textarea').first().fill('村口路灯坏了三盏，晚上很黑。有事请打我电话 13800138000');
-    await resident.locator('.place-input input').first().fill('洛社村口');
-    await resident.locator('.submit-button').first().click();
-    await waitForText(resident.locator('.submission-status').first(), '待受理');
+    await resident.locator('.stand-submit').filter({ visible: true }).first().click();
+    await resident.locator('.category-chip', { hasText: '道路交通' }).filter({ visible: true }).first().click();
+    await resident.locator('.textarea-input textarea').filter({ visible: true }).first().fill('村口路灯坏了三盏，晚上很黑。有事请打我电话 13800138000');
+    await resident.locator('.place-input input').filter({ visible: true }).first().fill('洛社村口');
+    await resident.locator('.submit-button').filter({ visible: true }).first().click();
+    await waitForText(resident.locator('.submission-status').filter({ visible: true }).first(), '待受理');
     await screenshot(resident, 'suggestion-submitted');
     const detailUrl = resident.url();
 
     // The representative works the inbox.
     await representative.goto(`${stack.h5Url}/#/pages/me/index`);
     await signIn(representative, 'rep1');
-    await representative.locator('.rep-entry').first().click();
-    await waitForText(representative.locator('.inbox-count').first(), '1');
-    await representative.locator('.inbox-item').first().click();
-    await representative.locator('.triage-minor').first().click();
-    await representative.locator('.accept-submit').first().click();
-    await representative.locator('.reply-input textarea').first().fill('已请村委会联系电工，本周内修好三盏路灯。——洛社镇党代表工作室');
-    await representative.locator('.reply-submit').first().click();
-    await representative.locator('.resolve-button').first().click();
+    await representative.locator('.rep-entry').filter({ visible: true }).first().click();
+    await waitForText(representative.locator('.inbox-count').filter({ visible: true }).first(), '1');
+    await representative.locator('.inbox-item').filter({ visible: true }).first().click();
+    await representative.locator('.triage-minor').filter({ visible: true }).first().click();
+    await representative.locator('.accept-submit').filter({ visible: true }).first().click();
+    await representative.locator('.reply-input textarea').filter({ visible: true }).first().fill('已请村委会联系电工，本周内修好三盏路灯。——洛社镇党代表工作室');
+    await representative.locator('.reply-submit').filter({ visible: true }).first().click();
+    await representative.locator('.resolve-button').filter({ visible: true }).first().click();
     await confirmModal(representative, '办结');
-    await waitForText(representative.locator('.submission-status').first(), '已办结');
+    await waitForText(representative.locator('.submission-status').filter({ visible: true }).first(), '已办结');
     await screenshot(representative, 'suggestion-representative');
 
     // She sees the reply and rates it.
     await resident.goto(detailUrl);
     await resident.reload();
-    await waitForText(resident.locator('.submission-status').first(), '已办结');
-    await waitForText(resident.locator('.reply-card').first(), '本周内修好三盏路灯');
-    await resident.locator('.rate-satisfied').first().click();
-    await resident.locator('.rate-submit').first().click();
-    await waitForText(resident.locator('.timeline-step').last(), '满意');
+    await waitForText(resident.locator('.submission-status').filter({ visible: true }).first(), '已办结');
+    await waitForText(resident.locator('.reply-card').filter({ visible: true }).first(), '本周内修好三盏路灯');
+    await resident.locator('.rate-satisfied').filter({ visible: true }).first().click();
+    await resident.locator('.rate-submit').filter({ visible: true }).first().click();
+    await waitForText(resident.locator('.timeline-step').filter({ visible: true }).last(), '满意');
 
     // The board shows it, with her number masked.
     const studioId = stack.seed.studioId;
     await resident.goto(`${stack.h5Url}/#/pages/board/index?studioId=${studioId}`);
-    await waitForText(resident.locator('.board-item').first(), '138****8000');
-    expect(await resident.locator('.board-item').first().textContent()).not.toContain('13800138000');
-    await waitForText(resident.locator('.board-reply').first(), '本周内修好三盏路灯');
+    await waitForText(resident.locator('.board-item').filter({ visible: true }).first(), '138****8000');
+    expect(await resident.locator('.board-item').filter({ visible: true }).first().textContent()).not.toContain('13800138000');
+    await waitForText(resident.locator('.board-reply').filter({ visible: true }).first(), '本周内修好三盏路灯');
     await screenshot(resident, 'suggestion-board');
   }, 180_000);
 });
