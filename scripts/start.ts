@@ -55,7 +55,9 @@ async function main() {
     apiPort: port('LIANXIN_API_PORT', 3000),
     lambdaPort: port('LIANXIN_LAMBDA_PORT', 3002),
     h5Port: port('LIANXIN_H5_PORT', 10086),
+    s3Port: port('LIANXIN_S3_PORT', 4569),
     dataDir: inMemory ? undefined : join(ROOT, '.local-data', 'dynamodb'),
+    photoDir: inMemory ? undefined : join(ROOT, '.local-data', 's3'),
     buildH5: !reuseH5Build,
     onStep: (step, ms) => console.log(`${green('✓')} ${step} 就绪（${(ms / 1000).toFixed(1)} 秒）`),
   });
@@ -65,6 +67,7 @@ async function main() {
   console.log(`  小程序（H5）  ${bold(stack.h5Url)}`);
   console.log(`  API           ${stack.apiUrl}   （接口说明：docs/openapi.yaml）`);
   console.log(`  DynamoDB      ${stack.dynamoEndpoint}   （注意：DynamoDB Local 监听所有网卡）`);
+  console.log(`  照片存储      ${stack.s3Endpoint}   （s3rver，本地的 S3 兼容服务）`);
   console.log(`\n  今天的服务点（${formatChinaDate(stack.seed.todayStandDate)}，洛社农贸集市）——扫码或打开：\n  ${bold(stack.standUrl)}\n`);
   qrcode.generate(stack.standUrl, { small: true }, (code: string) => console.log(code.replace(/^/gm, '  ')));
   console.log('  登录：在小程序里点「登录」，选择一个演示身份：');

@@ -15,7 +15,7 @@ import { loadConfig } from '../functions/src/config';
 import { buildContainer } from '../functions/src/container';
 import { renderVenuePoster, type VenuePosterInput } from '../functions/src/posters/venue-poster';
 import { posterInputFor } from '../functions/src/use-cases/venue-poster';
-import { LOCAL_SESSION_SECRET, LOCAL_STAGE, LOCAL_TABLE } from './lib/stack';
+import { LOCAL_SESSION_SECRET, LOCAL_PHOTO_BUCKET, LOCAL_STAGE, LOCAL_TABLE } from './lib/stack';
 
 export async function writeVenuePosterFile(input: VenuePosterInput, outPath: string): Promise<{ path: string; bytes: number }> {
   const pdf = await renderVenuePoster(input);
@@ -35,6 +35,8 @@ async function main() {
       TABLE_NAME: LOCAL_TABLE,
       AWS_REGION: 'local',
       DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamoPort}`,
+      // the poster needs no photos; the local bucket's name keeps the configuration complete
+      PHOTO_BUCKET: LOCAL_PHOTO_BUCKET,
       SESSION_SECRET: LOCAL_SESSION_SECRET,
       WECHAT_ADAPTER: 'local',
       LOCAL_H5_BASE: `http://127.0.0.1:${h5Port}`,

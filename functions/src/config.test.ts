@@ -1,6 +1,6 @@
 import { loadConfig } from './config';
 
-const base = { STAGE: 'prod', TABLE_NAME: 'lianxin-prod', SESSION_SECRET: 'x'.repeat(40), WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' };
+const base = { STAGE: 'prod', TABLE_NAME: 'lianxin-prod', PHOTO_BUCKET: 'lianxin-photos-prod', SESSION_SECRET: 'x'.repeat(40), WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' };
 
 describe('configuration', () => {
   it('reads and types the environment', () => {
@@ -16,6 +16,14 @@ describe('configuration', () => {
   it('refuses the local WeChat adapter outside the local stage', () => {
     expect(() => loadConfig({ ...base, WECHAT_ADAPTER: 'local' })).toThrow(/only allowed on the local stage/);
     expect(loadConfig({ ...base, STAGE: 'local', WECHAT_ADAPTER: 'local' }).wechat.adapter).toBe('local');
+  });
+
+  it('needs the photo bucket, and allows a local S3 server only on the local stage', () => {
+    expect(() => loadConfig({ ...base, PHOTO_BUCKET: '' })).toThrow(/PHOTO_BUCKET/);
+    expect(() => loadConfig({ ...base, S3_ENDPOINT: 'http://127.0.0.1:4569' })).toThrow(/only allowed on the local stage/);
+    const local = loadConfig({ ...base, STAGE: 'local', WECHAT_ADAPTER: 'local', S3_ENDPOINT: 'http://127.0.0.1:4569' });
+    expect(local).toMatchObject({ photoBucket: 'lianxin-photos-prod', s3Endpoint: 'http://127.0.0.1:4569' });
+    expect(loadConfig({ ...base, S3_ENDPOINT: '' }).s3Endpoint).toBeUndefined();
   });
 
   it('needs the app id and secret for the real WeChat adapter', () => {

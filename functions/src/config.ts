@@ -10,6 +10,10 @@ const envSchema = z.object({
   TABLE_NAME: z.string().min(1),
   AWS_REGION: z.string().min(1).default('cn-north-1'),
   DYNAMODB_ENDPOINT: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** The bucket of submission photos (serverless.yml's PhotoBucket). */
+  PHOTO_BUCKET: z.string().min(3, 'PHOTO_BUCKET must name the photo bucket'),
+  /** A local S3-compatible server (s3rver); AWS S3 when empty. */
+  S3_ENDPOINT: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
   WECHAT_ADAPTER: z.enum(['http', 'local']).default('http'),
@@ -46,6 +50,8 @@ export interface Config {
   tableName: string;
   region: string;
   dynamodbEndpoint?: string;
+  photoBucket: string;
+  s3Endpoint?: string;
   sessionSecret: Uint8Array;
   sessionTtlSeconds: number;
   wechat: { adapter: 'http' | 'local'; appId: string; appSecret: string; apiBase: string; noticeTemplates: NoticeTemplates; miniprogramState: 'developer' | 'trial' | 'formal' };
@@ -65,6 +71,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const isLocalStage = e.STAGE === 'local';
+  if (!isLocalStage && e.S3_ENDPOINT) {
+    throw new Error('Invalid configuration: S3_ENDPOINT (a local S3-compatible server) is only allowed on the local stage');
+  }
   if (!isLocalStage && e.WECHAT_ADAPTER === 'local') {
     throw new Error('Invalid configuration: the local WeChat adapter is only allowed on the local stage');
   }
@@ -77,6 +86,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tableName: e.TABLE_NAME,
     region: e.AWS_REGION,
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
+    photoBucket: e.PHOTO_BUCKET,
+    s3Endpoint: e.S3_ENDPOINT,
     sessionSecret: new TextEncoder().encode(e.SESSION_SECRET),
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     wechat: { adapter: e.WECHAT_ADAPTER, appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE, noticeTemplates: e.WECHAT_NOTICE_TEMPLATES, miniprogramState: e.WECHAT_MINIPROGRAM_STATE },

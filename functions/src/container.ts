@@ -19,6 +19,7 @@ import { SubmissionRepository } from './data/submission.repository';
 import { NotificationRepository } from './data/notification.repository';
 import { InAppNotifier } from './adapters/notify/in-app-notifier';
 import { WechatContentCheck, WordListContentCheck } from './adapters/content-check';
+import { S3PhotoStore } from './adapters/photos/photo-store';
 import type { Deps } from './use-cases/deps';
 
 export type Container = Deps & { maxBodyBytes: number };
@@ -53,6 +54,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
       : new OutboxNotifier(outbox, { now, newId: ulid, nameOf: async (userId) => (await users.getUser(userId))?.displayName }), { now, newId }),
     contentCheck: wechatTokens ? new WechatContentCheck({ apiBase: cfg.wechat.apiBase }, wechatTokens) : new WordListContentCheck(cfg.localContentWords),
     submissions: new SubmissionRepository(table),
+    photos: new S3PhotoStore({ bucket: cfg.photoBucket, region: cfg.region, endpoint: cfg.s3Endpoint }),
     outbox,
     users,
     studios: new StudioRepository(table),

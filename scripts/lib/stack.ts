@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { ensureTable, ROOT } from './table';
 import { startDynamoLocal, type DynamoLocal } from './dynamodb-local';
 import { requireFreePort } from './ports';
+import { startS3Local, type S3Local } from './s3-local';
 import { captureOutput, startChild, waitFor, type Child } from './processes';
 import { serveStatic } from './static-server';
 import { loadConfig } from '../../functions/src/config';
@@ -18,8 +19,12 @@ export interface StackOptions {
   apiPort: number;
   lambdaPort: number;
   h5Port: number;
+  /** The local S3-compatible server holding submission photos. */
+  s3Port: number;
   /** Keep DynamoDB data in this folder between runs; in memory when absent. */
   dataDir?: string;
+  /** Keep uploaded photos in this folder between runs; a temporary folder, removed on stop, when absent. */
+  photoDir?: string;
   /** Build the H5 app (skip only when a build for the same API URL is already in place). */
   buildH5?: boolean;
   onStep?: (step: string, millis: number) => void;
@@ -31,6 +36,7 @@ export interface Stack {
   apiUrl: string;
   h5Url: string;
   dynamoEndpoint: string;
+  s3Endpoint: string;
   seed: DemoSeedResult;
   standUrl: string;
   stop(): Promise<void>;
@@ -38,6 +44,8 @@ export interface Stack {
 
 export const LOCAL_STAGE = 'local';
 export const LOCAL_TABLE = 'lianxin-local';
+/** Must match serverless.yml's `params.local.photoBucket`. */
+export const LOCAL_PHOTO_BUCKET = 'lianxin-photos-local';
 export const LOCAL_SESSION_SECRET = 'local-stage-session-secret-not-for-production';
 export const H5_DIST = join(ROOT, 'miniprogram', 'dist', 'h5');
 
@@ -75,15 +83,22 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await requireFreePort(options.apiPort, 'API', 'LIANXIN_API_PORT');
     await requireFreePort(options.lambdaPort, 'serverless-offline 的 Lambda 端口', 'LIANXIN_LAMBDA_PORT');
     await requireFreePort(options.h5Port, '小程序 H5', 'LIANXIN_H5_PORT');
+    await requireFreePort(options.s3Port, '本地对象存储（照片）', 'LIANXIN_S3_PORT');
 
     const dynamo: DynamoLocal = await timed('DynamoDB Local', onStep, () => startDynamoLocal({ port: options.dynamoPort, dbPath: options.dataDir }));
     started.push(dynamo);
+    const s3: S3Local = await timed('本地对象存储 (s3rver)', onStep, () =>
+      startS3Local({ port: options.s3Port, bucket: LOCAL_PHOTO_BUCKET, directory: options.photoDir }),
+    );
+    started.push(s3);
 
     const functionEnv = {
       STAGE: LOCAL_STAGE,
       TABLE_NAME: LOCAL_TABLE,
       AWS_REGION: 'local',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
+      PHOTO_BUCKET: LOCAL_PHOTO_BUCKET,
+      S3_ENDPOINT: s3.endpoint,
       SESSION_SECRET: LOCAL_SESSION_SECRET,
       WECHAT_ADAPTER: 'local',
       LOCAL_H5_BASE: `http://127.0.0.1:${options.h5Port}`,
@@ -124,6 +139,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       apiUrl,
       h5Url,
       dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
       seed,
       standUrl: standUrlFor(h5Url, seed.scene),
       stop: stopAll,

@@ -17,7 +17,7 @@ describe('a blood-pressure check from booking to reading', () => {
       dynamoPort: await freePort(),
       apiPort: await freePort(),
       lambdaPort: await freePort(),
-      h5Port: await freePort(),
+      h5Port: await freePort(), s3Port: await freePort(),
       demoTodayHours: { startTime: '00:00', endTime: '23:59' },
     });
     browser = await openBrowser();

@@ -11,7 +11,7 @@ describe('a resident scans the stand’s code', () => {
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort() });
+    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort() });
     browser = await openBrowser();
     page = await browser.phone();
   }, 240_000);

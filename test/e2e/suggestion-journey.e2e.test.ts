@@ -14,7 +14,7 @@ describe('a suggestion from the market to a rated reply', () => {
   let representative: Page;
 
   beforeAll(async () => {
-    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort() });
+    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort() });
     browser = await openBrowser();
     resident = await browser.phone();
     representative = await browser.phone();

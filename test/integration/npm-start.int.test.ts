@@ -16,7 +16,7 @@ function runStart(env: Record<string, string>, args: string[] = []) {
 }
 
 async function ports() {
-  return { LIANXIN_API_PORT: String(await freePort()), LIANXIN_H5_PORT: String(await freePort()), LIANXIN_DYNAMODB_PORT: String(await freePort()), LIANXIN_LAMBDA_PORT: String(await freePort()) };
+  return { LIANXIN_API_PORT: String(await freePort()), LIANXIN_H5_PORT: String(await freePort()), LIANXIN_DYNAMODB_PORT: String(await freePort()), LIANXIN_LAMBDA_PORT: String(await freePort()), LIANXIN_S3_PORT: String(await freePort()) };
 }
 
 // `npm start` as a newcomer meets it: clear one-line failures, and Ctrl-C leaves nothing behind.

@@ -56,6 +56,29 @@ describe('serverless package', () => {
     expect(JSON.stringify(template.Resources[healthRole].Properties.Policies)).not.toContain('dynamodb:');
   });
 
+  it('keeps photos in a private, encrypted bucket that only signed addresses reach', () => {
+    const bucket = template.Resources.PhotoBucket.Properties;
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(bucket.CorsConfiguration.CorsRules[0].AllowedMethods.sort()).toEqual(['GET', 'POST']);
+    const roles = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
+    const s3Statements = roles.flatMap(([name, role]) =>
+      role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement).filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith('s3:'))).map((st: any) => ({ role: name, st })),
+    );
+    for (const { st } of s3Statements) {
+      const resources = JSON.stringify(st.Resource);
+      expect(resources).toContain('PhotoBucket');
+      // objects only under photos/; listing only on the bucket itself (so a missing photo is a 404)
+      if ([st.Action].flat().includes('s3:ListBucket')) expect([st.Action].flat()).toEqual(['s3:ListBucket']);
+      else expect(resources).toContain('/photos/*');
+    }
+    // only the upload form's signer may write photos
+    const writers = s3Statements.filter(({ st }) => [st.Action].flat().includes('s3:PutObject')).map(({ role }) => role);
+    const uploadRole = template.Resources.CreatePhotoUploadLambdaFunction.Properties.Role['Fn::GetAtt'][0];
+    expect(writers).toEqual([uploadRole]);
+    expect(template.Resources.GetMeLambdaFunction.Properties.Environment.Variables.PHOTO_BUCKET).toEqual({ Ref: 'PhotoBucket' });
+  });
+
   it('runs the no-show and reminder jobs on a schedule (reminders at 19:00 China time)', () => {
     const rules = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Events::Rule').map((r) => r.Properties.ScheduleExpression);
     expect(rules.sort()).toEqual(['cron(0 11 * * ? *)', 'rate(15 minutes)']);
@@ -64,6 +87,6 @@ describe('serverless package', () => {
   it('points every function at its table and stage, with no local settings', () => {
     const fn = template.Resources.GetMeLambdaFunction.Properties;
     expect(fn.Runtime).toBe('nodejs20.x');
-    expect(fn.Environment.Variables).toMatchObject({ STAGE: 'prod', TABLE_NAME: 'lianxin-prod', WECHAT_ADAPTER: 'http', DYNAMODB_ENDPOINT: '' });
+    expect(fn.Environment.Variables).toMatchObject({ STAGE: 'prod', TABLE_NAME: 'lianxin-prod', WECHAT_ADAPTER: 'http', DYNAMODB_ENDPOINT: '', S3_ENDPOINT: '' });
   });
 });

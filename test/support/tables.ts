@@ -2,12 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { ensureTable } from '../../scripts/lib/table';
 import { loadConfig, type Config } from '../../functions/src/config';
 import { buildContainer, type Container } from '../../functions/src/container';
+import { TEST_PHOTO_BUCKET } from './global-setup';
 
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
 
 export function testDynamoEndpoint(): string {
   const endpoint = process.env.LIANXIN_TEST_DYNAMODB_ENDPOINT;
   if (!endpoint) throw new Error('DynamoDB Local is not running: integration tests run under jest with test/support/global-setup.ts');
+  return endpoint;
+}
+
+export function testS3Endpoint(): string {
+  const endpoint = process.env.LIANXIN_TEST_S3_ENDPOINT;
+  if (!endpoint) throw new Error('The local S3 server is not running: tests run under jest with test/support/global-setup.ts');
   return endpoint;
 }
 
@@ -18,6 +25,8 @@ export function testEnv(tableName: string, overrides: Record<string, string> = {
     TABLE_NAME: tableName,
     AWS_REGION: 'local',
     DYNAMODB_ENDPOINT: testDynamoEndpoint(),
+    PHOTO_BUCKET: TEST_PHOTO_BUCKET,
+    S3_ENDPOINT: testS3Endpoint(),
     SESSION_SECRET: TEST_SESSION_SECRET,
     WECHAT_ADAPTER: 'local',
     ...overrides,

@@ -48,6 +48,15 @@ export interface SubmissionSettings {
 }
 
 const settingsKey = (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'SETTINGS#SUBMISSIONS' });
+const replyTemplatesKey = (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'SETTINGS#REPLY_TEMPLATES' });
+
+/** A studio's reply templates (答复模板); `version` counts saves, so two editors cannot overwrite each other. */
+export interface ReplyTemplates {
+  templates: { title: string; text: string }[];
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
 
 export type RedeemOutcome = 'redeemed' | 'invite-unusable' | 'user-in-other-studio';
 
@@ -76,6 +85,33 @@ export class StudioRepository {
 
   async putSubmissionSettings(studioId: string, settings: SubmissionSettings): Promise<void> {
     await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: { ...settingsKey(studioId), type: 'SubmissionSettings', ...settings } }));
+  }
+
+  /** Access pattern: a studio's reply templates — GetItem PK=STUDIO#id, SK=SETTINGS#REPLY_TEMPLATES. */
+  async getReplyTemplates(studioId: string): Promise<ReplyTemplates | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: replyTemplatesKey(studioId), ConsistentRead: true }));
+    return out.Item ? entityOf<ReplyTemplates>(out.Item) : undefined;
+  }
+
+  /**
+   * Saves the templates as version `saved.version`, only if the stored version is still `saved.version - 1`
+   * (0: none stored yet). False when someone else saved in between.
+   */
+  async putReplyTemplates(studioId: string, saved: ReplyTemplates): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...replyTemplatesKey(studioId), type: 'ReplyTemplates', ...saved },
+          ConditionExpression: saved.version === 1 ? 'attribute_not_exists(PK)' : 'version = :previous',
+          ...(saved.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': saved.version - 1 } }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   /** Access pattern: members of a studio — Query PK=STUDIO#id, begins_with(SK, MEMBER#). */

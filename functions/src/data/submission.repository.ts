@@ -19,6 +19,8 @@ export interface Submission {
   category: string;
   text: string;
   place?: string;
+  /** Keys of up to 3 checked photos in object storage (shown through signed addresses, never on the board). */
+  photos?: string[];
   public: boolean;
   /** Given with the consent tick only; never shown on the board, masked in exports. */
   phone?: string;

@@ -5,7 +5,8 @@ import { bookSlotRequest, checkInRequest, studioStandsQuery, walkInRequest } fro
 import { healthConsentRequest, recordReadingRequest } from '@shared/schemas/reading';
 import { cancelStandRequest, generateStandsRequest, upsertServiceRequest } from '@shared/schemas/admin';
 import { upsertVenueRequest } from '@shared/schemas/venue';
-import { acceptRequest, exportQuery, inboxQuery, onBehalfRequest, rateRequest, replyRequest, statsQuery, submissionSettingsRequest, submitRequest } from '@shared/schemas/submission';
+import { acceptRequest, exportQuery, inboxQuery, onBehalfRequest, rateRequest, replyRequest, replyTemplatesRequest, statsQuery, submissionSettingsRequest, submitRequest } from '@shared/schemas/submission';
+import { photoUploadRequest } from '@shared/schemas/photo';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -64,6 +65,7 @@ export const routes = {
   getVenuePoster: { method: 'GET', path: '/venues/{venueId}/poster', roles: ['admin'], summary: '地点的 A4 二维码海报（PDF）' },
   cancelStand: { method: 'POST', path: '/stands/{standId}/cancel', roles: ['admin'], body: cancelStandRequest, summary: '取消一次服务（通知已预约的居民）' },
   getStandSummary: { method: 'GET', path: '/stands/{standId}/summary', roles: STUDIO_PEOPLE, summary: '服务点小结' },
+  createPhotoUpload: { method: 'POST', path: '/photo-uploads', roles: EVERYONE_SIGNED_IN, body: photoUploadRequest, successStatus: 201, summary: '申请上传一张照片（返回 5 分钟内有效的签名表单）' },
   submit: { method: 'POST', path: '/submissions', roles: EVERYONE_SIGNED_IN, body: submitRequest, successStatus: 201, summary: '提交意见建议' },
   listMySubmissions: { method: 'GET', path: '/me/submissions', roles: EVERYONE_SIGNED_IN, summary: '我的意见' },
   getMySubmission: { method: 'GET', path: '/submissions/{submissionId}', roles: EVERYONE_SIGNED_IN, summary: '我的一条意见与办理进程' },
@@ -85,6 +87,8 @@ export const routes = {
   markNotificationsRead: { method: 'POST', path: '/me/notifications/read', roles: EVERYONE_SIGNED_IN, summary: '全部标为已读' },
   getSubmissionSettings: { method: 'GET', path: '/studios/{studioId}/submission-settings', roles: 'public', summary: '工作室的意见类别与办理时限' },
   saveSubmissionSettings: { method: 'PUT', path: '/studios/{studioId}/submission-settings', roles: ['admin'], body: submissionSettingsRequest, summary: '设置意见类别、办理时限与节假日' },
+  getReplyTemplates: { method: 'GET', path: '/studios/{studioId}/reply-templates', roles: REPRESENTATIVES, summary: '工作室的答复模板' },
+  saveReplyTemplates: { method: 'PUT', path: '/studios/{studioId}/reply-templates', roles: REPRESENTATIVES, body: replyTemplatesRequest, summary: '修改答复模板（带版本号，防止互相覆盖）' },
   getQueueScreen: { method: 'GET', path: '/stands/{standId}/screen', roles: 'public', summary: '服务点大屏：正在服务与下一位' },
 } as const satisfies Record<string, RouteSpec>;
 

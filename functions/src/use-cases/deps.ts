@@ -13,6 +13,7 @@ import type { SubmissionRepository } from '../data/submission.repository';
 import type { NotificationRepository } from '../data/notification.repository';
 import type { ContentCheck } from '../adapters/content-check';
 import type { VenueQrCodes } from '../adapters/wechat/venue-qr-code';
+import type { PhotoStore } from '../adapters/photos/photo-store';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
 export interface Deps {
@@ -35,5 +36,7 @@ export interface Deps {
   /** The local stage's record of notices (empty elsewhere). */
   outbox: OutboxRepository;
   venueQrCodes: VenueQrCodes;
+  /** Object storage for submission photos (S3; s3rver locally). */
+  photos: PhotoStore;
   limits: { dailyBookingsPerResident: number; noShowGraceMinutes: number; healthReadingRetentionDays: number };
 }

@@ -7,7 +7,8 @@ import type { Principal } from '../auth/session-tokens';
 import type { BoardItem, Submission, SubmissionEvent } from '../data/submission.repository';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Deps } from './deps';
-import { viewOf } from './submissions';
+import { residentView, viewOf } from './submissions';
+import { photoViews } from './photos';
 
 /** The studio's people who answer submissions: its representatives and its admin. */
 function requireRepresentative(principal: Principal, studioId: string): void {
@@ -52,11 +53,12 @@ export async function getInbox(deps: Deps, principal: Principal, studioId: strin
 }
 
 async function studioView(deps: Deps, s: Submission): Promise<StudioSubmissionView> {
-  const events = await deps.submissions.listEvents(s.id);
+  const [events, photos] = await Promise.all([deps.submissions.listEvents(s.id), photoViews(deps, s.photos)]);
   const names = new Map<string, string>();
   for (const id of new Set(events.filter((e) => e.internal && e.actorId).map((e) => e.actorId!))) names.set(id, (await deps.users.getUser(id))?.displayName ?? '工作人员');
   return {
     ...viewOf(s, events),
+    ...(photos ? { photos } : {}),
     ...(s.triage ? { triage: s.triage } : {}),
     ...(s.department ? { department: s.department, departmentDueDate: s.departmentDueDate } : {}),
     acceptDueDate: s.acceptDueDate,
@@ -155,7 +157,7 @@ export async function rateSubmission(deps: Deps, principal: Principal, id: strin
     ...(request.comment ? { ratingComment: request.comment } : {}),
     ...(reopening ? { reopenedOnce: true, rated: false } : { rated: true }),
   }), events);
-  return viewOf(next, await deps.submissions.listEvents(id));
+  return residentView(deps, next);
 }
 
 /** 公示墙: public submissions with a public reply, newest first, personal details masked, submitters anonymous. */

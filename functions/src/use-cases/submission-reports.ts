@@ -8,6 +8,7 @@ import type { Submission, SubmissionEvent } from '../data/submission.repository'
 import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../errors';
 import { FileResponse } from '../http/file-response';
 import type { Deps } from './deps';
+import { checkPhotosOf, photoViews } from './photos';
 import { fingerprintOf } from './codes';
 import { viewOf } from './submissions';
 import { limitsOf } from './submission-settings';
@@ -31,6 +32,7 @@ export async function submitOnBehalf(deps: Deps, principal: Principal, studioId:
   if (!limits) throw new ValidationError({ category: '请选择列表中的类别' });
   const stand = request.standId ? await deps.stands.getStand(request.standId) : undefined;
   if (request.standId && (!stand || stand.studioId !== studioId)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
+  const photos = await checkPhotosOf(deps, principal, request.photos);
   const verdict = await deps.contentCheck.check([request.text, request.place].filter(Boolean).join('\n'), { openid: await deps.users.findOpenidOfUser(principal.userId) });
   if (verdict === 'risky') throw new ValidationError({ text: '内容里有不适宜的词语，请修改后再提交' });
   const now = deps.now();
@@ -45,6 +47,7 @@ export async function submitOnBehalf(deps: Deps, principal: Principal, studioId:
     category: request.category,
     text: request.text,
     ...(request.place ? { place: request.place } : {}),
+    ...(photos.length ? { photos } : {}),
     public: request.public,
     ...(request.phone ? { phone: request.phone } : {}),
     contentVerdict: verdict,
@@ -63,7 +66,8 @@ export async function submitOnBehalf(deps: Deps, principal: Principal, studioId:
   // Staff who entered it may not be representatives; they get the resident-facing fields back.
   if (principal.role === 'staff') {
     const saved = (await deps.submissions.get(id))!;
-    return { ...viewOf(saved, await deps.submissions.listEvents(id)), acceptDueDate: saved.acceptDueDate, contentHeld: saved.contentVerdict === 'review', notes: [], allowedActions: [] };
+    const photos = await photoViews(deps, saved.photos);
+    return { ...viewOf(saved, await deps.submissions.listEvents(id)), ...(photos ? { photos } : {}), acceptDueDate: saved.acceptDueDate, contentHeld: saved.contentVerdict === 'review', notes: [], allowedActions: [] };
   }
   return getStudioSubmission(deps, principal, studioId, id);
 }

@@ -6,12 +6,14 @@ import type { Submission, SubmissionEvent } from '../data/submission.repository'
 import { NotFoundError, UnprocessableError, ValidationError } from '../errors';
 import type { Deps } from './deps';
 import { fingerprintOf } from './codes';
+import { checkPhotosOf, photoViews } from './photos';
 
 const REQUEST_KEY_TTL_SECONDS = 2 * 86_400;
 
 /**
  * A resident submits a suggestion or complaint.
- * Steps: the studio, category and stand are real · the text passes the content check (risky: refused, naming
+ * Steps: the studio, category and stand are real · each photo is the caller's own upload, there, ≤ 5 MB and
+ * really an image (photos.ts) · the text passes the content check (risky: refused, naming
  * the field; review: kept, but off the public board) · deadlines from the category's working-day limits ·
  * one transaction stores it with its first timeline event and the retry key (a retry returns the same one; the
  * same key with another body is 422).
@@ -25,6 +27,7 @@ export async function submit(deps: Deps, principal: Principal, request: SubmitRe
   if (!limits) throw new ValidationError({ category: '请选择列表中的类别' });
   const stand = request.standId ? await deps.stands.getStand(request.standId) : undefined;
   if (request.standId && (!stand || stand.studioId !== studio.id)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
+  const photos = await checkPhotosOf(deps, principal, request.photos);
 
   const verdict = await deps.contentCheck.check([request.text, request.place].filter(Boolean).join('\n'), { openid: await deps.users.findOpenidOfUser(principal.userId) });
   if (verdict === 'risky') throw new ValidationError({ text: '内容里有不适宜的词语，请修改后再提交' });
@@ -40,6 +43,7 @@ export async function submit(deps: Deps, principal: Principal, request: SubmitRe
     category: request.category,
     text: request.text,
     ...(request.place ? { place: request.place } : {}),
+    ...(photos.length ? { photos } : {}),
     public: request.public,
     ...(request.phone ? { phone: request.phone } : {}),
     contentVerdict: verdict,
@@ -96,7 +100,13 @@ export function viewOf(s: Submission, events: SubmissionEvent[]): SubmissionView
 export async function getMySubmission(deps: Deps, principal: Principal, id: string): Promise<SubmissionView> {
   const submission = await deps.submissions.get(id);
   if (!submission || submission.residentId !== principal.userId) throw new NotFoundError('没有找到这条意见');
-  return viewOf(submission, await deps.submissions.listEvents(id));
+  return residentView(deps, submission);
+}
+
+/** What the resident sees of their submission: the view, its timeline and its photos (signed addresses). */
+export async function residentView(deps: Deps, submission: Submission): Promise<SubmissionView> {
+  const [events, photos] = await Promise.all([deps.submissions.listEvents(submission.id), photoViews(deps, submission.photos)]);
+  return { ...viewOf(submission, events), ...(photos ? { photos } : {}) };
 }
 
 /** 我的意见: the caller's submissions, newest first. */

@@ -34,7 +34,10 @@ import type {
   SubmissionSettingsResponse,
   SubmissionView,
   SubmitRequest,
+  ReplyTemplatesRequest,
+  ReplyTemplatesResponse,
 } from '@shared/schemas/submission'
+import type { PhotoUploadRequest, PhotoUploadResponse } from '@shared/schemas/photo'
 import type { input as ZodInput } from 'zod'
 import { downloadFile, request, type DownloadedFile } from './request'
 
@@ -229,6 +232,21 @@ export function cancelStand(standId: string, reason: string): Promise<CancelStan
 }
 
 /* ---------- submissions (意见建议): resident, public board, representatives ---------- */
+
+/** POST /photo-uploads — a signed form for one photo (then `uploadToStorage`, then its `key` in the submission). */
+export function requestPhotoUpload(body: PhotoUploadRequest): Promise<PhotoUploadResponse> {
+  return request<PhotoUploadResponse>('/photo-uploads', { method: 'POST', data: body })
+}
+
+/** GET /studios/{studioId}/reply-templates — the studio's reply templates (the defaults until edited). */
+export function getReplyTemplates(studioId: string): Promise<ReplyTemplatesResponse> {
+  return request<ReplyTemplatesResponse>(`/studios/${seg(studioId)}/reply-templates`)
+}
+
+/** PUT /studios/{studioId}/reply-templates — the whole list; 409 when someone else saved meanwhile. */
+export function saveReplyTemplates(studioId: string, body: ReplyTemplatesRequest): Promise<ReplyTemplatesResponse> {
+  return request<ReplyTemplatesResponse>(`/studios/${seg(studioId)}/reply-templates`, { method: 'PUT', data: body })
+}
 
 /** POST /submissions → 201. Send the same `requestId` again when retrying after a network failure. */
 export function submitSubmission(body: SubmitRequest): Promise<SubmissionView> {

@@ -1,5 +1,6 @@
 import { z, idSchema } from './common';
 import { requestIdSchema } from './booking';
+import { photoListSchema, photoView } from './photo';
 
 /** Where a submission came from: the resident's own phone, or entered for them by staff (代填). */
 export const SUBMISSION_SOURCES = ['resident', 'on_behalf'] as const;
@@ -25,6 +26,8 @@ export const submitRequest = z
     category: z.string({ required_error: '请选择类别' }).trim().min(1, '请选择类别').max(20, '类别不存在'),
     text,
     place: z.string().trim().max(50, '地点不能超过 50 个字').optional(),
+    /** Up to 3 photos already uploaded through POST /photo-uploads (their keys). */
+    photos: photoListSchema.optional(),
     /** May it appear, without personal details, on the studio's public board (公示墙)? */
     public: z.boolean({ required_error: '请选择是否公开', invalid_type_error: '请选择是否公开' }),
     phone: phone.optional(),
@@ -60,6 +63,8 @@ export const submissionView = z.object({
   category: z.string(),
   text: z.string(),
   place: z.string().optional(),
+  /** Signed addresses of the submission's photos, valid for an hour; only its resident and its studio see them. */
+  photos: z.array(photoView).optional(),
   public: z.boolean(),
   status: z.enum(SUBMISSION_STATUSES),
   createdAt: z.string(),
@@ -182,6 +187,8 @@ export const onBehalfRequest = z
     category: z.string({ required_error: '请选择类别' }).trim().min(1, '请选择类别').max(20, '类别不存在'),
     text,
     place: z.string().trim().max(50, '地点不能超过 50 个字').optional(),
+    /** Photos of the paper form or of the place, uploaded through POST /photo-uploads. */
+    photos: photoListSchema.optional(),
     public: z.boolean({ required_error: '请选择是否公开', invalid_type_error: '请选择是否公开' }),
     phone: phone.optional(),
     phoneConsent: z.boolean().optional(),
@@ -253,3 +260,37 @@ export type SubmissionSettingsRequest = z.infer<typeof submissionSettingsRequest
 
 export const submissionSettingsResponse = z.object({ categories: z.array(z.object({ name: z.string(), acceptDays: z.number().int(), replyDays: z.number().int() })), holidays: z.array(z.string()), workdays: z.array(z.string()) });
 export type SubmissionSettingsResponse = z.infer<typeof submissionSettingsResponse>;
+
+// ---- A studio's reply templates (答复模板), edited by its representatives and admin ----
+
+export const MAX_REPLY_TEMPLATES = 12;
+
+export const replyTemplateSchema = z
+  .object({
+    title: z.string({ required_error: '请填写模板名称' }).trim().min(2, '模板名称至少 2 个字').max(10, '模板名称不能超过 10 个字'),
+    /** May contain {类别} {部门} {期限} {地点} {工作室}, filled in from the submission when used. */
+    text: z.string({ required_error: '请填写模板内容' }).trim().min(5, '模板内容至少 5 个字').max(500, '模板内容不能超过 500 个字'),
+  })
+  .strict();
+export type ReplyTemplate = z.infer<typeof replyTemplateSchema>;
+
+/** PUT /studios/{studioId}/reply-templates — the whole list, with the version it was edited from. */
+export const replyTemplatesRequest = z
+  .object({
+    templates: z
+      .array(replyTemplateSchema)
+      .max(MAX_REPLY_TEMPLATES, `最多 ${MAX_REPLY_TEMPLATES} 个模板`)
+      .refine((list) => new Set(list.map((t) => t.title)).size === list.length, '模板名称不能重复'),
+    /** The version read (0 for the defaults); an edit made meanwhile by someone else is refused with 409. */
+    version: z.number({ required_error: '缺少版本号，请刷新后再改', invalid_type_error: '版本号应为数字' }).int().min(0),
+  })
+  .strict();
+export type ReplyTemplatesRequest = z.infer<typeof replyTemplatesRequest>;
+
+export const replyTemplatesResponse = z.object({
+  templates: z.array(z.object({ title: z.string(), text: z.string() })),
+  version: z.number().int(),
+  /** Present once someone has edited them; absent while the defaults are in use. */
+  updatedAt: z.string().optional(),
+});
+export type ReplyTemplatesResponse = z.infer<typeof replyTemplatesResponse>;
