@@ -33,6 +33,8 @@ module.exports = {
         ...shared,
         '^@tarojs/taro$': '<rootDir>/miniprogram/test/mocks/taro.ts',
         '^@tarojs/components$': '<rootDir>/miniprogram/test/mocks/components.tsx',
+        // stylesheets imported by components and pages: nothing to test in jsdom
+        '\\.css$': '<rootDir>/miniprogram/test/mocks/style.ts',
       },
       testMatch: ['<rootDir>/miniprogram/src/**/*.test.{ts,tsx}'],
     },

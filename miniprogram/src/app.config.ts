@@ -26,10 +26,11 @@ export default defineAppConfig({
       root: 'packageAdmin',
       pages: ['pages/index/index', 'pages/services/index', 'pages/service-edit/index', 'pages/venues/index', 'pages/venue-edit/index', 'pages/stands/index', 'pages/submission-settings/index'],
     },
-    // Representatives and admins: the inbox of submissions (意见办理), accept and sort, reply, resolve; 统计 and CSV export.
+    // Representatives and admins: the inbox of submissions (意见办理), accept and sort, reply, resolve; 统计 and CSV export;
+    // the studio's reply templates (答复模板).
     {
       root: 'packageRep',
-      pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index'],
+      pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index', 'pages/templates/index'],
     },
   ],
   window: {

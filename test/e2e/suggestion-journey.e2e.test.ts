@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { freePort } from '../../scripts/lib/ports';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { openBrowser, screenshot, waitForText } from '../support/browser';
 
-// 刘阿姨 scans the market's code and reports broken street lights, leaving her phone number in the text;
-// 张建国 accepts it, sorts it as 小事, replies publicly and resolves it; she sees the reply and rates it; the
-// public board shows it with her number masked. Real Chromium, H5 build, serverless-offline, DynamoDB Local.
-// (Photos are not built yet: see the open issue.)
+// 刘阿姨 scans the market's code and reports broken street lights with a photo, leaving her phone number in the
+// text; 张建国 sees the photo, accepts it, sorts it as 小事, starts the reply from a template, replies publicly and
+// resolves it; she sees the reply and rates it; the public board shows it with her number masked.
+// Real Chromium, H5 build, serverless-offline, DynamoDB Local, photos in the local S3 server (s3rver).
 describe('a suggestion from the market to a rated reply', () => {
   let stack: Stack;
   let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -30,6 +31,9 @@ describe('a suggestion from the market to a rated reply', () => {
     await page.locator(`.persona-${persona}`).filter({ visible: true }).first().click();
   };
   const confirmModal = (page: Page, label: string) => page.locator('.taro-modal__foot').getByText(label, { exact: true }).click();
+  /** Some shown photo has really loaded from object storage (an image that failed has no natural width). */
+  const photoLoaded = (page: Page, selector: string) =>
+    page.waitForFunction((sel) => Array.from(document.querySelectorAll<HTMLImageElement>(sel)).some((img) => img.complete && img.naturalWidth > 0 && img.src.includes('X-Amz-Signature')), selector, { timeout: 15_000 });
 
   it('is submitted, answered, resolved, rated and shown on the board', async () => {
     await resident.goto(stack.standUrl);
@@ -41,8 +45,20 @@ describe('a suggestion from the market to a rated reply', () => {
     await resident.locator('.category-chip', { hasText: '道路交通' }).filter({ visible: true }).first().click();
     await resident.locator('.textarea-input textarea').filter({ visible: true }).first().fill('村口路灯坏了三盏，晚上很黑。有事请打我电话 13800138000');
     await resident.locator('.place-input input').filter({ visible: true }).first().fill('洛社村口');
+
+    // A photo: the browser's file chooser opens (with a phone's user agent Taro first asks 拍摄 or 从相册选择).
+    const photo = await QRCode.toBuffer('洛社村口的路灯', { width: 240 });
+    const chooser = resident.waitForEvent('filechooser');
+    await resident.locator('.photo-add').filter({ visible: true }).first().click();
+    const album = resident.getByText('从相册选择', { exact: true }).filter({ visible: true }).first();
+    if (await album.waitFor({ state: 'visible', timeout: 1_000 }).then(() => true, () => false)) await album.click();
+    await (await chooser).setFiles({ name: 'streetlight.png', mimeType: 'image/png', buffer: photo });
+    await resident.locator('.photo-tile--done').filter({ visible: true }).first().waitFor({ timeout: 15_000 });
+    await screenshot(resident, 'suggestion-form-with-photo');
+
     await resident.locator('.submit-button').filter({ visible: true }).first().click();
     await waitForText(resident.locator('.submission-status').filter({ visible: true }).first(), '待受理');
+    await photoLoaded(resident, '.photo-grid img');
     await screenshot(resident, 'suggestion-submitted');
     const detailUrl = resident.url();
 
@@ -52,8 +68,12 @@ describe('a suggestion from the market to a rated reply', () => {
     await representative.locator('.rep-entry').filter({ visible: true }).first().click();
     await waitForText(representative.locator('.inbox-count').filter({ visible: true }).first(), '1');
     await representative.locator('.inbox-item').filter({ visible: true }).first().click();
+    await photoLoaded(representative, '.photo-grid img');
     await representative.locator('.triage-minor').filter({ visible: true }).first().click();
     await representative.locator('.accept-submit').filter({ visible: true }).first().click();
+    // a template fills the reply from the submission; then he writes his own words
+    await representative.locator('.reply-template', { hasText: '已经办好' }).filter({ visible: true }).first().click();
+    expect(await representative.locator('.reply-input textarea').filter({ visible: true }).first().inputValue()).toBe('您反映的道路交通问题已经处理好了，感谢您对我们工作的支持，欢迎继续监督。——洛社镇党代表工作室');
     await representative.locator('.reply-input textarea').filter({ visible: true }).first().fill('已请村委会联系电工，本周内修好三盏路灯。——洛社镇党代表工作室');
     await representative.locator('.reply-submit').filter({ visible: true }).first().click();
     await representative.locator('.resolve-button').filter({ visible: true }).first().click();

@@ -39,6 +39,8 @@ export const BOARD_PAGE = '/pages/board/index'
 export const REP_INBOX_PAGE = '/packageRep/pages/inbox/index'
 export const REP_SUBMISSION_PAGE = '/packageRep/pages/submission/index'
 export const REP_STATS_PAGE = '/packageRep/pages/stats/index'
+/** 答复模板: the studio's reply templates, edited by its representatives and admin. */
+export const REP_TEMPLATES_PAGE = '/packageRep/pages/templates/index'
 /** 消息 (notifications): main package, opened from 我的. */
 export const NOTIFICATIONS_PAGE = '/pages/notifications/index'
 /** The tab bar's pages: opened with `switchTab` (which takes no query). */

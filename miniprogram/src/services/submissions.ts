@@ -19,10 +19,31 @@ export interface SubmissionDraft {
   phoneConsent: boolean
   phone: string
   /**
+   * Photos already uploaded to storage (their keys, sent with the submission) and where they are on this phone
+   * (for the thumbnail; an H5 `blob:` address no longer loads after a reload). Photos still uploading are not kept.
+   */
+  photos?: DraftPhoto[]
+  /**
    * The retry key of the last attempt whose outcome is unknown (network failure, 5xx): sent again on the next tap
    * so the submission is never made twice; cleared once the API has answered yes or no.
    */
   requestId?: string
+}
+
+export interface DraftPhoto {
+  key: string
+  preview: string
+}
+
+const MAX_DRAFT_PHOTOS = 3
+
+function draftPhotos(value: unknown): DraftPhoto[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  const photos = value
+    .filter((p): p is DraftPhoto => !!p && typeof p === 'object' && typeof (p as DraftPhoto).key === 'string' && !!(p as DraftPhoto).key)
+    .map((p) => ({ key: p.key, preview: typeof p.preview === 'string' ? p.preview : '' }))
+    .slice(0, MAX_DRAFT_PHOTOS)
+  return photos.length > 0 ? photos : undefined
 }
 
 export function emptySubmissionDraft(studioId: string, standId?: string): SubmissionDraft {
@@ -35,7 +56,11 @@ export function loadSubmissionDraft(studioId: string): SubmissionDraft | null {
     const raw: unknown = Taro.getStorageSync(SUBMISSION_DRAFT_KEY)
     const value = (typeof raw === 'string' && raw ? JSON.parse(raw) : raw) as Partial<SubmissionDraft> | null
     if (!value || typeof value !== 'object' || value.studioId !== studioId) return null
-    return { ...emptySubmissionDraft(studioId), ...value } as SubmissionDraft
+    const draft = { ...emptySubmissionDraft(studioId), ...value } as SubmissionDraft
+    const photos = draftPhotos(value.photos)
+    if (photos) draft.photos = photos
+    else delete draft.photos
+    return draft
   } catch {
     return null
   }

@@ -50,8 +50,9 @@ export function Input({ className, value, placeholder, maxlength, onInput, onCon
   )
 }
 
-export function Image({ className, src }: BaseProps & { src?: string }) {
-  return <img className={className} src={src} alt='' />
+/** `onError` / `onLoad` are kept: `fireEvent.error(img)` stands for a photo that no longer loads. */
+export function Image({ className, src, onError, onLoad }: BaseProps & { src?: string; onError?: (event: unknown) => void; onLoad?: (event: unknown) => void }) {
+  return <img className={className} src={src} alt='' onError={onError} onLoad={onLoad} />
 }
 
 export function ScrollView({ className, children }: BaseProps) {

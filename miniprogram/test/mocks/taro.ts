@@ -17,6 +17,69 @@ export const pageStack: Array<{ route: string }> = [{ route: 'pages/index/index'
 
 const resolved = (value: unknown = { errMsg: 'ok' }) => jest.fn((..._args: unknown[]) => Promise.resolve(value))
 
+/* ---------- photos: chooseImage and uploadFile ---------- */
+
+export interface ChosenImage {
+  path: string
+  size: number
+  type?: string
+  /** H5 only: the File the person picked. */
+  originalFileObj?: { type: string; name?: string; size?: number }
+}
+export interface ChosenImages {
+  tempFilePaths: string[]
+  tempFiles: ChosenImage[]
+  errMsg: string
+}
+
+/** What `Taro.chooseImage` resolves with for these files. */
+export function chosenImages(files: ChosenImage[]): ChosenImages {
+  return { tempFilePaths: files.map((f) => f.path), tempFiles: files, errMsg: 'chooseImage:ok' }
+}
+
+export interface UploadResult {
+  statusCode: number
+  data?: unknown
+  errMsg?: string
+}
+export type ProgressCallback = (update: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void
+export type UploadTask = Promise<UploadResult> & { progress: (callback: ProgressCallback) => void; abort: () => void }
+
+/** An upload task like Taro's: the answer, with `progress` reporting each of `steps` (percent) as soon as it is listened to. */
+export function uploadTask(result: Promise<UploadResult>, steps: number[] = []): UploadTask {
+  result.catch(() => undefined) // a test may never await a refused upload
+  return Object.assign(result, {
+    progress: (callback: ProgressCallback) => {
+      for (const progress of steps) callback({ progress, totalBytesSent: progress, totalBytesExpectedToSend: 100 })
+    },
+    abort: () => undefined,
+  })
+}
+
+/** An upload a test drives by hand: `report(45)`, then `finish(204)` or `fail()`. */
+export function pendingUpload() {
+  let settle!: (value: UploadResult) => void
+  let refuse!: (reason: unknown) => void
+  const listeners: ProgressCallback[] = []
+  const result = new Promise<UploadResult>((resolve, reject) => {
+    settle = resolve
+    refuse = reject
+  })
+  result.catch(() => undefined)
+  const task: UploadTask = Object.assign(result, {
+    progress: (callback: ProgressCallback) => {
+      listeners.push(callback)
+    },
+    abort: () => undefined,
+  })
+  return {
+    task,
+    report: (progress: number) => listeners.forEach((cb) => cb({ progress, totalBytesSent: progress, totalBytesExpectedToSend: 100 })),
+    finish: (statusCode = 204) => settle({ statusCode, data: '', errMsg: 'uploadFile:ok' }),
+    fail: () => refuse({ errMsg: 'uploadFile:fail network' }),
+  }
+}
+
 function createTaro() {
   return {
     request: jest.fn((..._args: unknown[]): Promise<{ statusCode: number; data: unknown; header?: Record<string, string> }> =>
@@ -48,6 +111,11 @@ function createTaro() {
       Promise.reject(new Error('Taro.downloadFile is not mocked in this test'))),
     openDocument: resolved(),
     getFileSystemManager: jest.fn(() => ({ readFileSync: jest.fn((..._args: unknown[]): string => '') })),
+    /** Cancelled unless a test says otherwise: `Taro.chooseImage.mockResolvedValueOnce(chosenImages([...]))`. */
+    chooseImage: jest.fn((..._args: unknown[]): Promise<ChosenImages> => Promise.reject({ errMsg: 'chooseImage:fail cancel' })),
+    /** Returns an upload task (a promise with `progress`); see `pendingUpload()` for one a test finishes by hand. */
+    uploadFile: jest.fn((..._args: unknown[]): UploadTask => uploadTask(Promise.reject({ errMsg: 'Taro.uploadFile is not mocked in this test' }))),
+    previewImage: resolved(),
     env: { USER_DATA_PATH: 'wxfile://usr' },
   }
 }

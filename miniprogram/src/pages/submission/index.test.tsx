@@ -3,6 +3,8 @@ import Taro, { resetTaroMock, router } from '../../../test/mocks/taro'
 import { aSubmission, ok, signInAs, SUBMISSION_ID, type RequestCall } from '../../../test/fixtures'
 import SubmissionPage, { REOPEN_EXPLANATION } from './index'
 
+// jest has no stylesheet transform: the photo grid's CSS is nothing here
+
 const resolved = aSubmission({
   status: 'resolved',
   canRate: true,
@@ -62,6 +64,26 @@ describe('意见详情', () => {
     await waitFor(() => expect(calls().some((c) => c.method === 'POST')).toBe(true))
     expect(calls().find((c) => c.method === 'POST')?.data).toEqual({ rating: 'satisfied' })
     await waitFor(() => expect(container.querySelector('.rating-card')).toBeNull())
+  })
+
+  it('shows the submission’s photos under its text; a tap opens them full screen', async () => {
+    const photos = [{ url: 'http://127.0.0.1:4569/lianxin-photos/a.jpg?X-Amz-Signature=1' }, { url: 'http://127.0.0.1:4569/lianxin-photos/b.jpg?X-Amz-Signature=2' }]
+    Taro.request.mockImplementation((() => ok(aSubmission({ photos }))) as never)
+    const { container } = render(<SubmissionPage />)
+    await waitFor(() => expect(container.querySelectorAll('.submission-card .photo-grid img')).toHaveLength(2))
+    const card = container.querySelector('.submission-card') as Element
+    expect(Array.from(card.querySelectorAll('.photo-grid img')).map((img) => (img as HTMLImageElement).src)).toEqual(photos.map((p) => p.url))
+    // below the text
+    expect(card.querySelector('.submission-text')?.compareDocumentPosition(card.querySelector('.photo-grid') as Node)).toBe(Node.DOCUMENT_POSITION_FOLLOWING)
+    fireEvent.click(card.querySelectorAll('.photo-cell')[1] as Element)
+    expect(Taro.previewImage).toHaveBeenCalledWith({ urls: photos.map((p) => p.url), current: photos[1].url })
+  })
+
+  it('shows no photo grid without photos', async () => {
+    Taro.request.mockImplementation((() => ok(aSubmission())) as never)
+    const { container } = render(<SubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.submission-text')).not.toBeNull())
+    expect(container.querySelector('.photo-grid')).toBeNull()
   })
 
   it('shows no rating before the submission is resolved', async () => {

@@ -11,6 +11,7 @@ import { canRate, chinaDateTime, isReplyEvent, longChinaDate, param } from '../.
 import { SUBMISSIONS_PAGE } from '../../services/platform'
 import { SubmissionStatusBadge } from '../../components/submission-status'
 import { SubmissionTimeline } from '../../components/submission-timeline'
+import { PhotoGrid } from '../../components/photo-grid'
 
 type Rating = (typeof RATINGS)[number]
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: SubmissionView }
@@ -147,6 +148,7 @@ export default function SubmissionPage() {
           <SubmissionStatusBadge status={view.status} className='submission-status' />
         </View>
         <Text className='submission-text'>{view.text}</Text>
+        <PhotoGrid photos={view.photos} />
         {view.place ? <Text className='plain-line submission-place'>地点：{view.place}</Text> : null}
         <Text className='plain-line'>提交给：{view.studioName}</Text>
         <Text className='plain-line'>提交时间：{chinaDateTime(view.createdAt)}</Text>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { askForSubmissionNotices } from '../../services/subscribe'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
@@ -12,6 +12,15 @@ import { getUser } from '../../services/session'
 import { isWeapp, HOME_PAGE } from '../../services/platform'
 import { openLogin } from '../../services/navigation'
 import { useStudioCategories } from '../../services/submission-settings'
+import {
+  PhotoPicker,
+  PHOTOS_FAILED_MESSAGE,
+  PHOTOS_UPLOADING_MESSAGE,
+  photosFailed,
+  photosUploading,
+  uploadedPhotos,
+  type PickedPhoto,
+} from '../../components/photo-picker'
 import {
   clearSubmissionDraft,
   emptySubmissionDraft,
@@ -27,8 +36,24 @@ export const PUBLIC_LABEL = '可以公开到公示墙（不显示您的个人信
 export const PHONE_CONSENT_LABEL = '我愿意留下手机号，方便工作人员联系我了解情况（只用于办理这条意见）'
 export const PHONE_MISSING_MESSAGE = '请填写手机号，或者取消上面的勾选'
 
-type FieldKey = 'category' | 'text' | 'place' | 'phone' | 'phoneConsent'
-const FIELD_KEYS: FieldKey[] = ['category', 'text', 'place', 'phone', 'phoneConsent']
+type FieldKey = 'category' | 'text' | 'place' | 'photos' | 'phone' | 'phoneConsent'
+const FIELD_KEYS: FieldKey[] = ['category', 'text', 'place', 'photos', 'phone', 'phoneConsent']
+
+/** The form's field a message is about: `photos.1` (one photo's key) is the photo section's. */
+function fieldOf(key: string): FieldKey | undefined {
+  const head = key.split('.')[0] as FieldKey
+  return FIELD_KEYS.includes(head) ? head : undefined
+}
+
+/** One message per form field (the first wins), from the shared schema's or the API's field errors. */
+function formFields(errors: Record<string, string>): Partial<Record<FieldKey, string>> {
+  const out: Partial<Record<FieldKey, string>> = {}
+  for (const [key, message] of Object.entries(errors)) {
+    const field = fieldOf(key)
+    if (field && !out[field]) out[field] = message
+  }
+  return out
+}
 
 interface Failure {
   message: string
@@ -58,6 +83,12 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
   const locked = !!draft.requestId
   const { categories, fromStudio } = useStudioCategories(studioId)
   const chosen = categories.find((c) => c.name === draft.category)
+  /** The picker's photos as last reported (uploading, failed, done); the draft keeps only the uploaded ones. */
+  const picked = useRef<PickedPhoto[]>([])
+  const photoShape = useRef('')
+  const savedPhotoKeys = useRef((draft.photos ?? []).map((p) => p.key).join(','))
+  /** Changed after a successful submission: a fresh, empty picker. */
+  const [pickerKey, setPickerKey] = useState(0)
 
   const update = (patch: Partial<SubmissionDraft>, clear?: FieldKey) => {
     setDraft((previous) => {
@@ -66,6 +97,30 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
       return next
     })
     if (clear && fields[clear]) setFields((previous) => ({ ...previous, [clear]: undefined }))
+  }
+
+  const onPhotosChange = (photos: PickedPhoto[]) => {
+    picked.current = photos
+    const uploaded = uploadedPhotos(photos)
+    const keys = uploaded.map((p) => p.key).join(',')
+    if (keys !== savedPhotoKeys.current) {
+      savedPhotoKeys.current = keys
+      update({ photos: uploaded.length > 0 ? uploaded : undefined })
+    }
+    // a photo added, removed, uploaded or failed: the photo section's old message no longer applies
+    const shape = photos.map((p) => `${p.id}:${p.state}`).join(',')
+    if (shape !== photoShape.current) {
+      photoShape.current = shape
+      setFields((previous) => (previous.photos ? { ...previous, photos: undefined } : previous))
+    }
+  }
+
+  /** Uploading a photo needs a signed-in person: on H5, sign in first (what was typed is kept). */
+  const readyForPhotos = () => {
+    if (isWeapp() || getUser()) return true
+    Taro.showToast({ title: '请先登录再添加照片，您写的内容会保留', icon: 'none', duration: 2500 })
+    openLogin()
+    return false
   }
 
   useEffect(() => {
@@ -81,6 +136,13 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
       openLogin()
       return
     }
+    const photoWait = photosUploading(picked.current) ? PHOTOS_UPLOADING_MESSAGE : photosFailed(picked.current) ? PHOTOS_FAILED_MESSAGE : undefined
+    if (photoWait) {
+      // nothing is sent until every photo is uploaded, or removed
+      setFields((previous) => ({ ...previous, photos: photoWait }))
+      Taro.showToast({ title: photoWait, icon: 'none', duration: 2500 })
+      return
+    }
     const requestId = draft.requestId ?? newRequestId()
     const input: Record<string, unknown> = {
       requestId,
@@ -91,6 +153,8 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
     }
     if (draft.standId) input.standId = draft.standId
     if (draft.place.trim()) input.place = draft.place
+    // part of the body like any other field: the form is locked while a retry is pending, photos included
+    if (draft.photos && draft.photos.length > 0) input.photos = draft.photos.map((p) => p.key)
     if (draft.phoneConsent) {
       input.phoneConsent = true
       if (draft.phone.trim()) input.phone = draft.phone
@@ -98,10 +162,10 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
     const parsed = parseWith(submitRequest, input)
     const problems: Partial<Record<FieldKey, string>> = {}
     if (draft.phoneConsent && !draft.phone.trim()) problems.phone = PHONE_MISSING_MESSAGE
-    if (!parsed.ok) for (const key of FIELD_KEYS) if (parsed.fields[key] && !problems[key]) problems[key] = parsed.fields[key]
+    if (!parsed.ok) for (const [key, message] of Object.entries(formFields(parsed.fields))) problems[key as FieldKey] ??= message
     if (!parsed.ok || Object.keys(problems).length > 0) {
       setFields(problems)
-      const other = parsed.ok ? undefined : Object.entries(parsed.fields).find(([key]) => !(key in problems))?.[1]
+      const other = parsed.ok ? undefined : Object.entries(parsed.fields).find(([key]) => !fieldOf(key))?.[1]
       setFailure(other ? { message: other, retry: false } : null)
       Taro.showToast({ title: '请按红字提示修改', icon: 'none' })
       return
@@ -119,6 +183,10 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
       setBusy(false)
       clearSubmissionDraft()
       setDraft(emptySubmissionDraft(studioId, standId))
+      picked.current = []
+      photoShape.current = ''
+      savedPhotoKeys.current = ''
+      setPickerKey((k) => k + 1)
       Taro.showToast({ title: '提交成功', icon: 'success' })
       Taro.redirectTo({ url: `${submissionPageUrl(view.id)}&new=1` }).catch(() => {
         Taro.showToast({ title: '提交成功，可在“我的意见”查看', icon: 'none', duration: 3000 })
@@ -129,11 +197,8 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
       const retry = outcomeUnknown(error)
       // keep what was typed; keep the key only while we do not know whether the submission was made
       update({ requestId: retry ? requestId : undefined })
-      if (isApiError(error) && Object.keys(error.fields).length > 0) {
-        const fromApi: Partial<Record<FieldKey, string>> = {}
-        for (const key of FIELD_KEYS) if (error.fields[key]) fromApi[key] = error.fields[key]
-        setFields(fromApi)
-      }
+      // e.g. fields.photos: a photo expired or failed the API's check — shown in the photo section
+      if (isApiError(error) && Object.keys(error.fields).length > 0) setFields(formFields(error.fields))
       setFailure({ message: errorMessage(error), retry })
     }
   }
@@ -196,6 +261,11 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
           onInput={(e) => update({ place: e.detail.value }, 'place')}
         />
         {fields.place ? <Text className='field-error place-error'>{fields.place}</Text> : null}
+
+        <Text className='field-label'>照片（可以不传）</Text>
+        <Text className='field-hint photo-section-hint'>拍一拍现场，党代表看得更清楚。</Text>
+        <PhotoPicker key={pickerKey} initial={draft.photos} disabled={locked} onChange={onPhotosChange} beforeChoose={readyForPhotos} />
+        {fields.photos ? <Text className='field-error photos-error'>{fields.photos}</Text> : null}
 
         <View
           className={`consent-switch public-switch${draft.public ? ' consent-switch--on' : ''}`}

@@ -64,6 +64,14 @@ describe('意见办理 inbox', () => {
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageRep/pages/stats/index' }))
   })
 
+  it('links to 答复模板 in packageRep', async () => {
+    signInAs('representative')
+    const { container } = render(<InboxPage />)
+    expect(container.querySelector('.templates-link')?.textContent).toBe('答复模板 ›')
+    fireEvent.click(container.querySelector('.templates-link') as Element)
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageRep/pages/templates/index' }))
+  })
+
   it('is closed to residents and staff', () => {
     signInAs('staff')
     const { container } = render(<InboxPage />)

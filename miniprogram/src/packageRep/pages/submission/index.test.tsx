@@ -1,9 +1,21 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import Taro, { resetTaroMock, router } from '../../../../test/mocks/taro'
-import { aStudioSubmission, ok, signInAs, STUDIO_ID, SUBMISSION_ID, type RequestCall } from '../../../../test/fixtures'
+import { aStudioSubmission, networkDown, ok, signInAs, STUDIO_ID, SUBMISSION_ID, type RequestCall } from '../../../../test/fixtures'
 import RepSubmissionPage from './index'
 
+// jest has no CSS transform: the photo grid's stylesheet is for the build only
+
 const posts = () => Taro.request.mock.calls.map((c) => c[0] as RequestCall).filter((c) => c.method === 'POST')
+const TEMPLATES_URL = `http://127.0.0.1:3000/studios/${STUDIO_ID}/reply-templates`
+/** The studio's own templates, as GET /studios/{studioId}/reply-templates answers them. */
+const STUDIO_TEMPLATES = {
+  templates: [
+    { title: '转交了', text: '您在{地点}反映的{类别}问题，我们已转交{部门}，请{期限}前留意。——{工作室}' },
+    { title: '请来面谈', text: '请到服务点找我们当面谈谈。' },
+  ],
+  version: 2,
+  updatedAt: '2099-11-20T02:00:00.000Z',
+}
 
 beforeEach(() => {
   resetTaroMock()
@@ -58,21 +70,28 @@ describe('意见办理 detail', () => {
     expect(posts()[0].data).toEqual({ triage: 'minor' })
   })
 
-  it('replies from a template, editable, with the public switch; then 办结', async () => {
-    const handed = aStudioSubmission({ status: 'handed_on', triage: 'major', department: '镇城管办', departmentDueDate: '2099-12-01', allowedActions: ['reply'] })
+  it('replies from the studio’s own template (from the API, filled in), editable, with the public switch; then 办结', async () => {
+    const handed = aStudioSubmission({ status: 'handed_on', triage: 'major', department: '镇城管办', departmentDueDate: '2099-12-01', place: '老街口', allowedActions: ['reply'] })
     const answers = [aStudioSubmission({ status: 'replied', allowedActions: ['reply', 'resolve'] }), aStudioSubmission({ status: 'resolved', allowedActions: [] })]
-    Taro.request.mockImplementation(((req: RequestCall) => ok(req.method === 'POST' ? answers.shift() : handed)) as never)
+    Taro.request.mockImplementation(((req: RequestCall) => ok(req.method === 'POST' ? answers.shift() : req.url === TEMPLATES_URL ? STUDIO_TEMPLATES : handed)) as never)
     const { container } = render(<RepSubmissionPage />)
-    await waitFor(() => expect(container.querySelector('.reply-panel')).not.toBeNull())
+    await waitFor(() => expect(container.querySelectorAll('.reply-template')).toHaveLength(2))
+    expect(Array.from(container.querySelectorAll('.reply-template')).map((t) => t.textContent)).toEqual(['转交了', '请来面谈'])
+    expect(Taro.request.mock.calls.map((c) => (c[0] as RequestCall).url)).toContain(TEMPLATES_URL)
     fireEvent.click(container.querySelector('.reply-template') as Element)
     const input = container.querySelector('.reply-input') as HTMLTextAreaElement
-    expect(input.value).toBe('您反映的道路交通问题已转交镇城管办，预计2099年12月1日前处理完毕。——青石镇党代表工作室')
+    expect(input.value).toBe('您在老街口反映的道路交通问题，我们已转交镇城管办，请2099年12月1日前留意。——青石镇党代表工作室')
+    // another template over words only put in by a template: no question asked
+    fireEvent.click(container.querySelectorAll('.reply-template')[1] as Element)
+    expect(input.value).toBe('请到服务点找我们当面谈谈。')
+    fireEvent.click(container.querySelector('.reply-template') as Element)
+    expect(Taro.showModal).not.toHaveBeenCalled()
     fireEvent.change(input, { target: { value: `${input.value}（补充）` } })
     fireEvent.click(container.querySelector('.reply-public') as Element)
     fireEvent.click(container.querySelector('.reply-submit') as Element)
     await waitFor(() => expect(posts()).toHaveLength(1))
     expect(posts()[0].url).toBe(`http://127.0.0.1:3000/submissions/${SUBMISSION_ID}/replies`)
-    expect(posts()[0].data).toEqual({ text: '您反映的道路交通问题已转交镇城管办，预计2099年12月1日前处理完毕。——青石镇党代表工作室（补充）', public: false })
+    expect(posts()[0].data).toEqual({ text: '您在老街口反映的道路交通问题，我们已转交镇城管办，请2099年12月1日前留意。——青石镇党代表工作室（补充）', public: false })
 
     await waitFor(() => expect(container.querySelector('.resolve-button')).not.toBeNull())
     fireEvent.click(container.querySelector('.resolve-button') as Element)
@@ -88,5 +107,46 @@ describe('意见办理 detail', () => {
     fireEvent.click(container.querySelector('.approve-board') as Element)
     await waitFor(() => expect(posts()[0]?.url).toBe(`http://127.0.0.1:3000/submissions/${SUBMISSION_ID}/approve-board`))
     await waitFor(() => expect(container.querySelector('.approve-board')).toBeNull())
+  })
+
+  it('falls back to the built-in templates when the studio’s cannot be loaded, and asks before replacing typed words', async () => {
+    const handed = aStudioSubmission({ status: 'handed_on', triage: 'major', department: '镇城管办', departmentDueDate: '2099-12-01', allowedActions: ['reply'] })
+    Taro.request.mockImplementation(((req: RequestCall) => (req.url === TEMPLATES_URL ? networkDown() : ok(handed))) as never)
+    const { container } = render(<RepSubmissionPage />)
+    await waitFor(() => expect(container.querySelectorAll('.reply-template')).toHaveLength(4))
+    expect(container.querySelector('.submission-text')?.textContent).toBe(handed.text)
+    const input = container.querySelector('.reply-input') as HTMLTextAreaElement
+    fireEvent.change(input, { target: { value: '我自己写的答复' } })
+    Taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
+    fireEvent.click(container.querySelector('.reply-template') as Element)
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1))
+    await Promise.resolve()
+    expect(input.value).toBe('我自己写的答复')
+    fireEvent.click(container.querySelector('.reply-template') as Element)
+    await waitFor(() => expect(input.value).toBe('您反映的道路交通问题已转交镇城管办，预计2099年12月1日前处理完毕。——青石镇党代表工作室'))
+  })
+
+  it('links to 管理模板', async () => {
+    Taro.request.mockImplementation(((req: RequestCall) => ok(req.url === TEMPLATES_URL ? STUDIO_TEMPLATES : aStudioSubmission({ status: 'accepted', allowedActions: ['reply'] }))) as never)
+    const { container } = render(<RepSubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.manage-templates')).not.toBeNull())
+    fireEvent.click(container.querySelector('.manage-templates') as Element)
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageRep/pages/templates/index' }))
+  })
+
+  it('shows the submission’s photos right under its text', async () => {
+    const photos = [{ url: 'https://photos.example/p1.jpg?sig=1' }, { url: 'https://photos.example/p2.jpg?sig=2' }]
+    Taro.request.mockImplementation((() => ok(aStudioSubmission({ photos }))) as never)
+    const { container } = render(<RepSubmissionPage />)
+    await waitFor(() => expect(container.querySelectorAll('.photo-image')).toHaveLength(2))
+    expect(Array.from(container.querySelectorAll('.photo-image')).map((img) => img.getAttribute('src'))).toEqual(photos.map((p) => p.url))
+    expect(container.querySelector('.submission-text')?.nextElementSibling?.classList.contains('photo-grid')).toBe(true)
+  })
+
+  it('shows no photo grid when there are none', async () => {
+    Taro.request.mockImplementation((() => ok(aStudioSubmission())) as never)
+    const { container } = render(<RepSubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.submission-text')).not.toBeNull())
+    expect(container.querySelector('.photo-grid')).toBeNull()
   })
 })

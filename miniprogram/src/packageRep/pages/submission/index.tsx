@@ -1,16 +1,20 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { acceptRequest, replyRequest, TRIAGES, type StudioSubmissionView } from '@shared/schemas/submission'
+import { acceptRequest, replyRequest, TRIAGES, type ReplyTemplate, type StudioSubmissionView } from '@shared/schemas/submission'
 import { RATING_LABELS, TRIAGE_DESCRIPTIONS, TRIAGE_LABELS } from '@shared/submission/lifecycle'
+import { DEFAULT_REPLY_TEMPLATES, fillReplyTemplate } from '@shared/submission/reply-templates'
 import { parseWith } from '@shared/validation'
 import { chinaDate, formatChinaDate } from '@shared/time'
-import { acceptSubmission, approveBoard, getStudioSubmission, replyToSubmission, resolveSubmission } from '../../../services/api'
+import { acceptSubmission, approveBoard, getReplyTemplates, getStudioSubmission, replyToSubmission, resolveSubmission } from '../../../services/api'
 import { errorMessage, isApiError } from '../../../services/request'
+import { openPage } from '../../../services/navigation'
+import { REP_TEMPLATES_PAGE } from '../../../services/platform'
 import { useSessionUser } from '../../../services/use-session-user'
 import { chinaDateTime, longChinaDate, param } from '../../../services/submissions'
 import { SubmissionStatusBadge } from '../../../components/submission-status'
 import { SubmissionTimeline } from '../../../components/submission-timeline'
+import { PhotoGrid } from '../../../components/photo-grid'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 
 type Triage = (typeof TRIAGES)[number]
@@ -132,19 +136,45 @@ function AcceptPanel({ view, onDone, onRefused }: { view: StudioSubmissionView; 
   )
 }
 
-export function replyTemplates(view: StudioSubmissionView): Array<{ title: string; text: string }> {
-  const sign = `——${view.studioName}`
-  const due = view.departmentDueDate ? longChinaDate(view.departmentDueDate) : '近期'
-  return [
-    { title: '已转交部门', text: `您反映的${view.category}问题已转交${view.department ?? '有关部门'}，预计${due}前处理完毕。${sign}` },
-    { title: '已经办好', text: `您反映的${view.category}问题已经处理好了，感谢您对我们工作的支持，欢迎继续监督。${sign}` },
-    { title: '纳入计划', text: `感谢您的建议！已纳入工作室近期工作计划，落实后会在公示墙公布进展。${sign}` },
-    { title: '个人事务指导', text: `您反映的情况属于个人事务，建议您带好相关材料到流动服务点，工作人员会当面帮您办理。${sign}` },
-  ]
+/** A template's words with this submission's facts in place of {类别} {部门} {期限} {地点} {工作室}. */
+export function filledTemplate(text: string, view: StudioSubmissionView): string {
+  return fillReplyTemplate(text, {
+    category: view.category,
+    studioName: view.studioName,
+    department: view.department,
+    dueDate: view.departmentDueDate ? longChinaDate(view.departmentDueDate) : undefined,
+    place: view.place,
+  })
 }
 
-function ReplyPanel({ view, onDone, onRefused }: { view: StudioSubmissionView; onDone: Update; onRefused: () => void }) {
+/**
+ * The studio's own reply templates (答复模板), read again each time the page is shown (they may just have been
+ * edited); the built-in ones when they cannot be read, so replying never depends on them.
+ */
+function useReplyTemplates(studioId: string, shown: number): ReplyTemplate[] | null {
+  const [templates, setTemplates] = useState<ReplyTemplate[] | null>(null)
+  useEffect(() => {
+    let current = true
+    getReplyTemplates(studioId)
+      .then((data) => {
+        if (!current) return
+        setTemplates(Array.isArray(data?.templates) ? data.templates.filter((t) => t && typeof t.title === 'string' && typeof t.text === 'string') : DEFAULT_REPLY_TEMPLATES)
+      })
+      .catch(() => {
+        if (current) setTemplates((known) => known ?? DEFAULT_REPLY_TEMPLATES)
+      })
+    return () => {
+      current = false
+    }
+  }, [studioId, shown])
+  return templates
+}
+
+function ReplyPanel({ view, shown, onDone, onRefused }: { view: StudioSubmissionView; shown: number; onDone: Update; onRefused: () => void }) {
+  const templates = useReplyTemplates(view.studioId, shown)
   const [text, setText] = useState('')
+  /** The words last put in from a template: replacing them asks nothing, replacing what was typed asks first. */
+  const [filled, setFilled] = useState('')
   const [isPublic, setPublic] = useState(view.public)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -160,19 +190,45 @@ function ReplyPanel({ view, onDone, onRefused }: { view: StudioSubmissionView; o
     setBusy(true)
     const ok = await act('正在答复…', '已答复', () => replyToSubmission(view.id, parsed.value), onDone, onRefused)
     setBusy(false)
-    if (ok) setText('')
+    if (ok) {
+      setText('')
+      setFilled('')
+    }
+  }
+
+  const pickTemplate = (template: ReplyTemplate) => {
+    const words = filledTemplate(template.text, view)
+    const put = () => {
+      setText(words)
+      setFilled(words)
+      setError(null)
+    }
+    if (!text.trim() || text === filled) {
+      put()
+      return
+    }
+    Taro.showModal({ title: '换成模板', content: `用“${template.title}”替换已经写好的答复吗？`, confirmText: '替换', cancelText: '不换' })
+      .then(({ confirm }) => {
+        if (confirm) put()
+      })
+      .catch(() => undefined)
   }
 
   return (
     <View className='card action-panel reply-panel'>
       <Text className='card-title'>{view.status === 'replied' ? '补充答复' : '答复'}</Text>
       <Text className='field-hint'>点一个模板填入，再按实际情况修改：</Text>
-      <View className='chip-row chip-row--compact'>
-        {replyTemplates(view).map((template) => (
-          <View key={template.title} className='chip chip--small reply-template' onClick={() => { setText(template.text); setError(null) }}>
+      <View className='chip-row chip-row--compact reply-templates'>
+        {templates === null ? <Text className='field-hint reply-templates-loading'>正在载入模板…</Text> : null}
+        {templates !== null && templates.length === 0 ? <Text className='field-hint reply-templates-empty'>还没有模板。</Text> : null}
+        {(templates ?? []).map((template, index) => (
+          <View key={`${index}-${template.title}`} className='chip chip--small reply-template' hoverClass='chip--pressed' role='button' onClick={() => pickTemplate(template)}>
             <Text>{template.title}</Text>
           </View>
         ))}
+      </View>
+      <View className='link-button manage-templates' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_TEMPLATES_PAGE)}>
+        <Text className='link-text'>管理模板 ›</Text>
       </View>
       <Textarea
         className={`text-input textarea-input reply-input${error ? ' text-input--error' : ''}`}
@@ -222,6 +278,8 @@ export default function RepSubmissionPage() {
   const [user] = useSessionUser()
   const [state, setState] = useState<State>({ status: 'loading' })
   const [busy, setBusy] = useState(false)
+  /** Counts the times the page is shown: back from 管理模板, the reply templates are read again. */
+  const [shown, setShown] = useState(0)
   const studioId = isRepUser(user) ? user.studioId : ''
 
   const load = async () => {
@@ -236,7 +294,10 @@ export default function RepSubmissionPage() {
       setState({ status: 'error', message: errorMessage(error) })
     }
   }
-  useDidShow(() => void load())
+  useDidShow(() => {
+    setShown((n) => n + 1)
+    void load()
+  })
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
   })
@@ -288,6 +349,7 @@ export default function RepSubmissionPage() {
           <SubmissionStatusBadge status={view.status} className='submission-status' />
         </View>
         <Text className='submission-text'>{view.text}</Text>
+        <PhotoGrid photos={view.photos} />
         {view.place ? <Text className='plain-line'>地点：{view.place}</Text> : null}
         {view.venueName ? <Text className='plain-line'>来自服务点：{view.venueName}</Text> : null}
         <Text className='plain-line'>收到：{chinaDateTime(view.createdAt)}{view.source === 'on_behalf' ? '（工作人员代填）' : ''}</Text>
@@ -328,7 +390,7 @@ export default function RepSubmissionPage() {
       ) : null}
 
       {can('accept') ? <AcceptPanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
-      {can('reply') ? <ReplyPanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
+      {can('reply') ? <ReplyPanel view={view} shown={shown} onDone={onDone} onRefused={onRefused} /> : null}
       {can('resolve') ? (
         <View className='card action-panel resolve-panel'>
           <Text className='card-title'>办结</Text>
