@@ -95,7 +95,7 @@ describe('sign-in and roles (DynamoDB Local)', () => {
     it('does not exist on any other stage, even with personas in the table', async () => {
       const { tableName: table } = await seededTable();
       for (const stage of ['dev', 'prod']) {
-        const prodApi = loadHandlers(testEnv(table, { STAGE: stage, WECHAT_ADAPTER: 'http', WECHAT_APP_ID: 'wx123', WECHAT_APP_SECRET: 'secret' }));
+        const prodApi = loadHandlers(testEnv(table, { STAGE: stage, WECHAT_ADAPTER: 'http', WECHAT_APP_ID: 'wx123', WECHAT_APP_SECRET: 'secret', S3_ENDPOINT: '' }));
         const signIn = await invoke(prodApi.signInAsPersona, 'signInAsPersona', { body: { persona: 'admin' } });
         expect(signIn.status).toBe(404);
         expect(signIn.body.token).toBeUndefined();
