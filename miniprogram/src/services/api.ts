@@ -26,6 +26,7 @@ import type {
   InboxGroup,
   InboxResponse,
   MySubmissionsResponse,
+  OnBehalfRequest,
   RateRequest,
   ReplyRequest,
   StatsResponse,
@@ -251,6 +252,14 @@ export function saveReplyTemplates(studioId: string, body: ReplyTemplatesRequest
 /** POST /submissions → 201. Send the same `requestId` again when retrying after a network failure. */
 export function submitSubmission(body: SubmitRequest): Promise<SubmissionView> {
   return request<SubmissionView>('/submissions', { method: 'POST', data: body })
+}
+
+/**
+ * POST /studios/{studioId}/submissions → 201 — staff, representatives or the admin of the studio enter one for a
+ * resident without a phone (代填). The same `requestId` again returns the same submission; with another body, 422.
+ */
+export function submitOnBehalf(studioId: string, body: OnBehalfRequest): Promise<StudioSubmissionView> {
+  return request<StudioSubmissionView>(`/studios/${seg(studioId)}/submissions`, { method: 'POST', data: body })
 }
 
 /** GET /me/submissions — newest first, without timelines. */

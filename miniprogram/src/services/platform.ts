@@ -22,6 +22,8 @@ export const STAFF_STANDS_PAGE = '/packageStaff/pages/stands/index'
 export const STAFF_CONSOLE_PAGE = '/packageStaff/pages/console/index'
 export const READINGS_PAGE = '/pages/readings/index'
 export const STAFF_SUMMARY_PAGE = '/packageStaff/pages/summary/index'
+/** 代填意见: staff, representatives and admins enter a suggestion for a resident without a phone (query `standId` optional). */
+export const STAFF_ON_BEHALF_PAGE = '/packageStaff/pages/on-behalf/index'
 /** Studio set-up lives in the `packageAdmin` subpackage (administrators only). */
 export const ADMIN_HOME_PAGE = '/packageAdmin/pages/index/index'
 export const ADMIN_SERVICES_PAGE = '/packageAdmin/pages/services/index'

@@ -1,6 +1,6 @@
 /**
- * 意见建议 on the device: the draft of the 提意见 form (kept as it is typed, so closing the app loses nothing),
- * page URLs, and how times are shown (China time).
+ * 意见建议 on the device: the drafts of the 提意见 and 代填 forms (kept as they are typed, so closing the app loses
+ * nothing), page URLs, and how times are shown (China time).
  */
 import Taro from '@tarojs/taro'
 import { chinaDate, chinaTime, formatChinaDate } from '@shared/time'
@@ -50,36 +50,65 @@ export function emptySubmissionDraft(studioId: string, standId?: string): Submis
   return { studioId, standId, category: '', text: '', place: '', public: true, phoneConsent: false, phone: '' }
 }
 
+/** Where one kind of draft is kept on the device (one draft per kind: the last one typed, for one studio). */
+export interface DraftStore<D extends SubmissionDraft> {
+  /** The storage key. */
+  key: string
+  /** The draft for this studio, or null. */
+  load(studioId: string): D | null
+  save(draft: D): void
+  clear(): void
+}
+
+/** A draft kept under `key`, completed from `empty` (a draft saved by an older version may miss fields). */
+export function draftStore<D extends SubmissionDraft>(key: string, empty: (studioId: string) => D): DraftStore<D> {
+  return {
+    key,
+    load(studioId) {
+      try {
+        const raw: unknown = Taro.getStorageSync(key)
+        const value = (typeof raw === 'string' && raw ? JSON.parse(raw) : raw) as Partial<D> | null
+        if (!value || typeof value !== 'object' || value.studioId !== studioId) return null
+        const draft = { ...empty(studioId), ...value } as D
+        const photos = draftPhotos(value.photos)
+        if (photos) draft.photos = photos
+        else delete draft.photos
+        return draft
+      } catch {
+        return null
+      }
+    },
+    save(draft) {
+      try {
+        Taro.setStorageSync(key, JSON.stringify(draft))
+      } catch {
+        // storage full or unavailable: the form still works, only the draft is not kept
+      }
+    },
+    clear() {
+      try {
+        Taro.removeStorageSync(key)
+      } catch {
+        // nothing to clear
+      }
+    },
+  }
+}
+
+/** The resident's 提意见 draft. */
+export const submissionDrafts = draftStore(SUBMISSION_DRAFT_KEY, (studioId) => emptySubmissionDraft(studioId))
+
 /** The draft for this studio, or null (one draft is kept: the last one typed). */
 export function loadSubmissionDraft(studioId: string): SubmissionDraft | null {
-  try {
-    const raw: unknown = Taro.getStorageSync(SUBMISSION_DRAFT_KEY)
-    const value = (typeof raw === 'string' && raw ? JSON.parse(raw) : raw) as Partial<SubmissionDraft> | null
-    if (!value || typeof value !== 'object' || value.studioId !== studioId) return null
-    const draft = { ...emptySubmissionDraft(studioId), ...value } as SubmissionDraft
-    const photos = draftPhotos(value.photos)
-    if (photos) draft.photos = photos
-    else delete draft.photos
-    return draft
-  } catch {
-    return null
-  }
+  return submissionDrafts.load(studioId)
 }
 
 export function saveSubmissionDraft(draft: SubmissionDraft): void {
-  try {
-    Taro.setStorageSync(SUBMISSION_DRAFT_KEY, JSON.stringify(draft))
-  } catch {
-    // storage full or unavailable: the form still works, only the draft is not kept
-  }
+  submissionDrafts.save(draft)
 }
 
 export function clearSubmissionDraft(): void {
-  try {
-    Taro.removeStorageSync(SUBMISSION_DRAFT_KEY)
-  } catch {
-    // nothing to clear
-  }
+  submissionDrafts.clear()
 }
 
 export function submitPageUrl(studioId: string, standId?: string): string {

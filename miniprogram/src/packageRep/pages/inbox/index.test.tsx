@@ -72,6 +72,14 @@ describe('意见办理 inbox', () => {
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageRep/pages/templates/index' }))
   })
 
+  it('links to 代填意见 (no stand) in packageStaff', async () => {
+    signInAs('representative')
+    const { container } = render(<InboxPage />)
+    expect(container.querySelector('.on-behalf-link')?.textContent).toContain('代填意见')
+    fireEvent.click(container.querySelector('.on-behalf-link') as Element)
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageStaff/pages/on-behalf/index' }))
+  })
+
   it('is closed to residents and staff', () => {
     signInAs('staff')
     const { container } = render(<InboxPage />)

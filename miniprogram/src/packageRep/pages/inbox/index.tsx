@@ -6,7 +6,7 @@ import { chinaDate, formatChinaDate } from '@shared/time'
 import { getInbox } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
 import { openPage } from '../../../services/navigation'
-import { REP_STATS_PAGE, REP_SUBMISSION_PAGE, REP_TEMPLATES_PAGE } from '../../../services/platform'
+import { REP_STATS_PAGE, REP_SUBMISSION_PAGE, REP_TEMPLATES_PAGE, STAFF_ON_BEHALF_PAGE } from '../../../services/platform'
 import { useSessionUser } from '../../../services/use-session-user'
 import { useStudioCategories } from '../../../services/submission-settings'
 import { SubmissionStatusBadge } from '../../../components/submission-status'
@@ -66,6 +66,9 @@ export default function InboxPage() {
       </View>
       <View className='link-button stats-link templates-link' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_TEMPLATES_PAGE)}>
         <Text className='link-text'>答复模板 ›</Text>
+      </View>
+      <View className='link-button stats-link on-behalf-link' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_ON_BEHALF_PAGE)}>
+        <Text className='link-text'>代填意见（为没有手机的居民） ›</Text>
       </View>
       <View className='inbox-tabs' role='tablist'>
         {INBOX_GROUPS.map((g) => (

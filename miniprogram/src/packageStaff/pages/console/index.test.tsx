@@ -155,4 +155,14 @@ describe('stand console', () => {
     await waitFor(() => expect(posts('/serve')).toHaveLength(1))
     expect(posts('/serve')[0].url).toBe(`http://127.0.0.1:3000/stands/${STAND_ID}/entries/01JD000000000000000000000E/serve`)
   })
+
+  it('代填意见 opens the on-behalf form for the stand being worked', async () => {
+    signInAs('staff')
+    api()
+    const { container } = render(<StandConsolePage />)
+    await screen.findByText('青石镇集市')
+    expect(container.querySelector('.on-behalf-link')?.textContent).toContain('代填意见')
+    fireEvent.click(container.querySelector('.on-behalf-link') as HTMLElement)
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packageStaff/pages/on-behalf/index?standId=${STAND_ID}` }))
+  })
 })

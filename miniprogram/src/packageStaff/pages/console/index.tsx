@@ -10,7 +10,7 @@ import { errorMessage, isApiError } from '../../../services/request'
 import { newRequestId } from '../../../services/request-id'
 import { usePolling } from '../../../services/use-polling'
 import { useSessionUser } from '../../../services/use-session-user'
-import { isWeapp, SCREEN_PAGE, STAFF_SUMMARY_PAGE } from '../../../services/platform'
+import { isWeapp, SCREEN_PAGE, STAFF_ON_BEHALF_PAGE, STAFF_SUMMARY_PAGE } from '../../../services/platform'
 import { openPage } from '../../../services/navigation'
 import { StatusBadge } from '../../../components/status-badge'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
@@ -543,6 +543,11 @@ export default function StandConsolePage() {
         </View>
       ) : null}
 
+      {standId ? (
+        <Button className='btn btn--secondary on-behalf-link' onClick={() => openPage(`${STAFF_ON_BEHALF_PAGE}?standId=${encodeURIComponent(standId)}`)}>
+          代填意见（纸质意见征询表等）
+        </Button>
+      ) : null}
       {standId ? (
         <View className='button-row'>
           <Button className='btn btn--secondary stand-summary' onClick={() => openPage(`${STAFF_SUMMARY_PAGE}?standId=${encodeURIComponent(standId)}`)}>
