@@ -1,4 +1,6 @@
+import { GetObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { ulid } from 'ulid';
+import { LOCAL_S3_CREDENTIALS } from '../../functions/src/adapters/photos/photo-store';
 import { MAX_PHOTO_BYTES } from '@shared/schemas/photo';
 import { createPhotoUpload } from '../../functions/src/use-cases/photos';
 import { getMySubmission, submit } from '../../functions/src/use-cases/submissions';
@@ -8,7 +10,11 @@ import { bookingFixture } from '../support/booking-fixture';
 import { failureOf } from '../support/failure';
 import { invoke, loadHandlers } from '../support/invoke';
 import { jpegOfSize, postToStorage, TINY_PNG } from '../support/photos';
-import { testEnv } from '../support/tables';
+import { testEnv, testS3Endpoint } from '../support/tables';
+import { TEST_PHOTO_BUCKET } from '../support/global-setup';
+
+const s3 = () => new S3Client({ region: 'local', endpoint: testS3Endpoint(), forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS });
+const tagsOf = async (key: string) => (await s3().send(new GetObjectTaggingCommand({ Bucket: TEST_PHOTO_BUCKET, Key: key }))).TagSet;
 
 // Photos go from the phone straight to object storage (the local S3-compatible server, s3rver) with a signed form;
 // the API checks each one before it is attached, and shows them only to the resident and the studio.
@@ -21,11 +27,18 @@ describe('photos of a submission (DynamoDB Local + local S3)', () => {
     const form = await createPhotoUpload(f.deps, resident, { contentType: 'image/png', size: TINY_PNG.length });
     expect(form.key).toMatch(new RegExp(`^photos/${resident.userId}/[0-9A-Z]{26}\\.png$`));
     expect(form.fields).toMatchObject({ key: form.key, 'Content-Type': 'image/png' });
-    expect(form.fields.Policy).toBeTruthy();
+    // what S3 will hold the upload to: this key, this type, 1 byte to 5 MB, tagged pending (abandoned ones expire)
+    const policy = JSON.parse(Buffer.from(form.fields.Policy!, 'base64').toString('utf8')) as { conditions: unknown[] };
+    expect(policy.conditions).toEqual(
+      expect.arrayContaining([['content-length-range', 1, MAX_PHOTO_BYTES], ['eq', '$Content-Type', 'image/png'], ['eq', '$tagging', form.fields.tagging], { key: form.key }]),
+    );
+    expect(form.fields.tagging).toContain('<Key>lianxin-photo</Key><Value>pending</Value>');
     expect(await postToStorage(form, TINY_PNG, 'image/png')).toBe(204);
 
     const view = await submit(f.deps, resident, { ...base(f.seed.studioId), photos: [form.key], requestId: ulid() });
     expect(view.photos).toHaveLength(1);
+    // attached: the lifecycle rule for abandoned uploads leaves it alone
+    expect(await tagsOf(form.key)).toEqual([{ Key: 'lianxin-photo', Value: 'attached' }]);
     // the signed address serves the very bytes that were uploaded
     const shown = await fetch(view.photos![0].url);
     expect(shown.status).toBe(200);

@@ -61,6 +61,10 @@ describe('serverless package', () => {
     expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
     expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
     expect(bucket.CorsConfiguration.CorsRules[0].AllowedMethods.sort()).toEqual(['GET', 'POST']);
+    // uploads never attached to a submission (still tagged pending) are deleted after a day
+    expect(bucket.LifecycleConfiguration.Rules).toEqual([
+      expect.objectContaining({ Status: 'Enabled', Prefix: 'photos/', TagFilters: [{ Key: 'lianxin-photo', Value: 'pending' }], ExpirationInDays: 1 }),
+    ]);
     const roles = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
     const s3Statements = roles.flatMap(([name, role]) =>
       role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement).filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith('s3:'))).map((st: any) => ({ role: name, st })),

@@ -26,6 +26,7 @@ const EXPECTED_TYPE: Record<string, PhotoContentType> = { jpg: 'image/jpeg', png
 /**
  * Before photos are attached to a submission: each is the caller's own upload, is really there, is not too big,
  * and its bytes are the image type its name says. A photo that fails is deleted and the field named; nothing is saved.
+ * Those that pass are tagged attached, so the bucket's rule for abandoned uploads leaves them alone.
  */
 export async function checkPhotosOf(deps: Deps, principal: Principal, keys: readonly string[] | undefined): Promise<string[]> {
   if (!keys || keys.length === 0) return [];
@@ -41,6 +42,8 @@ export async function checkPhotosOf(deps: Deps, principal: Principal, keys: read
       throw new ValidationError({ photos: photo.size > MAX_PHOTO_BYTES ? `第 ${i + 1} 张照片超过 5 MB，请换一张` : `第 ${i + 1} 张不是有效的照片，请换一张` });
     }
   }
+  // Kept from now on (before the submission is stored: a failed store leaves a kept photo, never a lost one).
+  await Promise.all(keys.map((key) => deps.photos.markAttached(key)));
   return [...keys];
 }
 

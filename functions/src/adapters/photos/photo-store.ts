@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
@@ -19,6 +19,8 @@ export interface StoredPhoto {
 export interface PhotoStore {
   /** A form that can upload exactly this key, of this type, of at most `maxBytes`, for `expiresSeconds`. */
   signUpload(key: string, contentType: string, maxBytes: number, expiresSeconds: number): Promise<SignedUpload>;
+  /** Marks an upload as part of a submission: it is kept (pending uploads expire after a day, see serverless.yml). */
+  markAttached(key: string): Promise<void>;
   /** Undefined when nothing has been uploaded under the key. */
   inspect(key: string): Promise<StoredPhoto | undefined>;
   /** An address to show the photo, valid for `expiresSeconds`. */
@@ -37,6 +39,10 @@ export interface S3PhotoStoreSettings {
 export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 const HEAD_BYTES = 16;
+
+/** The tag an upload starts with; the bucket's lifecycle rule deletes objects still tagged pending after a day. */
+export const PHOTO_STATE_TAG = 'lianxin-photo';
+const taggingXml = (state: 'pending' | 'attached') => `<Tagging><TagSet><Tag><Key>${PHOTO_STATE_TAG}</Key><Value>${state}</Value></Tag></TagSet></Tagging>`;
 
 /**
  * S3 — in production, and against the local S3-compatible server under `npm start` and in tests (same code,
@@ -60,11 +66,19 @@ export class S3PhotoStore implements PhotoStore {
       Conditions: [
         ['content-length-range', 1, maxBytes],
         ['eq', '$Content-Type', contentType],
+        ['eq', '$tagging', taggingXml('pending')],
       ],
-      Fields: { 'Content-Type': contentType },
+      // a photo nobody attaches (the form abandoned) is deleted by the bucket's lifecycle rule
+      Fields: { 'Content-Type': contentType, tagging: taggingXml('pending') },
       Expires: expiresSeconds,
     });
     return { url, fields };
+  }
+
+  async markAttached(key: string): Promise<void> {
+    await this.client.send(
+      new PutObjectTaggingCommand({ Bucket: this.settings.bucket, Key: key, Tagging: { TagSet: [{ Key: PHOTO_STATE_TAG, Value: 'attached' }] } }),
+    );
   }
 
   async inspect(key: string): Promise<StoredPhoto | undefined> {
