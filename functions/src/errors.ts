@@ -1,4 +1,4 @@
-import { DEFAULT_ERROR_MESSAGES, type ErrorCode, type FieldErrors } from '@shared/errors';
+import { DEFAULT_ERROR_MESSAGES, type ConflictReason, type ErrorCode, type FieldErrors } from '@shared/errors';
 
 /** The domain's errors. Use cases throw these; `http/respond.ts` is the one place that maps them to HTTP. */
 export class DomainError extends Error {
@@ -33,7 +33,11 @@ export class NotFoundError extends DomainError {
   }
 }
 export class ConflictError extends DomainError {
-  constructor(message?: string) {
+  constructor(
+    message?: string,
+    /** For the conflicts a screen must tell apart (shared/src/errors.ts). */
+    readonly reason?: ConflictReason,
+  ) {
     super('CONFLICT', message);
   }
 }

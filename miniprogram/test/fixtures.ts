@@ -68,7 +68,9 @@ export function aQueue(): StandQueueResponse {
 export type RequestCall = { url: string; method?: string; data?: Record<string, unknown>; header?: Record<string, string> }
 
 export const ok = (data: unknown, statusCode = 200) => Promise.resolve({ statusCode, data })
-export const apiError = (statusCode: number, code: string, message: string) => Promise.resolve({ statusCode, data: { error: { code, message } } })
+/** An error answer of the API; `reason` as the API gives it for the 409s a screen tells apart. */
+export const apiError = (statusCode: number, code: string, message: string, reason?: string) =>
+  Promise.resolve({ statusCode, data: { error: { code, message, ...(reason ? { reason } : {}) } } })
 export const networkDown = () => Promise.reject({ errMsg: 'request:fail timeout' })
 
 /* ---------- health readings (shapes follow @shared/schemas/reading) ---------- */

@@ -30,11 +30,18 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   UPSTREAM_UNAVAILABLE: '服务暂时不可用，请稍后再试',
 };
 
+/**
+ * Why a 409 happened, for the few conflicts a screen must tell apart (the message stays the words shown):
+ * a ticket already checked in, a service already booked, a reading refused for want of consent or of an account.
+ */
+export const CONFLICT_REASONS = ['already_checked_in', 'already_booked', 'no_health_consent', 'no_account'] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
+
 /** Per-field messages, keyed by the field's dotted path (e.g. `code`, `photos.0`). */
 export type FieldErrors = Record<string, string>;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: FieldErrors };
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; reason?: ConflictReason };
 }
 
 export function isErrorBody(value: unknown): value is ErrorBody {

@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { failureOf } from '../support/failure';
 import { DomainError } from '../../functions/src/errors';
 import { bookSlot, cancelMyBooking, getMyBooking, listMyBookings } from '../../functions/src/use-cases/bookings';
 import { bookingFixture } from '../support/booking-fixture';
@@ -45,6 +46,8 @@ describe('booking a slot (DynamoDB Local)', () => {
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.status === 'CONFLICT')).toBe(true);
     expect((await f.deps.stands.listSlotsOfStand(stand.id))[0].booked).toBe(1);
     expect((await listMyBookings(f.deps, resident)).upcoming).toHaveLength(1);
+    // told apart from "full" by its reason: the booking sheet then offers 我的预约
+    expect(await failureOf(bookSlot(f.deps, resident, { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() }))).toMatchObject({ code: 'CONFLICT', reason: 'already_booked' });
   }, 60_000);
 
   it('a retried request returns the same booking; the same key with another body is refused (422)', async () => {

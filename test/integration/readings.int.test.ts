@@ -16,7 +16,7 @@ describe('health readings (DynamoDB Local)', () => {
     const booking = await bookSlot(f.deps, resident, { standId: f.todayStand.id, serviceId: bp.id, startTime: '08:00', requestId: ulid() });
     const entry = await checkIn(f.deps, staff, f.todayStand.id, { code: booking.code! });
 
-    expect(await failureOf(recordReading(f.deps, staff, f.todayStand.id, entry.id, { systolic: 135, diastolic: 85, pulse: 72 }))).toEqual({ code: 'CONFLICT', message: '居民没有同意保存健康读数，请口头告知读数' });
+    expect(await failureOf(recordReading(f.deps, staff, f.todayStand.id, entry.id, { systolic: 135, diastolic: 85, pulse: 72 }))).toEqual({ code: 'CONFLICT', message: '居民没有同意保存健康读数，请口头告知读数', reason: 'no_health_consent' });
 
     const consent = await setHealthConsent(f.deps, resident, { consent: true });
     expect(consent).toMatchObject({ consent: true, retentionDays: 365 });
@@ -51,7 +51,7 @@ describe('health readings (DynamoDB Local)', () => {
     const bp = f.todayStand.services.find((s) => s.keepsHealthReadings)!;
     const scissors = f.todayStand.services.find((s) => !s.keepsHealthReadings)!;
     const walkIn = await addWalkIn(f.deps, staff, f.todayStand.id, { serviceId: bp.id, requestId: ulid(), overrideFull: false });
-    expect(await failureOf(recordReading(f.deps, staff, f.todayStand.id, walkIn.id, { systolic: 120, diastolic: 80 }))).toEqual({ code: 'CONFLICT', message: '现场取号的居民没有账号，读数不能保存，请口头告知' });
+    expect(await failureOf(recordReading(f.deps, staff, f.todayStand.id, walkIn.id, { systolic: 120, diastolic: 80 }))).toEqual({ code: 'CONFLICT', message: '现场取号的居民没有账号，读数不能保存，请口头告知', reason: 'no_account' });
     const other = await addWalkIn(f.deps, staff, f.todayStand.id, { serviceId: scissors.id, requestId: ulid(), overrideFull: false });
     expect(await failureOf(recordReading(f.deps, staff, f.todayStand.id, other.id, { systolic: 120, diastolic: 80 }))).toMatchObject({ code: 'CONFLICT', message: '这项服务不记录健康读数' });
     const outsider = { userId: ulid(), role: 'staff' as const, studioId: ulid() };

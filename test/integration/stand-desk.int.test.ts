@@ -30,6 +30,7 @@ describe('the stand desk (DynamoDB Local)', () => {
     expect(lost[0].reason).toBeInstanceOf(DomainError);
     expect(lost[0].reason.code).toBe('CONFLICT');
     expect(lost[0].reason.message).toMatch(/^已于 \d{2}:\d{2} 由 (王志强|陈丽) 签到(，排队号 1)?$/);
+    expect(lost[0].reason.reason).toBe('already_checked_in');
     expect((await getMyBooking(f.deps, alice, aliceBooking.id)).status).toBe('checked_in');
 
     const walkIn = await addWalkIn(f.deps, staff, f.todayStand.id, { serviceId: bp.id, requestId: 'walkin-0001', overrideFull: false });

@@ -7,6 +7,8 @@ describe('the error vocabulary', () => {
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(res.body!)).toEqual({ error: { code: 'VALIDATION_FAILED', message: '填写的内容有误，请检查后再提交', fields: { text: '至少需要 5 个字' } } });
     expect(errorResponse(new ConflictError('已约满')).statusCode).toBe(409);
+    // a 409 a screen must tell apart carries its reason beside the words
+    expect(JSON.parse(errorResponse(new ConflictError('已于 09:12 由 王志强 签到', 'already_checked_in')).body!)).toEqual({ error: { code: 'CONFLICT', message: '已于 09:12 由 王志强 签到', reason: 'already_checked_in' } });
     const limited = errorResponse(new RateLimitedError(undefined, 30));
     expect(limited.statusCode).toBe(429);
     expect(limited.headers).toMatchObject({ 'retry-after': '30' });

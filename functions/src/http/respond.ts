@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DEFAULT_ERROR_MESSAGES, ERROR_STATUS, type ErrorBody } from '@shared/errors';
-import { DomainError, RateLimitedError } from '../errors';
+import { ConflictError, DomainError, RateLimitedError } from '../errors';
 import { log } from '../log';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
@@ -12,7 +12,8 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 /** The one place where errors become HTTP responses. Unknown errors are logged and answered with a bare 500. */
 export function errorResponse(error: unknown, context: Record<string, unknown> = {}): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
-    const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+    const reason = error instanceof ConflictError ? error.reason : undefined;
+    const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}), ...(reason ? { reason } : {}) } };
     const headers: Record<string, string> = error instanceof RateLimitedError && error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     return json(ERROR_STATUS[error.code], body, headers);
   }

@@ -73,7 +73,7 @@ export async function bookSlot(deps: Deps, principal: Principal, request: BookSl
       case 'slot-full':
         throw new ConflictError('这个时段已约满');
       case 'already-booked':
-        throw new ConflictError('您已预约过这个服务，可在「我的预约」查看');
+        throw new ConflictError('您已预约过这个服务，可在「我的预约」查看', 'already_booked');
       case 'daily-cap':
         throw new ConflictError(`您当天的预约已达上限（${deps.limits.dailyBookingsPerResident} 个）`);
       case 'code-taken':

@@ -57,9 +57,9 @@ export async function recordReading(deps: Deps, principal: Principal, standId: s
   const service = stand.services.find((s) => s.id === entry.serviceId);
   if (!service?.keepsHealthReadings) throw new ConflictError('这项服务不记录健康读数');
   if (!['checked_in', 'called', 'served'].includes(entry.status)) throw new ConflictError('请先为居民签到');
-  if (!entry.userId) throw new ConflictError('现场取号的居民没有账号，读数不能保存，请口头告知');
+  if (!entry.userId) throw new ConflictError('现场取号的居民没有账号，读数不能保存，请口头告知', 'no_account');
   const consent = await deps.readings.getConsent(entry.userId);
-  if (!consent?.consent) throw new ConflictError('居民没有同意保存健康读数，请口头告知读数');
+  if (!consent?.consent) throw new ConflictError('居民没有同意保存健康读数，请口头告知读数', 'no_health_consent');
   const staff = await requireUser(deps, principal.userId);
   const now = deps.now();
   const reading: Reading = {

@@ -62,7 +62,7 @@ export async function getStandQueue(deps: Deps, principal: Principal, standId: s
 
 function alreadyCheckedIn(entry: Entry): ConflictError {
   const at = entry.checkedInAt ? chinaTime(entry.checkedInAt) : '';
-  return new ConflictError(`已于 ${at} 由 ${entry.checkedInByName ?? '工作人员'} 签到${entry.queueNumber !== undefined ? `，排队号 ${entry.queueNumber}` : ''}`);
+  return new ConflictError(`已于 ${at} 由 ${entry.checkedInByName ?? '工作人员'} 签到${entry.queueNumber !== undefined ? `，排队号 ${entry.queueNumber}` : ''}`, 'already_checked_in');
 }
 
 /**

@@ -133,7 +133,7 @@ export function BookingSheet({ data, service, slot, draft, onDraftChange, onClos
         setFields(fromApi)
       }
       const message = errorMessage(error)
-      setFailure({ message, retry, showMine: !retry && message.includes('我的预约') })
+      setFailure({ message, retry, showMine: !retry && isApiError(error) && error.reason === 'already_booked' })
       if (!retry) onRefused()
     }
   }

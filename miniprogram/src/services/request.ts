@@ -9,7 +9,7 @@
  *   (`Taro.login` → POST /auth/wechat) and retry the call once; on H5 we open the login page and throw.
  */
 import Taro from '@tarojs/taro'
-import { DEFAULT_ERROR_MESSAGES, isErrorBody, type ErrorCode, type FieldErrors } from '@shared/errors'
+import { DEFAULT_ERROR_MESSAGES, isErrorBody, type ConflictReason, type ErrorCode, type FieldErrors } from '@shared/errors'
 import type { SessionResponse } from '@shared/schemas/auth'
 import { clearSession, getToken, saveSession } from './session'
 import { isWeapp, LOGIN_PAGE } from './platform'
@@ -26,13 +26,16 @@ export class ApiError extends Error {
   readonly fields: FieldErrors
   /** HTTP status; 0 when the request never got an answer. */
   readonly status: number
+  /** For a 409 a screen must tell apart (already checked in, no consent …); see `CONFLICT_REASONS`. */
+  readonly reason?: ConflictReason
 
-  constructor(init: { code: ApiErrorCode; message: string; status: number; fields?: FieldErrors }) {
+  constructor(init: { code: ApiErrorCode; message: string; status: number; fields?: FieldErrors; reason?: ConflictReason }) {
     super(init.message)
     this.name = 'ApiError'
     this.code = init.code
     this.status = init.status
     this.fields = init.fields ?? {}
+    this.reason = init.reason
     // keep `instanceof` working when compiled down to ES5 classes
     Object.setPrototypeOf(this, ApiError.prototype)
   }
@@ -117,7 +120,7 @@ function toApiError(res: RawResponse): ApiError {
     }
   }
   if (isErrorBody(data)) {
-    return new ApiError({ code: data.error.code, message: data.error.message, fields: data.error.fields, status: res.statusCode })
+    return new ApiError({ code: data.error.code, message: data.error.message, fields: data.error.fields, reason: data.error.reason, status: res.statusCode })
   }
   const code = codeForStatus(res.statusCode)
   return new ApiError({ code, message: DEFAULT_ERROR_MESSAGES[code], status: res.statusCode })

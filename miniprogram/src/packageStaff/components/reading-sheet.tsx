@@ -8,8 +8,6 @@ import { recordReading } from '../../services/api'
 import { errorMessage, isApiError } from '../../services/request'
 
 /** The API refuses (409) when the resident has not given the separate consent: staff tell the reading aloud. */
-const NO_CONSENT = /没有同意/
-const NO_ACCOUNT = /没有账号/
 
 type FieldKey = 'systolic' | 'diastolic' | 'pulse'
 
@@ -69,7 +67,7 @@ export function ReadingSheet({ standId, entry, who, onRecorded, onClose }: Props
     } catch (error) {
       Taro.hideLoading()
       if (isApiError(error) && error.status === 409) {
-        setResult({ kind: 'refused', message: error.message, sayAloud: NO_CONSENT.test(error.message) || NO_ACCOUNT.test(error.message) })
+        setResult({ kind: 'refused', message: error.message, sayAloud: error.reason === 'no_health_consent' || error.reason === 'no_account' })
       } else if (isApiError(error) && Object.keys(error.fields).length > 0) {
         setFields({ systolic: error.fields.systolic, diastolic: error.fields.diastolic, pulse: error.fields.pulse })
         if (!error.fields.systolic && !error.fields.diastolic && !error.fields.pulse) setResult({ kind: 'error', message: errorMessage(error) })

@@ -122,6 +122,31 @@ describe('stand page', () => {
     expect(Taro.request).toHaveBeenCalledTimes(2)
   })
 
+  it('offers 我的预约 when the API says the service is already booked — by its reason, not its words', async () => {
+    saveSession({ token: 't', expiresAt: '2099-01-01T00:00:00.000Z', user: { id: '01JD00000000000000000000U1', displayName: '王阿姨', role: 'resident' } })
+    const refusals = [
+      { message: '您已预约过这个服务，可在「我的预约」查看', reason: 'already_booked' },
+      { message: '这个时段已约满' },
+    ]
+    for (const refusal of refusals) {
+      Taro.request.mockReset()
+      Taro.request.mockImplementation((options: { method?: string }) =>
+        options.method === 'POST'
+          ? Promise.resolve({ statusCode: 409, data: { error: { code: 'CONFLICT', ...refusal } } })
+          : Promise.resolve({ statusCode: 200, data: fixture }),
+      )
+      const { container, unmount } = render(<StandPage />)
+      await screen.findByText('青石镇集市')
+      fireEvent.click(container.querySelectorAll('.slot--open')[0] as Element)
+      await act(async () => {
+        fireEvent.click(container.querySelector('.booking-confirm') as Element)
+      })
+      expect((await screen.findByText(refusal.message)).closest('.booking-error')).not.toBeNull()
+      expect(container.querySelector('.open-my-bookings') !== null).toBe(refusal.reason === 'already_booked')
+      unmount()
+    }
+  })
+
   it('explains a bad scene without calling the API', () => {
     router.params = { scene: 'garbage' }
     render(<StandPage />)

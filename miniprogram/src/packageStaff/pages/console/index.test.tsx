@@ -69,7 +69,7 @@ describe('stand console', () => {
 
   it('shows "already checked in" (409) as a result, not a crash', async () => {
     signInAs('staff')
-    api({ '/check-ins': [() => apiError(409, 'CONFLICT', '已于 09:12 由 王志强 签到，排队号 3')] })
+    api({ '/check-ins': [() => apiError(409, 'CONFLICT', '已于 09:12 由 王志强 签到，排队号 3', 'already_checked_in')] })
     const { container } = render(<StandConsolePage />)
     await screen.findByText('青石镇集市')
 

@@ -19,7 +19,6 @@ import { ReadingSheet } from '../../components/reading-sheet'
 export const CONSOLE_REFRESH_MS = 10_000
 export const OVERRIDE_FULL_LABEL = '仍然加号（会被记录）'
 /** The API answers 409 for several conflicts; these two are told apart by their message. */
-const ALREADY_CHECKED_IN = /已于.*签到/
 const SERVICE_FULL = /约满/
 
 type Service = StandQueueResponse['services'][number]
@@ -221,7 +220,7 @@ export default function StandConsolePage() {
     } catch (error) {
       Taro.hideLoading()
       if (isApiError(error) && error.status === 409) {
-        setCheckInResult({ kind: ALREADY_CHECKED_IN.test(error.message) ? 'already' : 'refused', message: error.message })
+        setCheckInResult({ kind: error.reason === 'already_checked_in' ? 'already' : 'refused', message: error.message })
       }
       else if (isApiError(error) && error.fields.code) setCodeError(error.fields.code)
       else setCheckInResult({ kind: 'error', message: errorMessage(error) })

@@ -76,7 +76,7 @@ describe('记录血压 at the stand console', () => {
   })
 
   it('shows the 409 "no consent" message and tells staff to say the reading aloud', async () => {
-    api([() => apiError(409, 'CONFLICT', '居民没有同意保存健康读数，请口头告知读数')])
+    api([() => apiError(409, 'CONFLICT', '居民没有同意保存健康读数，请口头告知读数', 'no_health_consent')])
     const { container } = render(<StandConsolePage />)
     await openForm(container)
 
