@@ -1,5 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { entityOf, isConditionFailure, type TableRef } from './dynamodb-client';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from './dynamodb-client';
+import { readRetryKey, retryKeyItem } from './retry-key';
 
 /** A blood-pressure reading kept with the resident's separate consent, deleted by TTL after the retention. */
 export interface Reading {
@@ -25,6 +26,9 @@ export interface HealthConsent {
 // Keys of readings and the consent (docs/access-patterns.md). A ULID id sorts readings by time.
 const readingKey = (userId: string, readingId: string) => ({ PK: `USER#${userId}`, SK: `READING#${readingId}` });
 const consentKey = (userId: string) => ({ PK: `USER#${userId}`, SK: 'CONSENT#HEALTH_READINGS' });
+const readingItem = (reading: Reading) => ({ ...readingKey(reading.userId, reading.id), type: 'Reading', ...reading, ttl: Math.floor(Date.parse(reading.expiresAt) / 1000) });
+
+export type RecordOutcome = { kind: 'created' } | { kind: 'replayed'; readingId: string; fingerprint: string } | { kind: 'no-consent' };
 
 export class ReadingRepository {
   constructor(private readonly table: TableRef) {}
@@ -40,16 +44,51 @@ export class ReadingRepository {
   }
 
   /**
-   * Stores a reading only while the consent holds (a condition on the consent item inside the same write would
-   * need a transaction; the use case checks the consent just before, and a reading taken at that moment is
-   * the resident's to delete).
+   * Stores a reading once per retry key, only while the resident's consent holds — one transaction: the retry key
+   * (new), the consent (still given), the reading (new). A repeated key is `replayed` with what it made.
    */
+  async recordOnce(reading: Reading, guard: { actorId: string; requestId: string; fingerprint: string; requestTtl: number }): Promise<RecordOutcome> {
+    const T = this.table.tableName;
+    try {
+      await this.table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: reading.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { ConditionCheck: { TableName: T, Key: consentKey(reading.userId), ConditionExpression: 'consent = :yes', ExpressionAttributeValues: { ':yes': true } } },
+            { Put: { TableName: T, Item: readingItem(reading), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
+        }),
+      );
+      return { kind: 'created' };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const [keyReason, consentReason] = cancellationReasons(error);
+      if (keyReason === 'ConditionalCheckFailed') {
+        const previous = await readRetryKey(this.table, guard.actorId, guard.requestId);
+        if (previous) return { kind: 'replayed', readingId: previous.targetId, fingerprint: previous.fingerprint };
+      }
+      if (consentReason === 'ConditionalCheckFailed') return { kind: 'no-consent' };
+      if (cancellationReasons(error).includes('TransactionConflict')) {
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+        return this.recordOnce(reading, guard);
+      }
+      throw error;
+    }
+  }
+
+  /** Access pattern: one reading — GetItem PK=USER#id, SK=READING#readingId (consistent). */
+  async getReading(userId: string, readingId: string): Promise<Reading | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: readingKey(userId, readingId), ConsistentRead: true }));
+    return out.Item ? entityOf<Reading>(out.Item) : undefined;
+  }
+
+  /** A reading as it is (tests and the demo seed use it to place readings in the past). */
   async putReading(reading: Reading): Promise<boolean> {
     try {
       await this.table.client.send(
         new PutCommand({
           TableName: this.table.tableName,
-          Item: { ...readingKey(reading.userId, reading.id), type: 'Reading', ...reading, ttl: Math.floor(Date.parse(reading.expiresAt) / 1000) },
+          Item: readingItem(reading),
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );

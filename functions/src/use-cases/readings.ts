@@ -1,7 +1,8 @@
 import type { HealthConsentRequest, HealthConsentView, MyReadingsResponse, ReadingView, RecordReadingRequest } from '@shared/schemas/reading';
 import type { Principal } from '../auth/session-tokens';
 import type { Reading } from '../data/reading.repository';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
+import { fingerprintOf } from './codes';
 import type { Deps } from './deps';
 import { requireUser } from './sessions';
 
@@ -46,8 +47,11 @@ export async function deleteMyReading(deps: Deps, principal: Principal, readingI
 
 /**
  * Staff record a blood-pressure reading for a checked-in resident — only for a service that may hold health
- * readings, only for a resident with an account who has given the separate consent.
+ * readings, only for a resident with an account who has given the separate consent (checked again inside the
+ * write). One reading per retry key: a retry after a dropped answer returns the one already kept.
  */
+const noConsent = () => new ConflictError('居民没有同意保存健康读数，请口头告知读数', 'no_health_consent');
+
 export async function recordReading(deps: Deps, principal: Principal, standId: string, entryId: string, request: RecordReadingRequest): Promise<ReadingView> {
   const stand = await deps.stands.getStand(standId);
   if (!stand) throw new NotFoundError('没有找到这个服务点');
@@ -59,7 +63,7 @@ export async function recordReading(deps: Deps, principal: Principal, standId: s
   if (!['checked_in', 'called', 'served'].includes(entry.status)) throw new ConflictError('请先为居民签到');
   if (!entry.userId) throw new ConflictError('现场取号的居民没有账号，读数不能保存，请口头告知', 'no_account');
   const consent = await deps.readings.getConsent(entry.userId);
-  if (!consent?.consent) throw new ConflictError('居民没有同意保存健康读数，请口头告知读数', 'no_health_consent');
+  if (!consent?.consent) throw noConsent();
   const staff = await requireUser(deps, principal.userId);
   const now = deps.now();
   const reading: Reading = {
@@ -76,6 +80,14 @@ export async function recordReading(deps: Deps, principal: Principal, standId: s
     serviceName: service.name,
     recordedBy: staff.id,
   };
-  await deps.readings.putReading(reading);
-  return toView(reading);
+  const { requestId, ...values } = request;
+  const fingerprint = fingerprintOf({ entryId, ...values });
+  const outcome = await deps.readings.recordOnce(reading, { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + 2 * 86_400 });
+  if (outcome.kind === 'no-consent') throw noConsent();
+  if (outcome.kind === 'created') return toView(reading);
+  // a retry after a dropped answer: the reading already kept, never a second one
+  if (outcome.fingerprint !== fingerprint) throw new UnprocessableError('这个请求编号已用于另一次读数，请刷新后重试');
+  const kept = await deps.readings.getReading(entry.userId, outcome.readingId);
+  if (!kept) throw new NotFoundError('这条读数已被居民删除');
+  return toView(kept);
 }

@@ -7,7 +7,7 @@ import type { SlotView, StandPageResponse, StandServiceView } from '@shared/sche
 import { formatChinaDate } from '@shared/time'
 import { parseWith } from '@shared/validation'
 import { bookSlot } from '../services/api'
-import { errorMessage, isApiError } from '../services/request'
+import { errorMessage, isApiError, outcomeUnknown } from '../services/request'
 import { newRequestId } from '../services/request-id'
 import { openMyBookings } from '../services/navigation'
 
@@ -32,11 +32,6 @@ export function emptyDraft(): BookingDraft {
 
 export function slotKey(standId: string, serviceId: string, startTime: string): string {
   return `${standId}/${serviceId}/${startTime}`
-}
-
-/** No answer, or an answer that does not tell whether the booking was made: retry with the same key. */
-function outcomeUnknown(error: unknown): boolean {
-  return !isApiError(error) || error.status === 0 || error.status >= 500
 }
 
 interface Props {

@@ -45,6 +45,14 @@ export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError
 }
 
+/**
+ * No answer, or an answer that does not tell whether a POST took effect (network failure, 5xx): the same request,
+ * with the same retry key, may be sent again — the API then answers with what the first attempt did.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  return !isApiError(error) || error.status === 0 || error.status >= 500
+}
+
 /** A message for any thrown value, for toasts and inline errors. */
 export function errorMessage(error: unknown): string {
   return isApiError(error) ? error.message : DEFAULT_ERROR_MESSAGES.INTERNAL

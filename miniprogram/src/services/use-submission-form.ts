@@ -23,7 +23,7 @@ import {
   type PhotoPickerProps,
   type PickedPhoto,
 } from '../components/photo-picker'
-import { errorMessage, isApiError } from './request'
+import { errorMessage, isApiError, outcomeUnknown } from './request'
 import { newRequestId } from './request-id'
 import { useStudioCategories, type StudioCategory } from './submission-settings'
 import type { DraftStore, SubmissionDraft } from './submissions'
@@ -43,11 +43,6 @@ export interface Failure {
   message: string
   /** The outcome is unknown: the same request (same key) may be sent again. */
   retry: boolean
-}
-
-/** No answer, or an answer that does not tell whether the submission was made: retry with the same key. */
-export function outcomeUnknown(error: unknown): boolean {
-  return !isApiError(error) || error.status === 0 || error.status >= 500
 }
 
 /** The form's field a message is about: `photos.1` (one photo's key) is the photo section's. */

@@ -35,11 +35,12 @@ interface InputProps {
   [key: string]: unknown
 }
 
-export function Input({ className, value, placeholder, maxlength, onInput, onConfirm }: InputProps) {
+export function Input({ className, value, placeholder, maxlength, disabled, onInput, onConfirm }: InputProps) {
   return (
     <input
       className={className}
       value={value ?? ''}
+      disabled={!!disabled}
       placeholder={placeholder}
       maxLength={maxlength}
       onChange={(e) => onInput?.({ detail: { value: e.target.value } })}

@@ -1,4 +1,5 @@
 import { z, idSchema } from './common';
+import { requestIdSchema } from './booking';
 
 const reading = (label: string, min: number, max: number) =>
   z
@@ -10,6 +11,8 @@ const reading = (label: string, min: number, max: number) =>
 /** POST /stands/{standId}/entries/{entryId}/reading — staff record a blood-pressure check. */
 export const recordReadingRequest = z
   .object({
+    /** A retry key: sent again after a dropped answer, it returns the reading already kept instead of a second one. */
+    requestId: requestIdSchema,
     systolic: reading('收缩压（高压）', 60, 260),
     diastolic: reading('舒张压（低压）', 30, 160),
     pulse: reading('脉搏', 30, 220).optional(),

@@ -5,7 +5,8 @@ import type { QueueEntryView } from '@shared/schemas/booking'
 import { recordReadingRequest, type ReadingView } from '@shared/schemas/reading'
 import { parseWith } from '@shared/validation'
 import { recordReading } from '../../services/api'
-import { errorMessage, isApiError } from '../../services/request'
+import { errorMessage, isApiError, outcomeUnknown } from '../../services/request'
+import { newRequestId } from '../../services/request-id'
 
 /** The API refuses (409) when the resident has not given the separate consent: staff tell the reading aloud. */
 
@@ -38,6 +39,11 @@ export function ReadingSheet({ standId, entry, who, onRecorded, onClose }: Props
   const [fields, setFields] = useState<Partial<Record<FieldKey, string>>>({})
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<Result | null>(null)
+  /**
+   * The retry key of an attempt whose outcome is unknown (no answer, 5xx): the numbers stay as sent and 重新保存
+   * sends the same key, so a reading is never kept twice. Cleared once the API has answered yes or no.
+   */
+  const [pendingKey, setPendingKey] = useState<string | null>(null)
 
   const change = (key: FieldKey, value: string) => {
     setValues((v) => ({ ...v, [key]: value.replace(/[^\d]/g, '').slice(0, 3) }))
@@ -47,7 +53,8 @@ export function ReadingSheet({ standId, entry, who, onRecorded, onClose }: Props
 
   const submit = async () => {
     if (busy) return
-    const input: Record<string, number | undefined> = { systolic: toNumber(values.systolic), diastolic: toNumber(values.diastolic) }
+    const requestId = pendingKey ?? newRequestId()
+    const input: Record<string, string | number | undefined> = { requestId, systolic: toNumber(values.systolic), diastolic: toNumber(values.diastolic) }
     const pulse = toNumber(values.pulse)
     if (pulse !== undefined) input.pulse = pulse
     const parsed = parseWith(recordReadingRequest, input)
@@ -62,10 +69,12 @@ export function ReadingSheet({ standId, entry, who, onRecorded, onClose }: Props
     try {
       const reading = await recordReading(standId, entry.id, parsed.value)
       Taro.hideLoading()
+      setPendingKey(null)
       setResult({ kind: 'ok', reading })
       onRecorded(reading)
     } catch (error) {
       Taro.hideLoading()
+      setPendingKey(outcomeUnknown(error) ? requestId : null)
       if (isApiError(error) && error.status === 409) {
         setResult({ kind: 'refused', message: error.message, sayAloud: error.reason === 'no_health_consent' || error.reason === 'no_account' })
       } else if (isApiError(error) && Object.keys(error.fields).length > 0) {
@@ -92,7 +101,7 @@ export function ReadingSheet({ standId, entry, who, onRecorded, onClose }: Props
           type='number'
           value={values[key]}
           maxlength={3}
-          disabled={done || undefined}
+          disabled={done || pendingKey !== null || undefined}
           placeholder={placeholder}
           placeholderClass='input-placeholder'
           onInput={(e) => change(key, e.detail.value)}
@@ -133,6 +142,7 @@ export function ReadingSheet({ standId, entry, who, onRecorded, onClose }: Props
         {result?.kind === 'error' ? (
           <View className='reading-result reading-result--error' role='alert'>
             <Text className='result-message reading-result-message'>{result.message}</Text>
+            {pendingKey ? <Text className='result-line reading-retry-hint'>读数没有改动。网络好了再点“重新保存”，不会重复记录。</Text> : null}
           </View>
         ) : null}
 

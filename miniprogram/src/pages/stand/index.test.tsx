@@ -130,8 +130,8 @@ describe('stand page', () => {
     ]
     for (const refusal of refusals) {
       Taro.request.mockReset()
-      Taro.request.mockImplementation((options: { method?: string }) =>
-        options.method === 'POST'
+      Taro.request.mockImplementation((...args: unknown[]) =>
+        (args[0] as { method?: string }).method === 'POST'
           ? Promise.resolve({ statusCode: 409, data: { error: { code: 'CONFLICT', ...refusal } } })
           : Promise.resolve({ statusCode: 200, data: fixture }),
       )

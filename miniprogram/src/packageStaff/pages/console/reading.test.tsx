@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro, { resetTaroMock, router } from '../../../../test/mocks/taro'
-import { aQueue, aReading, apiError, ok, signInAs, STAND_ID, type RequestCall } from '../../../../test/fixtures'
+import { aQueue, aReading, apiError, networkDown, ok, signInAs, STAND_ID, type RequestCall } from '../../../../test/fixtures'
 import StandConsolePage from './index'
 
 const posts = () => Taro.request.mock.calls.map((c) => c[0] as RequestCall).filter((c) => c.method === 'POST')
@@ -89,7 +89,7 @@ describe('记录血压 at the stand console', () => {
     expect(result.textContent).toContain('居民没有同意保存健康读数，请口头告知读数')
     expect(result.querySelector('.reading-say-aloud')?.textContent).toBe('请当面告诉居民：高压 142，低压 91。')
     expect(posts()[0].url).toBe(`http://127.0.0.1:3000/stands/${STAND_ID}/entries/01JD000000000000000000000E/reading`)
-    expect(posts()[0].data).toEqual({ systolic: 142, diastolic: 91 })
+    expect(posts()[0].data).toEqual({ requestId: expect.stringMatching(/^[0-9A-Z]{26}$/), systolic: 142, diastolic: 91 })
 
     fireEvent.click(container.querySelector('.reading-done') as HTMLElement)
     expect(container.querySelector('.reading-sheet')).toBeNull()
@@ -103,11 +103,35 @@ describe('记录血压 at the stand console', () => {
     fill(container, { systolic: '128', diastolic: '80', pulse: '70' })
     fireEvent.click(container.querySelector('.reading-submit') as HTMLElement)
     await waitFor(() => expect(container.querySelector('.reading-result--ok')).not.toBeNull())
-    expect(posts()[0].data).toEqual({ systolic: 128, diastolic: 80, pulse: 70 })
+    expect(posts()[0].data).toEqual({ requestId: expect.stringMatching(/^[0-9A-Z]{26}$/), systolic: 128, diastolic: 80, pulse: 70 })
     expect(container.querySelector('.reading-result-values')?.textContent).toBe('128/80 · 脉搏 70')
 
     fireEvent.click(container.querySelector('.reading-done') as HTMLElement)
     expect(container.querySelector('.queue-card--called .reading-recorded')?.textContent).toBe('已记录血压 128/80')
     expect(container.querySelector('.queue-card--called .record-reading')).toBeNull()
+  })
+
+  it('after a dropped answer keeps the numbers as sent and retries with the same key; a new reading gets a new key', async () => {
+    api([networkDown, () => ok(aReading({ systolic: 135, diastolic: 85 }), 201), () => ok(aReading({ systolic: 120, diastolic: 78 }), 201)])
+    const { container } = render(<StandConsolePage />)
+    await openForm(container)
+
+    fill(container, { systolic: '135', diastolic: '85' })
+    fireEvent.click(container.querySelector('.reading-submit') as HTMLElement)
+    await waitFor(() => expect(container.querySelector('.reading-retry-hint')).not.toBeNull())
+    expect((container.querySelector('.systolic-input') as HTMLInputElement).disabled).toBe(true)
+    expect(container.querySelector('.reading-submit')?.textContent).toBe('重新保存')
+
+    fireEvent.click(container.querySelector('.reading-submit') as HTMLElement)
+    await waitFor(() => expect(container.querySelector('.reading-result--ok')).not.toBeNull())
+    const [first, retry] = posts().map((p) => p.data as { requestId: string })
+    expect(retry).toEqual(first)
+
+    fireEvent.click(container.querySelector('.reading-done') as HTMLElement)
+    await openForm(container, 0)
+    fill(container, { systolic: '120', diastolic: '78' })
+    fireEvent.click(container.querySelector('.reading-submit') as HTMLElement)
+    await waitFor(() => expect(container.querySelector('.reading-result--ok')).not.toBeNull())
+    expect((posts()[2].data as { requestId: string }).requestId).not.toBe(first.requestId)
   })
 })
