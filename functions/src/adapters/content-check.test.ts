@@ -24,7 +24,8 @@ describe('WechatContentCheck', () => {
     jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     server = createServer(async (req: IncomingMessage, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
-      if (url.pathname === '/cgi-bin/token') {
+      if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') {
+        for await (const _ of req) void _;
         token += 1;
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: `T${token}`, expires_in: 7200 }));
         return;

@@ -41,7 +41,7 @@ class FakeWechat {
     const url = new URL(req.url ?? '/', 'http://x');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (req.method === 'GET' && url.pathname === '/cgi-bin/token') {
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') {
       this.tokenRequests += 1;
       if (this.tokenReply) return this.tokenReply();
       this.issued += 1;
@@ -162,7 +162,7 @@ describe('WechatSubscribeNotifier', () => {
     const notices = notifier({}, tokens);
     expect(await notices.send(reminder)).toBe('sent');
     const first = wechat.sends[0].token;
-    wechat.expired.add(first); // e.g. another server fetched a new token, which retires this one
+    wechat.expired.add(first); // e.g. the app secret was reset, or a force refresh retired it
 
     expect(await notices.send(reminder)).toBe('sent');
     expect(wechat.sends.map((s) => s.token)).toEqual([first, first, expect.not.stringMatching(new RegExp(`^${first}$`))]);

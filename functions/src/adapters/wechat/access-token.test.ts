@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { UpstreamUnavailableError } from '../../errors';
 import { WechatAccessTokens, isTokenRejection } from './access-token';
 
-// Against a real HTTP server on 127.0.0.1 playing WeChat's cgi-bin/token.
+// Against a real HTTP server on 127.0.0.1 playing WeChat's cgi-bin/stable_token.
 describe('WechatAccessTokens', () => {
   let server: Server;
   let base = '';
-  let requests: URL[] = [];
+  let requests: { method?: string; url: URL; body: unknown }[] = [];
   let issued = 0;
   let reply: (() => { status: number; body: unknown }) | undefined;
   let clock = 1_700_000_000_000;
@@ -15,9 +15,11 @@ describe('WechatAccessTokens', () => {
 
   beforeAll(async () => {
     jest.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(line));
-    server = createServer((req, res) => {
+    server = createServer(async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
-      requests.push(url);
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      requests.push({ method: req.method, url, body: raw ? JSON.parse(raw) : undefined });
       issued += 1;
       const { status, body } = reply?.() ?? { status: 200, body: { access_token: `TOKEN-${issued}`, expires_in: 7200 } };
       // A little latency, so that concurrent callers really overlap.
@@ -39,18 +41,21 @@ describe('WechatAccessTokens', () => {
     const shared = tokens();
     const got = await Promise.all([shared.get(), shared.get(), shared.get()]);
     expect(requests).toHaveLength(1);
-    expect(requests[0].pathname).toBe('/cgi-bin/token');
-    expect(Object.fromEntries(requests[0].searchParams)).toEqual({ grant_type: 'client_credential', appid: 'wxapp', secret: 'the-app-secret' });
+    // the stable token in its normal mode: every container gets the same token, nobody's is retired
+    expect(requests[0].method).toBe('POST');
+    expect(requests[0].url.pathname).toBe('/cgi-bin/stable_token');
+    expect(requests[0].url.search).toBe('');
+    expect(requests[0].body).toEqual({ grant_type: 'client_credential', appid: 'wxapp', secret: 'the-app-secret', force_refresh: false });
     expect(new Set(got).size).toBe(1);
     expect(await shared.get()).toBe(got[0]);
     expect(requests).toHaveLength(1);
   });
 
-  it('keeps the token until five minutes before WeChat says it expires', async () => {
+  it('keeps the token until a minute before WeChat says it expires', async () => {
     reply = () => ({ status: 200, body: { access_token: `TOKEN-${issued}`, expires_in: 3600 } });
     const shared = tokens();
     const first = await shared.get();
-    clock += (3600 - 301) * 1000;
+    clock += (3600 - 61) * 1000;
     expect(await shared.get()).toBe(first);
     clock += 2000;
     expect(await shared.get()).not.toBe(first);

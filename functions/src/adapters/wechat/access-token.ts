@@ -9,8 +9,8 @@ export function isTokenRejection(errcode: number | undefined): boolean {
   return errcode !== undefined && TOKEN_REJECTED.has(errcode);
 }
 
-/** A token is dropped this long before WeChat says it expires (it lives 7200 s). */
-const TOKEN_SAFETY_MS = 5 * 60 * 1000;
+/** A token is dropped this long before WeChat says it expires (it lives up to 7200 s, at least 300 s). */
+const TOKEN_SAFETY_MS = 60 * 1000;
 
 const UNAVAILABLE = '微信服务暂时不可用，请稍后再试';
 const MISCONFIGURED = '微信接口凭证配置有误，请联系管理员';
@@ -30,13 +30,14 @@ export interface WechatAccessTokensSettings {
 }
 
 /**
- * The mini-program's access token (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getAccessToken.html),
- * shared by every adapter that calls a WeChat server API (QR codes, subscribe messages) in this container.
- *
- * Kept in memory until 5 minutes before it expires; concurrent callers share one request; a failure is not
- * cached. Each call of cgi-bin/token retires the previous token after a 5-minute overlap, so a fleet of
- * containers that each fetch their own token is fine for occasional calls (a poster, an evening's reminders),
- * not for a hot path: that would need one token shared through a store.
+ * The mini-program's access token, from the stable-token API in its normal mode
+ * (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getStableAccessToken.html):
+ * while a token is valid, every caller gets the same one and nobody's is retired, so a fleet of Lambda
+ * containers each asking for it never invalidate each other (cgi-bin/token would: each call retires the last).
+ * WeChat renews it in the last 5 minutes with both tokens valid meanwhile. Shared by every adapter that calls a
+ * WeChat server API (QR codes, subscribe messages, content checks) in this container; kept in memory until a
+ * minute before it expires; concurrent callers share one request; a failure is not cached. Force-refresh mode
+ * (which does retire tokens, 20 a day) is never used.
  *
  * Throws `UpstreamUnavailableError` when no token can be had (administrators get a message of their own when
  * the app id, secret or IP allow-list is wrong).
@@ -68,15 +69,16 @@ export class WechatAccessTokens {
   }
 
   private async fetchToken(): Promise<string> {
-    const url = new URL('/cgi-bin/token', this.settings.apiBase);
-    url.search = new URLSearchParams({
-      grant_type: 'client_credential',
-      appid: this.settings.appId,
-      secret: this.settings.appSecret,
-    }).toString();
+    const url = new URL('/cgi-bin/stable_token', this.settings.apiBase);
+    const request = { grant_type: 'client_credential', appid: this.settings.appId, secret: this.settings.appSecret, force_refresh: false };
     let body: TokenBody;
     try {
-      const response = await this.fetchImpl(url, { signal: AbortSignal.timeout(this.settings.timeoutMs ?? 5000) });
+      const response = await this.fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+        signal: AbortSignal.timeout(this.settings.timeoutMs ?? 5000),
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       body = (await response.json()) as TokenBody;
     } catch (error) {

@@ -14,7 +14,7 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 class FakeWechat {
   server!: Server;
   base = '';
-  tokenRequests: URL[] = [];
+  tokenRequests: unknown[] = [];
   codeRequests: { url: URL; body: Record<string, unknown> }[] = [];
   issued = 0;
   /** Tokens the fake treats as expired (42001) although it issued them. */
@@ -46,8 +46,8 @@ class FakeWechat {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const json = (status: number, body: unknown) => ({ status, type: 'application/json; encoding=utf-8', body: JSON.stringify(body) });
-    if (req.method === 'GET' && url.pathname === '/cgi-bin/token') {
-      this.tokenRequests.push(url);
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') {
+      this.tokenRequests.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
       if (this.tokenReply) {
         const { status, body } = this.tokenReply();
         return json(status, body);
@@ -92,7 +92,7 @@ describe('WechatVenueQrCodes', () => {
     const c = await codes.pngFor(scene);
 
     expect(wechat.tokenRequests).toHaveLength(1);
-    expect(Object.fromEntries(wechat.tokenRequests[0].searchParams)).toEqual({ grant_type: 'client_credential', appid: 'wxapp', secret: 'shh' });
+    expect(wechat.tokenRequests[0]).toEqual({ grant_type: 'client_credential', appid: 'wxapp', secret: 'shh', force_refresh: false });
     expect(wechat.codeRequests).toHaveLength(3);
     expect(new Set(wechat.codeRequests.map((r) => r.url.searchParams.get('access_token'))).size).toBe(1);
     expect(wechat.codeRequests[0].body).toEqual({
@@ -113,13 +113,13 @@ describe('WechatVenueQrCodes', () => {
     expect(wechat.codeRequests[0].body).toMatchObject({ page: 'pages/other/index', env_version: 'trial' });
   });
 
-  it('keeps the token until five minutes before it expires', async () => {
+  it('keeps the token until a minute before it expires', async () => {
     const codes = adapter();
     await codes.pngFor('v=1');
-    clock += (7200 - 301) * 1000;
+    clock += (7200 - 61) * 1000;
     await codes.pngFor('v=1');
     expect(wechat.tokenRequests).toHaveLength(1);
-    clock += 2000; // now inside the last five minutes
+    clock += 2000; // now inside the last minute
     await codes.pngFor('v=1');
     expect(wechat.tokenRequests).toHaveLength(2);
     const tokens = wechat.codeRequests.map((r) => r.url.searchParams.get('access_token'));
@@ -131,7 +131,7 @@ describe('WechatVenueQrCodes', () => {
     const codes = adapter();
     await codes.pngFor('v=1');
     const first = wechat.codeRequests[0].url.searchParams.get('access_token')!;
-    wechat.expired.add(first); // e.g. another server asked for a new token, which retires this one
+    wechat.expired.add(first); // e.g. the app secret was reset, or a force refresh retired it
 
     const png = await codes.pngFor('v=2');
     expect(png.subarray(8).toString()).toBe('v=2');
