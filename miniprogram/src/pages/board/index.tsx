@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { BoardResponse } from '@shared/schemas/submission'
 import { formatChinaDate, chinaDate } from '@shared/time'
 import { getBoard, getFollow, setFollow } from '../../services/api'
 import { errorMessage } from '../../services/request'
+import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
 import { openPage } from '../../services/navigation'
 import { HOME_PAGE } from '../../services/platform'
 import { param, submitPageUrl } from '../../services/submissions'
 import { SubmissionStatusBadge } from '../../components/submission-status'
-
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: BoardResponse }
+import { PageState } from '../../components/page-state'
 
 /** A `YYYY-MM-DD` date or an instant, shown as `11月22日 周日`. */
 function dayLabel(value: string): string {
@@ -65,34 +64,24 @@ export default function BoardPage() {
   const [user] = useSessionUser()
   const { params } = useRouter()
   const studioId = param(params.studioId)
-  const [state, setState] = useState<State>(() => (studioId ? { status: 'loading' } : { status: 'error', message: '没有找到这个工作室的公示墙' }))
-
-  const load = async () => {
-    if (!studioId) return
-    try {
-      const data = await getBoard(studioId)
-      setState({ status: 'ready', data })
+  const { state, retry } = usePageData(() => getBoard(studioId), [studioId], {
+    enabled: !!studioId,
+    initial: () => (studioId ? { status: 'loading' } : { status: 'error', message: '没有找到这个工作室的公示墙' }),
+    reloadOnShow: true,
+    pullDownRefresh: true,
+    onRefreshError: 'error',
+    onData: (data) => {
       if (data.studioName) Taro.setNavigationBarTitle?.({ title: `${data.studioName} 公示墙` })?.catch?.(() => undefined)
-    } catch (error) {
-      setState({ status: 'error', message: errorMessage(error) })
-    }
-  }
-
-  useDidShow(() => void load())
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
+    },
   })
 
   return (
     <View className='page board-page'>
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          {studioId ? <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button> : null}
-          <Button className='btn btn--secondary' onClick={() => Taro.switchTab({ url: HOME_PAGE })}>回到首页</Button>
-        </View>
-      ) : null}
+      <PageState
+        state={state}
+        onRetry={studioId ? retry : undefined}
+        errorActions={<Button className='btn btn--secondary' onClick={() => Taro.switchTab({ url: HOME_PAGE })}>回到首页</Button>}
+      />
       {state.status === 'ready' ? (
         <View>
           <View className='card card--hint board-intro'>

@@ -1,20 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { BookingView, MyBookingsResponse } from '@shared/schemas/booking'
+import type { BookingView } from '@shared/schemas/booking'
 import { formatChinaDate } from '@shared/time'
 import { getMyBookings } from '../../services/api'
-import { errorMessage } from '../../services/request'
 import { rememberBooking, ticketPageUrl } from '../../services/bookings'
-import { getUser } from '../../services/session'
 import { openLogin } from '../../services/navigation'
 import { HOME_PAGE } from '../../services/platform'
+import { usePageData } from '../../services/use-page-data'
+import { useSessionUser } from '../../services/use-session-user'
 import { StatusBadge } from '../../components/status-badge'
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; data: MyBookingsResponse }
+import { PageState } from '../../components/page-state'
 
 function BookingItem({ booking, past }: { booking: BookingView; past?: boolean }) {
   const open = () => {
@@ -45,46 +40,10 @@ function BookingItem({ booking, past }: { booking: BookingView; past?: boolean }
 }
 
 export default function BookingsPage() {
-  const [signedIn, setSignedIn] = useState(() => !!getUser())
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
-  const loadId = useRef(0)
-  const shownOnce = useRef(false)
-  const hasData = useRef(false)
-
-  const load = useCallback(async () => {
-    if (!getUser()) {
-      setSignedIn(false)
-      return
-    }
-    setSignedIn(true)
-    const id = ++loadId.current
-    try {
-      const data = await getMyBookings()
-      if (id !== loadId.current) return
-      setState({ status: 'ready', data })
-    } catch (error) {
-      if (id !== loadId.current) return
-      // keep a list we already show (weak signal); say so in a toast
-      if (hasData.current) Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
-      else setState({ status: 'error', message: errorMessage(error) })
-      return
-    }
-    hasData.current = true
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  useDidShow(() => {
-    // back from a ticket (maybe cancelled) or from signing in
-    if (shownOnce.current) void load()
-    shownOnce.current = true
-  })
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  const [user] = useSessionUser()
+  const signedIn = !!user
+  // back from a ticket (maybe cancelled) or from signing in: load again; a failed refresh keeps the list (weak signal), in a toast
+  const { state, retry } = usePageData(getMyBookings, [], { enabled: signedIn, reloadOnShow: true, pullDownRefresh: true })
 
   if (!signedIn) {
     return (
@@ -100,22 +59,7 @@ export default function BookingsPage() {
 
   return (
     <View className='page bookings-page'>
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
-
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          <Button
-            className='btn btn--primary retry-button'
-            onClick={() => {
-              setState({ status: 'loading' })
-              void load()
-            }}
-          >
-            重试
-          </Button>
-        </View>
-      ) : null}
+      <PageState state={state} onRetry={retry} />
 
       {state.status === 'ready' ? (
         <View>

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { ROLE_LABELS } from '@shared/roles'
-import type { PersonaView, SessionResponse } from '@shared/schemas/auth'
+import type { SessionResponse } from '@shared/schemas/auth'
 import { getPersonas, signInLocal, signInWechat } from '../../services/api'
 import { ApiError, errorMessage, isApiError, WECHAT_LOGIN_FAILED_MESSAGE } from '../../services/request'
 import { saveSession } from '../../services/session'
 import { goBackOrMe } from '../../services/navigation'
 import { isWeapp } from '../../services/platform'
+import { usePageData } from '../../services/use-page-data'
+import { ErrorCard, PageState } from '../../components/page-state'
 
 export const NO_PERSONAS_MESSAGE = '这里不提供演示身份登录。请在微信里打开“连心”小程序登录。'
 
@@ -55,56 +56,35 @@ function WechatLogin() {
   )
 }
 
-type PersonaState =
-  | { status: 'loading' }
-  | { status: 'unavailable' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; personas: PersonaView[] }
+/** The demo personas, or null where the API does not offer them (404: not a local demo). */
+async function loadPersonas() {
+  try {
+    return (await getPersonas()).personas
+  } catch (error) {
+    if (isApiError(error) && error.status === 404) return null
+    throw error
+  }
+}
 
 function PersonaLogin() {
-  const [state, setState] = useState<PersonaState>({ status: 'loading' })
-
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
-      const { personas } = await getPersonas()
-      setState({ status: 'ready', personas })
-    } catch (error) {
-      if (isApiError(error) && error.status === 404) setState({ status: 'unavailable' })
-      else setState({ status: 'error', message: errorMessage(error) })
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { state, retry } = usePageData(loadPersonas, [])
+  const unavailable = state.status === 'ready' && state.data === null
 
   return (
     <View>
-      {state.status === 'unavailable' ? null : (
+      {unavailable ? null : (
         <View className='card'>
           <Text className='card-title'>选择身份登录</Text>
           <Text className='plain-line'>这是本地演示环境：点一个身份就能登录。</Text>
         </View>
       )}
 
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
+      <PageState state={state} onRetry={retry} />
 
-      {state.status === 'unavailable' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{NO_PERSONAS_MESSAGE}</Text>
-        </View>
-      ) : null}
+      {unavailable ? <ErrorCard message={NO_PERSONAS_MESSAGE} /> : null}
 
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          <Button className='btn btn--primary retry-button' onClick={() => void load()}>重试</Button>
-        </View>
-      ) : null}
-
-      {state.status === 'ready'
-        ? state.personas.map((persona) => (
+      {state.status === 'ready' && state.data
+        ? state.data.map((persona) => (
           <Button
             key={persona.key}
             className={`persona-button persona-${persona.key}`}

@@ -1,13 +1,11 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { chinaDate, chinaTime, formatChinaDate } from '@shared/time'
-import { getNotifications, markNotificationsRead, type NotificationView } from '../../services/api'
-import { errorMessage } from '../../services/request'
+import { getNotifications, markNotificationsRead } from '../../services/api'
 import { openAnyPage, openLogin } from '../../services/navigation'
+import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
-
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: NotificationView[] }
+import { PageState } from '../../components/page-state'
 
 /** `11月22日 周日 09:30` in China time. */
 function whenLabel(at: string): string {
@@ -17,30 +15,17 @@ function whenLabel(at: string): string {
 /** 消息: newest first; unread ones (as they were when the page opened) in bold with a red dot. Opening marks all read. */
 export default function NotificationsPage() {
   const [user] = useSessionUser()
-  const [state, setState] = useState<State>({ status: 'loading' })
-  const loadId = useRef(0)
-
-  const load = async () => {
-    const id = ++loadId.current
-    try {
-      const data = await getNotifications()
-      if (id !== loadId.current) return
-      setState({ status: 'ready', items: data.notifications })
+  const { state, retry } = usePageData(getNotifications, [], {
+    enabled: !!user,
+    reloadOnShow: true,
+    pullDownRefresh: true,
+    onRefreshError: 'error',
+    onData: (data) => {
       // the list keeps showing what was new on this visit; the server marks everything read
       if (data.unread > 0 || data.notifications.some((n) => !n.read)) {
         markNotificationsRead().catch(() => undefined)
       }
-    } catch (error) {
-      if (id !== loadId.current) return
-      setState({ status: 'error', message: errorMessage(error) })
-    }
-  }
-
-  useDidShow(() => {
-    if (user) void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
+    },
   })
 
   if (!user) {
@@ -57,21 +42,15 @@ export default function NotificationsPage() {
 
   return (
     <View className='page notifications-page'>
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button>
-        </View>
-      ) : null}
-      {state.status === 'ready' && state.items.length === 0 ? (
+      <PageState state={state} onRetry={retry} />
+      {state.status === 'ready' && state.data.notifications.length === 0 ? (
         <View className='card notifications-empty'>
           <Text className='card-title'>还没有消息</Text>
           <Text className='plain-line'>意见有了答复、预约快到时间、服务点取消，都会在这里告诉您。</Text>
         </View>
       ) : null}
       {state.status === 'ready'
-        ? state.items.map((item) => (
+        ? state.data.notifications.map((item) => (
             <View
               key={item.id}
               className={`card card--link notification-item${item.read ? '' : ' notification-item--unread'}`}

@@ -1,22 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { HealthConsentView, ReadingView } from '@shared/schemas/reading'
 import { chinaDate, chinaTime, formatChinaDate } from '@shared/time'
 import { deleteMyReading, getMyReadings, setHealthConsent } from '../../services/api'
 import { errorMessage, isApiError } from '../../services/request'
-import { getUser } from '../../services/session'
 import { openLogin } from '../../services/navigation'
+import { usePageData } from '../../services/use-page-data'
+import { useSessionUser } from '../../services/use-session-user'
 import { ReadingsChart } from '../../components/readings-chart'
-
-/**
- * 我的血压记录: health readings are sensitive personal information — kept only with this separate consent, for a
- * limited time, and the resident sees and deletes them here.
- */
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; readings: ReadingView[]; consent: HealthConsentView }
+import { PageState } from '../../components/page-state'
 
 function longDate(iso: string): string {
   const [y, m, d] = chinaDate(iso).split('-')
@@ -124,59 +117,31 @@ function ReadingItem({ reading, busy, onDelete }: { reading: ReadingView; busy: 
   )
 }
 
+/**
+ * 我的血压记录: health readings are sensitive personal information — kept only with this separate consent, for a
+ * limited time, and the resident sees and deletes them here.
+ */
 export default function ReadingsPage() {
-  const [signedIn, setSignedIn] = useState(() => !!getUser())
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
+  const [user] = useSessionUser()
+  const signedIn = !!user
   const [consentBusy, setConsentBusy] = useState(false)
   const [deleting, setDeleting] = useState<string | null>(null)
-  const loadId = useRef(0)
-  const shownOnce = useRef(false)
-
-  const load = useCallback(async () => {
-    if (!getUser()) {
-      setSignedIn(false)
-      return
-    }
-    setSignedIn(true)
-    const id = ++loadId.current
-    try {
-      const data = await getMyReadings()
-      if (id === loadId.current) setState({ status: 'ready', readings: data.readings, consent: data.consent })
-    } catch (error) {
-      if (id !== loadId.current) return
-      setState((previous) => {
-        if (previous.status !== 'ready') return { status: 'error', message: errorMessage(error) }
-        Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
-        return previous
-      })
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  useDidShow(() => {
-    if (shownOnce.current) void load()
-    shownOnce.current = true
-  })
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  // a failed refresh keeps the readings shown, in a toast; setData below makes a refresh in flight too old to bring deleted rows back
+  const { state, retry, setData } = usePageData(getMyReadings, [], { enabled: signedIn, reloadOnShow: true, pullDownRefresh: true })
 
   const removeLocally = (ids: string[]) => {
-    setState((s) => (s.status === 'ready' ? { ...s, readings: s.readings.filter((r) => !ids.includes(r.id)) } : s))
+    setData((data) => ({ ...data, readings: data.readings.filter((r) => !ids.includes(r.id)) }))
   }
 
   const toggleConsent = async () => {
     if (state.status !== 'ready' || consentBusy) return
-    const next = !state.consent.consent
+    const { readings } = state.data
+    const next = !state.data.consent.consent
     if (!next) {
       const { confirm } = await Taro.showModal({
         title: '撤回同意',
         // Withdrawing consent deletes what was kept (个人信息保护法第四十七条): say so before, not after.
-        content: state.readings.length > 0 ? `撤回后，已保存的 ${state.readings.length} 条记录会一并删除，工作人员量血压时也不会再保存您的读数。` : '撤回后，工作人员量血压时不会再保存您的读数。',
+        content: readings.length > 0 ? `撤回后，已保存的 ${readings.length} 条记录会一并删除，工作人员量血压时也不会再保存您的读数。` : '撤回后，工作人员量血压时不会再保存您的读数。',
         confirmText: '撤回',
         cancelText: '不撤回',
       })
@@ -185,8 +150,7 @@ export default function ReadingsPage() {
     setConsentBusy(true)
     try {
       const consent = await setHealthConsent(next)
-      loadId.current += 1 // a refresh in flight must not bring deleted rows back
-      setState((s) => (s.status === 'ready' ? { ...s, consent, readings: consent.consent ? s.readings : [] } : s))
+      setData((data) => ({ ...data, consent, readings: consent.consent ? data.readings : [] }))
       Taro.showToast({ title: consent.consent ? '已同意保存' : '已撤回同意，记录已删除', icon: 'none' })
     } catch (error) {
       Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
@@ -208,7 +172,6 @@ export default function ReadingsPage() {
     setDeleting(reading.id)
     try {
       await deleteMyReading(reading.id)
-      loadId.current += 1
       removeLocally([reading.id])
       Taro.showToast({ title: '已删除', icon: 'success' })
     } catch (error) {
@@ -235,34 +198,15 @@ export default function ReadingsPage() {
     )
   }
 
-  if (state.status === 'loading') {
+  if (state.status !== 'ready') {
     return (
       <View className='page readings-page'>
-        <Text className='loading-text'>正在加载…</Text>
+        <PageState state={state} onRetry={retry} />
       </View>
     )
   }
 
-  if (state.status === 'error') {
-    return (
-      <View className='page readings-page'>
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          <Button
-            className='btn btn--primary retry-button'
-            onClick={() => {
-              setState({ status: 'loading' })
-              void load()
-            }}
-          >
-            重试
-          </Button>
-        </View>
-      </View>
-    )
-  }
-
-  const { readings, consent } = state
+  const { readings, consent } = state.data
   const newestFirst = [...readings].reverse()
   return (
     <View className='page readings-page'>

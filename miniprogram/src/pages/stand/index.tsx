@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { usePolling } from '../../services/use-polling'
+import { usePageData } from '../../services/use-page-data'
 import { Button, Text, View } from '@tarojs/components'
 import { parseVenueScene } from '@shared/scene'
 import { formatChinaDate } from '@shared/time'
 import type { BookingView } from '@shared/schemas/booking'
 import type { SlotView, StandPageResponse, StandServiceView } from '@shared/schemas/stand'
 import { getStandByScene } from '../../services/api'
-import { errorMessage } from '../../services/request'
 import { saveLastStand } from '../../services/last-stand'
 import { openLogin, openPage } from '../../services/navigation'
 import { boardPageUrl, submitPageUrl } from '../../services/submissions'
@@ -16,11 +16,7 @@ import { HOME_PAGE } from '../../services/platform'
 import { getUser } from '../../services/session'
 import { rememberBooking, ticketPageUrl } from '../../services/bookings'
 import { BookingSheet, emptyDraft, slotKey, type BookingDraft } from '../../components/booking-sheet'
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; data: StandPageResponse }
+import { PageState } from '../../components/page-state'
 
 export const BAD_SCENE_MESSAGE = '二维码内容不完整，请重新扫描服务点的二维码'
 
@@ -116,17 +112,6 @@ function StandDetails({ data, account, onPick }: { data: StandPageResponse; acco
   )
 }
 
-function Loading() {
-  return (
-    <View className='loading'>
-      <View className='skeleton skeleton--title' />
-      <View className='skeleton' />
-      <View className='skeleton skeleton--short' />
-      <Text className='loading-text'>正在加载…</Text>
-    </View>
-  )
-}
-
 /** How often an open stand page refreshes its places left. */
 const STAND_REFRESH_MS = 10_000
 
@@ -137,50 +122,33 @@ export default function StandPage() {
     const parsed = parseVenueScene(rawScene)
     return parsed ? `v=${parsed.venueId}` : null
   }, [rawScene])
-  const [state, setState] = useState<LoadState>(() =>
-    scene ? { status: 'loading' } : { status: 'error', message: BAD_SCENE_MESSAGE },
-  )
+  const { state, reload, retry } = usePageData(() => getStandByScene(scene as string), [scene], {
+    enabled: !!scene,
+    initial: () => (scene ? { status: 'loading' } : { status: 'error', message: BAD_SCENE_MESSAGE }),
+    // back from the login page (or the ticket page): places left may have changed
+    reloadOnShow: (shown) => shown.status === 'ready',
+    onRefreshError: 'error',
+    onData: (data) => {
+      if (scene) saveLastStand({ scene, venueName: data.venue.name, venueAddress: data.venue.address, studioName: data.studio.name, studioId: data.studio.id, standId: data.stand.id })
+    },
+  })
   const [user] = useSessionUser()
-  const loadId = useRef(0)
   /** The slot whose confirm sheet is open. */
   const [picked, setPicked] = useState<{ serviceId: string; slotId: string } | null>(null)
   /** What was typed per slot, kept while the sheet is closed and reopened (and the retry key with it). */
   const [drafts, setDrafts] = useState<Record<string, BookingDraft>>({})
   /** A slot tapped before signing in: its sheet opens when the person comes back signed in. */
   const afterSignIn = useRef<{ serviceId: string; slotId: string } | null>(null)
-  const shownOnce = useRef(false)
-
-  const load = useCallback(async (quiet = false) => {
-    if (!scene) {
-      setState({ status: 'error', message: BAD_SCENE_MESSAGE })
-      return
-    }
-    const id = ++loadId.current
-    setState((previous) => (previous.status === 'ready' ? previous : { status: 'loading' }))
-    try {
-      const data = await getStandByScene(scene)
-      if (id !== loadId.current) return
-      setState({ status: 'ready', data })
-      saveLastStand({ scene, venueName: data.venue.name, venueAddress: data.venue.address, studioName: data.studio.name, studioId: data.studio.id, standId: data.stand.id })
-    } catch (error) {
-      // A background refresh that fails keeps what is on screen; the next one tries again.
-      if (id !== loadId.current || quiet) return
-      setState({ status: 'error', message: errorMessage(error) })
-    }
-  }, [scene])
 
   // Places left stay current within seconds while the page is open (paused while a booking sheet is up).
-  usePolling(() => load(true), STAND_REFRESH_MS, state.status === 'ready' && !picked)
+  // A background refresh that fails keeps what is on screen; the next one tries again.
+  usePolling(() => reload({ quiet: true }), STAND_REFRESH_MS, state.status === 'ready' && !picked)
 
   useEffect(() => {
     if (scene) saveLastStand({ scene })
-    void load()
-  }, [scene, load])
+  }, [scene])
 
   useDidShow(() => {
-    // back from the login page (or the ticket page): places left may have changed
-    if (shownOnce.current && state.status === 'ready') void load()
-    shownOnce.current = true
     const pending = afterSignIn.current
     if (pending && getUser()) {
       afterSignIn.current = null
@@ -214,7 +182,7 @@ export default function StandPage() {
       })
     }
     setPicked(null)
-    void load() // places left
+    void reload() // places left
     Taro.navigateTo({ url: `${ticketPageUrl(booking.id)}&new=1` }).catch(() => {
       Taro.showToast({ title: '预约成功，可在“我的预约”查看', icon: 'none', duration: 3000 })
     })
@@ -235,14 +203,15 @@ export default function StandPage() {
           onDraftChange={(patch) => setDrafts((previous) => ({ ...previous, [key]: { ...(previous[key] ?? emptyDraft()), ...patch } }))}
           onClose={() => setPicked(null)}
           onBooked={onBooked}
-          onRefused={() => void load()}
+          onRefused={() => void reload()}
         />
       )
     }
   }
 
   usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
+    // from the error card, 正在加载… shows again while it loads
+    void (state.status === 'error' ? retry() : reload()).finally(() => Taro.stopPullDownRefresh())
   })
 
   const account = (
@@ -260,15 +229,12 @@ export default function StandPage() {
 
   return (
     <View className='page stand-page'>
-      {state.status === 'loading' ? <Loading /> : null}
-
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          {scene ? <Button className='btn btn--primary retry-button' onClick={() => void load()}>重试</Button> : null}
-          <Button className='btn btn--secondary' onClick={() => Taro.switchTab({ url: HOME_PAGE })}>回到首页</Button>
-        </View>
-      ) : null}
+      <PageState
+        state={state}
+        skeleton
+        onRetry={scene ? retry : undefined}
+        errorActions={<Button className='btn btn--secondary' onClick={() => Taro.switchTab({ url: HOME_PAGE })}>回到首页</Button>}
+      />
 
       {state.status === 'ready' ? <StandDetails data={state.data} account={account} onPick={pickSlot} /> : null}
       {sheet}

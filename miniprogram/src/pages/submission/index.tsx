@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { RATINGS, rateRequest, type SubmissionView } from '@shared/schemas/submission'
 import { RATING_LABELS } from '@shared/submission/lifecycle'
@@ -7,14 +7,15 @@ import { parseWith } from '@shared/validation'
 import { getSubmission, rateSubmission } from '../../services/api'
 import { errorMessage } from '../../services/request'
 import { openPage } from '../../services/navigation'
+import { usePageData } from '../../services/use-page-data'
 import { canRate, chinaDateTime, isReplyEvent, longChinaDate, param } from '../../services/submissions'
 import { SUBMISSIONS_PAGE } from '../../services/platform'
 import { SubmissionStatusBadge } from '../../components/submission-status'
 import { SubmissionTimeline } from '../../components/submission-timeline'
 import { PhotoGrid } from '../../components/photo-grid'
+import { PageState } from '../../components/page-state'
 
 type Rating = (typeof RATINGS)[number]
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: SubmissionView }
 
 export const REOPEN_EXPLANATION = '选“不满意”，这件事会退回给党代表重新办理一次，请在下面写明哪里不满意。'
 
@@ -98,35 +99,18 @@ export default function SubmissionPage() {
   const { params } = useRouter()
   const id = param(params.id)
   const isNew = params.new === '1'
-  const [state, setState] = useState<State>({ status: 'loading' })
-
-  const load = async () => {
-    if (!id) {
-      setState({ status: 'error', message: '没有找到这条意见' })
-      return
-    }
-    try {
-      setState({ status: 'ready', data: await getSubmission(id) })
-    } catch (error) {
-      setState({ status: 'error', message: errorMessage(error) })
-    }
-  }
-
-  useDidShow(() => void load())
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
+  const { state, retry, setData } = usePageData(() => getSubmission(id), [id], {
+    enabled: !!id,
+    initial: () => (id ? { status: 'loading' } : { status: 'error', message: '没有找到这条意见' }),
+    reloadOnShow: true,
+    pullDownRefresh: true,
+    onRefreshError: 'error',
   })
 
   if (state.status !== 'ready') {
     return (
       <View className='page submission-page'>
-        {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
-        {state.status === 'error' ? (
-          <View className='card error-card'>
-            <Text className='error-message'>{state.message}</Text>
-            {id ? <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button> : null}
-          </View>
-        ) : null}
+        <PageState state={state} onRetry={id ? retry : undefined} />
       </View>
     )
   }
@@ -175,7 +159,7 @@ export default function SubmissionPage() {
         </View>
       ) : null}
 
-      {canRate(view) ? <RatingPanel view={view} onRated={(fresh) => setState({ status: 'ready', data: fresh })} /> : null}
+      {canRate(view) ? <RatingPanel view={view} onRated={setData} /> : null}
 
       <Text className='section-title'>办理进度</Text>
       <View className='card'>

@@ -1,37 +1,19 @@
-import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { MySubmissionsResponse } from '@shared/schemas/submission'
 import { chinaDate, formatChinaDate } from '@shared/time'
 import { getMySubmissions } from '../../services/api'
-import { errorMessage } from '../../services/request'
 import { openLogin, openPage } from '../../services/navigation'
+import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
 import { getLastStand } from '../../services/last-stand'
 import { HOME_PAGE } from '../../services/platform'
 import { submissionPageUrl, submitPageUrl } from '../../services/submissions'
 import { SubmissionStatusBadge } from '../../components/submission-status'
-
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: MySubmissionsResponse }
+import { PageState } from '../../components/page-state'
 
 export default function MySubmissionsPage() {
   const [user] = useSessionUser()
-  const [state, setState] = useState<State>({ status: 'loading' })
-
-  const load = async () => {
-    try {
-      setState({ status: 'ready', data: await getMySubmissions() })
-    } catch (error) {
-      setState({ status: 'error', message: errorMessage(error) })
-    }
-  }
-
-  useDidShow(() => {
-    if (user) void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  const { state, retry } = usePageData(getMySubmissions, [], { enabled: !!user, reloadOnShow: true, pullDownRefresh: true, onRefreshError: 'error' })
 
   if (!user) {
     return (
@@ -48,13 +30,7 @@ export default function MySubmissionsPage() {
   const lastStand = getLastStand()
   return (
     <View className='page submissions-page'>
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button>
-        </View>
-      ) : null}
+      <PageState state={state} onRetry={retry} />
       {state.status === 'ready' && state.data.submissions.length === 0 ? (
         <View className='card submissions-empty'>
           <Text className='plain-line'>您还没有提过意见建议。</Text>

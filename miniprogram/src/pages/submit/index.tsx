@@ -10,6 +10,7 @@ import { openLogin } from '../../services/navigation'
 import { useSubmissionForm } from '../../services/use-submission-form'
 import { PhotoPicker } from '../../components/photo-picker'
 import { CategoryField, PhoneConsentField, PlaceField, PublicSwitch, SubmissionTextField, SubmitFailure } from '../../components/submission-fields'
+import { ErrorCard } from '../../components/page-state'
 import {
   emptySubmissionDraft,
   param,
@@ -163,10 +164,9 @@ export default function SubmitPage() {
   if (!studioId) {
     return (
       <View className='page submit-page'>
-        <View className='card error-card'>
-          <Text className='error-message'>请先扫一扫服务点的二维码，再提意见建议。</Text>
+        <ErrorCard message='请先扫一扫服务点的二维码，再提意见建议。'>
           <Button className='btn btn--secondary' onClick={() => Taro.switchTab({ url: HOME_PAGE })}>回到首页</Button>
-        </View>
+        </ErrorCard>
       </View>
     )
   }

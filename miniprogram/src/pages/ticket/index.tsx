@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { BookingView } from '@shared/schemas/booking'
 import { formatChinaDate } from '@shared/time'
@@ -8,13 +8,10 @@ import { errorMessage } from '../../services/request'
 import { isUsable, rememberBooking, rememberedBooking, ticketCodeGroups } from '../../services/bookings'
 import { openMyBookings } from '../../services/navigation'
 import { usePolling } from '../../services/use-polling'
+import { usePageData } from '../../services/use-page-data'
 import { StatusBadge } from '../../components/status-badge'
 import { TicketQr } from '../../components/ticket-qr'
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; booking: BookingView }
+import { PageState } from '../../components/page-state'
 
 /** While the person waits at the stand, the ticket follows the queue (签到 → 叫号 → 完成) by itself. */
 const WAITING_REFRESH_MS = 15_000
@@ -33,6 +30,11 @@ function decodeParam(value: string | undefined): string | undefined {
   } catch {
     return value
   }
+}
+
+/** Checked in or called: the person is in the queue, the ticket follows it. */
+function isWaiting(booking: BookingView): boolean {
+  return booking.status === 'checked_in' || booking.status === 'called'
 }
 
 function TicketCode({ code }: { code: string }) {
@@ -118,50 +120,27 @@ export default function TicketPage() {
   const { params } = useRouter()
   const bookingId = decodeParam(params.id)
   const isNew = params.new === '1'
-  const [state, setState] = useState<LoadState>(() => {
-    const known = rememberedBooking(bookingId)
-    if (known) return { status: 'ready', booking: known }
-    return bookingId ? { status: 'loading' } : { status: 'error', message: '没有找到这张预约凭证' }
-  })
   const [cancelling, setCancelling] = useState(false)
-  const loadId = useRef(0)
-
-  const load = useCallback(async () => {
-    if (!bookingId) return
-    const id = ++loadId.current
-    try {
-      const booking = await getBooking(bookingId)
-      if (id !== loadId.current) return
-      rememberBooking(booking)
-      setState({ status: 'ready', booking })
-    } catch (error) {
-      if (id !== loadId.current) return
-      // keep a ticket we already show (weak signal at the market); otherwise say what went wrong
-      setState((previous) => (previous.status === 'ready' ? previous : { status: 'error', message: errorMessage(error) }))
-    }
-  }, [bookingId])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  const waiting = state.status === 'ready' && (state.booking.status === 'checked_in' || state.booking.status === 'called')
-  const shownOnce = useRef(false)
-  useDidShow(() => {
+  const { state, reload, retry, setData } = usePageData(() => getBooking(bookingId as string), [bookingId], {
+    enabled: !!bookingId,
+    initial: () => {
+      const known = rememberedBooking(bookingId)
+      if (known) return { status: 'ready', data: known }
+      return bookingId ? { status: 'loading' } : { status: 'error', message: '没有找到这张预约凭证' }
+    },
+    // keep a ticket we already show (weak signal at the market); otherwise say what went wrong
+    onRefreshError: 'keep',
+    onData: rememberBooking,
     // coming back to the ticket: refresh (while waiting, usePolling does it)
-    if (shownOnce.current && !waiting) void load()
-    shownOnce.current = true
+    reloadOnShow: (shown) => !(shown.status === 'ready' && isWaiting(shown.data)),
+    pullDownRefresh: true,
   })
+  const booking = state.status === 'ready' ? state.data : null
 
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  usePolling(load, WAITING_REFRESH_MS, waiting)
+  usePolling(reload, WAITING_REFRESH_MS, !!booking && isWaiting(booking))
 
   const cancel = async () => {
-    if (state.status !== 'ready' || cancelling) return
-    const { booking } = state
+    if (!booking || cancelling) return
     const { confirm } = await Taro.showModal({
       title: '取消预约',
       content: `确定取消 ${formatChinaDate(booking.date)} ${booking.startTime} 的${booking.serviceName}吗？名额会留给其他人。`,
@@ -175,14 +154,13 @@ export default function TicketPage() {
     try {
       const updated = await cancelBooking(booking.id)
       rememberBooking(updated)
-      loadId.current += 1 // an older refresh must not bring back "已预约"
-      setState({ status: 'ready', booking: updated })
+      setData(updated) // an older refresh still on its way must not bring back "已预约"
       Taro.hideLoading()
       Taro.showToast({ title: '已取消预约', icon: 'success' })
     } catch (error) {
       Taro.hideLoading()
       Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
-      void load()
+      void reload()
     } finally {
       setCancelling(false)
     }
@@ -190,34 +168,17 @@ export default function TicketPage() {
 
   return (
     <View className='page ticket-page'>
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
+      <PageState state={state} onRetry={bookingId ? retry : undefined} />
 
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          {bookingId ? (
-            <Button
-              className='btn btn--primary retry-button'
-              onClick={() => {
-                setState({ status: 'loading' })
-                void load()
-              }}
-            >
-              重试
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
-
-      {state.status === 'ready' ? (
+      {booking ? (
         <View>
-          {isNew && state.booking.status === 'booked' ? (
+          {isNew && booking.status === 'booked' ? (
             <View className='notice notice--success ticket-success'>
               <Text className='notice-title notice-title--success'>预约成功</Text>
               <Text className='notice-body'>请按时到服务点，出示下面的预约码。</Text>
             </View>
           ) : null}
-          <Ticket booking={state.booking} busy={cancelling} onCancel={() => void cancel()} />
+          <Ticket booking={booking} busy={cancelling} onCancel={() => void cancel()} />
         </View>
       ) : null}
 

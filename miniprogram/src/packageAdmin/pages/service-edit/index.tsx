@@ -6,6 +6,7 @@ import { parseWith } from '@shared/validation'
 import { createService, listServices, updateService } from '../../../services/api'
 import { errorMessage, isApiError } from '../../../services/request'
 import { useSessionUser } from '../../../services/use-session-user'
+import { ErrorCard, PageLoading } from '../../../components/page-state'
 import { ADMIN_SERVICES_PAGE } from '../../../services/platform'
 import { decodeParam, isAdminUser, NoAdminAccess } from '../../admin-access'
 import { rememberedService, rememberService, rememberServices } from '../../store'
@@ -86,17 +87,14 @@ export default function ServiceEditPage() {
   if (loadError) {
     return (
       <View className='page admin-page'>
-        <View className='card error-card'>
-          <Text className='error-message'>{loadError}</Text>
-          <Button className='btn btn--primary retry-button' onClick={() => void load()}>重试</Button>
-        </View>
+        <ErrorCard message={loadError} onRetry={() => void load()} />
       </View>
     )
   }
   if (!form) {
     return (
       <View className='page admin-page'>
-        <Text className='loading-text'>正在加载…</Text>
+        <PageLoading />
       </View>
     )
   }

@@ -1,48 +1,28 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { ServiceView } from '@shared/schemas/admin'
 import { listServices } from '../../../services/api'
-import { errorMessage } from '../../../services/request'
 import { openPage } from '../../../services/navigation'
 import { ADMIN_SERVICE_EDIT_PAGE } from '../../../services/platform'
+import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
+import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import { rememberServices } from '../../store'
 
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; services: ServiceView[] }
+async function loadServices(studioId: string) {
+  const { services } = await listServices(studioId)
+  rememberServices(services)
+  return services
+}
 
 export default function AdminServicesPage() {
   const [user] = useSessionUser()
   const studioId = isAdminUser(user) ? user.studioId : null
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
-  const loadId = useRef(0)
-  const shownOnce = useRef(false)
-
-  const load = useCallback(async () => {
-    if (!studioId) return
-    const id = ++loadId.current
-    try {
-      const { services } = await listServices(studioId)
-      rememberServices(services)
-      if (id === loadId.current) setState({ status: 'ready', services })
-    } catch (error) {
-      if (id === loadId.current) setState((s) => (s.status === 'ready' ? s : { status: 'error', message: errorMessage(error) }))
-    }
-  }, [studioId])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  useDidShow(() => {
-    // back from the form: show what was saved
-    if (shownOnce.current) void load()
-    shownOnce.current = true
-  })
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
+  // back from the form: show what was saved
+  const { state, retry } = usePageData(() => loadServices(studioId as string), [studioId], {
+    enabled: !!studioId,
+    reloadOnShow: true,
+    pullDownRefresh: true,
+    onRefreshError: 'keep',
   })
 
   if (!isAdminUser(user)) return <NoAdminAccess user={user} />
@@ -51,23 +31,9 @@ export default function AdminServicesPage() {
     <View className='page admin-page admin-services-page'>
       <Button className='btn btn--primary add-service' onClick={() => openPage(ADMIN_SERVICE_EDIT_PAGE)}>＋ 新增服务项目</Button>
 
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          <Button
-            className='btn btn--primary retry-button'
-            onClick={() => {
-              setState({ status: 'loading' })
-              void load()
-            }}
-          >
-            重试
-          </Button>
-        </View>
-      ) : null}
+      <PageState state={state} onRetry={retry} />
 
-      {state.status === 'ready' && state.services.length === 0 ? (
+      {state.status === 'ready' && state.data.length === 0 ? (
         <View className='card'>
           <Text className='card-title'>还没有服务项目</Text>
           <Text className='plain-line'>先添加服务项目，再在“地点与排期”里安排到集市上。</Text>
@@ -75,7 +41,7 @@ export default function AdminServicesPage() {
       ) : null}
 
       {state.status === 'ready'
-        ? state.services.map((service) => (
+        ? state.data.map((service) => (
           <View
             key={service.id}
             className='card card--link service-item'

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import { cancelStandRequest, type CancelStandResponse } from '@shared/schemas/admin'
 import type { StudioStandsResponse } from '@shared/schemas/booking'
@@ -9,11 +9,12 @@ import { cancelStand, getStudioStands } from '../../../services/api'
 import { errorMessage, isApiError } from '../../../services/request'
 import { openPage } from '../../../services/navigation'
 import { STAFF_SUMMARY_PAGE } from '../../../services/platform'
+import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
+import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 
 type Stand = StudioStandsResponse['stands'][number]
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; date: string; stands: Stand[] }
 
 export const QUICK_REASONS = ['天气不好', '集市暂停', '人员临时有事']
 
@@ -28,38 +29,20 @@ export default function AdminStandsPage() {
   const [user] = useSessionUser()
   const studioId = isAdminUser(user) ? user.studioId : null
   const [date, setDate] = useState(() => chinaDate(new Date()))
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
+  const { state, reload, retry, setData } = usePageData(async () => (await getStudioStands(studioId as string, date)).stands, [studioId, date], {
+    enabled: !!studioId,
+    reloadOnShow: true,
+    pullDownRefresh: true,
+    onRefreshError: 'error',
+  })
   const [cancelling, setCancelling] = useState<CancelDraft | null>(null)
   const [busy, setBusy] = useState(false)
   const [results, setResults] = useState<Record<string, CancelStandResponse>>({})
-  const loadId = useRef(0)
-  const shownOnce = useRef(false)
-
-  const load = useCallback(async () => {
-    if (!studioId) return
-    const id = ++loadId.current
-    try {
-      const { stands } = await getStudioStands(studioId, date)
-      if (id === loadId.current) setState({ status: 'ready', date, stands })
-    } catch (error) {
-      if (id === loadId.current) setState({ status: 'error', message: errorMessage(error) })
-    }
-  }, [studioId, date])
 
   useEffect(() => {
-    setState({ status: 'loading' })
+    // another day: its stands, none being cancelled
     setCancelling(null)
-    void load()
-  }, [load])
-
-  useDidShow(() => {
-    if (shownOnce.current) void load()
-    shownOnce.current = true
-  })
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  }, [studioId, date])
 
   if (!isAdminUser(user)) return <NoAdminAccess user={user} />
 
@@ -87,14 +70,12 @@ export default function AdminStandsPage() {
       Taro.hideLoading()
       setResults((r) => ({ ...r, [stand.id]: result }))
       setCancelling(null)
-      setState((s) => (s.status === 'ready'
-        ? { ...s, stands: s.stands.map((x) => (x.id === stand.id ? { ...x, status: 'cancelled' } : x)) }
-        : s))
+      setData((stands) => stands.map((x) => (x.id === stand.id ? { ...x, status: 'cancelled' } : x)))
     } catch (error) {
       Taro.hideLoading()
       if (isApiError(error) && error.fields.reason) setCancelling({ ...cancelling, error: error.fields.reason })
       else Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
-      if (isApiError(error) && error.status === 409) void load()
+      if (isApiError(error) && error.status === 409) void reload()
     } finally {
       setBusy(false)
     }
@@ -122,23 +103,9 @@ export default function AdminStandsPage() {
         ) : null}
       </View>
 
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          <Button
-            className='btn btn--primary retry-button'
-            onClick={() => {
-              setState({ status: 'loading' })
-              void load()
-            }}
-          >
-            重试
-          </Button>
-        </View>
-      ) : null}
+      <PageState state={state} onRetry={retry} />
 
-      {state.status === 'ready' && state.stands.length === 0 ? (
+      {state.status === 'ready' && state.data.length === 0 ? (
         <View className='card'>
           <Text className='card-title'>这一天没有服务点</Text>
           <Text className='plain-line'>在“地点与排期”里可以生成未来几周的服务点。</Text>
@@ -146,7 +113,7 @@ export default function AdminStandsPage() {
       ) : null}
 
       {state.status === 'ready'
-        ? state.stands.map((stand) => {
+        ? state.data.map((stand) => {
           const cancelled = stand.status === 'cancelled'
           const open = cancelling?.standId === stand.id
           const result = results[stand.id]

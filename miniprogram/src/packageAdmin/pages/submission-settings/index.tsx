@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import { submissionSettingsRequest, type SubmissionSettingsResponse } from '@shared/schemas/submission'
@@ -7,6 +7,8 @@ import { parseWith } from '@shared/validation'
 import { getSubmissionSettings, saveSubmissionSettings } from '../../../services/api'
 import { errorMessage, isApiError } from '../../../services/request'
 import { useSessionUser } from '../../../services/use-session-user'
+import { usePageData } from '../../../services/use-page-data'
+import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 
 export const MAX_CATEGORIES = 12
@@ -61,41 +63,22 @@ export default function SubmissionSettingsPage() {
   const [user] = useSessionUser()
   const studioId = isAdminUser(user) ? user.studioId : null
   const [form, setForm] = useState<SettingsForm | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
   const [errors, setErrors] = useState<Errors>({})
   const [saving, setSaving] = useState(false)
   const today = useRef(chinaDate(new Date())).current
 
-  const load = useCallback(async () => {
-    if (!studioId) return
-    setLoadError(null)
-    try {
-      setForm(formFrom(await getSubmissionSettings(studioId)))
-    } catch (error) {
-      setLoadError(errorMessage(error))
-    }
-  }, [studioId])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { state, retry } = usePageData(() => getSubmissionSettings(studioId as string), [studioId], {
+    enabled: !!studioId,
+    onData: (data) => setForm(formFrom(data)),
+  })
 
   if (!isAdminUser(user)) return <NoAdminAccess user={user} />
 
-  if (loadError) {
-    return (
-      <View className='page admin-page'>
-        <View className='card error-card'>
-          <Text className='error-message'>{loadError}</Text>
-          <Button className='btn btn--primary retry-button' onClick={() => void load()}>重试</Button>
-        </View>
-      </View>
-    )
-  }
   if (!form) {
+    // the form is made from the loaded settings as they arrive
     return (
       <View className='page admin-page'>
-        <Text className='loading-text'>正在加载…</Text>
+        <PageState state={state} onRetry={retry} />
       </View>
     )
   }

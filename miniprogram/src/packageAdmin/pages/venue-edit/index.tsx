@@ -7,6 +7,7 @@ import { parseWith } from '@shared/validation'
 import { createVenue, listServices, listVenues, updateVenue } from '../../../services/api'
 import { errorMessage, isApiError } from '../../../services/request'
 import { useSessionUser } from '../../../services/use-session-user'
+import { ErrorCard, PageLoading } from '../../../components/page-state'
 import { ADMIN_VENUES_PAGE } from '../../../services/platform'
 import { decodeParam, isAdminUser, NoAdminAccess } from '../../admin-access'
 import { draftFromRule, emptyRule, ruleFromDraft, type RuleDraft } from '../../rule-draft'
@@ -92,17 +93,14 @@ export default function VenueEditPage() {
   if (loadError) {
     return (
       <View className='page admin-page'>
-        <View className='card error-card'>
-          <Text className='error-message'>{loadError}</Text>
-          <Button className='btn btn--primary retry-button' onClick={() => void load()}>重试</Button>
-        </View>
+        <ErrorCard message={loadError} onRetry={() => void load()} />
       </View>
     )
   }
   if (!form || !services) {
     return (
       <View className='page admin-page'>
-        <Text className='loading-text'>正在加载…</Text>
+        <PageLoading />
       </View>
     )
   }

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { GenerateStandsResponse } from '@shared/schemas/admin'
 import { formatChinaDate } from '@shared/time'
@@ -7,14 +7,20 @@ import { downloadVenuePoster, generateStands, listVenues, type VenueView } from 
 import { errorMessage } from '../../../services/request'
 import { openPage } from '../../../services/navigation'
 import { ADMIN_VENUE_EDIT_PAGE, isWeapp } from '../../../services/platform'
+import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
+import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import { rememberVenues } from '../../store'
 import { openPdf } from '../../poster'
 
 export const GENERATE_WEEKS = 4
 
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; venues: VenueView[] }
+async function loadVenues(studioId: string) {
+  const { venues } = await listVenues(studioId)
+  rememberVenues(venues)
+  return venues
+}
 
 function GenerateResult({ result }: { result: GenerateStandsResponse }) {
   const { created, existing } = result
@@ -40,36 +46,14 @@ function GenerateResult({ result }: { result: GenerateStandsResponse }) {
 export default function AdminVenuesPage() {
   const [user] = useSessionUser()
   const studioId = isAdminUser(user) ? user.studioId : null
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
+  const { state, retry } = usePageData(() => loadVenues(studioId as string), [studioId], {
+    enabled: !!studioId,
+    reloadOnShow: true,
+    pullDownRefresh: true,
+    onRefreshError: 'keep',
+  })
   const [busy, setBusy] = useState<string | null>(null)
   const [generated, setGenerated] = useState<Record<string, GenerateStandsResponse>>({})
-  const loadId = useRef(0)
-  const shownOnce = useRef(false)
-
-  const load = useCallback(async () => {
-    if (!studioId) return
-    const id = ++loadId.current
-    try {
-      const { venues } = await listVenues(studioId)
-      rememberVenues(venues)
-      if (id === loadId.current) setState({ status: 'ready', venues })
-    } catch (error) {
-      if (id === loadId.current) setState((s) => (s.status === 'ready' ? s : { status: 'error', message: errorMessage(error) }))
-    }
-  }, [studioId])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  useDidShow(() => {
-    if (shownOnce.current) void load()
-    shownOnce.current = true
-  })
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
 
   if (!isAdminUser(user)) return <NoAdminAccess user={user} />
 
@@ -110,23 +94,9 @@ export default function AdminVenuesPage() {
     <View className='page admin-page admin-venues-page'>
       <Button className='btn btn--primary add-venue' onClick={() => openPage(ADMIN_VENUE_EDIT_PAGE)}>＋ 新增地点</Button>
 
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          <Button
-            className='btn btn--primary retry-button'
-            onClick={() => {
-              setState({ status: 'loading' })
-              void load()
-            }}
-          >
-            重试
-          </Button>
-        </View>
-      ) : null}
+      <PageState state={state} onRetry={retry} />
 
-      {state.status === 'ready' && state.venues.length === 0 ? (
+      {state.status === 'ready' && state.data.length === 0 ? (
         <View className='card'>
           <Text className='card-title'>还没有地点</Text>
           <Text className='plain-line'>添加集市或村里的服务地点，并设好哪天去。</Text>
@@ -134,7 +104,7 @@ export default function AdminVenuesPage() {
       ) : null}
 
       {state.status === 'ready'
-        ? state.venues.map((venue) => (
+        ? state.data.map((venue) => (
           <View key={venue.id} className='card venue-item'>
             <View className='rule-head'>
               <Text className='entry-title venue-item-name'>{venue.name}</Text>

@@ -1,61 +1,35 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import { INBOX_GROUPS, type InboxGroup, type InboxResponse } from '@shared/schemas/submission'
 import { chinaDate, formatChinaDate } from '@shared/time'
 import { getInbox } from '../../../services/api'
-import { errorMessage } from '../../../services/request'
 import { openPage } from '../../../services/navigation'
+import { usePageData } from '../../../services/use-page-data'
 import { REP_STATS_PAGE, REP_SUBMISSION_PAGE, REP_TEMPLATES_PAGE, STAFF_ON_BEHALF_PAGE } from '../../../services/platform'
 import { useSessionUser } from '../../../services/use-session-user'
 import { useStudioCategories } from '../../../services/submission-settings'
 import { SubmissionStatusBadge } from '../../../components/submission-status'
+import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 
 export const GROUP_LABELS: Record<InboxGroup, string> = { new: '待受理', in_progress: '办理中', replied: '已答复', resolved: '已办结' }
-
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: InboxResponse }
 
 export default function InboxPage() {
   const [user] = useSessionUser()
   const [group, setGroup] = useState<InboxGroup>('new')
   const [category, setCategory] = useState('')
-  const [state, setState] = useState<State>({ status: 'loading' })
   const [counts, setCounts] = useState<InboxResponse['counts'] | null>(null)
-  const loadId = useRef(0)
-  const shown = useRef(false)
   const studioId = isRepUser(user) ? user.studioId : ''
-
-  const load = async () => {
-    if (!studioId) return
-    const id = ++loadId.current
-    try {
-      const data = await getInbox(studioId, { group, category: category || undefined })
-      if (id !== loadId.current) return
-      setState({ status: 'ready', data })
-      setCounts(data.counts)
-    } catch (error) {
-      if (id !== loadId.current) return
-      setState({ status: 'error', message: errorMessage(error) })
-    }
-  }
-
-  useEffect(() => {
-    setState({ status: 'loading' })
-    void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [studioId, group, category])
+  // a group or category tapped: 正在加载… and that list; back from a detail page: counts and groups have changed
+  const { state, retry } = usePageData(() => getInbox(studioId, { group, category: category || undefined }), [studioId, group, category], {
+    enabled: !!studioId,
+    reloadOnShow: true,
+    pullDownRefresh: true,
+    onRefreshError: 'error',
+    onData: (data) => setCounts(data.counts),
+  })
   // the studio's own categories for the filter (the defaults if they cannot be loaded)
   const { categories } = useStudioCategories(studioId)
-
-  useDidShow(() => {
-    // back from a detail page: counts and groups have changed
-    if (shown.current) void load()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
 
   if (!isRepUser(user)) return <NoRepAccess user={user} />
 
@@ -99,13 +73,7 @@ export default function InboxPage() {
         ))}
       </View>
 
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button>
-        </View>
-      ) : null}
+      <PageState state={state} onRetry={retry} />
       {state.status === 'ready' && state.data.items.length === 0 ? (
         <View className='card inbox-empty'>
           <Text className='plain-line'>{category ? `“${category}”类` : ''}没有{GROUP_LABELS[group]}的意见。</Text>

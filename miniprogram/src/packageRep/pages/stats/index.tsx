@@ -1,18 +1,17 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Picker, Text, View } from '@tarojs/components'
-import { type StatsResponse } from '@shared/schemas/submission'
 import { formatRate } from '@shared/submission/lifecycle'
 import { chinaDate } from '@shared/time'
 import { downloadSubmissionsCsv, getStudioStats } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
 import { isWeapp } from '../../../services/platform'
+import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { useStudioCategories } from '../../../services/submission-settings'
+import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import { saveCsv } from '../../csv'
-
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: StatsResponse }
 
 /** `2026-11` → `2026年11月` */
 export function monthLabel(month: string): string {
@@ -59,37 +58,17 @@ export default function StatsPage() {
   const thisMonth = today.slice(0, 7)
   const [month, setMonth] = useState(thisMonth)
   const [category, setCategory] = useState('')
-  const [state, setState] = useState<State>({ status: 'loading' })
   const [from, setFrom] = useState(`${thisMonth}-01`)
   const [to, setTo] = useState(today)
   const [exporting, setExporting] = useState(false)
-  const loadId = useRef(0)
   const studioId = isRepUser(user) ? user.studioId : ''
-
-  const load = async () => {
-    if (!studioId) return
-    const id = ++loadId.current
-    try {
-      const data = await getStudioStats(studioId, { month, category: category || undefined })
-      if (id !== loadId.current) return
-      setState({ status: 'ready', data })
-    } catch (error) {
-      if (id !== loadId.current) return
-      setState({ status: 'error', message: errorMessage(error) })
-    }
-  }
-
-  useEffect(() => {
-    setState({ status: 'loading' })
-    void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [studioId, month, category])
+  const { state, retry } = usePageData(() => getStudioStats(studioId, { month, category: category || undefined }), [studioId, month, category], {
+    enabled: !!studioId,
+    pullDownRefresh: true,
+    onRefreshError: 'error',
+  })
   // the studio's own categories for the filter (the defaults if they cannot be loaded)
   const { categories } = useStudioCategories(studioId)
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
 
   const exportCsv = async () => {
     if (exporting || !studioId) return
@@ -145,13 +124,7 @@ export default function StatsPage() {
         ))}
       </View>
 
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button>
-        </View>
-      ) : null}
+      <PageState state={state} onRetry={retry} />
 
       {data ? (
         <View className='stats-result'>

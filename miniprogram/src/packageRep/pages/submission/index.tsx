@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { acceptRequest, replyRequest, TRIAGES, type ReplyTemplate, type StudioSubmissionView } from '@shared/schemas/submission'
 import { RATING_LABELS, TRIAGE_DESCRIPTIONS, TRIAGE_LABELS } from '@shared/submission/lifecycle'
@@ -11,14 +11,15 @@ import { errorMessage, isApiError } from '../../../services/request'
 import { openPage } from '../../../services/navigation'
 import { REP_TEMPLATES_PAGE } from '../../../services/platform'
 import { useSessionUser } from '../../../services/use-session-user'
+import { usePageData } from '../../../services/use-page-data'
 import { chinaDateTime, longChinaDate, param } from '../../../services/submissions'
 import { SubmissionStatusBadge } from '../../../components/submission-status'
 import { SubmissionTimeline } from '../../../components/submission-timeline'
 import { PhotoGrid } from '../../../components/photo-grid'
+import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 
 type Triage = (typeof TRIAGES)[number]
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: StudioSubmissionView }
 type Update = (view: StudioSubmissionView) => void
 
 /** Runs one action with a loading mask and a toast; a refusal (409 …) is shown and the page reloads. */
@@ -276,50 +277,31 @@ export default function RepSubmissionPage() {
   const { params } = useRouter()
   const id = param(params.id)
   const [user] = useSessionUser()
-  const [state, setState] = useState<State>({ status: 'loading' })
   const [busy, setBusy] = useState(false)
   /** Counts the times the page is shown: back from 管理模板, the reply templates are read again. */
   const [shown, setShown] = useState(0)
   const studioId = isRepUser(user) ? user.studioId : ''
-
-  const load = async () => {
-    if (!studioId) return
-    if (!id) {
-      setState({ status: 'error', message: '没有找到这条意见' })
-      return
-    }
-    try {
-      setState({ status: 'ready', data: await getStudioSubmission(studioId, id) })
-    } catch (error) {
-      setState({ status: 'error', message: errorMessage(error) })
-    }
-  }
-  useDidShow(() => {
-    setShown((n) => n + 1)
-    void load()
+  const { state, reload, retry, setData } = usePageData(() => getStudioSubmission(studioId, id), [studioId, id], {
+    enabled: !!studioId && !!id,
+    initial: () => (id ? { status: 'loading' } : { status: 'error', message: '没有找到这条意见' }),
+    reloadOnShow: true,
+    pullDownRefresh: true,
+    onRefreshError: 'error',
   })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  useDidShow(() => setShown((n) => n + 1))
 
   if (!isRepUser(user)) return <NoRepAccess user={user} />
   if (state.status !== 'ready') {
     return (
       <View className='page rep-page'>
-        {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
-        {state.status === 'error' ? (
-          <View className='card error-card'>
-            <Text className='error-message'>{state.message}</Text>
-            <Button className='btn btn--primary retry-button' onClick={() => { setState({ status: 'loading' }); void load() }}>重试</Button>
-          </View>
-        ) : null}
+        <PageState state={state} onRetry={retry} />
       </View>
     )
   }
 
   const view = state.data
-  const onDone: Update = (fresh) => setState({ status: 'ready', data: fresh })
-  const onRefused = () => void load()
+  const onDone: Update = setData
+  const onRefused = () => void reload()
   const can = (action: string) => view.allowedActions.includes(action)
 
   const resolve = () => {

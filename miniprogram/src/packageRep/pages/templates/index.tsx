@@ -10,6 +10,8 @@ import { errorMessage, isApiError } from '../../../services/request'
 import { isWeapp } from '../../../services/platform'
 import { chinaDateTime, longChinaDate } from '../../../services/submissions'
 import { useSessionUser } from '../../../services/use-session-user'
+import { usePageData } from '../../../services/use-page-data'
+import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import './index.css'
 
@@ -118,7 +120,6 @@ export default function ReplyTemplatesPage() {
   const [drafts, setDrafts] = useState<TemplateDraft[] | null>(null)
   const [version, setVersion] = useState(0)
   const [updatedAt, setUpdatedAt] = useState<string | undefined>(undefined)
-  const [loadError, setLoadError] = useState<string | null>(null)
   const [errors, setErrors] = useState<Errors>({})
   const [saving, setSaving] = useState(false)
   const [problem, setProblem] = useState<Problem>(null)
@@ -139,19 +140,7 @@ export default function ReplyTemplatesPage() {
     setActive((current) => (next.some((d) => d.key === current) ? current : next[0]?.key ?? null))
   }, [])
 
-  const load = useCallback(async () => {
-    if (!studioId) return
-    setLoadError(null)
-    try {
-      apply(await getReplyTemplates(studioId))
-    } catch (error) {
-      setLoadError(errorMessage(error))
-    }
-  }, [studioId, apply])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { state, retry } = usePageData(() => getReplyTemplates(studioId), [studioId], { enabled: !!studioId, onData: (data) => apply(data) })
 
   const dirty = drafts !== null && snapshot(drafts) !== saved.current
   useEffect(() => {
@@ -167,20 +156,11 @@ export default function ReplyTemplatesPage() {
 
   if (!isRepUser(user)) return <NoRepAccess user={user} />
 
-  if (loadError) {
-    return (
-      <View className='page rep-page templates-page'>
-        <View className='card error-card'>
-          <Text className='error-message'>{loadError}</Text>
-          <Button className='btn btn--primary retry-button' onClick={() => void load()}>重试</Button>
-        </View>
-      </View>
-    )
-  }
   if (!drafts) {
+    // the drafts are made from the loaded templates as they arrive
     return (
       <View className='page rep-page templates-page'>
-        <Text className='loading-text'>正在加载…</Text>
+        <PageState state={state} onRetry={retry} />
       </View>
     )
   }

@@ -1,16 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { StudioStandsResponse } from '@shared/schemas/booking'
 import { chinaDate, formatChinaDate } from '@shared/time'
 import { getStudioStands } from '../../../services/api'
-import { errorMessage } from '../../../services/request'
+import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { SCREEN_PAGE, STAFF_CONSOLE_PAGE, STAFF_SUMMARY_PAGE } from '../../../services/platform'
+import { PageState } from '../../../components/page-state'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
-
-type Stand = StudioStandsResponse['stands'][number]
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; stands: Stand[] }
 
 function open(url: string) {
   Taro.navigateTo({ url }).catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }))
@@ -19,32 +15,11 @@ function open(url: string) {
 export default function StaffStandsPage() {
   const [user] = useSessionUser()
   const studioId = isStaffUser(user) ? user.studioId : null
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
-  const loadId = useRef(0)
-  const shownOnce = useRef(false)
-
-  const load = useCallback(async () => {
-    if (!studioId) return
-    const id = ++loadId.current
-    try {
-      const { stands } = await getStudioStands(studioId)
-      if (id === loadId.current) setState({ status: 'ready', stands })
-    } catch (error) {
-      if (id === loadId.current) setState({ status: 'error', message: errorMessage(error) })
-    }
-  }, [studioId])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  useDidShow(() => {
-    if (shownOnce.current) void load()
-    shownOnce.current = true
-  })
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
+  const { state, retry } = usePageData(async () => (await getStudioStands(studioId as string)).stands, [studioId], {
+    enabled: !!studioId,
+    reloadOnShow: true,
+    pullDownRefresh: true,
+    onRefreshError: 'error',
   })
 
   if (!isStaffUser(user)) return <NoStaffAccess user={user} />
@@ -56,24 +31,9 @@ export default function StaffStandsPage() {
         <Text className='staff-heading-sub'>{formatChinaDate(chinaDate(new Date()))} · {user.studioName ?? '本工作室'}</Text>
       </View>
 
-      {state.status === 'loading' ? <Text className='loading-text'>正在加载…</Text> : null}
+      <PageState state={state} onRetry={retry} />
 
-      {state.status === 'error' ? (
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          <Button
-            className='btn btn--primary retry-button'
-            onClick={() => {
-              setState({ status: 'loading' })
-              void load()
-            }}
-          >
-            重试
-          </Button>
-        </View>
-      ) : null}
-
-      {state.status === 'ready' && state.stands.length === 0 ? (
+      {state.status === 'ready' && state.data.length === 0 ? (
         <View className='card'>
           <Text className='card-title'>今天没有安排服务点</Text>
           <Text className='plain-line'>服务点的日期由工作室管理员安排。</Text>
@@ -81,7 +41,7 @@ export default function StaffStandsPage() {
       ) : null}
 
       {state.status === 'ready'
-        ? state.stands.map((stand) => {
+        ? state.data.map((stand) => {
           const cancelled = stand.status === 'cancelled'
           return (
             <View key={stand.id} className={`card staff-stand${cancelled ? ' staff-stand--cancelled' : ' card--link'}`}>

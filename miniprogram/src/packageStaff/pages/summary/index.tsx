@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import type { StandSummaryResponse } from '@shared/schemas/admin'
 import { formatChinaDate } from '@shared/time'
 import { getStandSummary } from '../../../services/api'
-import { errorMessage } from '../../../services/request'
+import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
+import { PageState } from '../../../components/page-state'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
 
 type ServiceSummary = StandSummaryResponse['services'][number]
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: StandSummaryResponse }
 
 function decodeParam(value: string | undefined): string | undefined {
   if (!value) return undefined
@@ -88,54 +87,19 @@ export default function StandSummaryPage() {
   const standId = decodeParam(params.standId)
   const [user] = useSessionUser()
   const allowed = isStaffUser(user)
-  const [state, setState] = useState<LoadState>(() => (standId ? { status: 'loading' } : { status: 'error', message: '没有指定服务点' }))
-  const loadId = useRef(0)
-
-  const load = useCallback(async () => {
-    if (!standId || !allowed) return
-    const id = ++loadId.current
-    try {
-      const data = await getStandSummary(standId)
-      if (id === loadId.current) setState({ status: 'ready', data })
-    } catch (error) {
-      if (id === loadId.current) setState({ status: 'error', message: errorMessage(error) })
-    }
-  }, [standId, allowed])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
+  const { state, retry } = usePageData(() => getStandSummary(standId as string), [standId], {
+    enabled: !!standId && allowed,
+    initial: () => (standId ? { status: 'loading' } : { status: 'error', message: '没有指定服务点' }),
+    pullDownRefresh: true,
+    onRefreshError: 'error',
   })
 
   if (!allowed) return <NoStaffAccess user={user} />
 
-  if (state.status === 'loading') {
+  if (state.status !== 'ready') {
     return (
       <View className='page staff-page summary-page'>
-        <Text className='loading-text'>正在加载…</Text>
-      </View>
-    )
-  }
-  if (state.status === 'error') {
-    return (
-      <View className='page staff-page summary-page'>
-        <View className='card error-card'>
-          <Text className='error-message'>{state.message}</Text>
-          {standId ? (
-            <Button
-              className='btn btn--primary retry-button'
-              onClick={() => {
-                setState({ status: 'loading' })
-                void load()
-              }}
-            >
-              重试
-            </Button>
-          ) : null}
-        </View>
+        <PageState state={state} onRetry={standId ? retry : undefined} />
       </View>
     )
   }
