@@ -30,11 +30,3 @@ export function NoAdminAccess({ user }: { user: UserView | null }) {
   )
 }
 
-export function decodeParam(value: string | undefined): string | undefined {
-  if (!value) return undefined
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}

@@ -1,6 +1,16 @@
 import Taro from '@tarojs/taro'
 import { BOOKINGS_PAGE, LOGIN_PAGE, ME_PAGE, TAB_PAGES } from './platform'
 
+/** A page parameter as given (`useRouter().params` are not URI-decoded on H5); undefined when absent. */
+export function decodeParam(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
 /** Opens a page on top of this one; says so when it cannot (e.g. a subpackage failed to download). */
 export function openPage(url: string): void {
   Taro.navigateTo({ url }).catch(() => {

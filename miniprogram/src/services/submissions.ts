@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro'
 import { chinaDate, chinaTime, formatChinaDate } from '@shared/time'
 import type { SubmissionEventView, SubmissionView } from '@shared/schemas/submission'
 import { BOARD_PAGE, SUBMISSION_PAGE, SUBMIT_PAGE } from './platform'
+import { decodeParam } from './navigation'
 
 export const SUBMISSION_DRAFT_KEY = 'lianxin.submissionDraft'
 
@@ -123,14 +124,9 @@ export function boardPageUrl(studioId: string): string {
   return `${BOARD_PAGE}?studioId=${encodeURIComponent(studioId)}`
 }
 
-/** `useRouter().params` are not URI-decoded on H5. */
+/** A page parameter, decoded (`useRouter().params` are not URI-decoded on H5); '' when absent. */
 export function param(value: string | undefined): string {
-  if (!value) return ''
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
+  return decodeParam(value) ?? ''
 }
 
 /** An instant in China time: `11月22日 周日 14:30`. */

@@ -5,19 +5,12 @@ import { formatChinaDate } from '@shared/time'
 import { getQueueScreen, type QueueScreenResponse } from '../../services/api'
 import { errorMessage } from '../../services/request'
 import { usePolling } from '../../services/use-polling'
+import { decodeParam } from '../../services/navigation'
 
 /** The big display at the stand: queue numbers only, never names. Refreshes itself. */
 export const SCREEN_REFRESH_MS = 5_000
 const NEXT_SHOWN = 4
 
-function decodeParam(value: string | undefined): string | undefined {
-  if (!value) return undefined
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}
 
 export default function QueueScreenPage() {
   const { params } = useRouter()

@@ -6,7 +6,7 @@ import { formatChinaDate } from '@shared/time'
 import { cancelBooking, getBooking } from '../../services/api'
 import { errorMessage } from '../../services/request'
 import { isUsable, rememberBooking, rememberedBooking, ticketCodeGroups } from '../../services/bookings'
-import { openMyBookings } from '../../services/navigation'
+import { openMyBookings, decodeParam } from '../../services/navigation'
 import { usePolling } from '../../services/use-polling'
 import { usePageData } from '../../services/use-page-data'
 import { StatusBadge } from '../../components/status-badge'
@@ -23,14 +23,6 @@ const INACTIVE_NOTES: Partial<Record<BookingView['status'], string>> = {
   no_show: '这次没有到场，预约码已失效。',
 }
 
-function decodeParam(value: string | undefined): string | undefined {
-  if (!value) return undefined
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}
 
 /** Checked in or called: the person is in the queue, the ticket follows it. */
 function isWaiting(booking: BookingView): boolean {

@@ -20,6 +20,7 @@ import { ConsoleLinks } from '../../components/console-links'
 import { numberText, who } from '../../components/queue-entry-text'
 import { useCheckIn } from './use-check-in'
 import { useWalkIns } from './use-walk-ins'
+import { decodeParam } from '../../../services/navigation'
 
 export { OVERRIDE_FULL_LABEL } from '../../components/walk-in-panel'
 export const CONSOLE_REFRESH_MS = 10_000
@@ -27,14 +28,6 @@ export const CONSOLE_REFRESH_MS = 10_000
 type Service = StandQueueResponse['services'][number]
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: StandQueueResponse }
 
-function decodeParam(value: string | undefined): string | undefined {
-  if (!value) return undefined
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}
 
 export default function StandConsolePage() {
   const { params } = useRouter()

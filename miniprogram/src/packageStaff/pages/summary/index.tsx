@@ -7,17 +7,10 @@ import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
+import { decodeParam } from '../../../services/navigation'
 
 type ServiceSummary = StandSummaryResponse['services'][number]
 
-function decodeParam(value: string | undefined): string | undefined {
-  if (!value) return undefined
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}
 
 /** Check-in times (`HH:mm`, in order) counted per hour: `[{ hour: '09', count: 5 }]`. */
 export function checkInsByHour(times: string[]): Array<{ hour: string; count: number }> {
