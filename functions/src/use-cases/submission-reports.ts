@@ -1,17 +1,15 @@
 import type { ExportQuery, OnBehalfRequest, StatsQuery, StatsResponse, StudioSubmissionView } from '@shared/schemas/submission';
 import { RATING_LABELS, SUBMISSION_STATUS_LABELS, TRIAGE_LABELS, studioKpis } from '@shared/submission/lifecycle';
 import { maskPersonalDetails } from '@shared/submission/mask';
-import { addWorkingDays, DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
+import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
 import { chinaDate, chinaTime } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
-import type { Submission, SubmissionEvent } from '../data/submission.repository';
-import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../errors';
+import type { Submission } from '../data/submission.repository';
+import { ForbiddenError, ValidationError } from '../errors';
 import { FileResponse } from '../http/file-response';
 import type { Deps } from './deps';
-import { checkPhotosOf, photoViews } from './photos';
-import { fingerprintOf } from './codes';
-import { viewOf } from './submissions';
-import { limitsOf } from './submission-settings';
+import { photoViews } from './photos';
+import { storeNewSubmission, viewOf } from './submissions';
 import { getStudioSubmission } from './submission-desk';
 
 function requireStudioPeople(principal: Principal, studioId: string, roles: readonly string[]): void {
@@ -24,45 +22,8 @@ function requireStudioPeople(principal: Principal, studioId: string, roles: read
  */
 export async function submitOnBehalf(deps: Deps, principal: Principal, studioId: string, request: OnBehalfRequest): Promise<StudioSubmissionView> {
   requireStudioPeople(principal, studioId, ['staff', 'representative', 'admin']);
-  const { requestId, ...body } = request;
-  const fingerprint = fingerprintOf({ studioId, ...body });
-  const studio = await deps.studios.getStudio(studioId);
-  if (!studio) throw new NotFoundError('没有找到这个工作室');
-  const limits = await limitsOf(deps, studioId, request.category);
-  if (!limits) throw new ValidationError({ category: '请选择列表中的类别' });
-  const stand = request.standId ? await deps.stands.getStand(request.standId) : undefined;
-  if (request.standId && (!stand || stand.studioId !== studioId)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
-  const photos = await checkPhotosOf(deps, principal, request.photos);
-  const verdict = await deps.contentCheck.check([request.text, request.place].filter(Boolean).join('\n'), { openid: await deps.users.findOpenidOfUser(principal.userId) });
-  if (verdict === 'risky') throw new ValidationError({ text: '内容里有不适宜的词语，请修改后再提交' });
-  const now = deps.now();
-  const submission: Submission = {
-    id: deps.newId(),
-    studioId,
-    studioName: studio.name,
-    ...(stand ? { standId: stand.id, venueName: stand.venueName } : {}),
-    source: 'on_behalf',
-    sourceNote: request.sourceNote,
-    enteredBy: principal.userId,
-    category: request.category,
-    text: request.text,
-    ...(request.place ? { place: request.place } : {}),
-    ...(photos.length ? { photos } : {}),
-    public: request.public,
-    ...(request.phone ? { phone: request.phone } : {}),
-    contentVerdict: verdict,
-    status: 'submitted',
-    createdAt: now.toISOString(),
-    acceptDueDate: addWorkingDays(now, limits.acceptDays, limits.calendar),
-    replyDueDate: addWorkingDays(now, limits.replyDays, limits.calendar),
-    version: 1,
-    reopenedOnce: false,
-    rated: false,
-  };
-  const first: SubmissionEvent = { id: deps.newId(), submissionId: submission.id, kind: 'submitted', at: submission.createdAt, actorId: principal.userId, text: `代填（${request.sourceNote}）` };
-  const outcome = await deps.submissions.create(submission, first, { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + 2 * 86_400 });
-  if (outcome.kind === 'replayed' && outcome.fingerprint !== fingerprint) throw new UnprocessableError('这个请求编号已用于另一条意见，请刷新后重试');
-  const id = outcome.kind === 'replayed' ? outcome.submissionId : submission.id;
+  const { requestId, sourceNote, ...fields } = request;
+  const id = await storeNewSubmission(deps, principal, studioId, fields, { source: 'on_behalf', sourceNote, enteredBy: principal.userId }, requestId);
   // Staff who entered it may not be representatives; they get the resident-facing fields back.
   if (principal.role === 'staff') {
     const saved = (await deps.submissions.get(id))!;

@@ -19,17 +19,32 @@ const REQUEST_KEY_TTL_SECONDS = 2 * 86_400;
  * same key with another body is 422).
  */
 export async function submit(deps: Deps, principal: Principal, request: SubmitRequest): Promise<SubmissionView> {
-  const { requestId, ...body } = request;
-  const fingerprint = fingerprintOf(body);
-  const studio = await deps.studios.getStudio(request.studioId);
-  if (!studio) throw new NotFoundError('没有找到这个工作室');
-  const limits = await limitsOf(deps, studio.id, request.category);
-  if (!limits) throw new ValidationError({ category: '请选择列表中的类别' });
-  const stand = request.standId ? await deps.stands.getStand(request.standId) : undefined;
-  if (request.standId && (!stand || stand.studioId !== studio.id)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
-  const photos = await checkPhotosOf(deps, principal, request.photos);
+  const { requestId, studioId, ...fields } = request;
+  const id = await storeNewSubmission(deps, principal, studioId, fields, { source: 'resident', residentId: principal.userId }, requestId);
+  return getMySubmission(deps, principal, id);
+}
 
-  const verdict = await deps.contentCheck.check([request.text, request.place].filter(Boolean).join('\n'), { openid: await deps.users.findOpenidOfUser(principal.userId) });
+/** What a new submission says, whoever enters it. */
+export type NewSubmissionFields = Pick<SubmitRequest, 'standId' | 'category' | 'text' | 'place' | 'photos' | 'public' | 'phone' | 'phoneConsent'>;
+/** Who it comes from: the resident's own phone, or staff entering it for a resident without one (代填). */
+export type SubmissionOrigin = { source: 'resident'; residentId: string } | { source: 'on_behalf'; sourceNote: string; enteredBy: string };
+
+/**
+ * The rules every new submission is held to, then the one transaction that stores it (with its first timeline step
+ * and the retry key). Returns its id — the one already stored when the same `requestId` comes again with the same
+ * body; 422 when it comes with another body.
+ */
+export async function storeNewSubmission(deps: Deps, principal: Principal, studioId: string, fields: NewSubmissionFields, origin: SubmissionOrigin, requestId: string): Promise<string> {
+  const fingerprint = fingerprintOf({ studioId, ...fields, ...(origin.source === 'on_behalf' ? { sourceNote: origin.sourceNote } : {}) });
+  const studio = await deps.studios.getStudio(studioId);
+  if (!studio) throw new NotFoundError('没有找到这个工作室');
+  const limits = await limitsOf(deps, studio.id, fields.category);
+  if (!limits) throw new ValidationError({ category: '请选择列表中的类别' });
+  const stand = fields.standId ? await deps.stands.getStand(fields.standId) : undefined;
+  if (fields.standId && (!stand || stand.studioId !== studio.id)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
+  const photos = await checkPhotosOf(deps, principal, fields.photos);
+
+  const verdict = await deps.contentCheck.check([fields.text, fields.place].filter(Boolean).join('\n'), { openid: await deps.users.findOpenidOfUser(principal.userId) });
   if (verdict === 'risky') throw new ValidationError({ text: '内容里有不适宜的词语，请修改后再提交' });
 
   const now = deps.now();
@@ -38,14 +53,13 @@ export async function submit(deps: Deps, principal: Principal, request: SubmitRe
     studioId: studio.id,
     studioName: studio.name,
     ...(stand ? { standId: stand.id, venueName: stand.venueName } : {}),
-    residentId: principal.userId,
-    source: 'resident',
-    category: request.category,
-    text: request.text,
-    ...(request.place ? { place: request.place } : {}),
+    ...origin,
+    category: fields.category,
+    text: fields.text,
+    ...(fields.place ? { place: fields.place } : {}),
     ...(photos.length ? { photos } : {}),
-    public: request.public,
-    ...(request.phone ? { phone: request.phone } : {}),
+    public: fields.public,
+    ...(fields.phone ? { phone: fields.phone } : {}),
     contentVerdict: verdict,
     status: 'submitted',
     createdAt: now.toISOString(),
@@ -55,10 +69,17 @@ export async function submit(deps: Deps, principal: Principal, request: SubmitRe
     reopenedOnce: false,
     rated: false,
   };
-  const first: SubmissionEvent = { id: deps.newId(), submissionId: submission.id, kind: 'submitted', at: submission.createdAt, actorId: principal.userId };
+  const first: SubmissionEvent = {
+    id: deps.newId(),
+    submissionId: submission.id,
+    kind: 'submitted',
+    at: submission.createdAt,
+    actorId: principal.userId,
+    ...(origin.source === 'on_behalf' ? { text: `代填（${origin.sourceNote}）` } : {}),
+  };
   const outcome = await deps.submissions.create(submission, first, { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_KEY_TTL_SECONDS });
   if (outcome.kind === 'replayed' && outcome.fingerprint !== fingerprint) throw new UnprocessableError('这个请求编号已用于另一条意见，请刷新后重试');
-  return getMySubmission(deps, principal, outcome.kind === 'replayed' ? outcome.submissionId : submission.id);
+  return outcome.kind === 'replayed' ? outcome.submissionId : submission.id;
 }
 
 const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
