@@ -98,4 +98,35 @@ describe('a suggestion from the market to a rated reply', () => {
     await waitForText(resident.locator('.board-reply').filter({ visible: true }).first(), '本周内修好三盏路灯');
     await screenshot(resident, 'suggestion-board');
   }, 180_000);
+
+  it('is entered by staff for a resident without a phone (代填), with a photo of the paper form, and reaches the inbox', async () => {
+    const staff = await browser.phone();
+    await staff.goto(`${stack.h5Url}/#/pages/me/index`);
+    await signIn(staff, 'staff1');
+    await staff.locator('.staff-entry').filter({ visible: true }).first().click();
+    await staff.locator('.staff-stand').filter({ visible: true }).first().click();
+    await staff.locator('.on-behalf-link').filter({ visible: true }).first().click();
+
+    await staff.locator('.source-chip', { hasText: '纸质意见征询表' }).filter({ visible: true }).first().click();
+    await staff.locator('.category-chip', { hasText: '环境卫生' }).filter({ visible: true }).first().click();
+    await staff.locator('.textarea-input textarea').filter({ visible: true }).first().fill('河边的垃圾没人清理，夏天味道很大');
+    const form = await QRCode.toBuffer('纸质意见征询表', { width: 200 });
+    const chooser = staff.waitForEvent('filechooser');
+    await staff.locator('.photo-add').filter({ visible: true }).first().click();
+    const album = staff.getByText('从相册选择', { exact: true }).filter({ visible: true }).first();
+    if (await album.waitFor({ state: 'visible', timeout: 1_000 }).then(() => true, () => false)) await album.click();
+    await (await chooser).setFiles({ name: 'paper-form.png', mimeType: 'image/png', buffer: form });
+    await staff.locator('.photo-tile--done').filter({ visible: true }).first().waitFor({ timeout: 15_000 });
+    await staff.locator('.submit-button').filter({ visible: true }).first().click();
+    await waitForText(staff.locator('.on-behalf-done').filter({ visible: true }).first(), '已代填');
+    await screenshot(staff, 'suggestion-on-behalf');
+
+    // The representative finds it among the new ones, marked 代填, with the photo.
+    await representative.goto(`${stack.h5Url}/#/packageRep/pages/inbox/index`);
+    await representative.reload();
+    const item = representative.locator('.inbox-item', { hasText: '河边的垃圾' }).filter({ visible: true }).first();
+    await waitForText(item, '代填');
+    await item.click();
+    await photoLoaded(representative, '.photo-grid img');
+  }, 120_000);
 });
