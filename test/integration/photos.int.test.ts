@@ -4,7 +4,7 @@ import { LOCAL_S3_CREDENTIALS } from '../../functions/src/adapters/photos/photo-
 import { MAX_PHOTO_BYTES } from '@shared/schemas/photo';
 import { createPhotoUpload } from '../../functions/src/use-cases/photos';
 import { getMySubmission, submit } from '../../functions/src/use-cases/submissions';
-import { acceptSubmission, getBoard, getStudioSubmission, replyToSubmission } from '../../functions/src/use-cases/submission-desk';
+import { acceptSubmission, getBoard, getInbox, getStudioSubmission, replyToSubmission } from '../../functions/src/use-cases/submission-desk';
 import { submitOnBehalf } from '../../functions/src/use-cases/submission-reports';
 import { bookingFixture } from '../support/booking-fixture';
 import { failureOf } from '../support/failure';
@@ -48,6 +48,7 @@ describe('photos of a submission (DynamoDB Local + local S3)', () => {
     expect(new URL(view.photos![0].url).searchParams.get('X-Amz-Expires')).toBe('3600');
 
     const rep = f.principalOf('rep1');
+    expect((await getInbox(f.deps, rep, f.seed.studioId, { group: 'new' })).items.find((i) => i.id === view.id)?.photoCount).toBe(1);
     expect((await getStudioSubmission(f.deps, rep, f.seed.studioId, view.id)).photos).toHaveLength(1);
     await acceptSubmission(f.deps, rep, view.id, { triage: 'minor' });
     await replyToSubmission(f.deps, rep, view.id, { text: '路灯已经报修，三天内修好。', public: true });

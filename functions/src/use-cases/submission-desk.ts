@@ -44,6 +44,7 @@ export async function getInbox(deps: Deps, principal: Principal, studioId: strin
       createdAt: s.createdAt,
       dueDate: s.status === 'submitted' ? s.acceptDueDate : s.replyDueDate,
       overdue,
+      photoCount: s.photos?.length ?? 0,
       ...(s.venueName ? { venueName: s.venueName } : {}),
       ...(s.standId ? { standId: s.standId } : {}),
     };

@@ -143,6 +143,8 @@ export const inboxItemView = z.object({
   createdAt: z.string(),
   dueDate: z.string(),
   overdue: z.boolean(),
+  /** How many photos came with it (the photos themselves are on the submission's page). */
+  photoCount: z.number().int(),
   venueName: z.string().optional(),
   standId: idSchema.optional(),
 });

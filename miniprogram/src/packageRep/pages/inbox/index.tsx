@@ -99,6 +99,7 @@ export default function InboxPage() {
               <Text className='item-meta'>
                 {formatChinaDate(chinaDate(item.createdAt))} 收到{item.venueName ? ` · ${item.venueName}` : ''}{item.source === 'on_behalf' ? ' · 代填' : ''}
               </Text>
+              {item.photoCount > 0 ? <Text className='item-meta item-photos'>附照片 {item.photoCount} 张</Text> : null}
               {group !== 'resolved' ? (
                 <Text className={`due-line${item.overdue ? ' due-line--overdue' : ''}`}>期限：{formatChinaDate(item.dueDate)}</Text>
               ) : null}
