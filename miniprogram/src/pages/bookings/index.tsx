@@ -4,12 +4,12 @@ import type { BookingView } from '@shared/schemas/booking'
 import { formatChinaDate } from '@shared/time'
 import { getMyBookings } from '../../services/api'
 import { rememberBooking, ticketPageUrl } from '../../services/bookings'
-import { openLogin } from '../../services/navigation'
 import { HOME_PAGE } from '../../services/platform'
 import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
 import { StatusBadge } from '../../components/status-badge'
 import { PageState } from '../../components/page-state'
+import { SignInCard } from '../../components/sign-in-card'
 
 function BookingItem({ booking, past }: { booking: BookingView; past?: boolean }) {
   const open = () => {
@@ -48,11 +48,7 @@ export default function BookingsPage() {
   if (!signedIn) {
     return (
       <View className='page bookings-page'>
-        <View className='card'>
-          <Text className='card-title'>您还没有登录</Text>
-          <Text className='plain-line'>登录后可以看到您预约过的服务。</Text>
-          <Button className='btn btn--primary login-button' onClick={openLogin}>登录</Button>
-        </View>
+        <SignInCard why='登录后可以看到您预约过的服务。' />
       </View>
     )
   }

@@ -7,12 +7,13 @@ import { parseWith } from '@shared/validation'
 import { getMe, getNotifications, redeemInvite } from '../../services/api'
 import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
-import { openLogin, openMyBookings, openPage } from '../../services/navigation'
+import { openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
 import { ADMIN_HOME_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, STAFF_STANDS_PAGE, SUBMISSIONS_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
+import { SignInCard } from '../../components/sign-in-card'
 
 function InviteForm({ onJoined }: { onJoined: () => void }) {
   const [code, setCode] = useState('')
@@ -125,11 +126,7 @@ export default function MePage() {
   if (!user) {
     return (
       <View className='page me-page'>
-        <View className='card'>
-          <Text className='card-title'>您还没有登录</Text>
-          <Text className='plain-line'>登录后可以预约服务、提意见、查看答复。</Text>
-          <Button className='btn btn--primary login-button' onClick={openLogin}>登录</Button>
-        </View>
+        <SignInCard why='登录后可以预约服务、提意见、查看答复。' />
       </View>
     )
   }

@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { chinaDate, chinaTime, formatChinaDate } from '@shared/time'
 import { getNotifications, markNotificationsRead } from '../../services/api'
-import { openAnyPage, openLogin } from '../../services/navigation'
+import { openAnyPage } from '../../services/navigation'
 import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
 import { PageState } from '../../components/page-state'
+import { SignInCard } from '../../components/sign-in-card'
 
 /** `11月22日 周日 09:30` in China time. */
 function whenLabel(at: string): string {
@@ -31,11 +32,7 @@ export default function NotificationsPage() {
   if (!user) {
     return (
       <View className='page notifications-page'>
-        <View className='card'>
-          <Text className='card-title'>您还没有登录</Text>
-          <Text className='plain-line'>登录后可以在这里看到答复、提醒等消息。</Text>
-          <Button className='btn btn--primary login-button' onClick={openLogin}>登录</Button>
-        </View>
+        <SignInCard why='登录后可以在这里看到答复、提醒等消息。' />
       </View>
     )
   }

@@ -5,11 +5,11 @@ import type { HealthConsentView, ReadingView } from '@shared/schemas/reading'
 import { chinaDate, chinaTime, formatChinaDate } from '@shared/time'
 import { deleteMyReading, getMyReadings, setHealthConsent } from '../../services/api'
 import { errorMessage, isApiError } from '../../services/request'
-import { openLogin } from '../../services/navigation'
 import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
 import { ReadingsChart } from '../../components/readings-chart'
 import { PageState } from '../../components/page-state'
+import { SignInCard } from '../../components/sign-in-card'
 
 function longDate(iso: string): string {
   const [y, m, d] = chinaDate(iso).split('-')
@@ -189,11 +189,7 @@ export default function ReadingsPage() {
   if (!signedIn) {
     return (
       <View className='page readings-page'>
-        <View className='card'>
-          <Text className='card-title'>您还没有登录</Text>
-          <Text className='plain-line'>登录后可以查看您在服务点量的血压。</Text>
-          <Button className='btn btn--primary login-button' onClick={openLogin}>登录</Button>
-        </View>
+        <SignInCard why='登录后可以查看您在服务点量的血压。' />
       </View>
     )
   }

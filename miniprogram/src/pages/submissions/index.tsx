@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { chinaDate, formatChinaDate } from '@shared/time'
 import { getMySubmissions } from '../../services/api'
-import { openLogin, openPage } from '../../services/navigation'
+import { openPage } from '../../services/navigation'
 import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
 import { getLastStand } from '../../services/last-stand'
@@ -10,6 +10,7 @@ import { HOME_PAGE } from '../../services/platform'
 import { submissionPageUrl, submitPageUrl } from '../../services/submissions'
 import { SubmissionStatusBadge } from '../../components/submission-status'
 import { PageState } from '../../components/page-state'
+import { SignInCard } from '../../components/sign-in-card'
 
 export default function MySubmissionsPage() {
   const [user] = useSessionUser()
@@ -18,11 +19,7 @@ export default function MySubmissionsPage() {
   if (!user) {
     return (
       <View className='page submissions-page'>
-        <View className='card'>
-          <Text className='card-title'>您还没有登录</Text>
-          <Text className='plain-line'>登录后可以看到您提过的意见和答复。</Text>
-          <Button className='btn btn--primary login-button' onClick={openLogin}>登录</Button>
-        </View>
+        <SignInCard why='登录后可以看到您提过的意见和答复。' />
       </View>
     )
   }
