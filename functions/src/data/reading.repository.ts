@@ -82,7 +82,7 @@ export class ReadingRepository {
     return out.Item ? entityOf<Reading>(out.Item) : undefined;
   }
 
-  /** A reading as it is (tests and the demo seed use it to place readings in the past). */
+  /** A reading as it is, without retry key or consent check: only the tests use it, to place an expired reading. */
   async putReading(reading: Reading): Promise<boolean> {
     try {
       await this.table.client.send(

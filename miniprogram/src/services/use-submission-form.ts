@@ -214,3 +214,6 @@ export function useSubmissionForm<D extends SubmissionDraft, F extends string = 
 
   return { draft, update, fields, failure, busy, locked, categories, chosen, setPhoneConsent, photoPicker, pickerKey, submit, reset }
 }
+
+/** What `useSubmissionForm` gives a page (and `components/submission-form-body.tsx`). */
+export type SubmissionForm<D extends SubmissionDraft, F extends string = never> = ReturnType<typeof useSubmissionForm<D, F>>

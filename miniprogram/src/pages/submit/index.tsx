@@ -8,8 +8,7 @@ import { getUser } from '../../services/session'
 import { isWeapp, HOME_PAGE } from '../../services/platform'
 import { openLogin } from '../../services/navigation'
 import { useSubmissionForm } from '../../services/use-submission-form'
-import { PhotoPicker } from '../../components/photo-picker'
-import { CategoryField, PhoneConsentField, PlaceField, PublicSwitch, SubmissionTextField, SubmitFailure } from '../../components/submission-fields'
+import { SubmissionFormBody } from '../../components/submission-form-body'
 import { ErrorCard } from '../../components/page-state'
 import {
   emptySubmissionDraft,
@@ -35,7 +34,7 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
     },
     empty: () => emptySubmissionDraft(studioId, standId),
   })
-  const { draft, update, fields, failure, busy, locked } = form
+  const { failure, busy } = form
   const lastStand = getLastStand()
   const studioName = lastStand?.studioId === studioId ? lastStand.studioName : undefined
 
@@ -95,63 +94,22 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
           <Text className='plain-line'>党代表会在期限内答复您，进度可以在“我的意见”里看到。</Text>
         </View>
 
-        <CategoryField
-          label='这是哪一类的事？'
-          categories={form.categories}
-          value={draft.category}
-          error={fields.category}
-          disabled={locked}
-          onChange={(category) => update({ category }, 'category')}
+        <SubmissionFormBody
+          form={form}
+          words={{
+            textLabel: '您的意见或建议',
+            textPlaceholder: '说一说是什么事、在哪里、想怎么解决',
+            photoHint: '拍一拍现场，党代表看得更清楚。',
+            publicLabel: PUBLIC_LABEL,
+            publicHintOff: '不公开：只有您和工作室能看到。',
+            phoneLabel: PHONE_CONSENT_LABEL,
+            retryHint: '您写的内容都还在。网络好了再点“重新提交”，不会重复提交。',
+            draftHint: '写到一半退出也没关系，内容会保存在这台手机上。',
+            submitLabel,
+          }}
+          beforeChoosePhoto={readyForPhotos}
+          onSubmit={() => void submit()}
         />
-
-        <SubmissionTextField
-          label='您的意见或建议'
-          value={draft.text}
-          placeholder='说一说是什么事、在哪里、想怎么解决'
-          error={fields.text}
-          disabled={locked}
-          onChange={(text) => update({ text }, 'text')}
-        />
-
-        <PlaceField value={draft.place} error={fields.place} disabled={locked} onChange={(place) => update({ place }, 'place')} />
-
-        <Text className='field-label'>照片（可以不传）</Text>
-        <Text className='field-hint photo-section-hint'>拍一拍现场，党代表看得更清楚。</Text>
-        <PhotoPicker key={form.pickerKey} {...form.photoPicker} beforeChoose={readyForPhotos} />
-        {fields.photos ? <Text className='field-error photos-error'>{fields.photos}</Text> : null}
-
-        <PublicSwitch
-          label={PUBLIC_LABEL}
-          on={draft.public}
-          hintOn='答复后，事情和答复会显示在公示墙上，让街坊邻居也看到。'
-          hintOff='不公开：只有您和工作室能看到。'
-          disabled={locked}
-          onChange={(on) => update({ public: on })}
-        />
-
-        <PhoneConsentField
-          label={PHONE_CONSENT_LABEL}
-          consent={draft.phoneConsent}
-          phone={draft.phone}
-          consentError={fields.phoneConsent}
-          phoneError={fields.phone}
-          disabled={locked}
-          onConsent={form.setPhoneConsent}
-          onPhone={(phone) => update({ phone }, 'phone')}
-        />
-
-        <SubmitFailure failure={failure} retryHint='您写的内容都还在。网络好了再点“重新提交”，不会重复提交。' />
-
-        <Button
-          key={submitLabel}
-          className={`btn btn--primary btn--huge submit-button${failure?.retry ? ' submit-retry' : ''}${busy ? ' btn--busy' : ''}`}
-          loading={busy || undefined}
-          disabled={busy || undefined}
-          onClick={() => void submit()}
-        >
-          {submitLabel}
-        </Button>
-        <Text className='field-hint draft-hint'>写到一半退出也没关系，内容会保存在这台手机上。</Text>
       </View>
     </View>
   )

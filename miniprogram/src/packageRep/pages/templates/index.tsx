@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { MAX_REPLY_TEMPLATES, replyTemplatesRequest, type ReplyTemplatesResponse } from '@shared/schemas/submission'
-import { fillReplyTemplate, REPLY_TEMPLATE_PLACEHOLDERS, type ReplyTemplateFacts, type ReplyTemplatePlaceholder } from '@shared/submission/reply-templates'
+import type { ReplyTemplateFacts, ReplyTemplatePlaceholder } from '@shared/submission/reply-templates'
 import { addDays, chinaDate } from '@shared/time'
 import { parseWith } from '@shared/validation'
 import { getReplyTemplates, saveReplyTemplates } from '../../../services/api'
@@ -14,16 +14,7 @@ import { usePageData } from '../../../services/use-page-data'
 import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import './index.css'
-
-/** As in the shared schema (`replyTemplateSchema`): the inputs stop there, the schema says so if it is passed. */
-export const TITLE_MAX = 10
-export const TEXT_MAX = 500
-
-interface TemplateDraft {
-  key: number
-  title: string
-  text: string
-}
+import { labelled, PlaceholderHelp, TEXT_MAX, TemplateCard, type TemplateDraft } from './template-card'
 
 type Errors = Record<string, string>
 /** Why the last 保存 did not go through, shown next to the button with what to do. */
@@ -36,27 +27,9 @@ function draftsFrom(data: ReplyTemplatesResponse, keep?: TemplateDraft[]): Templ
   return data.templates.map((t, i) => ({ key: keep?.[i]?.key ?? nextKey++, title: t.title, text: t.text }))
 }
 
-const KNOWN_WORDS: readonly string[] = REPLY_TEMPLATE_PLACEHOLDERS
-
-/** `{…}` in a content that are none of the five words: they would be sent as they are. */
-export function unknownWords(text: string): string[] {
-  const found = new Set<string>()
-  for (const m of text.matchAll(/\{([^{}\s]{1,10})\}/g)) if (!KNOWN_WORDS.includes(m[1])) found.add(`{${m[1]}}`)
-  return [...found]
-}
-
 /** What the list looks like to the API, to tell whether anything was changed since it was loaded or saved. */
 function snapshot(drafts: TemplateDraft[]): string {
   return JSON.stringify(drafts.map((d) => [d.title, d.text]))
-}
-
-/** What each word becomes when a template is used. */
-export const PLACEHOLDER_HINTS: Record<ReplyTemplatePlaceholder, string> = {
-  类别: '意见的类别，例如“道路交通”',
-  部门: '交办的部门；没有交办时写“有关部门”',
-  期限: '部门办结的日期；没有时写“近期”',
-  地点: '居民写的地点；没写时写“您说的地方”',
-  工作室: '本工作室的名称',
 }
 
 /** The example the preview is filled with. */
@@ -86,12 +59,6 @@ function placeDuplicate(fields: Errors, drafts: TemplateDraft[]): Errors {
   })
   if (placed) delete out.templates
   return out
-}
-
-/** `templates.1.title` → 第 2 个模板：… ; other keys as they are. */
-function labelled(key: string, message: string): string {
-  const m = /^templates\.(\d+)(\.|$)/.exec(key)
-  return m ? `第 ${Number(m[1]) + 1} 个模板：${message}` : message
 }
 
 function firstMessage(fields: Errors): string {
@@ -294,16 +261,7 @@ export default function ReplyTemplatesPage() {
         </Text>
       </View>
 
-      <View className='card placeholder-help'>
-        <Text className='card-label'>模板里可以用这些词</Text>
-        <Text className='field-hint'>用模板时，会自动换成这条意见的内容：</Text>
-        {REPLY_TEMPLATE_PLACEHOLDERS.map((name) => (
-          <View key={name} className='placeholder-line'>
-            <Text className='placeholder-word'>{`{${name}}`}</Text>
-            <Text className='placeholder-desc'>{PLACEHOLDER_HINTS[name]}</Text>
-          </View>
-        ))}
-      </View>
+      <PlaceholderHelp />
 
       {drafts.length === 0 ? (
         <View className='card templates-empty'>
@@ -311,78 +269,24 @@ export default function ReplyTemplatesPage() {
         </View>
       ) : null}
 
-      {drafts.map((d, index) => {
-        const titleError = errors[`templates.${index}.title`]
-        const textError = errors[`templates.${index}.text`] ?? errors[`templates.${index}`]
-        const isActive = d.key === activeKey
-        return (
-          <View key={d.key} className={`card template-card${isActive ? ' template-card--active' : ''}`} onClick={() => setActive(d.key)}>
-            <View className='rule-head'>
-              <Text className='rule-title'>模板 {index + 1}</Text>
-              <Button className='btn btn--secondary btn--compact template-remove' onClick={() => remove(d.key)}>删除</Button>
-            </View>
-            <Text className='field-label'>模板名称（答复时点的按钮上写的字）</Text>
-            <Input
-              className={`text-input text-input--plain template-title-input${titleError ? ' text-input--error' : ''}`}
-              value={d.title}
-              maxlength={TITLE_MAX}
-              placeholder='例如：已转交部门'
-              placeholderClass='input-placeholder'
-              onFocus={() => setActive(d.key)}
-              onInput={(e) => change(d.key, { title: e.detail.value })}
-            />
-            {titleError ? <Text className='field-error template-title-error'>{labelled(`templates.${index}.title`, titleError)}</Text> : null}
-
-            <Text className='field-label'>模板内容</Text>
-            <Textarea
-              className={`text-input textarea-input template-text-input${textError ? ' text-input--error' : ''}`}
-              value={d.text}
-              maxlength={TEXT_MAX}
-              placeholder='例如：您反映的{类别}问题已转交{部门}……'
-              placeholderClass='input-placeholder'
-              onFocus={() => setActive(d.key)}
-              onBlur={(e) => {
-                if (typeof e.detail?.cursor === 'number') cursors.current[d.key] = e.detail.cursor
-              }}
-              onInput={(e) => {
-                if (typeof e.detail.cursor === 'number') cursors.current[d.key] = e.detail.cursor
-                change(d.key, { text: e.detail.value })
-              }}
-            />
-            <Text className={`text-count template-count${d.text.length > TEXT_MAX - 50 ? ' text-count--near' : ''}`}>{d.text.length} / {TEXT_MAX} 字</Text>
-            {textError ? <Text className='field-error template-text-error'>{labelled(`templates.${index}.text`, textError)}</Text> : null}
-
-            {isActive ? (
-              <View className='template-tools'>
-                <Text className='field-hint'>点一下，把词加到内容里：</Text>
-                <View className='chip-row chip-row--compact placeholder-chips'>
-                  {REPLY_TEMPLATE_PLACEHOLDERS.map((name) => (
-                    <View
-                      key={name}
-                      className='chip chip--small placeholder-chip'
-                      hoverClass='chip--pressed'
-                      role='button'
-                      aria-label={`插入${name}`}
-                      onClick={() => insert(d.key, name)}
-                    >
-                      <Text>{`{${name}}`}</Text>
-                    </View>
-                  ))}
-                </View>
-                {unknownWords(d.text).length > 0 ? (
-                  <Text className='field-hint template-unknown'>{unknownWords(d.text).join(' ')} 不是上面这些词，用的时候会原样发出。</Text>
-                ) : null}
-                <View className='template-preview'>
-                  <Text className='template-preview-label'>预览（用一条示例意见填好）</Text>
-                  <Text className='template-preview-text'>{d.text.trim() ? fillReplyTemplate(d.text, facts) : '写好内容后，这里会显示填好的样子。'}</Text>
-                </View>
-              </View>
-            ) : (
-              <Text className='field-hint template-tools-hint'>点这个模板，可以插入词语、看预览。</Text>
-            )}
-          </View>
-        )
-      })}
+      {drafts.map((d, index) => (
+        <TemplateCard
+          key={d.key}
+          draft={d}
+          index={index}
+          titleError={errors[`templates.${index}.title`]}
+          textError={errors[`templates.${index}.text`] ?? errors[`templates.${index}`]}
+          active={d.key === activeKey}
+          facts={facts}
+          onActivate={() => setActive(d.key)}
+          onRemove={() => remove(d.key)}
+          onChange={(patch) => change(d.key, patch)}
+          onCursor={(cursor) => {
+            cursors.current[d.key] = cursor
+          }}
+          onInsert={(name) => insert(d.key, name)}
+        />
+      ))}
 
       {general ? <Text className='field-error templates-error'>{general}</Text> : null}
       {drafts.length < MAX_REPLY_TEMPLATES ? (

@@ -18,8 +18,7 @@ import { REP_SUBMISSION_PAGE } from '../../../services/platform'
 import { draftStore, emptySubmissionDraft, longChinaDate, param, type SubmissionDraft } from '../../../services/submissions'
 import { useSessionUser } from '../../../services/use-session-user'
 import { BASE_FIELDS, useSubmissionForm } from '../../../services/use-submission-form'
-import { PhotoPicker } from '../../../components/photo-picker'
-import { CategoryField, PhoneConsentField, PlaceField, PublicSwitch, SubmissionTextField, SubmitFailure } from '../../../components/submission-fields'
+import { SubmissionFormBody } from '../../../components/submission-form-body'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
 import './index.css'
 
@@ -181,63 +180,22 @@ function OnBehalfForm({ user, standId }: { user: UserView & { studioId: string }
         />
         {fields.sourceNote ? <Text className='field-error sourceNote-error'>{fields.sourceNote}</Text> : null}
 
-        <CategoryField
-          label='这是哪一类的事？'
-          categories={form.categories}
-          value={draft.category}
-          error={fields.category}
-          disabled={locked}
-          onChange={(category) => update({ category }, 'category')}
+        <SubmissionFormBody
+          form={form}
+          words={{
+            textLabel: '居民的意见或建议',
+            textPlaceholder: '照纸上写的或居民说的填：是什么事、在哪里、想怎么解决',
+            photoHint: '可以拍下纸质意见征询表，或者现场的照片。',
+            publicLabel: ON_BEHALF_PUBLIC_LABEL,
+            publicHintOff: '不公开：只有工作室能看到。请问一问居民的意思。',
+            phoneLabel: ON_BEHALF_PHONE_LABEL,
+            retryHint: '填写的内容都还在。网络好了再点“重新提交”，不会重复提交。',
+            draftHint: '填到一半退出也没关系，内容会保存在这台手机上。',
+            submitLabel,
+            submitClass: 'on-behalf-submit',
+          }}
+          onSubmit={() => void submit()}
         />
-
-        <SubmissionTextField
-          label='居民的意见或建议'
-          value={draft.text}
-          placeholder='照纸上写的或居民说的填：是什么事、在哪里、想怎么解决'
-          error={fields.text}
-          disabled={locked}
-          onChange={(text) => update({ text }, 'text')}
-        />
-
-        <PlaceField value={draft.place} error={fields.place} disabled={locked} onChange={(place) => update({ place }, 'place')} />
-
-        <Text className='field-label'>照片（可以不传）</Text>
-        <Text className='field-hint photo-section-hint'>可以拍下纸质意见征询表，或者现场的照片。</Text>
-        <PhotoPicker key={form.pickerKey} {...form.photoPicker} />
-        {fields.photos ? <Text className='field-error photos-error'>{fields.photos}</Text> : null}
-
-        <PublicSwitch
-          label={ON_BEHALF_PUBLIC_LABEL}
-          on={draft.public}
-          hintOn='答复后，事情和答复会显示在公示墙上，让街坊邻居也看到。'
-          hintOff='不公开：只有工作室能看到。请问一问居民的意思。'
-          disabled={locked}
-          onChange={(on) => update({ public: on })}
-        />
-
-        <PhoneConsentField
-          label={ON_BEHALF_PHONE_LABEL}
-          consent={draft.phoneConsent}
-          phone={draft.phone}
-          consentError={fields.phoneConsent}
-          phoneError={fields.phone}
-          disabled={locked}
-          onConsent={form.setPhoneConsent}
-          onPhone={(phone) => update({ phone }, 'phone')}
-        />
-
-        <SubmitFailure failure={failure} retryHint='填写的内容都还在。网络好了再点“重新提交”，不会重复提交。' />
-
-        <Button
-          key={submitLabel}
-          className={`btn btn--primary btn--huge submit-button on-behalf-submit${failure?.retry ? ' submit-retry' : ''}${busy ? ' btn--busy' : ''}`}
-          loading={busy || undefined}
-          disabled={busy || undefined}
-          onClick={() => void submit()}
-        >
-          {submitLabel}
-        </Button>
-        <Text className='field-hint draft-hint'>填到一半退出也没关系，内容会保存在这台手机上。</Text>
       </View>
     </View>
   )
