@@ -9,10 +9,10 @@
 import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { loadConfig } from '../functions/src/config';
-import { buildContainer } from '../functions/src/container';
+import { buildContainer } from '../functions/src/wiring/container';
 import { seedDemoData } from '../functions/src/local/demo-seed';
-import { createPhotoUpload } from '../functions/src/use-cases/photos';
-import { getMySubmission, submit } from '../functions/src/use-cases/submissions';
+import { createPhotoUpload } from '../functions/src/submissions/photos.use-case';
+import { getMySubmission, submit } from '../functions/src/submissions/submissions.use-case';
 import { startDynamoLocal } from './lib/dynamodb-local';
 import { freePort } from './lib/ports';
 import { startS3Local } from './lib/s3-local';

@@ -13,7 +13,7 @@ import { StartupError } from './lib/ports';
 import { stopAllChildren } from './lib/processes';
 import { ROOT } from './lib/table';
 import { startStack, type Stack } from './lib/stack';
-import { PersonaRepository } from '../functions/src/data/persona.repository';
+import { PersonaRepository } from '../functions/src/local/persona.repository';
 import { documentClient } from '../functions/src/data/dynamodb-client';
 
 const port = (name: string, fallback: number) => {

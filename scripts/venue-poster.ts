@@ -12,9 +12,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../functions/src/config';
-import { buildContainer } from '../functions/src/container';
+import { buildContainer } from '../functions/src/wiring/container';
 import { renderVenuePoster, type VenuePosterInput } from '../functions/src/posters/venue-poster';
-import { posterInputFor } from '../functions/src/use-cases/venue-poster';
+import { posterInputFor } from '../functions/src/posters/venue-poster.use-case';
 import { LOCAL_SESSION_SECRET, LOCAL_PHOTO_BUCKET, LOCAL_STAGE, LOCAL_TABLE } from './lib/stack';
 
 export async function writeVenuePosterFile(input: VenuePosterInput, outPath: string): Promise<{ path: string; bytes: number }> {

@@ -7,7 +7,7 @@ import { startS3Local, type S3Local } from './s3-local';
 import { captureOutput, startChild, waitFor, type Child } from './processes';
 import { serveStatic } from './static-server';
 import { loadConfig } from '../../functions/src/config';
-import { buildContainer } from '../../functions/src/container';
+import { buildContainer } from '../../functions/src/wiring/container';
 import { seedDemoData, type DemoSeedResult } from '../../functions/src/local/demo-seed';
 
 /**

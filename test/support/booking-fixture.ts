@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import { addDays, chinaDate, chinaInstant } from '@shared/time';
 import type { Principal } from '../../functions/src/auth/session-tokens';
-import type { Container } from '../../functions/src/container';
-import type { Slot, Stand } from '../../functions/src/data/stand.repository';
+import type { Container } from '../../functions/src/wiring/container';
+import type { Slot, Stand } from '../../functions/src/stands/stand.repository';
 import { seededTable } from './tables';
 
 /** Tomorrow (China date) at 07:30, before the demo stand opens: a frozen clock for booking tests. */

@@ -1,12 +1,14 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Handler } from '../../functions/src/http/define-handler';
-import { routes, type RouteName } from '../../functions/src/http/routes';
+import type { ZodTypeAny } from 'zod';
+import { contexts, routes, routeKeyOf, type RouteName } from '@shared/contract';
+import type { Handler } from '../../functions/src/http/router';
 
 export interface Invocation {
   body?: unknown;
   rawBody?: string;
   token?: string;
   params?: Record<string, string>;
+  query?: Record<string, string>;
 }
 
 export interface InvocationResult<T = any> {
@@ -15,52 +17,67 @@ export interface InvocationResult<T = any> {
   body: T;
 }
 
-/** Calls a Lambda handler with the API Gateway (HTTP API, payload v2) event for one of our routes. */
+/**
+ * Checks a successful JSON answer against its route's response schema in the contract: a field that is missing, of
+ * another type, or not in the contract at all (zod drops unknown keys, so the parsed copy would differ) fails the test.
+ */
+export function expectMatchesContract(route: RouteName, status: number, body: unknown): void {
+  const spec = routes[route];
+  if (status >= 300 || !('parse' in (spec.response as object))) return;
+  if (status !== (('status' in spec ? spec.status : undefined) ?? 200)) throw new Error(`${route} answered ${status}, the contract says ${('status' in spec ? spec.status : undefined) ?? 200}`);
+  const parsed = (spec.response as ZodTypeAny).safeParse(body);
+  if (!parsed.success) throw new Error(`${route}: the answer does not match its response schema: ${JSON.stringify(parsed.error.issues.slice(0, 5))}`);
+  const drift = JSON.stringify(parsed.data) !== JSON.stringify(body);
+  if (drift) throw new Error(`${route}: the answer carries fields its response schema does not declare:\n${JSON.stringify(body).slice(0, 400)}\n≠\n${JSON.stringify(parsed.data).slice(0, 400)}`);
+}
+
+/** Calls a context's Lambda with the API Gateway (HTTP API, payload v2) event of one of its routes. */
 export async function invoke<T = any>(handler: Handler, route: RouteName, call: Invocation = {}): Promise<InvocationResult<T>> {
   const spec = routes[route];
   let rawPath: string = spec.path;
   for (const [key, value] of Object.entries(call.params ?? {})) rawPath = rawPath.replace(`{${key}}`, encodeURIComponent(value));
   const event = {
     version: '2.0',
-    routeKey: `${spec.method} ${spec.path}`,
+    routeKey: routeKeyOf(spec),
     rawPath,
-    rawQueryString: '',
+    rawQueryString: new URLSearchParams(call.query ?? {}).toString(),
     headers: { 'content-type': 'application/json', ...(call.token ? { authorization: `Bearer ${call.token}` } : {}) },
+    queryStringParameters: call.query,
     pathParameters: call.params ? Object.fromEntries(Object.entries(call.params).map(([k, v]) => [k, encodeURIComponent(v)])) : undefined,
     requestContext: { http: { method: spec.method, path: rawPath } },
     body: call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEventV2;
   const result = (await handler(event)) as APIGatewayProxyStructuredResultV2;
-  return {
-    status: result.statusCode ?? 200,
-    headers: (result.headers ?? {}) as Record<string, string>,
-    body: result.body ? JSON.parse(result.body) : undefined,
-  };
+  const status = result.statusCode ?? 200;
+  const headers = (result.headers ?? {}) as Record<string, string>;
+  const isJson = String(headers['content-type'] ?? '').startsWith('application/json');
+  const body = result.body && isJson ? JSON.parse(result.body) : result.body;
+  if (isJson) expectMatchesContract(route, status, body);
+  return { status, headers, body };
 }
 
-/** `signInWithWechat` → `sign-in-with-wechat`: the handler file of a route is named after it. */
-export function handlerFileOf(route: string): string {
-  return route.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
+/** The Lambda that serves each route: its context's (functions/src/<context>/lambda.ts). */
+export const contextOf = Object.fromEntries(
+  Object.entries(contexts).flatMap(([context, contextRoutes]) => Object.keys(contextRoutes).map((route) => [route, context])),
+) as Record<RouteName, keyof typeof contexts>;
 
 /**
- * Loads every route's handler in a fresh module registry whose configuration and container are built from
- * `env` (then the process environment is put back, so other loads in the same file are unaffected).
+ * Loads every context's Lambda in a fresh module registry whose configuration is read from `env` (then the process
+ * environment is put back, so other loads in the same file are unaffected). Returns, per route, the Lambda serving it.
  */
 export function loadHandlers(env: Record<string, string>): Record<RouteName, Handler> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
-  const handlers = {} as Record<RouteName, Handler>;
+  const lambdas = {} as Record<string, Handler>;
   try {
     jest.isolateModules(() => {
-      require('../../functions/src/container').container();
-      for (const route of Object.keys(routes) as RouteName[]) {
-        handlers[route] = require(`../../functions/src/handlers/${handlerFileOf(route)}`).handler;
-      }
+      const { config } = require('../../functions/src/config');
+      config();
+      for (const context of Object.keys(contexts)) lambdas[context] = require(`../../functions/src/${context}/lambda`).handler;
     });
   } finally {
     process.env = saved;
   }
-  return handlers;
+  return Object.fromEntries(Object.keys(routes).map((route) => [route, lambdas[contextOf[route as RouteName]]])) as Record<RouteName, Handler>;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ensureTable } from '../../scripts/lib/table';
 import { loadConfig, type Config } from '../../functions/src/config';
-import { buildContainer, type Container } from '../../functions/src/container';
+import { buildContainer, type Container } from '../../functions/src/wiring/container';
 import { TEST_PHOTO_BUCKET } from './global-setup';
 
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';

@@ -1,10 +1,10 @@
 import type { Role, StudioRole } from '@shared/roles';
 import { addDays, chinaDate } from '@shared/time';
 import { venueScene } from '@shared/scene';
-import type { Deps } from '../use-cases/deps';
-import type { Service } from '../data/stand.repository';
+import type { Deps } from '../deps';
+import type { Service } from '../stands/stand.repository';
 import type { ScheduleRule } from '@shared/schemas/venue';
-import { generateStands } from '../use-cases/stand-schedule';
+import { generateStands } from '../studio/stand-schedule.use-case';
 
 /**
  * Demo data for the local stage: a studio with its people, a market venue with a stand today and upcoming

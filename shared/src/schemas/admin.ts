@@ -62,3 +62,7 @@ export const standSummaryResponse = z.object({
   totals: z.object({ served: z.number().int(), walkIns: z.number().int(), noShows: z.number().int() }),
 });
 export type StandSummaryResponse = z.infer<typeof standSummaryResponse>;
+
+/** GET /studios/{studioId}/services */
+export const servicesResponse = z.object({ services: z.array(serviceView) });
+export type ServicesResponse = z.infer<typeof servicesResponse>;

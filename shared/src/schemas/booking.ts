@@ -125,3 +125,10 @@ export type StudioStandsResponse = z.infer<typeof studioStandsResponse>;
 /** Query of GET /studios/{studioId}/stands. */
 export const studioStandsQuery = z.object({ date: dateSchema.optional() }).strict();
 export type StudioStandsQuery = z.infer<typeof studioStandsQuery>;
+
+/** GET /stands/{standId}/screen — the stand's large display: queue numbers only, nothing personal. */
+export const queueScreenResponse = z.object({
+  stand: z.object({ venueName: z.string(), studioName: z.string(), date: dateSchema }),
+  services: z.array(z.object({ serviceId: idSchema, name: z.string(), nowServing: z.number().int().optional(), next: z.array(z.number().int()) })),
+});
+export type QueueScreenResponse = z.infer<typeof queueScreenResponse>;

@@ -121,3 +121,20 @@ export const upsertVenueRequest = z
   })
   .strict();
 export type UpsertVenueRequest = z.infer<typeof upsertVenueRequest>;
+
+/** A venue as its studio's people see it. */
+export const venueView = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  rules: z.array(scheduleRuleSchema),
+  /** Each rule in Chinese, e.g. `农历逢三六九 08:00–11:30`. */
+  schedule: z.array(z.string()),
+  /** The next market days in Chinese, e.g. `11月25日 周二（十月初六）`. */
+  nextMarketDays: z.array(z.string()),
+});
+export type VenueView = z.infer<typeof venueView>;
+
+/** GET /studios/{studioId}/venues */
+export const venuesResponse = z.object({ venues: z.array(venueView) });
+export type VenuesResponse = z.infer<typeof venuesResponse>;

@@ -1,4 +1,4 @@
-import type { NotificationRepository } from '../../data/notification.repository';
+import type { NotificationRepository } from '../../notices/notification.repository';
 import type { Notice, NoticeKind, Notifier } from './notifier';
 
 /** How each notice reads in the resident's 消息 list. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-/** The short notices the app sends a resident. */
-export const NOTICE_KINDS = ['booking_reminder', 'stand_cancelled', 'submission_replied', 'submission_status', 'rate_request', 'board_update'] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+import { NOTICE_KINDS, type NoticeKind } from '@shared/schemas/notice';
+
+export { NOTICE_KINDS, type NoticeKind };
 
 export interface Notice {
   userId: string;

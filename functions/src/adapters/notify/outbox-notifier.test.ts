@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '../../data/outbox.repository';
+import type { OutboxEntry } from '../../local/outbox.repository';
 import type { Notice } from './notifier';
 import { OutboxNotifier } from './outbox-notifier';
 

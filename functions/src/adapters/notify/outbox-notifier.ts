@@ -1,5 +1,5 @@
 import { log } from '../../log';
-import type { OutboxRepository } from '../../data/outbox.repository';
+import type { OutboxRepository } from '../../local/outbox.repository';
 import type { Notice, NoticeOutcome, Notifier } from './notifier';
 
 export interface OutboxNotifierOptions {

@@ -1,0 +1,14 @@
+import { config, type Config } from '../config';
+import type { Deps } from '../deps';
+import { RateLimitRepository } from '../data/rate-limit.repository';
+import { StudioRepository } from '../studio/studio.repository';
+import { basicsOf, tableOf, type Basics } from '../wiring/basics';
+import { wechatLoginOf } from '../wiring/adapters/wechat-login';
+import { UserRepository } from './user.repository';
+
+export type AuthDeps = Basics & Pick<Deps, 'users' | 'studios' | 'rateLimits' | 'wechatLogin'>;
+
+export function authDeps(cfg: Config = config()): AuthDeps {
+  const table = tableOf(cfg);
+  return { ...basicsOf(cfg), users: new UserRepository(table), studios: new StudioRepository(table), rateLimits: new RateLimitRepository(table), wechatLogin: wechatLoginOf(cfg) };
+}

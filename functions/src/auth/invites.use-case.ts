@@ -1,0 +1,51 @@
+import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '@shared/invite-code';
+import type { CreateInviteRequest, InviteResponse, RedeemInviteRequest, SessionResponse } from '@shared/schemas/auth';
+import type { Principal } from './session-tokens';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import type { AuthDeps } from './deps';
+import { randomCode } from '../data/codes';
+import { limitAttempts, openSession, requireUser } from './sessions';
+
+const newInviteCode = () => randomCode(INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH);
+
+/**
+ * An admin invites someone into a role of their own studio.
+ * Steps: the caller must be the admin of that studio → draw a code (25^8 ≈ 1.5e11 codes; a collision is
+ * retried) → store it with its expiry.
+ */
+export async function createInvite(deps: AuthDeps, principal: Principal, studioId: string, request: CreateInviteRequest): Promise<InviteResponse> {
+  if (principal.role !== 'admin' || principal.studioId !== studioId) throw new ForbiddenError('只有本工作室的管理员可以发放邀请码');
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + request.validHours * 3_600_000).toISOString();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const code = newInviteCode();
+    const stored = await deps.studios.createInvite({ code, studioId, role: request.role, createdBy: principal.userId, createdAt: now.toISOString(), expiresAt });
+    if (stored) return { code, role: request.role, studioId, expiresAt };
+  }
+  throw new ConflictError('邀请码生成冲突，请重试');
+}
+
+/**
+ * The signed-in person redeems an invite and takes its role.
+ * Steps: limit guesses (10 an hour per person) → the code must exist, be unused and unexpired → the person
+ * must not belong to another studio → one transaction uses the code and grants the role → a new session
+ * carries the new role.
+ */
+export async function redeemInvite(deps: AuthDeps, principal: Principal, request: RedeemInviteRequest): Promise<SessionResponse> {
+  await limitAttempts(deps, `invite#${principal.userId}`, 10, 3600, '尝试次数太多了，请一小时后再试');
+  const now = deps.now().toISOString();
+  const invite = await deps.studios.getInvite(request.code);
+  if (!invite) throw new NotFoundError('邀请码不存在，请核对后再输入');
+  if (invite.usedAt) throw new ConflictError('这个邀请码已经被使用过了');
+  if (invite.expiresAt <= now) throw new ConflictError('这个邀请码已过期，请联系管理员重新发放');
+  const user = await requireUser(deps, principal.userId);
+  if (user.studioId && user.studioId !== invite.studioId) throw new ConflictError('您已是其他工作室的成员，不能加入这个工作室');
+  const outcome = await deps.studios.redeemInvite(
+    invite,
+    { studioId: invite.studioId, userId: user.id, role: invite.role, displayName: user.displayName, joinedAt: now },
+    now,
+  );
+  if (outcome === 'invite-unusable') throw new ConflictError('这个邀请码已经被使用过了');
+  if (outcome === 'user-in-other-studio') throw new ConflictError('您已是其他工作室的成员，不能加入这个工作室');
+  return openSession(deps, { ...user, role: invite.role, studioId: invite.studioId });
+}

@@ -1,0 +1,18 @@
+import { authRoutes } from '@shared/contract/auth';
+import { createRouter } from '../http/router';
+import { authDeps } from './deps';
+import { getMe } from './get-me.use-case';
+import { createInvite, redeemInvite } from './invites.use-case';
+import { signInWithWechat } from './sign-in.use-case';
+
+export const handler = createRouter(
+  authRoutes,
+  {
+    health: async () => ({ status: 'ok' as const }),
+    signInWithWechat: ({ deps, body }) => signInWithWechat(deps, body),
+    getMe: ({ deps, principal }) => getMe(deps, principal),
+    createInvite: ({ deps, principal, params, body }) => createInvite(deps, principal, params.studioId, body),
+    redeemInvite: ({ deps, principal, body }) => redeemInvite(deps, principal, body),
+  },
+  authDeps,
+);

@@ -1,0 +1,42 @@
+import type { SessionTokens } from './auth/session-tokens';
+import type { WechatLogin } from './adapters/wechat/code2session';
+import type { UserRepository } from './auth/user.repository';
+import type { StudioRepository } from './studio/studio.repository';
+import type { StandRepository } from './stands/stand.repository';
+import type { PersonaRepository } from './local/persona.repository';
+import type { RateLimitRepository } from './data/rate-limit.repository';
+import type { BookingRepository } from './stands/booking.repository';
+import type { ReadingRepository } from './readings/reading.repository';
+import type { Notifier } from './adapters/notify/notifier';
+import type { OutboxRepository } from './local/outbox.repository';
+import type { SubmissionRepository } from './submissions/submission.repository';
+import type { NotificationRepository } from './notices/notification.repository';
+import type { ContentCheck } from './adapters/content-check';
+import type { VenueQrCodes } from './adapters/wechat/venue-qr-code';
+import type { PhotoStore } from './adapters/photos/photo-store';
+
+/** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
+export interface Deps {
+  isLocalStage: boolean;
+  now: () => Date;
+  newId: () => string;
+  tokens: SessionTokens;
+  wechatLogin: WechatLogin;
+  users: UserRepository;
+  studios: StudioRepository;
+  stands: StandRepository;
+  personas: PersonaRepository;
+  rateLimits: RateLimitRepository;
+  bookings: BookingRepository;
+  readings: ReadingRepository;
+  notifier: Notifier;
+  notifications: NotificationRepository;
+  contentCheck: ContentCheck;
+  submissions: SubmissionRepository;
+  /** The local stage's record of notices (empty elsewhere). */
+  outbox: OutboxRepository;
+  venueQrCodes: VenueQrCodes;
+  /** Object storage for submission photos (S3; s3rver locally). */
+  photos: PhotoStore;
+  limits: { dailyBookingsPerResident: number; noShowGraceMinutes: number; healthReadingRetentionDays: number };
+}

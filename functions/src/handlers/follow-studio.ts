@@ -1,5 +1,0 @@
-import { defineHandler } from '../http/define-handler';
-import { routes } from '../http/routes';
-import { setFollow } from '../use-cases/follows';
-
-export const handler = defineHandler(routes.followStudio, ({ deps, principal, params }) => setFollow(deps, principal, params.studioId, true));

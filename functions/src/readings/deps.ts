@@ -1,0 +1,14 @@
+import { config, type Config } from '../config';
+import type { Deps } from '../deps';
+import { UserRepository } from '../auth/user.repository';
+import { BookingRepository } from '../stands/booking.repository';
+import { StandRepository } from '../stands/stand.repository';
+import { basicsOf, tableOf, type Basics } from '../wiring/basics';
+import { ReadingRepository } from './reading.repository';
+
+export type ReadingsDeps = Basics & Pick<Deps, 'users' | 'stands' | 'bookings' | 'readings'>;
+
+export function readingsDeps(cfg: Config = config()): ReadingsDeps {
+  const table = tableOf(cfg);
+  return { ...basicsOf(cfg), users: new UserRepository(table), stands: new StandRepository(table), bookings: new BookingRepository(table), readings: new ReadingRepository(table) };
+}

@@ -1,0 +1,321 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { BookingStatus } from '@shared/schemas/booking';
+import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import { slotKey } from './stand.repository';
+import { readRetryKey, retryKeyItem } from '../data/retry-key';
+
+/**
+ * A place in a stand's queue: a resident's booking of a slot, or a walk-in's numbered ticket.
+ * Lives in the stand's partition so the staff console reads a stand with one Query.
+ */
+export interface Entry {
+  id: string;
+  kind: 'booking' | 'walk_in';
+  status: BookingStatus;
+  standId: string;
+  studioId: string;
+  serviceId: string;
+  serviceName: string;
+  studioName: string;
+  venueName: string;
+  address: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  createdAt: string;
+  userId?: string;
+  residentName?: string;
+  code?: string;
+  queueNumber?: number;
+  /** Home visits: where to go, and a phone number given with consent. Never logged, never public. */
+  homeAddress?: string;
+  phone?: string;
+  /** Whether the entry holds a place in its slot (walk-ins added over a full service do not). */
+  holdsSlot: boolean;
+  overrideFull?: boolean;
+  note?: string;
+  createdBy?: string;
+  checkedInAt?: string;
+  checkedInBy?: string;
+  checkedInByName?: string;
+  calledAt?: string;
+  servedAt?: string;
+  cancelledAt?: string;
+}
+
+// Keys of entries and their guards (docs/access-patterns.md).
+const entryKey = (standId: string, entryId: string) => ({ PK: `STAND#${standId}`, SK: `ENTRY#${entryId}` });
+const residentIndexKeys = (e: Entry) => (e.userId ? { GSI1PK: `USER#${e.userId}#BOOKINGS`, GSI1SK: `${e.date}#${e.startTime}#${e.id}` } : {});
+const ticketKey = (code: string) => ({ PK: `TICKET#${code}`, SK: 'TICKET' });
+/** One active booking per resident per service per stand. */
+const holdKey = (standId: string, userId: string, serviceId: string) => ({ PK: `STAND#${standId}`, SK: `HOLD#${userId}#${serviceId}` });
+/** Bookings a resident holds for stands on one day (the daily cap). */
+const dayCountKey = (userId: string, date: string) => ({ PK: `USER#${userId}`, SK: `DAYCOUNT#${date}` });
+const queueCounterKey = (standId: string, serviceId: string) => ({ PK: `STAND#${standId}`, SK: `QUEUE#${serviceId}` });
+
+const fromItem = (item: Record<string, unknown>) => entityOf<Entry>(item);
+
+export type TakePlaceOutcome =
+  | { kind: 'created'; entry: Entry }
+  | { kind: 'replayed'; entryId: string; fingerprint: string }
+  | { kind: 'slot-full' }
+  | { kind: 'already-booked' }
+  | { kind: 'daily-cap' }
+  | { kind: 'code-taken' };
+
+export type ChangeOutcome = { kind: 'changed' } | { kind: 'condition-failed' };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class BookingRepository {
+  constructor(private readonly table: TableRef) {}
+
+  /**
+   * Runs a transaction, retrying (with jitter) while DynamoDB cancels it only for conflicts with other
+   * transactions on the same items — the normal state of a popular slot. Condition failures are returned.
+   */
+  private async transact(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<string[] | undefined> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.table.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return undefined;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const reasons = cancellationReasons(error);
+        const onlyConflicts = reasons.length > 0 && reasons.every((r) => r === 'None' || r === 'TransactionConflict') && reasons.includes('TransactionConflict');
+        if (!onlyConflicts) return reasons.length ? reasons : ['ConditionalCheckFailed'];
+        if (attempt >= 30) throw error;
+        await sleep(10 + Math.random() * Math.min(400, 20 * 2 ** Math.min(attempt, 5)));
+      }
+    }
+  }
+
+  /**
+   * Takes a place in one transaction (access pattern "book a slot"):
+   * the retry key is new · the slot has room (`booked < capacity`) · the resident holds no other booking of
+   * this service at this stand · the resident is under the daily cap · the ticket code is unused.
+   * Walk-ins skip the hold and the cap; `holdsSlot: false` skips the slot (over-full walk-ins).
+   */
+  async takePlace(entry: Entry, guard: { actorId: string; requestId: string; fingerprint: string; dailyCap?: number; requestTtl: number }): Promise<TakePlaceOutcome> {
+    const T = this.table.tableName;
+    type Item = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+    const items: Item[] = [];
+    const roles: TakePlaceOutcome['kind'][] = [];
+    const add = (item: Item, role: TakePlaceOutcome['kind']) => {
+      items.push(item);
+      roles.push(role);
+    };
+    add({ Put: { TableName: T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: entry.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)' } }, 'replayed');
+    if (entry.holdsSlot) {
+      add(
+        {
+          Update: {
+            TableName: T,
+            Key: slotKey(entry.standId, entry.serviceId, entry.startTime),
+            UpdateExpression: 'SET booked = booked + :one',
+            ConditionExpression: 'attribute_exists(PK) AND booked < #capacity',
+            ExpressionAttributeNames: { '#capacity': 'capacity' },
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+        'slot-full',
+      );
+    }
+    if (entry.kind === 'booking' && entry.userId) {
+      add({ Put: { TableName: T, Item: { ...holdKey(entry.standId, entry.userId, entry.serviceId), type: 'Hold', entryId: entry.id }, ConditionExpression: 'attribute_not_exists(PK)' } }, 'already-booked');
+      add(
+        {
+          Update: {
+            TableName: T,
+            Key: dayCountKey(entry.userId, entry.date),
+            UpdateExpression: 'ADD bookings :one',
+            ConditionExpression: 'attribute_not_exists(bookings) OR bookings < :cap',
+            ExpressionAttributeValues: { ':one': 1, ':cap': guard.dailyCap ?? 3 },
+          },
+        },
+        'daily-cap',
+      );
+    }
+    add({ Put: { TableName: T, Item: { ...entryKey(entry.standId, entry.id), ...residentIndexKeys(entry), type: 'Entry', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' } }, 'created');
+    if (entry.code) {
+      add({ Put: { TableName: T, Item: { ...ticketKey(entry.code), type: 'Ticket', standId: entry.standId, entryId: entry.id }, ConditionExpression: 'attribute_not_exists(PK)' } }, 'code-taken');
+    }
+
+    const reasons = await this.transact(items);
+    if (!reasons) return { kind: 'created', entry };
+    if (reasons[0] === 'ConditionalCheckFailed') {
+      const previous = await this.getRequest(guard.actorId, guard.requestId);
+      if (previous) return { kind: 'replayed', entryId: previous.entryId, fingerprint: previous.fingerprint };
+    }
+    // Several conditions can fail at once; the first in this order explains it best to a resident.
+    for (const role of ['already-booked', 'slot-full', 'daily-cap', 'code-taken'] as const) {
+      const index = roles.indexOf(role);
+      if (index >= 0 && reasons[index] === 'ConditionalCheckFailed') return { kind: role };
+    }
+    throw new Error(`takePlace cancelled: ${reasons.join(',')}`);
+  }
+
+  async getRequest(actorId: string, requestId: string): Promise<{ entryId: string; fingerprint: string } | undefined> {
+    const record = await readRetryKey(this.table, actorId, requestId);
+    return record ? { entryId: record.targetId, fingerprint: record.fingerprint } : undefined;
+  }
+
+  /** Access pattern: entry by id — GetItem PK=STAND#standId, SK=ENTRY#id (consistent). */
+  async getEntry(standId: string, entryId: string): Promise<Entry | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: entryKey(standId, entryId), ConsistentRead: true }));
+    return out.Item ? fromItem(out.Item) : undefined;
+  }
+
+  /** Access pattern: ticket by code — GetItem PK=TICKET#code, SK=TICKET. */
+  async findTicket(code: string): Promise<{ standId: string; entryId: string } | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: ticketKey(code), ConsistentRead: true }));
+    return out.Item ? { standId: out.Item.standId as string, entryId: out.Item.entryId as string } : undefined;
+  }
+
+  /** Access pattern: a resident's bookings — Query GSI1 `GSI1PK=USER#id#BOOKINGS`, by date and time. */
+  async listBookingsOfResident(userId: string): Promise<Entry[]> {
+    const entries: Entry[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.client.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': `USER#${userId}#BOOKINGS` },
+          ExclusiveStartKey,
+        }),
+      );
+      entries.push(...(out.Items ?? []).map(fromItem));
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return entries;
+  }
+
+  /** Access pattern: a stand's entries — Query PK=STAND#id AND begins_with(SK, 'ENTRY#') (consistent). */
+  async listEntriesOfStand(standId: string): Promise<Entry[]> {
+    const entries: Entry[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.client.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': `STAND#${standId}`, ':prefix': 'ENTRY#' },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      entries.push(...(out.Items ?? []).map(fromItem));
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return entries;
+  }
+
+  /**
+   * Cancels a booking and gives its place back in one transaction: only a `booked` entry of this resident;
+   * the slot's count, the hold and the day count are released with it.
+   */
+  async cancelBooking(entry: Entry, at: string): Promise<ChangeOutcome> {
+    const T = this.table.tableName;
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Update: {
+          TableName: T,
+          Key: entryKey(entry.standId, entry.id),
+          UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at',
+          ConditionExpression: '#status = :booked',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':booked': 'booked', ':at': at },
+        },
+      },
+    ];
+    if (entry.holdsSlot) {
+      items.push({
+        Update: {
+          TableName: T,
+          Key: slotKey(entry.standId, entry.serviceId, entry.startTime),
+          UpdateExpression: 'SET booked = booked - :one',
+          ConditionExpression: 'booked > :zero',
+          ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+        },
+      });
+    }
+    if (entry.userId) {
+      items.push({ Delete: { TableName: T, Key: holdKey(entry.standId, entry.userId, entry.serviceId) } });
+      items.push({ Update: { TableName: T, Key: dayCountKey(entry.userId, entry.date), UpdateExpression: 'ADD bookings :minus', ExpressionAttributeValues: { ':minus': -1 } } });
+    }
+    return (await this.transact(items)) ? { kind: 'condition-failed' } : { kind: 'changed' };
+  }
+
+  /** Draws the next queue number of a service at a stand (1, 2, 3 …). */
+  async nextQueueNumber(standId: string, serviceId: string): Promise<number> {
+    const out = await this.table.client.send(
+      new UpdateCommand({
+        TableName: this.table.tableName,
+        Key: queueCounterKey(standId, serviceId),
+        UpdateExpression: 'ADD lastNumber :one',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return out.Attributes!.lastNumber as number;
+  }
+
+  /** Claims the evening-before reminder of an entry, once: false when it was already claimed. */
+  async claimReminder(standId: string, entryId: string, at: string): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: entryKey(standId, entryId),
+          UpdateExpression: 'SET remindedAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(remindedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async setQueueNumber(standId: string, entryId: string, queueNumber: number): Promise<void> {
+    await this.table.client.send(
+      new UpdateCommand({ TableName: this.table.tableName, Key: entryKey(standId, entryId), UpdateExpression: 'SET queueNumber = :n', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':n': queueNumber } }),
+    );
+  }
+
+  /**
+   * Moves an entry from one status to another, setting fields; fails (and changes nothing) when the entry is
+   * not in one of the `from` statuses — two phones checking in one ticket: exactly one succeeds.
+   */
+  async changeStatus(standId: string, entryId: string, from: BookingStatus[], to: BookingStatus, fields: Record<string, string | number>): Promise<ChangeOutcome> {
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = { ':to': to };
+    const sets = ['#status = :to'];
+    for (const [key, value] of Object.entries(fields)) {
+      names[`#${key}`] = key;
+      values[`:${key}`] = value;
+      sets.push(`#${key} = :${key}`);
+    }
+    from.forEach((status, i) => (values[`:from${i}`] = status));
+    try {
+      await this.table.client.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: entryKey(standId, entryId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return { kind: 'changed' };
+    } catch (error) {
+      if (isConditionFailure(error)) return { kind: 'condition-failed' };
+      throw error;
+    }
+  }
+}

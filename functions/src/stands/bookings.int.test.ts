@@ -1,0 +1,115 @@
+import { ulid } from 'ulid';
+import { failureOf } from '../../../test/support/failure';
+import { DomainError } from '../errors';
+import { bookSlot, cancelMyBooking, getMyBooking, listMyBookings } from './bookings.use-case';
+import { bookingFixture } from '../../../test/support/booking-fixture';
+
+async function outcomeOf<T>(work: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; status: string; message: string }> {
+  try {
+    return { ok: true, value: await work };
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, status: error.code, message: error.message };
+    throw error;
+  }
+}
+
+// Booking never overbooks, never doubles, and gives places back — against DynamoDB Local.
+describe('booking a slot (DynamoDB Local)', () => {
+  it.each([1, 2, 3])('200 residents racing for a 10-place slot: exactly 10 get it (run %i)', async () => {
+    const f = await bookingFixture();
+    const { stand, slot } = await f.standWithSlot(10);
+    const residents = await f.newResidents(200);
+    const results = await Promise.all(
+      residents.map((r) => outcomeOf(bookSlot(f.deps, r, { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() }))),
+    );
+    const booked = results.filter((r) => r.ok);
+    const refused = results.filter((r): r is { ok: false; status: string; message: string } => !r.ok);
+    expect(booked).toHaveLength(10);
+    expect(refused).toHaveLength(190);
+    expect(new Set(refused.map((r) => `${r.status} ${r.message}`))).toEqual(new Set(['CONFLICT 这个时段已约满']));
+
+    const [stored] = (await f.deps.stands.listSlotsOfStand(stand.id)).filter((s) => s.startTime === slot.startTime);
+    const entries = await f.deps.bookings.listEntriesOfStand(stand.id);
+    expect(stored.booked).toBe(10);
+    expect(entries.filter((e) => e.status === 'booked')).toHaveLength(stored.booked);
+    expect(new Set(entries.map((e) => e.code)).size).toBe(10);
+  }, 120_000);
+
+  it('20 parallel attempts by one resident book once', async () => {
+    const f = await bookingFixture();
+    const { stand, slot } = await f.standWithSlot(50);
+    const [resident] = await f.newResidents(1);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => outcomeOf(bookSlot(f.deps, resident, { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() }))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.status === 'CONFLICT')).toBe(true);
+    expect((await f.deps.stands.listSlotsOfStand(stand.id))[0].booked).toBe(1);
+    expect((await listMyBookings(f.deps, resident)).upcoming).toHaveLength(1);
+    // told apart from "full" by its reason: the booking sheet then offers 我的预约
+    expect(await failureOf(bookSlot(f.deps, resident, { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() }))).toMatchObject({ code: 'CONFLICT', reason: 'already_booked' });
+  }, 60_000);
+
+  it('a retried request returns the same booking; the same key with another body is refused (422)', async () => {
+    const f = await bookingFixture();
+    const { stand, slot } = await f.standWithSlot(5);
+    const [resident] = await f.newResidents(1);
+    const request = { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() };
+    const [first, ...retries] = await Promise.all(Array.from({ length: 5 }, () => bookSlot(f.deps, resident, request)));
+    for (const retry of retries) expect(retry).toEqual(first);
+    expect((await f.deps.stands.listSlotsOfStand(stand.id))[0].booked).toBe(1);
+
+    const other = await outcomeOf(bookSlot(f.deps, resident, { ...request, startTime: '09:30' }));
+    expect(other).toMatchObject({ ok: false, status: 'UNPROCESSABLE' });
+  }, 60_000);
+
+  it('a cancel sent three times frees one place, and rebooking after a cancel works', async () => {
+    const f = await bookingFixture();
+    const { stand, slot } = await f.standWithSlot(2);
+    const [alice, bob] = await f.newResidents(2);
+    const booking = await bookSlot(f.deps, alice, { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() });
+    await bookSlot(f.deps, bob, { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() });
+    expect((await f.deps.stands.listSlotsOfStand(stand.id))[0].booked).toBe(2);
+
+    const cancels = await Promise.all([1, 2, 3].map(() => cancelMyBooking(f.deps, alice, booking.id)));
+    expect(cancels.every((c) => c.status === 'cancelled')).toBe(true);
+    expect((await f.deps.stands.listSlotsOfStand(stand.id))[0].booked).toBe(1);
+
+    const again = await bookSlot(f.deps, alice, { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() });
+    expect(again.status).toBe('booked');
+    expect(again.id).not.toBe(booking.id);
+    expect((await f.deps.stands.listSlotsOfStand(stand.id))[0].booked).toBe(2);
+    const mine = await listMyBookings(f.deps, alice);
+    expect(mine.upcoming.map((b) => b.id)).toEqual([again.id]);
+    expect(mine.past.map((b) => b.status)).toEqual(['cancelled']);
+  }, 60_000);
+
+  it('caps bookings per resident per day', async () => {
+    const f = await bookingFixture();
+    const [resident] = await f.newResidents(1);
+    const services = f.todayStand.services;
+    for (const service of services.slice(0, 3)) {
+      await bookSlot(f.deps, resident, { standId: f.todayStand.id, serviceId: service.id, startTime: '10:00', requestId: ulid() });
+    }
+    const fourth = await outcomeOf(bookSlot(f.deps, resident, { standId: f.todayStand.id, serviceId: services[3].id, startTime: '10:00', requestId: ulid() }));
+    expect(fourth).toEqual({ ok: false, status: 'CONFLICT', message: '您当天的预约已达上限（3 个）' });
+  }, 60_000);
+
+  it('keeps each resident to their own bookings', async () => {
+    const f = await bookingFixture();
+    const [alice, mallory] = await f.newResidents(2);
+    const booking = await bookSlot(f.deps, alice, { standId: f.todayStand.id, serviceId: f.todayStand.services[0].id, startTime: '08:00', requestId: ulid() });
+    expect(await outcomeOf(getMyBooking(f.deps, mallory, booking.id))).toMatchObject({ ok: false, status: 'NOT_FOUND' });
+    expect(await outcomeOf(cancelMyBooking(f.deps, mallory, booking.id))).toMatchObject({ ok: false, status: 'NOT_FOUND' });
+    expect((await getMyBooking(f.deps, alice, booking.id)).status).toBe('booked');
+  }, 60_000);
+
+  it('asks for an address for home visits and refuses one where none is needed', async () => {
+    const f = await bookingFixture();
+    const [resident] = await f.newResidents(1);
+    const onSite = f.todayStand.services[0];
+    const refused = await outcomeOf(bookSlot(f.deps, resident, { standId: f.todayStand.id, serviceId: onSite.id, startTime: '08:00', requestId: ulid(), address: '洛社镇某村 3 组 12 号' }));
+    expect(refused).toMatchObject({ ok: false, status: 'VALIDATION_FAILED' });
+    expect((await f.deps.stands.listSlotsOfStand(f.todayStand.id)).every((s) => s.booked === 0)).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,151 @@
+import type { CancelStandRequest, CancelStandResponse, GenerateStandsRequest, GenerateStandsResponse, ServiceView, StandSummaryResponse, UpsertServiceRequest } from '@shared/schemas/admin';
+import type { UpsertVenueRequest } from '@shared/schemas/venue';
+import { describeRule, lunarDayOf, nextMarketDays } from '@shared/schedule';
+import { addDays, chinaDate, chinaTime, formatChinaDate } from '@shared/time';
+import type { Principal } from '../auth/session-tokens';
+import type { Service, Venue } from '../stands/stand.repository';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import type { StudioDeps } from './deps';
+import { generateStands } from './stand-schedule.use-case';
+
+/** Setting a studio up is its admin's job; reading the setup is open to all its people. */
+function requireStudio(principal: Principal, studioId: string, adminOnly: boolean): void {
+  const allowed = adminOnly ? principal.role === 'admin' : principal.role !== 'resident';
+  if (!allowed || principal.studioId !== studioId) throw new ForbiddenError(adminOnly ? '只有本工作室的管理员可以设置' : '只有本工作室的人员可以查看');
+}
+
+const serviceView = (s: Service): ServiceView => ({
+  id: s.id,
+  name: s.name,
+  description: s.description,
+  minutesPerPerson: s.minutesPerPerson,
+  peoplePerSlot: s.peoplePerSlot,
+  homeVisit: s.homeVisit,
+  keepsHealthReadings: s.keepsHealthReadings,
+});
+
+export async function listServices(deps: StudioDeps, principal: Principal, studioId: string): Promise<{ services: ServiceView[] }> {
+  requireStudio(principal, studioId, false);
+  return { services: (await deps.stands.listServicesOfStudio(studioId)).map(serviceView) };
+}
+
+/** Creates a service, or changes one (stands already made keep the services they were made with). */
+export async function saveService(deps: StudioDeps, principal: Principal, studioId: string, request: UpsertServiceRequest, serviceId?: string): Promise<ServiceView> {
+  requireStudio(principal, studioId, true);
+  if (serviceId && !(await deps.stands.getService(studioId, serviceId))) throw new NotFoundError('没有找到这项服务');
+  const service: Service = { id: serviceId ?? deps.newId(), studioId, ...request };
+  await deps.stands.putService(service);
+  return serviceView(service);
+}
+
+export interface VenueView {
+  id: string;
+  name: string;
+  address: string;
+  rules: Venue['rules'];
+  schedule: string[];
+  nextMarketDays: string[];
+}
+
+function venueView(venue: Venue, today: string): VenueView {
+  return {
+    id: venue.id,
+    name: venue.name,
+    address: venue.address,
+    rules: venue.rules,
+    schedule: venue.rules.map(describeRule),
+    nextMarketDays: nextMarketDays(venue.rules, today, 3).map((d) => `${formatChinaDate(d.date)}（${lunarDayOf(d.date).label}）`),
+  };
+}
+
+export async function listVenues(deps: StudioDeps, principal: Principal, studioId: string): Promise<{ venues: VenueView[] }> {
+  requireStudio(principal, studioId, false);
+  const today = chinaDate(deps.now());
+  return { venues: (await deps.stands.listVenuesOfStudio(studioId)).map((v) => venueView(v, today)) };
+}
+
+/** Creates or edits a venue and its schedule; every service a rule names must be the studio's own. */
+export async function saveVenue(deps: StudioDeps, principal: Principal, studioId: string, request: UpsertVenueRequest, venueId?: string): Promise<VenueView> {
+  requireStudio(principal, studioId, true);
+  if (venueId) {
+    const existing = await deps.stands.getVenue(venueId);
+    if (!existing || existing.studioId !== studioId) throw new NotFoundError('没有找到这个地点');
+  }
+  const known = new Set((await deps.stands.listServicesOfStudio(studioId)).map((s) => s.id));
+  request.rules.forEach((rule, i) => {
+    if (rule.serviceIds.some((id) => !known.has(id))) throw new ValidationError({ [`rules.${i}.serviceIds`]: '请选择本工作室的服务项目' });
+  });
+  const venue: Venue = { id: venueId ?? deps.newId(), studioId, ...request, updatedAt: deps.now().toISOString() };
+  await deps.stands.putVenue(venue);
+  return venueView(venue, chinaDate(deps.now()));
+}
+
+async function venueOfAdmin(deps: StudioDeps, principal: Principal, venueId: string): Promise<Venue> {
+  const venue = await deps.stands.getVenue(venueId);
+  if (!venue) throw new NotFoundError('没有找到这个地点');
+  requireStudio(principal, venue.studioId, true);
+  return venue;
+}
+
+/** Makes the stands of the weeks ahead from the venue's rules (existing days are kept). */
+export async function generateVenueStands(deps: StudioDeps, principal: Principal, venueId: string, request: GenerateStandsRequest): Promise<GenerateStandsResponse> {
+  const venue = await venueOfAdmin(deps, principal, venueId);
+  const studio = await deps.studios.getStudio(venue.studioId);
+  const today = chinaDate(deps.now());
+  return generateStands(deps, venue, studio?.name ?? '', today, addDays(today, request.weeks * 7 - 1));
+}
+
+/**
+ * Cancels a stand (bad weather …): the stand says so on its page, every booking is cancelled and its place
+ * given back, and each booked resident gets a notice.
+ */
+export async function cancelStand(deps: StudioDeps, principal: Principal, standId: string, request: CancelStandRequest): Promise<CancelStandResponse> {
+  const stand = await deps.stands.getStand(standId);
+  if (!stand) throw new NotFoundError('没有找到这个服务点');
+  requireStudio(principal, stand.studioId, true);
+  const now = deps.now().toISOString();
+  if (!(await deps.stands.cancelStand(stand.id, request.reason, now)) && stand.status !== 'cancelled') throw new ConflictError('这个服务点的状态已经变化，请刷新');
+  let cancelledBookings = 0;
+  let notified = 0;
+  for (const entry of await deps.bookings.listEntriesOfStand(stand.id)) {
+    if (entry.kind !== 'booking' || entry.status !== 'booked') continue;
+    if ((await deps.bookings.cancelBooking(entry, now)).kind !== 'changed') continue;
+    cancelledBookings += 1;
+    const sent = await deps.notifier.send({
+      userId: entry.userId!,
+      kind: 'stand_cancelled',
+      page: `pages/ticket/index?id=${entry.id}`,
+      data: { place: stand.venueName, date: `${formatChinaDate(stand.date)} ${entry.startTime}`, service: entry.serviceName, reason: request.reason },
+    });
+    if (sent === 'sent') notified += 1;
+  }
+  return { standId: stand.id, status: 'cancelled', cancelledBookings, notified };
+}
+
+/** What a stand did, per service — the staff's end-of-day view and an input to the studio's stats. */
+export async function getStandSummary(deps: StudioDeps, principal: Principal, standId: string): Promise<StandSummaryResponse> {
+  const stand = await deps.stands.getStand(standId);
+  if (!stand) throw new NotFoundError('没有找到这个服务点');
+  requireStudio(principal, stand.studioId, false);
+  const entries = await deps.bookings.listEntriesOfStand(stand.id);
+  const services = stand.services.map((service) => {
+    const mine = entries.filter((e) => e.serviceId === service.id);
+    return {
+      serviceId: service.id,
+      name: service.name,
+      booked: mine.filter((e) => e.kind === 'booking' && e.status !== 'cancelled').length,
+      served: mine.filter((e) => e.status === 'served').length,
+      walkIns: mine.filter((e) => e.kind === 'walk_in').length,
+      overrides: mine.filter((e) => e.overrideFull).length,
+      noShows: mine.filter((e) => e.status === 'no_show').length,
+      cancelled: mine.filter((e) => e.status === 'cancelled').length,
+      checkInTimes: mine.filter((e) => e.checkedInAt).map((e) => chinaTime(e.checkedInAt!)).sort(),
+    };
+  });
+  const sum = (key: 'served' | 'walkIns' | 'noShows') => services.reduce((n, s) => n + s[key], 0);
+  return {
+    stand: { id: stand.id, date: stand.date, startTime: stand.startTime, endTime: stand.endTime, venueName: stand.venueName, status: stand.status },
+    services,
+    totals: { served: sum('served'), walkIns: sum('walkIns'), noShows: sum('noShows') },
+  };
+}

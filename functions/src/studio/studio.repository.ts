@@ -1,0 +1,192 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { StudioRole } from '@shared/roles';
+import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+
+export interface Studio {
+  id: string;
+  name: string;
+  town: string;
+  createdAt: string;
+}
+
+export interface StudioMember {
+  studioId: string;
+  userId: string;
+  role: StudioRole;
+  displayName: string;
+  joinedAt: string;
+}
+
+/** A one-time, expiring code by which a studio admin grants a studio role. */
+export interface Invite {
+  code: string;
+  studioId: string;
+  role: StudioRole;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedBy?: string;
+  usedAt?: string;
+}
+
+// Keys of the studio, its members and its invites (docs/access-patterns.md).
+const studioKey = (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'PROFILE' });
+const memberKey = (studioId: string, userId: string) => ({ PK: `STUDIO#${studioId}`, SK: `MEMBER#${userId}` });
+const inviteKey = (code: string) => ({ PK: `INVITE#${code}`, SK: 'INVITE' });
+const userKey = (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' });
+
+export const studioToItem = (s: Studio) => ({ ...studioKey(s.id), type: 'Studio', ...s });
+export const memberToItem = (m: StudioMember) => ({ ...memberKey(m.studioId, m.userId), type: 'StudioMember', ...m });
+
+
+/** A studio's own submission categories with their time limits (working days), and its extra days off / 调休. */
+export interface SubmissionSettings {
+  categories: { name: string; acceptDays: number; replyDays: number }[];
+  holidays: string[];
+  workdays: string[];
+  updatedAt: string;
+}
+
+const settingsKey = (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'SETTINGS#SUBMISSIONS' });
+const replyTemplatesKey = (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'SETTINGS#REPLY_TEMPLATES' });
+
+/** A studio's reply templates (答复模板); `version` counts saves, so two editors cannot overwrite each other. */
+export interface ReplyTemplates {
+  templates: { title: string; text: string }[];
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export type RedeemOutcome = 'redeemed' | 'invite-unusable' | 'user-in-other-studio';
+
+export class StudioRepository {
+  constructor(private readonly table: TableRef) {}
+
+  /** Access pattern: studio by id — GetItem PK=STUDIO#id, SK=PROFILE. */
+  async getStudio(studioId: string): Promise<Studio | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: studioKey(studioId) }));
+    return out.Item ? entityOf<Studio>(out.Item) : undefined;
+  }
+
+  async putStudio(studio: Studio): Promise<void> {
+    await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: studioToItem(studio) }));
+  }
+
+  async putMember(member: StudioMember): Promise<void> {
+    await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: memberToItem(member) }));
+  }
+
+  /** Access pattern: a studio's submission settings — GetItem PK=STUDIO#id, SK=SETTINGS#SUBMISSIONS. */
+  async getSubmissionSettings(studioId: string): Promise<SubmissionSettings | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: settingsKey(studioId) }));
+    return out.Item ? entityOf<SubmissionSettings>(out.Item) : undefined;
+  }
+
+  async putSubmissionSettings(studioId: string, settings: SubmissionSettings): Promise<void> {
+    await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: { ...settingsKey(studioId), type: 'SubmissionSettings', ...settings } }));
+  }
+
+  /** Access pattern: a studio's reply templates — GetItem PK=STUDIO#id, SK=SETTINGS#REPLY_TEMPLATES. */
+  async getReplyTemplates(studioId: string): Promise<ReplyTemplates | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: replyTemplatesKey(studioId), ConsistentRead: true }));
+    return out.Item ? entityOf<ReplyTemplates>(out.Item) : undefined;
+  }
+
+  /**
+   * Saves the templates as version `saved.version`, only if the stored version is still `saved.version - 1`
+   * (0: none stored yet). False when someone else saved in between.
+   */
+  async putReplyTemplates(studioId: string, saved: ReplyTemplates): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...replyTemplatesKey(studioId), type: 'ReplyTemplates', ...saved },
+          ConditionExpression: saved.version === 1 ? 'attribute_not_exists(PK)' : 'version = :previous',
+          ...(saved.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': saved.version - 1 } }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Access pattern: members of a studio — Query PK=STUDIO#id, begins_with(SK, MEMBER#). */
+  async listMembersOfStudio(studioId: string): Promise<StudioMember[]> {
+    const out = await this.table.client.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}`, ':prefix': 'MEMBER#' },
+      }),
+    );
+    return (out.Items ?? []).map((i) => entityOf<StudioMember>(i));
+  }
+
+  /** Stores a new invite; the code must not exist yet (returns false on a collision). */
+  async createInvite(invite: Invite): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          // ttl lets DynamoDB delete the invite a week after it expired; reads check expiresAt themselves.
+          Item: { ...inviteKey(invite.code), type: 'Invite', ...invite, ttl: Math.floor(Date.parse(invite.expiresAt) / 1000) + 7 * 86_400 },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Access pattern: invite by code — GetItem PK=INVITE#code, SK=INVITE. */
+  async getInvite(code: string): Promise<Invite | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: inviteKey(code), ConsistentRead: true }));
+    return out.Item ? entityOf<Invite>(out.Item) : undefined;
+  }
+
+  /**
+   * Uses the invite and grants its role in one transaction: the invite must be unused and unexpired, and the
+   * user must not belong to another studio. Two people racing for one code: exactly one wins.
+   */
+  async redeemInvite(invite: Invite, member: StudioMember, now: string): Promise<RedeemOutcome> {
+    try {
+      await this.table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table.tableName,
+                Key: inviteKey(invite.code),
+                UpdateExpression: 'SET usedBy = :user, usedAt = :now',
+                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+                ExpressionAttributeValues: { ':user': member.userId, ':now': now },
+              },
+            },
+            {
+              Update: {
+                TableName: this.table.tableName,
+                Key: userKey(member.userId),
+                UpdateExpression: 'SET #role = :role, studioId = :studio',
+                ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(studioId) OR studioId = :studio)',
+                ExpressionAttributeNames: { '#role': 'role' },
+                ExpressionAttributeValues: { ':role': member.role, ':studio': member.studioId },
+              },
+            },
+            { Put: { TableName: this.table.tableName, Item: memberToItem(member) } },
+          ],
+        }),
+      );
+      return 'redeemed';
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const [inviteReason] = cancellationReasons(error);
+      return inviteReason === 'ConditionalCheckFailed' ? 'invite-unusable' : 'user-in-other-studio';
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { DEFAULT_SUBMISSION_CATEGORIES, type SubmissionSettingsRequest, type SubmissionSettingsResponse } from '@shared/schemas/submission';
+import { DEFAULT_HOLIDAY_CALENDAR, mergeHolidayCalendars, type HolidayCalendar } from '@shared/submission/working-days';
+import type { Principal } from '../auth/session-tokens';
+import { ForbiddenError, NotFoundError } from '../errors';
+import type { StudioDeps } from './deps';
+
+/**
+ * Time limits in working days (DOMAIN.md: same day for emergencies, 3 for consultations, 13 for suggestions):
+ * the defaults a studio starts with until its admin sets its own.
+ */
+const DEFAULT_LIMITS: Record<string, { acceptDays: number; replyDays: number }> = { 治安安全: { acceptDays: 0, replyDays: 3 } };
+export const DEFAULT_SETTINGS: SubmissionSettingsResponse = {
+  categories: DEFAULT_SUBMISSION_CATEGORIES.map((name) => ({ name, ...(DEFAULT_LIMITS[name] ?? { acceptDays: 2, replyDays: 13 }) })),
+  holidays: [],
+  workdays: [],
+};
+
+/** A studio's categories and limits (its own, or the defaults) — public: the submission form needs them. */
+export async function getSubmissionSettings(deps: Pick<StudioDeps, 'studios'>, studioId: string): Promise<SubmissionSettingsResponse> {
+  if (!(await deps.studios.getStudio(studioId))) throw new NotFoundError('没有找到这个工作室');
+  const own = await deps.studios.getSubmissionSettings(studioId);
+  return own ? { categories: own.categories, holidays: own.holidays, workdays: own.workdays } : DEFAULT_SETTINGS;
+}
+
+/** The studio's admin sets its categories, their limits, and extra days off / 调休 on top of the national calendar. */
+export async function saveSubmissionSettings(deps: StudioDeps, principal: Principal, studioId: string, request: SubmissionSettingsRequest): Promise<SubmissionSettingsResponse> {
+  if (principal.role !== 'admin' || principal.studioId !== studioId) throw new ForbiddenError('只有本工作室的管理员可以设置');
+  await deps.studios.putSubmissionSettings(studioId, { ...request, updatedAt: deps.now().toISOString() });
+  return getSubmissionSettings(deps, studioId);
+}
+
+/** What a submission of a category at a studio is held to: its limits and the working-day calendar. */
+export async function limitsOf(deps: Pick<StudioDeps, 'studios'>, studioId: string, category: string): Promise<{ acceptDays: number; replyDays: number; calendar: HolidayCalendar } | undefined> {
+  const settings = (await deps.studios.getSubmissionSettings(studioId)) ?? DEFAULT_SETTINGS;
+  const found = settings.categories.find((c) => c.name === category);
+  if (!found) return undefined;
+  return { acceptDays: found.acceptDays, replyDays: found.replyDays, calendar: mergeHolidayCalendars(DEFAULT_HOLIDAY_CALENDAR, { holidays: settings.holidays, workdays: settings.workdays }) };
+}

@@ -1,0 +1,29 @@
+import { submissionRoutes } from '@shared/contract/submissions';
+import { createRouter } from '../http/router';
+import { submissionsDeps } from './deps';
+import { createPhotoUpload } from './photos.use-case';
+import { acceptSubmission, approveForBoard, getBoard, getInbox, getStudioSubmission, rateSubmission, replyToSubmission, resolveSubmission } from './submission-desk.use-case';
+import { exportSubmissionsCsv, getStudioStats, submitOnBehalf } from './submission-reports.use-case';
+import { getMySubmission, listMySubmissions, submit } from './submissions.use-case';
+
+export const handler = createRouter(
+  submissionRoutes,
+  {
+    createPhotoUpload: ({ deps, principal, body }) => createPhotoUpload(deps, principal, body),
+    submit: ({ deps, principal, body }) => submit(deps, principal, body),
+    listMySubmissions: ({ deps, principal }) => listMySubmissions(deps, principal),
+    getMySubmission: ({ deps, principal, params }) => getMySubmission(deps, principal, params.submissionId),
+    rateSubmission: ({ deps, principal, params, body }) => rateSubmission(deps, principal, params.submissionId, body),
+    getBoard: ({ deps, params }) => getBoard(deps, params.studioId),
+    getInbox: ({ deps, principal, params, query }) => getInbox(deps, principal, params.studioId, query),
+    getStudioSubmission: ({ deps, principal, params }) => getStudioSubmission(deps, principal, params.studioId, params.submissionId),
+    acceptSubmission: ({ deps, principal, params, body }) => acceptSubmission(deps, principal, params.submissionId, body),
+    replyToSubmission: ({ deps, principal, params, body }) => replyToSubmission(deps, principal, params.submissionId, body),
+    resolveSubmission: ({ deps, principal, params }) => resolveSubmission(deps, principal, params.submissionId),
+    approveForBoard: ({ deps, principal, params }) => approveForBoard(deps, principal, params.submissionId),
+    submitOnBehalf: ({ deps, principal, params, body }) => submitOnBehalf(deps, principal, params.studioId, body),
+    getStudioStats: ({ deps, principal, params, query }) => getStudioStats(deps, principal, params.studioId, query),
+    exportSubmissions: ({ deps, principal, params, query }) => exportSubmissionsCsv(deps, principal, params.studioId, query),
+  },
+  submissionsDeps,
+);

@@ -1,0 +1,184 @@
+import { INBOX_GROUPS, type AcceptRequest, type BoardResponse, type InboxQuery, type InboxResponse, type RateRequest, type ReplyRequest, type StudioSubmissionView, type SubmissionView } from '@shared/schemas/submission';
+import { allowedActions, isSubmissionOverdue, nextStatus, RATING_LABELS, type SubmissionAction } from '@shared/submission/lifecycle';
+import { maskPersonalDetails } from '@shared/submission/mask';
+import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
+import { chinaDate } from '@shared/time';
+import type { Principal } from '../auth/session-tokens';
+import type { BoardItem, Submission, SubmissionEvent } from './submission.repository';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import type { SubmissionsDeps } from './deps';
+import { residentView, viewOf } from './submissions.use-case';
+import { photoViews } from './photos.use-case';
+
+/** The studio's people who answer submissions: its representatives and its admin. */
+function requireRepresentative(principal: Principal, studioId: string): void {
+  if ((principal.role !== 'representative' && principal.role !== 'admin') || principal.studioId !== studioId) throw new ForbiddenError('只有本工作室的党代表可以办理');
+}
+
+/** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
+async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
+  const submission = await deps.submissions.get(id);
+  if (!submission || principal.studioId !== submission.studioId) throw new NotFoundError('没有找到这条意见');
+  requireRepresentative(principal, submission.studioId);
+  return submission;
+}
+
+const kpiLimits = { acceptWorkingDays: 2, calendar: DEFAULT_HOLIDAY_CALENDAR };
+
+/** 待受理 / 办理中 / 已答复 / 已办结 with counts; overdue first (the tab is ordered by due date). */
+export async function getInbox(deps: SubmissionsDeps, principal: Principal, studioId: string, query: InboxQuery): Promise<InboxResponse> {
+  requireRepresentative(principal, studioId);
+  const [items, ...counts] = await Promise.all([
+    deps.submissions.listInbox(studioId, query.group, { category: query.category, standId: query.standId }),
+    ...INBOX_GROUPS.map((g) => deps.submissions.countInbox(studioId, g)),
+  ]);
+  const now = deps.now();
+  const views = items.map((s) => {
+    const overdue = isSubmissionOverdue({ status: s.status, createdAt: s.createdAt, acceptDueDate: s.acceptDueDate, replyDueDate: s.replyDueDate }, now, kpiLimits);
+    return {
+      id: s.id,
+      category: s.category,
+      summary: s.text.length > 60 ? `${s.text.slice(0, 60)}…` : s.text,
+      status: s.status,
+      source: s.source,
+      createdAt: s.createdAt,
+      dueDate: s.status === 'submitted' ? s.acceptDueDate : s.replyDueDate,
+      overdue,
+      photoCount: s.photos?.length ?? 0,
+      ...(s.venueName ? { venueName: s.venueName } : {}),
+      ...(s.standId ? { standId: s.standId } : {}),
+    };
+  });
+  views.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
+  return { counts: Object.fromEntries(INBOX_GROUPS.map((g, i) => [g, counts[i]])) as InboxResponse['counts'], items: views };
+}
+
+async function studioView(deps: SubmissionsDeps, s: Submission): Promise<StudioSubmissionView> {
+  const [events, photos] = await Promise.all([deps.submissions.listEvents(s.id), photoViews(deps, s.photos)]);
+  const names = new Map<string, string>();
+  for (const id of new Set(events.filter((e) => e.internal && e.actorId).map((e) => e.actorId!))) names.set(id, (await deps.users.getUser(id))?.displayName ?? '工作人员');
+  return {
+    ...viewOf(s, events),
+    ...(photos ? { photos } : {}),
+    ...(s.triage ? { triage: s.triage } : {}),
+    ...(s.department ? { department: s.department, departmentDueDate: s.departmentDueDate } : {}),
+    acceptDueDate: s.acceptDueDate,
+    ...(s.phone ? { phone: s.phone } : {}),
+    ...(s.rating ? { rating: s.rating } : {}),
+    contentHeld: s.contentVerdict === 'review' && !s.boardApproved,
+    notes: events.filter((e) => e.internal).map((e) => ({ at: e.at, by: names.get(e.actorId ?? '') ?? '工作人员', text: e.text ?? '' })),
+    allowedActions: allowedActions(s.status, s).filter((a) => a !== 'rate'),
+  };
+}
+
+export async function getStudioSubmission(deps: SubmissionsDeps, principal: Principal, studioId: string, id: string): Promise<StudioSubmissionView> {
+  requireRepresentative(principal, studioId);
+  const submission = await studioSubmission(deps, principal, id);
+  if (submission.studioId !== studioId) throw new NotFoundError('没有找到这条意见');
+  return studioView(deps, submission);
+}
+
+/** The board line of a submission, when it may be shown: public, with a public reply, content not held. */
+function boardLineOf(s: Submission): BoardItem | undefined {
+  if (!s.public || !s.publicReply || (s.contentVerdict === 'review' && !s.boardApproved)) return undefined;
+  const repliedAt = s.boardAt!;
+  return { id: s.id, studioId: s.studioId, category: s.category, date: chinaDate(s.createdAt), status: s.status, text: maskPersonalDetails(s.text), reply: maskPersonalDetails(s.publicReply), repliedAt };
+}
+
+/**
+ * Applies one step of the closed loop: the lifecycle says whether it is allowed (409 with its reason if not),
+ * then the change, its timeline events and the board line are saved together, only if nobody changed the
+ * submission meanwhile (409 then, nothing changed).
+ */
+async function step(deps: SubmissionsDeps, s: Submission, action: SubmissionAction, change: (status: Submission['status']) => Partial<Submission>, events: Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>[]): Promise<Submission> {
+  const transition = nextStatus(s.status, action, s);
+  if (!transition.ok) throw new ConflictError(transition.reason);
+  const at = deps.now().toISOString();
+  const next: Submission = { ...s, ...change(transition.status), status: transition.status };
+  if (next.publicReply && !next.boardAt) next.boardAt = at;
+  const saved = await deps.submissions.saveChange(next, events.map((e) => ({ ...e, id: deps.newId(), submissionId: s.id, at })), boardLineOf(next));
+  if (!saved) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
+  return { ...next, version: next.version + 1 };
+}
+
+/** 受理 with 三事分流: 大事 is handed on to a named department with a due date; a note stays internal. */
+export async function acceptSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: AcceptRequest): Promise<StudioSubmissionView> {
+  const s = await studioSubmission(deps, principal, id);
+  const decision = request.triage === 'major' ? { triage: 'major' as const, department: request.department!, dueDate: request.dueDate! } : { triage: request.triage };
+  const events: Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>[] = [{ kind: 'accepted', actorId: principal.userId }];
+  if (request.triage === 'major') events.push({ kind: 'handed_on', actorId: principal.userId, text: `已交办${request.department}，办理期限 ${request.dueDate}` });
+  if (request.note) events.push({ kind: 'note', actorId: principal.userId, text: request.note, internal: true });
+  const next = await step(deps, s, { kind: 'accept', triage: decision }, () => ({
+    triage: request.triage,
+    acceptedAt: s.acceptedAt ?? deps.now().toISOString(),
+    ...(request.triage === 'major' ? { department: request.department, departmentDueDate: request.dueDate } : {}),
+  }), events);
+  await notifyResident(deps, next, 'submission_status', '已受理');
+  return studioView(deps, next);
+}
+
+/** 答复, signed as the studio; a public reply of a public submission goes on the board (personal details masked). */
+export async function replyToSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: ReplyRequest): Promise<StudioSubmissionView> {
+  const s = await studioSubmission(deps, principal, id);
+  const next = await step(deps, s, { kind: 'reply', public: request.public }, () => ({
+    firstReplyAt: s.firstReplyAt ?? deps.now().toISOString(),
+    ...(request.public ? { publicReply: request.text } : {}),
+  }), [{ kind: 'replied', actorId: principal.userId, text: request.text }]);
+  await notifyResident(deps, next, 'submission_replied', '已答复');
+  if (request.public && boardLineOf(next)) await notifyFollowers(deps, next);
+  return studioView(deps, next);
+}
+
+/** 办结; the resident is asked to rate. */
+export async function resolveSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<StudioSubmissionView> {
+  const s = await studioSubmission(deps, principal, id);
+  const next = await step(deps, s, { kind: 'resolve' }, () => ({ resolvedAt: deps.now().toISOString(), rated: false }), [{ kind: 'resolved', actorId: principal.userId }]);
+  await notifyResident(deps, next, 'rate_request', '已办结，请评价');
+  return studioView(deps, next);
+}
+
+/** A representative lets a submission held by the content check appear on the board. */
+export async function approveForBoard(deps: SubmissionsDeps, principal: Principal, id: string): Promise<StudioSubmissionView> {
+  const s = await studioSubmission(deps, principal, id);
+  const next: Submission = { ...s, boardApproved: true, ...(s.publicReply && !s.boardAt ? { boardAt: deps.now().toISOString() } : {}) };
+  const note: SubmissionEvent = { id: deps.newId(), submissionId: s.id, at: deps.now().toISOString(), kind: 'note', actorId: principal.userId, text: '准予公示', internal: true };
+  if (!(await deps.submissions.saveChange(next, [note], boardLineOf(next)))) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
+  return studioView(deps, { ...next, version: next.version + 1 });
+}
+
+/** The resident rates a resolved submission once; 不满意 reopens it once, with the reason, back to the representatives. */
+export async function rateSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: RateRequest): Promise<SubmissionView> {
+  const s = await deps.submissions.get(id);
+  if (!s || s.residentId !== principal.userId) throw new NotFoundError('没有找到这条意见');
+  const reopening = request.rating === 'dissatisfied' && !s.reopenedOnce;
+  const events: Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>[] = [{ kind: 'rated', actorId: principal.userId, text: `${RATING_LABELS[request.rating]}${request.comment ? `：${request.comment}` : ''}` }];
+  if (reopening) events.push({ kind: 'reopened', actorId: principal.userId, text: request.comment ?? '居民不满意，重新办理' });
+  const next = await step(deps, s, { kind: 'rate', rating: request.rating }, () => ({
+    rating: request.rating,
+    ...(request.comment ? { ratingComment: request.comment } : {}),
+    ...(reopening ? { reopenedOnce: true, rated: false } : { rated: true }),
+  }), events);
+  return residentView(deps, next);
+}
+
+/** 公示墙: public submissions with a public reply, newest first, personal details masked, submitters anonymous. */
+export async function getBoard(deps: SubmissionsDeps, studioId: string): Promise<BoardResponse> {
+  const studio = await deps.studios.getStudio(studioId);
+  if (!studio) throw new NotFoundError('没有找到这个工作室');
+  const items = await deps.submissions.listBoard(studioId);
+  return { studioName: studio.name, items: items.map(({ id, category, date, status, text, reply, repliedAt }) => ({ id, category, date, status, text, reply, repliedAt })) };
+}
+
+/** The studio's followers hear that its board has a new answer (not the resident who raised it: they heard already). */
+async function notifyFollowers(deps: SubmissionsDeps, s: Submission): Promise<void> {
+  for (const userId of await deps.notifications.listFollowers(s.studioId)) {
+    if (userId === s.residentId) continue;
+    await deps.notifier.send({ userId, kind: 'board_update', page: `pages/board/index?studioId=${s.studioId}`, data: { studio: s.studioName, category: s.category } });
+  }
+}
+
+async function notifyResident(deps: SubmissionsDeps, s: Submission, kind: 'submission_status' | 'submission_replied' | 'rate_request', status: string): Promise<void> {
+  if (!s.residentId) return;
+  await deps.notifier.send({ userId: s.residentId, kind, page: `pages/submission/index?id=${s.id}`, data: { category: s.category, status, studio: s.studioName } });
+}
+

@@ -1,0 +1,101 @@
+import type { ExportQuery, OnBehalfRequest, StatsQuery, StatsResponse, StudioSubmissionView } from '@shared/schemas/submission';
+import { RATING_LABELS, SUBMISSION_STATUS_LABELS, TRIAGE_LABELS, studioKpis } from '@shared/submission/lifecycle';
+import { maskPersonalDetails } from '@shared/submission/mask';
+import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
+import { chinaDate, chinaTime } from '@shared/time';
+import type { Principal } from '../auth/session-tokens';
+import type { Submission } from './submission.repository';
+import { ForbiddenError, ValidationError } from '../errors';
+import { FileResponse } from '../http/file-response';
+import type { SubmissionsDeps } from './deps';
+import { photoViews } from './photos.use-case';
+import { storeNewSubmission, viewOf } from './submissions.use-case';
+import { getStudioSubmission } from './submission-desk.use-case';
+
+function requireStudioPeople(principal: Principal, studioId: string, roles: readonly string[]): void {
+  if (!roles.includes(principal.role) || principal.studioId !== studioId) throw new ForbiddenError('只有本工作室的人员可以操作');
+}
+
+/**
+ * 代填: staff or a representative enter a submission for a resident without a phone (e.g. from a paper opinion
+ * form), marked with its source. It has no resident account, so the resident follows it through the studio.
+ */
+export async function submitOnBehalf(deps: SubmissionsDeps, principal: Principal, studioId: string, request: OnBehalfRequest): Promise<StudioSubmissionView> {
+  requireStudioPeople(principal, studioId, ['staff', 'representative', 'admin']);
+  const { requestId, sourceNote, ...fields } = request;
+  const id = await storeNewSubmission(deps, principal, studioId, fields, { source: 'on_behalf', sourceNote, enteredBy: principal.userId }, requestId);
+  // Staff who entered it may not be representatives; they get the resident-facing fields back.
+  if (principal.role === 'staff') {
+    const saved = (await deps.submissions.get(id))!;
+    const photos = await photoViews(deps, saved.photos);
+    return { ...viewOf(saved, await deps.submissions.listEvents(id)), ...(photos ? { photos } : {}), acceptDueDate: saved.acceptDueDate, contentHeld: saved.contentVerdict === 'review', notes: [], allowedActions: [] };
+  }
+  return getStudioSubmission(deps, principal, studioId, id);
+}
+
+/**
+ * A studio's results for a month (and optionally a category): received, accepted, replied, resolved,
+ * 响应率 / 解决率 / 满意率, median hours to the first reply, overdue — from the month's submissions (one Query).
+ */
+export async function getStudioStats(deps: SubmissionsDeps, principal: Principal, studioId: string, query: StatsQuery): Promise<StatsResponse> {
+  requireStudioPeople(principal, studioId, ['representative', 'admin']);
+  const items = (await deps.submissions.listOfStudioMonth(studioId, query.month)).filter((s) => !query.category || s.category === query.category);
+  const kpis = studioKpis(
+    items.map((s) => ({ status: s.status, createdAt: s.createdAt, acceptedAt: s.acceptedAt, firstReplyAt: s.firstReplyAt, rating: s.rating, acceptDueDate: s.acceptDueDate, replyDueDate: s.departmentDueDate ?? s.replyDueDate })),
+    deps.now(),
+    { acceptWorkingDays: 2, calendar: DEFAULT_HOLIDAY_CALENDAR },
+  );
+  return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis };
+}
+
+const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number);
+  const [ty, tm] = to.slice(0, 7).split('-').map(Number);
+  while (y < ty || (y === ty && m <= tm)) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return months;
+}
+
+/** CSV of a studio's submissions in a date range, phones masked, with a UTF-8 BOM so Excel shows the Chinese. */
+export async function exportSubmissionsCsv(deps: SubmissionsDeps, principal: Principal, studioId: string, query: ExportQuery): Promise<FileResponse> {
+  requireStudioPeople(principal, studioId, ['representative', 'admin']);
+  const months = monthsBetween(query.from, query.to);
+  if (months.length > 12) throw new ValidationError({ to: '一次最多导出 12 个月' });
+  const rows: Submission[] = [];
+  for (const month of months) rows.push(...(await deps.submissions.listOfStudioMonth(studioId, month)));
+  const inRange = rows
+    .filter((s) => chinaDate(s.createdAt) >= query.from && chinaDate(s.createdAt) <= query.to)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const header = ['编号', '提交时间', '来源', '服务点', '类别', '内容', '地点', '状态', '分流', '交办部门', '受理期限', '答复期限', '评价', '联系电话'];
+  const lines = inRange.map((s) =>
+    [
+      s.id,
+      `${chinaDate(s.createdAt)} ${chinaTime(s.createdAt)}`,
+      s.source === 'on_behalf' ? `代填（${s.sourceNote ?? ''}）` : '居民提交',
+      s.venueName ?? '',
+      s.category,
+      maskPersonalDetails(s.text),
+      s.place ?? '',
+      SUBMISSION_STATUS_LABELS[s.status],
+      s.triage ? TRIAGE_LABELS[s.triage] : '',
+      s.department ?? '',
+      s.acceptDueDate,
+      s.departmentDueDate ?? s.replyDueDate,
+      s.rating ? RATING_LABELS[s.rating] : '',
+      s.phone ? maskPersonalDetails(s.phone) : '',
+    ]
+      .map((v) => csvCell(String(v)))
+      .join(','),
+  );
+  const csv = `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  return new FileResponse(Buffer.from(csv, 'utf8'), 'text/csv; charset=utf-8', `意见建议_${query.from}_${query.to}.csv`);
+}

@@ -1,0 +1,256 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { SubmissionStatus } from '@shared/schemas/submission';
+import { chinaDate } from '@shared/time';
+import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import { readRetryKey, retryKeyItem } from '../data/retry-key';
+
+/** A resident's suggestion or complaint (意见建议) and where it stands in the closed loop. */
+export interface Submission {
+  id: string;
+  studioId: string;
+  studioName: string;
+  standId?: string;
+  venueName?: string;
+  /** The resident's account; absent for 代填 on behalf of someone without a phone. */
+  residentId?: string;
+  source: 'resident' | 'on_behalf';
+  sourceNote?: string;
+  enteredBy?: string;
+  category: string;
+  text: string;
+  place?: string;
+  /** Keys of up to 3 checked photos in object storage (shown through signed addresses, never on the board). */
+  photos?: string[];
+  public: boolean;
+  /** Given with the consent tick only; never shown on the board, masked in exports. */
+  phone?: string;
+  /** 'review': accepted, but kept off the public board until a representative approves it. */
+  contentVerdict: 'pass' | 'review';
+  status: SubmissionStatus;
+  createdAt: string;
+  acceptDueDate: string;
+  replyDueDate: string;
+  /** Optimistic lock: every change is conditional on the version it read. */
+  version: number;
+  triage?: 'major' | 'minor' | 'private';
+  department?: string;
+  departmentDueDate?: string;
+  acceptedAt?: string;
+  firstReplyAt?: string;
+  resolvedAt?: string;
+  rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+  ratingComment?: string;
+  /** Facts of the lifecycle (shared/src/submission/lifecycle.ts). */
+  reopenedOnce: boolean;
+  rated: boolean;
+  /** The latest public reply, and when the submission first went on the board. */
+  publicReply?: string;
+  boardAt?: string;
+  boardApproved?: boolean;
+}
+
+/** A line of the studio's public board: masked text and reply, no one's name. */
+export interface BoardItem {
+  id: string;
+  studioId: string;
+  category: string;
+  date: string;
+  status: SubmissionStatus;
+  text: string;
+  reply: string;
+  repliedAt: string;
+}
+
+/** One step of a submission's timeline. `internal` notes are for the studio's people only. */
+export interface SubmissionEvent {
+  id: string;
+  submissionId: string;
+  kind: 'submitted' | 'accepted' | 'handed_on' | 'replied' | 'resolved' | 'rated' | 'reopened' | 'note';
+  at: string;
+  actorId?: string;
+  text?: string;
+  internal?: boolean;
+}
+
+// Keys of submissions and their events (docs/access-patterns.md).
+const submissionKey = (id: string) => ({ PK: `SUBMISSION#${id}`, SK: 'META' });
+const eventKey = (e: SubmissionEvent) => ({ PK: `SUBMISSION#${e.submissionId}`, SK: `EVENT#${e.at}#${e.id}` });
+const boardKey = (b: Pick<BoardItem, 'studioId' | 'repliedAt' | 'id'>) => ({ PK: `STUDIO#${b.studioId}#BOARD`, SK: `${b.repliedAt}#${b.id}` });
+
+/** Inbox tabs: 待受理 / 办理中 / 已答复 / 已办结. */
+export function inboxGroupOf(status: SubmissionStatus): 'new' | 'in_progress' | 'replied' | 'resolved' {
+  if (status === 'submitted') return 'new';
+  if (status === 'replied') return 'replied';
+  if (status === 'resolved') return 'resolved';
+  return 'in_progress';
+}
+
+const indexKeys = (s: Submission) => ({
+  // GSI1: a resident's submissions, newest last. GSI2: a studio's inbox tab, soonest due first.
+  ...(s.residentId ? { GSI1PK: `USER#${s.residentId}#SUBMISSIONS`, GSI1SK: `${s.createdAt}#${s.id}` } : {}),
+  GSI2PK: `STUDIO#${s.studioId}#INBOX#${inboxGroupOf(s.status)}`,
+  GSI2SK: `${s.status === 'submitted' ? s.acceptDueDate : s.replyDueDate}#${s.id}`,
+  // GSI3: a studio's submissions by the China month they came in (stats, export).
+  GSI3PK: `STUDIO#${s.studioId}#MONTH#${chinaDate(s.createdAt).slice(0, 7)}`,
+  GSI3SK: `${s.createdAt}#${s.id}`,
+});
+
+export type SubmitOutcome = { kind: 'created' } | { kind: 'replayed'; submissionId: string; fingerprint: string };
+
+export class SubmissionRepository {
+  constructor(private readonly table: TableRef) {}
+
+  /**
+   * Stores a new submission with its first timeline event and the client's retry key, in one transaction:
+   * a retry after a dropped response finds the key and gets the same submission.
+   */
+  async create(submission: Submission, first: SubmissionEvent, guard: { actorId: string; requestId: string; fingerprint: string; requestTtl: number }): Promise<SubmitOutcome> {
+    const T = this.table.tableName;
+    try {
+      await this.table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: submission.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: T, Item: { ...submissionKey(submission.id), ...indexKeys(submission), type: 'Submission', ...submission }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: T, Item: { ...eventKey(first), type: 'SubmissionEvent', ...first } } },
+          ],
+        }),
+      );
+      return { kind: 'created' };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const previous = await readRetryKey(this.table, guard.actorId, guard.requestId);
+      if (previous) return { kind: 'replayed', submissionId: previous.targetId, fingerprint: previous.fingerprint };
+      // Concurrent requests with one key: the loser's transaction conflicted before the winner's landed.
+      if (cancellationReasons(error).includes('TransactionConflict')) {
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+        return this.create(submission, first, guard);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Saves a changed submission with its new timeline events (and its board line), in one transaction that holds
+   * only if nobody changed it since it was read (`version`). False when someone did: nothing is written.
+   */
+  async saveChange(next: Submission, events: SubmissionEvent[], board?: BoardItem): Promise<boolean> {
+    const T = this.table.tableName;
+    try {
+      await this.table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: T,
+                Item: { ...submissionKey(next.id), ...indexKeys(next), type: 'Submission', ...next, version: next.version + 1 },
+                ConditionExpression: 'version = :read',
+                ExpressionAttributeValues: { ':read': next.version },
+              },
+            },
+            ...events.map((e) => ({ Put: { TableName: T, Item: { ...eventKey(e), type: 'SubmissionEvent', ...e } } })),
+            ...(board ? [{ Put: { TableName: T, Item: { ...boardKey(board), type: 'BoardItem', ...board } } }] : []),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Access pattern: a studio's inbox tab — Query GSI2 `GSI2PK=STUDIO#id#INBOX#<group>`, soonest due first. */
+  async listInbox(studioId: string, group: ReturnType<typeof inboxGroupOf>, filter: { category?: string; standId?: string } = {}): Promise<Submission[]> {
+    const conditions: string[] = [];
+    const values: Record<string, unknown> = { ':pk': `STUDIO#${studioId}#INBOX#${group}` };
+    if (filter.category) {
+      conditions.push('category = :category');
+      values[':category'] = filter.category;
+    }
+    if (filter.standId) {
+      conditions.push('standId = :standId');
+      values[':standId'] = filter.standId;
+    }
+    const out = await this.table.client.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+        ExpressionAttributeValues: values,
+        Limit: 200,
+      }),
+    );
+    return (out.Items ?? []).map((i) => entityOf<Submission>(i));
+  }
+
+  /** Access pattern: inbox tab counts — Query GSI2 `GSI2PK=STUDIO#id#INBOX#<group>`, Select COUNT. */
+  async countInbox(studioId: string, group: ReturnType<typeof inboxGroupOf>): Promise<number> {
+    let count = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.client.send(
+        new QueryCommand({ TableName: this.table.tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}#INBOX#${group}` }, Select: 'COUNT', ExclusiveStartKey }),
+      );
+      count += out.Count ?? 0;
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return count;
+  }
+
+  /** Access pattern: a studio's submissions of a month — Query GSI3 `GSI3PK=STUDIO#id#MONTH#YYYY-MM`. */
+  async listOfStudioMonth(studioId: string, month: string): Promise<Submission[]> {
+    const items: Submission[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.client.send(
+        new QueryCommand({ TableName: this.table.tableName, IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}#MONTH#${month}` }, ExclusiveStartKey }),
+      );
+      items.push(...(out.Items ?? []).map((i) => entityOf<Submission>(i)));
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  /** Access pattern: the public board — Query PK=STUDIO#id#BOARD, newest first. */
+  async listBoard(studioId: string, limit = 50): Promise<BoardItem[]> {
+    const out = await this.table.client.send(
+      new QueryCommand({ TableName: this.table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}#BOARD` }, ScanIndexForward: false, Limit: limit }),
+    );
+    return (out.Items ?? []).map((i) => entityOf<BoardItem>(i));
+  }
+
+  /** Access pattern: submission by id — GetItem PK=SUBMISSION#id, SK=META (consistent). */
+  async get(id: string): Promise<Submission | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: submissionKey(id), ConsistentRead: true }));
+    return out.Item ? entityOf<Submission>(out.Item) : undefined;
+  }
+
+  /** Access pattern: a submission's timeline — Query PK=SUBMISSION#id AND begins_with(SK, 'EVENT#'). */
+  async listEvents(id: string): Promise<SubmissionEvent[]> {
+    const out = await this.table.client.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `SUBMISSION#${id}`, ':prefix': 'EVENT#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map((i) => entityOf<SubmissionEvent>(i));
+  }
+
+  /** Access pattern: a resident's submissions — Query GSI1 `GSI1PK=USER#id#SUBMISSIONS`, newest first. */
+  async listOfResident(userId: string): Promise<Submission[]> {
+    const out = await this.table.client.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': `USER#${userId}#SUBMISSIONS` },
+        ScanIndexForward: false,
+      }),
+    );
+    return (out.Items ?? []).map((i) => entityOf<Submission>(i));
+  }
+}

@@ -1,0 +1,140 @@
+import { type MySubmissionsResponse, type SubmissionView, type SubmitRequest } from '@shared/schemas/submission';
+import { addWorkingDays } from '@shared/submission/working-days';
+import { limitsOf } from '../studio/submission-settings.use-case';
+import type { Principal } from '../auth/session-tokens';
+import type { Submission, SubmissionEvent } from './submission.repository';
+import { NotFoundError, UnprocessableError, ValidationError } from '../errors';
+import type { SubmissionsDeps } from './deps';
+import { fingerprintOf } from '../data/codes';
+import { checkPhotosOf, photoViews } from './photos.use-case';
+
+const REQUEST_KEY_TTL_SECONDS = 2 * 86_400;
+
+/**
+ * A resident submits a suggestion or complaint.
+ * Steps: the studio, category and stand are real · each photo is the caller's own upload, there, ≤ 5 MB and
+ * really an image (photos.ts) · the text passes the content check (risky: refused, naming
+ * the field; review: kept, but off the public board) · deadlines from the category's working-day limits ·
+ * one transaction stores it with its first timeline event and the retry key (a retry returns the same one; the
+ * same key with another body is 422).
+ */
+export async function submit(deps: SubmissionsDeps, principal: Principal, request: SubmitRequest): Promise<SubmissionView> {
+  const { requestId, studioId, ...fields } = request;
+  const id = await storeNewSubmission(deps, principal, studioId, fields, { source: 'resident', residentId: principal.userId }, requestId);
+  return getMySubmission(deps, principal, id);
+}
+
+/** What a new submission says, whoever enters it. */
+export type NewSubmissionFields = Pick<SubmitRequest, 'standId' | 'category' | 'text' | 'place' | 'photos' | 'public' | 'phone' | 'phoneConsent'>;
+/** Who it comes from: the resident's own phone, or staff entering it for a resident without one (代填). */
+export type SubmissionOrigin = { source: 'resident'; residentId: string } | { source: 'on_behalf'; sourceNote: string; enteredBy: string };
+
+/**
+ * The rules every new submission is held to, then the one transaction that stores it (with its first timeline step
+ * and the retry key). Returns its id — the one already stored when the same `requestId` comes again with the same
+ * body; 422 when it comes with another body.
+ */
+export async function storeNewSubmission(deps: SubmissionsDeps, principal: Principal, studioId: string, fields: NewSubmissionFields, origin: SubmissionOrigin, requestId: string): Promise<string> {
+  const fingerprint = fingerprintOf({ studioId, ...fields, ...(origin.source === 'on_behalf' ? { sourceNote: origin.sourceNote } : {}) });
+  const studio = await deps.studios.getStudio(studioId);
+  if (!studio) throw new NotFoundError('没有找到这个工作室');
+  const limits = await limitsOf(deps, studio.id, fields.category);
+  if (!limits) throw new ValidationError({ category: '请选择列表中的类别' });
+  const stand = fields.standId ? await deps.stands.getStand(fields.standId) : undefined;
+  if (fields.standId && (!stand || stand.studioId !== studio.id)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
+  const photos = await checkPhotosOf(deps, principal, fields.photos);
+
+  const verdict = await deps.contentCheck.check([fields.text, fields.place].filter(Boolean).join('\n'), { openid: await deps.users.findOpenidOfUser(principal.userId) });
+  if (verdict === 'risky') throw new ValidationError({ text: '内容里有不适宜的词语，请修改后再提交' });
+
+  const now = deps.now();
+  const submission: Submission = {
+    id: deps.newId(),
+    studioId: studio.id,
+    studioName: studio.name,
+    ...(stand ? { standId: stand.id, venueName: stand.venueName } : {}),
+    ...origin,
+    category: fields.category,
+    text: fields.text,
+    ...(fields.place ? { place: fields.place } : {}),
+    ...(photos.length ? { photos } : {}),
+    public: fields.public,
+    ...(fields.phone ? { phone: fields.phone } : {}),
+    contentVerdict: verdict,
+    status: 'submitted',
+    createdAt: now.toISOString(),
+    acceptDueDate: addWorkingDays(now, limits.acceptDays, limits.calendar),
+    replyDueDate: addWorkingDays(now, limits.replyDays, limits.calendar),
+    version: 1,
+    reopenedOnce: false,
+    rated: false,
+  };
+  const first: SubmissionEvent = {
+    id: deps.newId(),
+    submissionId: submission.id,
+    kind: 'submitted',
+    at: submission.createdAt,
+    actorId: principal.userId,
+    ...(origin.source === 'on_behalf' ? { text: `代填（${origin.sourceNote}）` } : {}),
+  };
+  const outcome = await deps.submissions.create(submission, first, { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_KEY_TTL_SECONDS });
+  if (outcome.kind === 'replayed' && outcome.fingerprint !== fingerprint) throw new UnprocessableError('这个请求编号已用于另一条意见，请刷新后重试');
+  return outcome.kind === 'replayed' ? outcome.submissionId : submission.id;
+}
+
+const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  handed_on: '已交办',
+  replied: '已答复',
+  resolved: '已办结',
+  rated: '已评价',
+  reopened: '重新办理',
+  note: '备注',
+};
+
+export function viewOf(s: Submission, events: SubmissionEvent[]): SubmissionView {
+  return {
+    id: s.id,
+    studioId: s.studioId,
+    studioName: s.studioName,
+    ...(s.standId ? { standId: s.standId } : {}),
+    ...(s.venueName ? { venueName: s.venueName } : {}),
+    source: s.source,
+    category: s.category,
+    text: s.text,
+    ...(s.place ? { place: s.place } : {}),
+    public: s.public,
+    status: s.status,
+    createdAt: s.createdAt,
+    replyDueDate: s.replyDueDate,
+    ...(s.rating ? { rating: s.rating } : {}),
+    canRate: s.status === 'resolved' && !s.rated && s.source === 'resident',
+    // Residents see what happened and when, signed by the studio — never a person's name, never internal notes.
+    timeline: events
+      .filter((e) => !e.internal)
+      .map((e) => ({ kind: EVENT_LABELS[e.kind], at: e.at, by: e.kind === 'submitted' ? (s.source === 'on_behalf' ? '工作人员代填' : '您') : s.studioName, ...(e.text ? { text: e.text } : {}) })),
+  };
+}
+
+/** One of the caller's own submissions with its timeline; anyone else's is simply not found. */
+export async function getMySubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<SubmissionView> {
+  const submission = await deps.submissions.get(id);
+  if (!submission || submission.residentId !== principal.userId) throw new NotFoundError('没有找到这条意见');
+  return residentView(deps, submission);
+}
+
+/** What the resident sees of their submission: the view, its timeline and its photos (signed addresses). */
+export async function residentView(deps: SubmissionsDeps, submission: Submission): Promise<SubmissionView> {
+  const [events, photos] = await Promise.all([deps.submissions.listEvents(submission.id), photoViews(deps, submission.photos)]);
+  return { ...viewOf(submission, events), ...(photos ? { photos } : {}) };
+}
+
+/** 我的意见: the caller's submissions, newest first. */
+export async function listMySubmissions(deps: SubmissionsDeps, principal: Principal): Promise<MySubmissionsResponse> {
+  const submissions = await deps.submissions.listOfResident(principal.userId);
+  return { submissions: submissions.map((s) => {
+    const { timeline: _timeline, ...rest } = viewOf(s, []);
+    return rest;
+  }) };
+}

@@ -1,9 +1,0 @@
-import type { UserView } from '@shared/schemas/auth';
-import type { Principal } from '../auth/session-tokens';
-import type { Deps } from './deps';
-import { requireUser, userViewOf } from './sessions';
-
-/** The signed-in person as stored now (their role may have changed since the token was issued). */
-export async function getMe(deps: Deps, principal: Principal): Promise<UserView> {
-  return userViewOf(deps, await requireUser(deps, principal.userId));
-}

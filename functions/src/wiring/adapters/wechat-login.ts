@@ -1,0 +1,6 @@
+import type { Config } from '../../config';
+import { HttpWechatLogin, LocalWechatLogin, type WechatLogin } from '../../adapters/wechat/code2session';
+
+export function wechatLoginOf(cfg: Config): WechatLogin {
+  return cfg.wechat.adapter === 'local' ? new LocalWechatLogin() : new HttpWechatLogin(cfg.wechat);
+}

@@ -1,0 +1,26 @@
+import { monotonicFactory } from 'ulid';
+import type { Config } from '../config';
+import { SessionTokens } from '../auth/session-tokens';
+import { documentClient, type TableRef } from '../data/dynamodb-client';
+import type { Deps } from '../deps';
+import type { RouterDeps } from '../http/router';
+
+/** What every context's Lambda holds: the clock, ids, session tokens, limits. */
+export type Basics = RouterDeps & Pick<Deps, 'newId' | 'limits'>;
+
+export function basicsOf(cfg: Config, now: () => Date = () => new Date()): Basics {
+  return {
+    isLocalStage: cfg.isLocalStage,
+    maxBodyBytes: cfg.maxBodyBytes,
+    now,
+    // Monotonic: ids made in the same millisecond still sort in the order they were made (timeline events).
+    newId: monotonicFactory(),
+    tokens: new SessionTokens(cfg.sessionSecret, cfg.sessionTtlSeconds),
+    limits: { dailyBookingsPerResident: cfg.dailyBookingsPerResident, noShowGraceMinutes: cfg.noShowGraceMinutes, healthReadingRetentionDays: cfg.healthReadingRetentionDays },
+  };
+}
+
+/** The table, through the container's one document client. */
+export function tableOf(cfg: Config): TableRef {
+  return { client: documentClient({ region: cfg.region, endpoint: cfg.dynamodbEndpoint }), tableName: cfg.tableName };
+}

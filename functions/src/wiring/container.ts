@@ -1,0 +1,50 @@
+import type { Config } from '../config';
+import { UserRepository } from '../auth/user.repository';
+import { StudioRepository } from '../studio/studio.repository';
+import { StandRepository } from '../stands/stand.repository';
+import { PersonaRepository } from '../local/persona.repository';
+import { RateLimitRepository } from '../data/rate-limit.repository';
+import { BookingRepository } from '../stands/booking.repository';
+import { ReadingRepository } from '../readings/reading.repository';
+import { OutboxRepository } from '../local/outbox.repository';
+import { SubmissionRepository } from '../submissions/submission.repository';
+import { NotificationRepository } from '../notices/notification.repository';
+import type { Deps } from '../deps';
+import { basicsOf, tableOf, type Basics } from './basics';
+import { notifierOf } from './notifier';
+import { contentCheckOf } from './adapters/content-check';
+import { photoStoreOf } from './adapters/photos';
+import { venueQrCodesOf } from './adapters/venue-qr-codes';
+import { wechatLoginOf } from './adapters/wechat-login';
+
+export type Container = Deps & Basics;
+
+/**
+ * Everything wired at once: for the tests, the demo seed and the scripts. A deployed Lambda never builds this: each
+ * context wires only what it uses (`functions/src/<context>/deps.ts`), so that its bundle carries nothing else.
+ */
+export function buildContainer(cfg: Config, overrides: Partial<Container> = {}): Container {
+  const basics = basicsOf(cfg, overrides.now);
+  const table = tableOf(cfg);
+  const users = new UserRepository(table);
+  const notifications = new NotificationRepository(table);
+  return {
+    ...basics,
+    wechatLogin: wechatLoginOf(cfg),
+    venueQrCodes: venueQrCodesOf(cfg),
+    notifications,
+    notifier: notifierOf(cfg, { users, notifications, now: basics.now, newId: basics.newId }),
+    contentCheck: contentCheckOf(cfg),
+    submissions: new SubmissionRepository(table),
+    photos: photoStoreOf(cfg),
+    outbox: new OutboxRepository(table),
+    users,
+    studios: new StudioRepository(table),
+    stands: new StandRepository(table),
+    personas: new PersonaRepository(table),
+    rateLimits: new RateLimitRepository(table),
+    bookings: new BookingRepository(table),
+    readings: new ReadingRepository(table),
+    ...overrides,
+  };
+}

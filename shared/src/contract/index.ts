@@ -1,0 +1,42 @@
+import { authRoutes } from './auth';
+import { localRoutes } from './local';
+import { noticeRoutes } from './notices';
+import { posterRoutes } from './posters';
+import { readingRoutes } from './readings';
+import { standRoutes } from './stands';
+import { studioRoutes } from './studio';
+import { submissionRoutes } from './submissions';
+
+export * from './define';
+
+/**
+ * The API's contexts: each is served by one Lambda (functions/src/<context>/lambda.ts). A route belongs to exactly
+ * one context; its name is unique across all of them.
+ */
+export const contexts = {
+  auth: authRoutes,
+  local: localRoutes,
+  stands: standRoutes,
+  readings: readingRoutes,
+  studio: studioRoutes,
+  submissions: submissionRoutes,
+  notices: noticeRoutes,
+  posters: posterRoutes,
+} as const;
+
+export type ContextName = keyof typeof contexts;
+
+/** Every route of the API by name. */
+export const routes = {
+  ...authRoutes,
+  ...localRoutes,
+  ...standRoutes,
+  ...readingRoutes,
+  ...studioRoutes,
+  ...submissionRoutes,
+  ...noticeRoutes,
+  ...posterRoutes,
+} as const;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;

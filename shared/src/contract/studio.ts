@@ -1,0 +1,22 @@
+import { cancelStandRequest, cancelStandResponse, generateStandsRequest, generateStandsResponse, serviceView, servicesResponse, standSummaryResponse, upsertServiceRequest } from '../schemas/admin';
+import { upsertVenueRequest, venueView, venuesResponse } from '../schemas/venue';
+import { replyTemplatesRequest, replyTemplatesResponse, submissionSettingsRequest, submissionSettingsResponse } from '../schemas/submission';
+import { defineRoutes } from './define';
+import { ADMINS, REPRESENTATIVES, STUDIO_PEOPLE } from './roles';
+
+/** Setting a studio up: services, venues and their schedules, stands, categories and limits, reply templates. */
+export const studioRoutes = defineRoutes({
+  listServices: { method: 'GET', path: '/studios/{studioId}/services', roles: STUDIO_PEOPLE, response: servicesResponse, summary: '工作室的服务项目' },
+  createService: { method: 'POST', path: '/studios/{studioId}/services', roles: ADMINS, body: upsertServiceRequest, response: serviceView, status: 201, summary: '新增服务项目' },
+  updateService: { method: 'PUT', path: '/studios/{studioId}/services/{serviceId}', roles: ADMINS, body: upsertServiceRequest, response: serviceView, summary: '修改服务项目' },
+  listVenues: { method: 'GET', path: '/studios/{studioId}/venues', roles: STUDIO_PEOPLE, response: venuesResponse, summary: '工作室的地点与排期' },
+  createVenue: { method: 'POST', path: '/studios/{studioId}/venues', roles: ADMINS, body: upsertVenueRequest, response: venueView, status: 201, summary: '新增地点与排期规则' },
+  updateVenue: { method: 'PUT', path: '/studios/{studioId}/venues/{venueId}', roles: ADMINS, body: upsertVenueRequest, response: venueView, summary: '修改地点与排期规则' },
+  generateStands: { method: 'POST', path: '/venues/{venueId}/stands/generate', roles: ADMINS, body: generateStandsRequest, response: generateStandsResponse, summary: '按排期生成未来几周的服务点' },
+  cancelStand: { method: 'POST', path: '/stands/{standId}/cancel', roles: ADMINS, body: cancelStandRequest, response: cancelStandResponse, summary: '取消一次服务（通知已预约的居民）' },
+  getStandSummary: { method: 'GET', path: '/stands/{standId}/summary', roles: STUDIO_PEOPLE, response: standSummaryResponse, summary: '服务点小结' },
+  getSubmissionSettings: { method: 'GET', path: '/studios/{studioId}/submission-settings', roles: 'public', response: submissionSettingsResponse, summary: '工作室的意见类别与办理时限' },
+  saveSubmissionSettings: { method: 'PUT', path: '/studios/{studioId}/submission-settings', roles: ADMINS, body: submissionSettingsRequest, response: submissionSettingsResponse, summary: '设置意见类别、办理时限与节假日' },
+  getReplyTemplates: { method: 'GET', path: '/studios/{studioId}/reply-templates', roles: REPRESENTATIVES, response: replyTemplatesResponse, summary: '工作室的答复模板' },
+  saveReplyTemplates: { method: 'PUT', path: '/studios/{studioId}/reply-templates', roles: REPRESENTATIVES, body: replyTemplatesRequest, response: replyTemplatesResponse, summary: '修改答复模板（带版本号，防止互相覆盖）' },
+});

@@ -1,0 +1,38 @@
+import { photoUploadRequest, photoUploadResponse } from '../schemas/photo';
+import {
+  acceptRequest,
+  boardResponse,
+  exportQuery,
+  inboxQuery,
+  inboxResponse,
+  mySubmissionsResponse,
+  onBehalfRequest,
+  rateRequest,
+  replyRequest,
+  statsQuery,
+  statsResponse,
+  studioSubmissionView,
+  submissionView,
+  submitRequest,
+} from '../schemas/submission';
+import { defineRoutes } from './define';
+import { EVERYONE_SIGNED_IN, REPRESENTATIVES, STUDIO_PEOPLE } from './roles';
+
+/** 意见建议: the resident's submissions and photos, the public board, and the representatives' desk and reports. */
+export const submissionRoutes = defineRoutes({
+  createPhotoUpload: { method: 'POST', path: '/photo-uploads', roles: EVERYONE_SIGNED_IN, body: photoUploadRequest, response: photoUploadResponse, status: 201, summary: '申请上传一张照片（返回 5 分钟内有效的签名表单）' },
+  submit: { method: 'POST', path: '/submissions', roles: EVERYONE_SIGNED_IN, body: submitRequest, response: submissionView, status: 201, summary: '提交意见建议' },
+  listMySubmissions: { method: 'GET', path: '/me/submissions', roles: EVERYONE_SIGNED_IN, response: mySubmissionsResponse, summary: '我的意见' },
+  getMySubmission: { method: 'GET', path: '/submissions/{submissionId}', roles: EVERYONE_SIGNED_IN, response: submissionView, summary: '我的一条意见与办理进程' },
+  rateSubmission: { method: 'POST', path: '/submissions/{submissionId}/rating', roles: EVERYONE_SIGNED_IN, body: rateRequest, response: submissionView, summary: '评价办理结果（不满意可重新办理一次）' },
+  getBoard: { method: 'GET', path: '/studios/{studioId}/board', roles: 'public', response: boardResponse, summary: '公示墙' },
+  getInbox: { method: 'GET', path: '/studios/{studioId}/inbox', roles: REPRESENTATIVES, query: inboxQuery, response: inboxResponse, summary: '意见办理：待受理 / 办理中 / 已答复 / 已办结' },
+  getStudioSubmission: { method: 'GET', path: '/studios/{studioId}/submissions/{submissionId}', roles: REPRESENTATIVES, response: studioSubmissionView, summary: '一条意见的全部信息（含内部备注）' },
+  acceptSubmission: { method: 'POST', path: '/submissions/{submissionId}/accept', roles: REPRESENTATIVES, body: acceptRequest, response: studioSubmissionView, summary: '受理并三事分流' },
+  replyToSubmission: { method: 'POST', path: '/submissions/{submissionId}/replies', roles: REPRESENTATIVES, body: replyRequest, response: studioSubmissionView, summary: '答复（署名工作室，可公开）' },
+  resolveSubmission: { method: 'POST', path: '/submissions/{submissionId}/resolve', roles: REPRESENTATIVES, response: studioSubmissionView, summary: '办结' },
+  approveForBoard: { method: 'POST', path: '/submissions/{submissionId}/approve-board', roles: REPRESENTATIVES, response: studioSubmissionView, summary: '准予公示（内容待审核的意见）' },
+  submitOnBehalf: { method: 'POST', path: '/studios/{studioId}/submissions', roles: STUDIO_PEOPLE, body: onBehalfRequest, response: studioSubmissionView, status: 201, summary: '代填意见（如纸质意见征询表）' },
+  getStudioStats: { method: 'GET', path: '/studios/{studioId}/stats', roles: REPRESENTATIVES, query: statsQuery, response: statsResponse, summary: '工作室月度统计：响应率、解决率、满意率' },
+  exportSubmissions: { method: 'GET', path: '/studios/{studioId}/submissions.csv', roles: REPRESENTATIVES, query: exportQuery, response: { file: 'text/csv' }, summary: '导出意见建议 CSV（手机号已遮蔽）' },
+});
