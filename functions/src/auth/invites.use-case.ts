@@ -1,7 +1,8 @@
 import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '@shared/invite-code';
 import type { CreateInviteRequest, InviteResponse, RedeemInviteRequest, SessionResponse } from '@shared/schemas/auth';
 import type { Principal } from './session-tokens';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
+import { requireStudioRole } from '../policy';
 import type { AuthDeps } from './deps';
 import { randomCode } from '../data/codes';
 import { limitAttempts, openSession, requireUser } from './sessions';
@@ -14,7 +15,7 @@ const newInviteCode = () => randomCode(INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH)
  * retried) → store it with its expiry.
  */
 export async function createInvite(deps: AuthDeps, principal: Principal, studioId: string, request: CreateInviteRequest): Promise<InviteResponse> {
-  if (principal.role !== 'admin' || principal.studioId !== studioId) throw new ForbiddenError('只有本工作室的管理员可以发放邀请码');
+  requireStudioRole(principal, studioId, 'administer', '只有本工作室的管理员可以发放邀请码');
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + request.validHours * 3_600_000).toISOString();
   for (let attempt = 0; attempt < 3; attempt += 1) {

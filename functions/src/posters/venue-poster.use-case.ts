@@ -2,7 +2,8 @@ import { describeRule, lunarDayOf, nextMarketDays } from '@shared/schedule';
 import { venueScene } from '@shared/scene';
 import { chinaDate, formatChinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
+import { requireStudioRole } from '../policy';
 import { FileResponse } from '../http/file-response';
 import { renderVenuePoster, type VenuePosterInput } from './venue-poster';
 import type { Venue } from '../stands/stand.repository';
@@ -32,7 +33,7 @@ export async function posterInputFor(deps: PostersDeps, venue: Venue): Promise<V
 export async function venuePoster(deps: PostersDeps, principal: Principal, venueId: string): Promise<FileResponse> {
   const venue = await deps.stands.getVenue(venueId);
   if (!venue) throw new NotFoundError('没有找到这个地点');
-  if (principal.role !== 'admin' || principal.studioId !== venue.studioId) throw new ForbiddenError('只有本工作室的管理员可以生成海报');
+  requireStudioRole(principal, venue.studioId, 'administer', '只有本工作室的管理员可以生成海报');
   const pdf = await renderVenuePoster(await posterInputFor(deps, venue));
   return new FileResponse(pdf, 'application/pdf', `${venue.name}-服务点海报.pdf`);
 }

@@ -1,7 +1,8 @@
 import type { HealthConsentRequest, HealthConsentView, MyReadingsResponse, ReadingView, RecordReadingRequest } from '@shared/schemas/reading';
 import type { Principal } from '../auth/session-tokens';
 import type { Reading } from './reading.repository';
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
+import { ConflictError, NotFoundError, UnprocessableError } from '../errors';
+import { requireStudioRole } from '../policy';
 import { fingerprintOf } from '../data/codes';
 import type { ReadingsDeps } from './deps';
 import { requireUser } from '../auth/sessions';
@@ -55,7 +56,7 @@ const noConsent = () => new ConflictError('居民没有同意保存健康读数�
 export async function recordReading(deps: ReadingsDeps, principal: Principal, standId: string, entryId: string, request: RecordReadingRequest): Promise<ReadingView> {
   const stand = await deps.stands.getStand(standId);
   if (!stand) throw new NotFoundError('没有找到这个服务点');
-  if (principal.role === 'resident' || principal.studioId !== stand.studioId) throw new ForbiddenError('只有本工作室的工作人员可以操作');
+  requireStudioRole(principal, stand.studioId, 'serve');
   const entry = await deps.bookings.getEntry(standId, entryId);
   if (!entry) throw new NotFoundError('没有找到这个号');
   const service = stand.services.find((s) => s.id === entry.serviceId);

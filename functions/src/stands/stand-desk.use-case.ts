@@ -3,21 +3,17 @@ import { chinaDate, chinaTime, formatChinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import type { Entry } from './booking.repository';
 import type { Stand } from './stand.repository';
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
+import { ConflictError, NotFoundError, UnprocessableError } from '../errors';
+import { requireStudioRole } from '../policy';
 import type { StandsDeps } from './deps';
 import { entryPlace, toQueueEntryView } from './booking-views';
 import { fingerprintOf } from '../data/codes';
 import { requireUser } from '../auth/sessions';
 
-/** The people who run a stand: its studio's staff, representatives and admins. */
-function requireStudioStaff(principal: Principal, studioId: string): void {
-  if (principal.role === 'resident' || principal.studioId !== studioId) throw new ForbiddenError('只有本工作室的工作人员可以操作');
-}
-
 async function standForStaff(deps: StandsDeps, principal: Principal, standId: string): Promise<Stand> {
   const stand = await deps.stands.getStand(standId);
   if (!stand) throw new NotFoundError('没有找到这个服务点');
-  requireStudioStaff(principal, stand.studioId);
+  requireStudioRole(principal, stand.studioId, 'serve');
   return stand;
 }
 
@@ -27,7 +23,7 @@ function requireToday(deps: StandsDeps, stand: Stand, what: string): void {
 
 /** The studio's stands on a day (today in China by default), for the staff to pick theirs. */
 export async function listStudioStands(deps: StandsDeps, principal: Principal, studioId: string, date?: string): Promise<StudioStandsResponse> {
-  requireStudioStaff(principal, studioId);
+  requireStudioRole(principal, studioId, 'serve');
   const stands = await deps.stands.listStandsOfStudioOn(studioId, date ?? chinaDate(deps.now()));
   return {
     stands: stands

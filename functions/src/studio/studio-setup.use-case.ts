@@ -4,14 +4,15 @@ import { describeRule, lunarDayOf, nextMarketDays } from '@shared/schedule';
 import { addDays, chinaDate, chinaTime, formatChinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import type { Service, Venue } from '../stands/stand.repository';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { requireStudioRole } from '../policy';
 import type { StudioDeps } from './deps';
 import { generateStands } from './stand-schedule.use-case';
 
 /** Setting a studio up is its admin's job; reading the setup is open to all its people. */
 function requireStudio(principal: Principal, studioId: string, adminOnly: boolean): void {
-  const allowed = adminOnly ? principal.role === 'admin' : principal.role !== 'resident';
-  if (!allowed || principal.studioId !== studioId) throw new ForbiddenError(adminOnly ? '只有本工作室的管理员可以设置' : '只有本工作室的人员可以查看');
+  if (adminOnly) requireStudioRole(principal, studioId, 'administer');
+  else requireStudioRole(principal, studioId, 'serve', '只有本工作室的人员可以查看');
 }
 
 const serviceView = (s: Service): ServiceView => ({

@@ -1,7 +1,8 @@
 import { DEFAULT_SUBMISSION_CATEGORIES, type SubmissionSettingsRequest, type SubmissionSettingsResponse } from '@shared/schemas/submission';
 import { DEFAULT_HOLIDAY_CALENDAR, mergeHolidayCalendars, type HolidayCalendar } from '@shared/submission/working-days';
 import type { Principal } from '../auth/session-tokens';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
+import { requireStudioRole } from '../policy';
 import type { StudioDeps } from './deps';
 
 /**
@@ -24,7 +25,7 @@ export async function getSubmissionSettings(deps: Pick<StudioDeps, 'studios'>, s
 
 /** The studio's admin sets its categories, their limits, and extra days off / 调休 on top of the national calendar. */
 export async function saveSubmissionSettings(deps: StudioDeps, principal: Principal, studioId: string, request: SubmissionSettingsRequest): Promise<SubmissionSettingsResponse> {
-  if (principal.role !== 'admin' || principal.studioId !== studioId) throw new ForbiddenError('只有本工作室的管理员可以设置');
+  requireStudioRole(principal, studioId, 'administer');
   await deps.studios.putSubmissionSettings(studioId, { ...request, updatedAt: deps.now().toISOString() });
   return getSubmissionSettings(deps, studioId);
 }

@@ -5,21 +5,17 @@ import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
 import { chinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import type { BoardItem, Submission, SubmissionEvent } from './submission.repository';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
+import { mayActFor, requireStudioRole } from '../policy';
 import type { SubmissionsDeps } from './deps';
 import { residentView, viewOf } from './submissions.use-case';
 import { photoViews } from './photos.use-case';
 
-/** The studio's people who answer submissions: its representatives and its admin. */
-function requireRepresentative(principal: Principal, studioId: string): void {
-  if ((principal.role !== 'representative' && principal.role !== 'admin') || principal.studioId !== studioId) throw new ForbiddenError('只有本工作室的党代表可以办理');
-}
-
 /** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
 async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
   const submission = await deps.submissions.get(id);
-  if (!submission || principal.studioId !== submission.studioId) throw new NotFoundError('没有找到这条意见');
-  requireRepresentative(principal, submission.studioId);
+  if (!submission || !mayActFor(principal, submission.studioId, 'serve')) throw new NotFoundError('没有找到这条意见');
+  requireStudioRole(principal, submission.studioId, 'answer');
   return submission;
 }
 
@@ -27,7 +23,7 @@ const kpiLimits = { acceptWorkingDays: 2, calendar: DEFAULT_HOLIDAY_CALENDAR };
 
 /** 待受理 / 办理中 / 已答复 / 已办结 with counts; overdue first (the tab is ordered by due date). */
 export async function getInbox(deps: SubmissionsDeps, principal: Principal, studioId: string, query: InboxQuery): Promise<InboxResponse> {
-  requireRepresentative(principal, studioId);
+  requireStudioRole(principal, studioId, 'answer');
   const [items, ...counts] = await Promise.all([
     deps.submissions.listInbox(studioId, query.group, { category: query.category, standId: query.standId }),
     ...INBOX_GROUPS.map((g) => deps.submissions.countInbox(studioId, g)),
@@ -72,7 +68,7 @@ async function studioView(deps: SubmissionsDeps, s: Submission): Promise<StudioS
 }
 
 export async function getStudioSubmission(deps: SubmissionsDeps, principal: Principal, studioId: string, id: string): Promise<StudioSubmissionView> {
-  requireRepresentative(principal, studioId);
+  requireStudioRole(principal, studioId, 'answer');
   const submission = await studioSubmission(deps, principal, id);
   if (submission.studioId !== studioId) throw new NotFoundError('没有找到这条意见');
   return studioView(deps, submission);

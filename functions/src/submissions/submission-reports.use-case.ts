@@ -5,27 +5,24 @@ import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
 import { chinaDate, chinaTime } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import type { Submission } from './submission.repository';
-import { ForbiddenError, ValidationError } from '../errors';
+import { ValidationError } from '../errors';
+import { mayActFor, requireStudioRole } from '../policy';
 import { FileResponse } from '../http/file-response';
 import type { SubmissionsDeps } from './deps';
 import { photoViews } from './photos.use-case';
 import { storeNewSubmission, viewOf } from './submissions.use-case';
 import { getStudioSubmission } from './submission-desk.use-case';
 
-function requireStudioPeople(principal: Principal, studioId: string, roles: readonly string[]): void {
-  if (!roles.includes(principal.role) || principal.studioId !== studioId) throw new ForbiddenError('只有本工作室的人员可以操作');
-}
-
 /**
  * 代填: staff or a representative enter a submission for a resident without a phone (e.g. from a paper opinion
  * form), marked with its source. It has no resident account, so the resident follows it through the studio.
  */
 export async function submitOnBehalf(deps: SubmissionsDeps, principal: Principal, studioId: string, request: OnBehalfRequest): Promise<StudioSubmissionView> {
-  requireStudioPeople(principal, studioId, ['staff', 'representative', 'admin']);
+  requireStudioRole(principal, studioId, 'serve');
   const { requestId, sourceNote, ...fields } = request;
   const id = await storeNewSubmission(deps, principal, studioId, fields, { source: 'on_behalf', sourceNote, enteredBy: principal.userId }, requestId);
   // Staff who entered it may not be representatives; they get the resident-facing fields back.
-  if (principal.role === 'staff') {
+  if (!mayActFor(principal, studioId, 'answer')) {
     const saved = (await deps.submissions.get(id))!;
     const photos = await photoViews(deps, saved.photos);
     return { ...viewOf(saved, await deps.submissions.listEvents(id)), ...(photos ? { photos } : {}), acceptDueDate: saved.acceptDueDate, contentHeld: saved.contentVerdict === 'review', notes: [], allowedActions: [] };
@@ -38,7 +35,7 @@ export async function submitOnBehalf(deps: SubmissionsDeps, principal: Principal
  * 响应率 / 解决率 / 满意率, median hours to the first reply, overdue — from the month's submissions (one Query).
  */
 export async function getStudioStats(deps: SubmissionsDeps, principal: Principal, studioId: string, query: StatsQuery): Promise<StatsResponse> {
-  requireStudioPeople(principal, studioId, ['representative', 'admin']);
+  requireStudioRole(principal, studioId, 'answer');
   const items = (await deps.submissions.listOfStudioMonth(studioId, query.month)).filter((s) => !query.category || s.category === query.category);
   const kpis = studioKpis(
     items.map((s) => ({ status: s.status, createdAt: s.createdAt, acceptedAt: s.acceptedAt, firstReplyAt: s.firstReplyAt, rating: s.rating, acceptDueDate: s.acceptDueDate, replyDueDate: s.departmentDueDate ?? s.replyDueDate })),
@@ -67,7 +64,7 @@ function monthsBetween(from: string, to: string): string[] {
 
 /** CSV of a studio's submissions in a date range, phones masked, with a UTF-8 BOM so Excel shows the Chinese. */
 export async function exportSubmissionsCsv(deps: SubmissionsDeps, principal: Principal, studioId: string, query: ExportQuery): Promise<FileResponse> {
-  requireStudioPeople(principal, studioId, ['representative', 'admin']);
+  requireStudioRole(principal, studioId, 'answer');
   const months = monthsBetween(query.from, query.to);
   if (months.length > 12) throw new ValidationError({ to: '一次最多导出 12 个月' });
   const rows: Submission[] = [];
