@@ -1,5 +1,5 @@
 import type { ServiceView } from '@shared/schemas/admin'
-import type { VenueView } from '../services/api'
+import type { VenueView } from '@shared/schemas/venue'
 
 /**
  * What the list pages last loaded, so an edit page opens at once with the item filled in (there is no GET of a

@@ -1,6 +1,8 @@
 /**
  * The one place that talks HTTP (`Taro.request`, and `downloadFile` for files such as PDF posters). Pages and
- * components call the typed functions in `api.ts`.
+ * components call the typed functions in `api.ts`, each a one-liner over `call(routeName, input)` (JSON routes) or
+ * `download(routeName, input, options)` (file routes): method, path, who may call and the types all come from the
+ * contract in `@shared/contract`, never retyped here.
  *
  * - Base URL: `process.env.TARO_APP_API_BASE`, injected at build time (config/index.ts, .env.<mode>).
  * - Adds `Authorization: Bearer <token>` from the session module; JSON in, JSON out; a timeout on every call.
@@ -10,7 +12,18 @@
  */
 import Taro from '@tarojs/taro'
 import { DEFAULT_ERROR_MESSAGES, isErrorBody, type ConflictReason, type ErrorCode, type FieldErrors } from '@shared/errors'
-import type { SessionResponse } from '@shared/schemas/auth'
+import {
+  fillPath,
+  routes,
+  type BodyInputOf,
+  type ParamsOf,
+  type QueryInputOf,
+  type ResponseOf,
+  type RouteName,
+  type Routes,
+  type RouteSpec,
+} from '@shared/contract'
+import type { ZodTypeAny } from 'zod'
 import { clearSession, getToken, saveSession } from './session'
 import { isWeapp, LOGIN_PAGE } from './platform'
 
@@ -154,7 +167,8 @@ export function signInSilently(): Promise<string> {
         code = undefined
       }
       if (!code) throw new ApiError({ code: 'WECHAT_LOGIN_FAILED', status: 0, message: WECHAT_LOGIN_FAILED_MESSAGE })
-      const session = unwrap<SessionResponse>(await send('/auth/wechat', { method: 'POST', data: { code } }, null))
+      const route = routes.signInWithWechat
+      const session = unwrap<ResponseOf<typeof route>>(await send(route.path, { method: route.method, data: { code } }, null))
       saveSession(session)
       return session.token
     })().finally(() => {
@@ -198,6 +212,80 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (res.statusCode === 401) clearSession()
   }
   return unwrap<T>(res)
+}
+
+/* ---------- typed calls from the contract: `call('getMyBooking', { params: { bookingId } })` ---------- */
+
+/**
+ * One part of a call's input. Absent when the route declares nothing for it (so nothing can be sent by mistake);
+ * required when it does, unless every field in it is optional (`listStudioStands`' `{ date? }`): then it may be left out.
+ */
+type InputPart<Name extends 'params' | 'query' | 'body', Declared extends boolean, T> = Declared extends true
+  ? {} extends T
+    ? { [K in Name]?: T }
+    : { [K in Name]: T }
+  : { [K in Name]?: undefined }
+
+/** What a route takes: `params` for the `{placeholders}` of its path, `query` and `body` when it declares them. */
+export type CallInput<R extends RouteSpec> = InputPart<'params', keyof ParamsOf<R> extends never ? false : true, ParamsOf<R>> &
+  InputPart<'query', R['query'] extends ZodTypeAny ? true : false, QueryInputOf<R>> &
+  InputPart<'body', R['body'] extends ZodTypeAny ? true : false, BodyInputOf<R>>
+
+/** The input of route `N`, e.g. `CallInputOf<'getInbox'>`. */
+export type CallInputOf<N extends RouteName> = CallInput<Routes[N]>
+/** What may be sent as the body of route `N` (before the API fills defaults in). */
+export type BodyOf<N extends RouteName> = BodyInputOf<Routes[N]>
+/** What may be sent as the query of route `N`. */
+export type QueryOf<N extends RouteName> = QueryInputOf<Routes[N]>
+
+/** Routes that answer JSON (checked by a schema), for `call`. */
+export type JsonRouteName = { [N in RouteName]: Routes[N]['response'] extends ZodTypeAny ? N : never }[RouteName]
+/** Routes that answer a file (`{ file: mime }`: a PDF poster, a CSV export), for `download`. */
+export type FileRouteName = Exclude<RouteName, JsonRouteName>
+
+/** `call(name)` when the route needs no input; `call(name, input)` when it does. */
+type CallArgs<R extends RouteSpec> = {} extends CallInput<R> ? [input?: CallInput<R>, options?: CallOptions] : [input: CallInput<R>, options?: CallOptions]
+
+export interface CallOptions {
+  /** Public routes default to `none`, all others to `required`. */
+  auth?: RequestOptions['auth']
+  timeout?: number
+}
+
+interface AnyInput {
+  params?: Record<string, string>
+  query?: Record<string, unknown>
+  body?: unknown
+}
+
+/** `?a=1&b=x%20y`: undefined (and null) values left out, names and values URI-encoded; '' when nothing is left. */
+export function queryString(query: Record<string, unknown> | undefined): string {
+  const parts = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`)
+  return parts.length > 0 ? `?${parts.join('&')}` : ''
+}
+
+/** The path and query of one call: `/studios/S1/inbox?group=new`. */
+function urlPathOf(route: RouteSpec, input: AnyInput): string {
+  return `${fillPath(route.path, input.params)}${queryString(input.query)}`
+}
+
+/**
+ * Calls one JSON route of the contract by name: fills the path's `{params}` (URI-encoded), adds the query string,
+ * sends the body (`{}` for a POST without one), signs in unless the route is public, and answers with the route's
+ * response type. Failures are `ApiError`s, as with `request`.
+ */
+export function call<N extends JsonRouteName>(name: N, ...args: CallArgs<Routes[N]>): Promise<ResponseOf<Routes[N]>> {
+  const route: RouteSpec = routes[name]
+  const [input = {}, options = {}] = args as [AnyInput?, CallOptions?]
+  const data = route.method === 'GET' ? undefined : (input.body ?? (route.method === 'POST' ? {} : undefined))
+  return request<ResponseOf<Routes[N]>>(urlPathOf(route, input), {
+    method: route.method,
+    data,
+    auth: options.auth ?? (route.roles === 'public' ? 'none' : 'required'),
+    timeout: options.timeout,
+  })
 }
 
 /* ---------- files (PDF posters): the same base URL, token, 401 handling and Chinese errors ---------- */
@@ -321,6 +409,16 @@ export async function downloadFile(path: string, options: DownloadOptions): Prom
   }
   if (res.file) return res.file
   throw toApiError({ statusCode: res.statusCode, data: res.data })
+}
+
+/**
+ * Downloads one file route of the contract by name (signed in): the path filled like `call`'s, `Accept` from the
+ * route's declared type unless `options.accept` says otherwise.
+ */
+export function download<N extends FileRouteName>(name: N, input: CallInput<Routes[N]>, options: DownloadOptions): Promise<DownloadedFile> {
+  const route: RouteSpec = routes[name]
+  const accept = options.accept ?? ('file' in route.response ? route.response.file : undefined)
+  return downloadFile(urlPathOf(route, input as AnyInput), { ...options, accept })
 }
 
 /* ---------- photos: a form the API signed, sent straight to object storage ---------- */

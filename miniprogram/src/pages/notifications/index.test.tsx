@@ -1,7 +1,7 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import Taro, { resetTaroMock } from '../../../test/mocks/taro'
 import { ok, signInAs, type RequestCall } from '../../../test/fixtures'
-import type { NotificationsResponse } from '../../services/api'
+import type { NotificationsResponse } from '@shared/schemas/notice'
 import NotificationsPage from './index'
 
 const BASE = 'http://127.0.0.1:3000'
