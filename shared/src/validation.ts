@@ -1,21 +1,23 @@
 import type { ZodError, ZodTypeAny, infer as ZodInfer } from 'zod';
 import type { FieldErrors } from './errors';
 
-/** Turns zod issues into one Chinese message per field (the first issue of each field wins). */
+/**
+ * Turns zod issues into one Chinese message per field (the first issue of each field wins). Built through a Map so that
+ * a field named `__proto__` or `constructor` is named like any other (a plain object would swallow it).
+ */
 export function fieldErrorsFrom(error: ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  const fields = new Map<string, string>();
+  const add = (path: string, message: string) => {
+    if (!fields.has(path)) fields.set(path, message);
+  };
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const path = [...issue.path, key].join('.');
-        fields[path] ??= '不允许提交此字段';
-      }
+      for (const key of issue.keys) add([...issue.path, key].join('.'), '不允许提交此字段');
       continue;
     }
-    const path = issue.path.length ? issue.path.join('.') : '_';
-    fields[path] ??= issue.message;
+    add(issue.path.length ? issue.path.join('.') : '_', issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };

@@ -4,11 +4,10 @@ import { RateLimitRepository } from '../data/rate-limit.repository';
 import { StudioRepository } from '../studio/studio.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { wechatLoginOf } from '../wiring/adapters/wechat-login';
-import { UserRepository } from './user.repository';
 
 export type AuthDeps = Basics & Pick<Deps, 'users' | 'studios' | 'rateLimits' | 'wechatLogin'>;
 
 export function authDeps(cfg: Config = config()): AuthDeps {
   const table = tableOf(cfg);
-  return { ...basicsOf(cfg), users: new UserRepository(table), studios: new StudioRepository(table), rateLimits: new RateLimitRepository(table), wechatLogin: wechatLoginOf(cfg) };
+  return { ...basicsOf(cfg), studios: new StudioRepository(table), rateLimits: new RateLimitRepository(table), wechatLogin: wechatLoginOf(cfg) };
 }

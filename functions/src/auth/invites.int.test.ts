@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import { ulid } from 'ulid';
 import { seededTable, testEnv } from '../../../test/support/tables';
 import { invoke, loadHandlers } from '../../../test/support/invoke';
 
@@ -6,13 +7,29 @@ import { invoke, loadHandlers } from '../../../test/support/invoke';
 describe('invites (DynamoDB Local)', () => {
   let api: ReturnType<typeof loadHandlers>;
   let studioId: string;
+  let deps: Awaited<ReturnType<typeof seededTable>>['deps'];
   const as = async (persona: string) => (await invoke(api.signInAsPersona, 'signInAsPersona', { body: { persona } })).body.token as string;
   const wechatUser = async (code: string) => (await invoke(api.signInWithWechat, 'signInWithWechat', { body: { code } })).body;
 
   beforeAll(async () => {
     const seeded = await seededTable();
     studioId = seeded.seed.studioId;
+    deps = seeded.deps;
     api = loadHandlers(testEnv(seeded.tableName));
+  });
+
+  it('makes a role change count at once: the earlier token no longer opens the old role’s routes', async () => {
+    const admin = await as('admin');
+    const repInvite = await invoke(api.createInvite, 'createInvite', { token: admin, params: { studioId }, body: { role: 'representative', validHours: 24 } });
+    const staffInvite = await invoke(api.createInvite, 'createInvite', { token: admin, params: { studioId }, body: { role: 'staff', validHours: 24 } });
+    const person = await wechatUser('wx-role-change');
+    const asRep = await invoke(api.redeemInvite, 'redeemInvite', { token: person.token, body: { code: repInvite.body.code } });
+    const repToken = asRep.body.token as string;
+    expect((await invoke(api.getInbox, 'getInbox', { token: repToken, params: { studioId }, query: { group: 'new' } })).status).toBe(200);
+    // the same person becomes staff; the representative token they still hold must not open the inbox any more
+    expect((await invoke(api.redeemInvite, 'redeemInvite', { token: repToken, body: { code: staffInvite.body.code } })).status).toBe(200);
+    expect((await invoke(api.getInbox, 'getInbox', { token: repToken, params: { studioId }, query: { group: 'new' } })).status).toBe(403);
+    expect((await invoke(api.getMe, 'getMe', { token: repToken })).body.role).toBe('staff');
   });
 
   it('lets the admin invite a volunteer, who then holds the staff role of that studio', async () => {
@@ -72,12 +89,15 @@ describe('invites (DynamoDB Local)', () => {
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
     }
-    const other = await seededTable();
-    const otherStudioAdmin = loadHandlers(testEnv(other.tableName));
-    const token = (await invoke(otherStudioAdmin.signInAsPersona, 'signInAsPersona', { body: { persona: 'admin' } })).body.token;
-    // A valid admin token of another studio (same secret) cannot invite into this one.
+    // The admin of another studio (a valid token, same secret) cannot invite into this one.
+    const otherAdmin = { id: ulid(), displayName: '别的工作室管理员', role: 'admin' as const, studioId: ulid(), createdAt: new Date().toISOString() };
+    await deps.users.createUserForOpenid(otherAdmin, `test-${otherAdmin.id}`);
+    const { token } = await deps.tokens.issue({ userId: otherAdmin.id, role: 'admin', studioId: otherAdmin.studioId }, new Date());
     const res = await invoke(api.createInvite, 'createInvite', { token, params: { studioId }, body: { role: 'admin' } });
     expect(res.status).toBe(403);
+    // A token of a user this deployment does not know is no session at all.
+    const stranger = (await deps.tokens.issue({ userId: ulid(), role: 'admin', studioId }, new Date())).token;
+    expect((await invoke(api.createInvite, 'createInvite', { token: stranger, params: { studioId }, body: { role: 'admin' } })).status).toBe(401);
   });
 
   it('rejects a malformed code, and refuses guessing after ten tries with 429', async () => {

@@ -40,6 +40,8 @@ export class SessionTokens {
         audience: AUDIENCE,
         algorithms: ['HS256'],
         currentDate: now,
+        // a signed token without an expiry never expires: not one of ours
+        requiredClaims: ['exp', 'sub'],
       });
       const role = payload.role as Role;
       if (!payload.sub || !ROLES.includes(role)) return undefined;

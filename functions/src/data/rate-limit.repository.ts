@@ -30,3 +30,30 @@ export class RateLimitRepository {
     }
   }
 }
+
+/**
+ * A quota counted per request id, written as one item of the caller's own transaction (docs/access-patterns.md,
+ * "Quota window"): the window's item keeps the ids it let through, so a retried request (same id) passes again
+ * without counting twice, and a new id passes only while fewer than `limit` ids are in the window. The transaction
+ * fails on this item when the quota is used up; `retryAfterSeconds` says when the window ends.
+ */
+export interface QuotaWindow {
+  /** e.g. `submit#<userId>#10m#<window number>` */
+  key: string;
+  limit: number;
+  /** Epoch seconds when the window ends. */
+  endsAt: number;
+}
+
+export function quotaUpdate(tableName: string, window: QuotaWindow, requestId: string) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: { PK: `QUOTA#${window.key}`, SK: 'WINDOW' },
+      UpdateExpression: 'ADD requests :ids SET #ttl = if_not_exists(#ttl, :ttl)',
+      ConditionExpression: 'attribute_not_exists(requests) OR size(requests) < :limit OR contains(requests, :id)',
+      ExpressionAttributeNames: { '#ttl': 'ttl' },
+      ExpressionAttributeValues: { ':ids': new Set([requestId]), ':id': requestId, ':limit': window.limit, ':ttl': window.endsAt + 3600 },
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { SignJWT } from 'jose';
 import { z } from 'zod';
 import { defineRoutes } from '@shared/contract/define';
 import { SessionTokens } from '../auth/session-tokens';
@@ -8,6 +9,12 @@ import { createRouter, type RouterDeps } from './router';
 
 const NOW = new Date('2026-11-23T01:00:00Z');
 const tokens = new SessionTokens(new TextEncoder().encode('router-test-secret-long-enough-0123456789'), 3600);
+/** The stored users the router checks a token against (their role now, whatever the token says). */
+const stored = new Map<string, { id: string; role: string; studioId?: string }>([
+  ['u1', { id: 'u1', role: 'resident' }],
+  ['u2', { id: 'u2', role: 'admin', studioId: 's' }],
+]);
+const users = { getUser: async (id: string) => stored.get(id) };
 const routes = defineRoutes({
   open: { method: 'GET', path: '/things/{thingId}', roles: 'public', response: z.object({ id: z.string() }), summary: 'a public read' },
   make: { method: 'POST', path: '/things', roles: ['admin'], body: z.object({ name: z.string().min(2, '名称至少 2 个字') }).strict(), response: z.object({ name: z.string() }), status: 201, summary: 'an admin write' },
@@ -21,7 +28,7 @@ function routerOn(isLocalStage: boolean) {
   let wired = 0;
   const deps = (): RouterDeps => {
     wired += 1;
-    return { tokens, now: () => NOW, isLocalStage, maxBodyBytes: 1024 };
+    return { tokens, now: () => NOW, isLocalStage, maxBodyBytes: 1024, users: users as never };
   };
   const handler = createRouter(
     routes,
@@ -86,6 +93,28 @@ describe('a context router', () => {
     expect((await answer(handler(event('POST /things', { body: '{"name":"新的"}', token: resident })))).status).toBe(403);
     const admin = (await tokens.issue({ userId: 'u2', role: 'admin', studioId: 's' }, NOW)).token;
     expect(await answer(handler(event('POST /things', { body: '{"name":"新的"}', token: admin })))).toMatchObject({ status: 201, body: { name: '新的' } });
+  });
+
+  it('takes the role from the stored user, not the token: a role taken away counts at once; a deleted user has no session', async () => {
+    const { handler } = routerOn(false);
+    stored.set('u3', { id: 'u3', role: 'admin', studioId: 's' });
+    const old = (await tokens.issue({ userId: 'u3', role: 'admin', studioId: 's' }, NOW)).token;
+    expect((await answer(handler(event('POST /things', { body: '{"name":"新的"}', token: old })))).status).toBe(201);
+    stored.set('u3', { id: 'u3', role: 'resident' });
+    expect((await answer(handler(event('POST /things', { body: '{"name":"新的"}', token: old })))).status).toBe(403);
+    stored.delete('u3');
+    expect((await answer(handler(event('POST /things', { body: '{"name":"新的"}', token: old })))).status).toBe(401);
+  });
+
+  it('refuses a signed token that never expires', async () => {
+    const forever = await new SignJWT({ role: 'admin', studioId: 's' })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('u2')
+      .setIssuer('lianxin')
+      .setAudience('lianxin-api')
+      .setIssuedAt(Math.floor(NOW.getTime() / 1000))
+      .sign(new TextEncoder().encode('router-test-secret-long-enough-0123456789'));
+    expect((await answer(routerOn(false).handler(event('POST /things', { body: '{"name":"新的"}', token: forever })))).status).toBe(401);
   });
 
   it('checks the body and the query against the contract, naming the field in Chinese', async () => {

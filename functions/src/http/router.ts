@@ -28,7 +28,20 @@ export type Implementations<T extends Record<string, RouteSpec>, D> = {
 };
 
 /** What every router needs besides the context's own dependencies. */
-export type RouterDeps = Pick<Deps, 'tokens' | 'now' | 'isLocalStage'> & { maxBodyBytes: number };
+export type RouterDeps = Pick<Deps, 'tokens' | 'now' | 'isLocalStage' | 'users'> & { maxBodyBytes: number };
+
+/**
+ * Who is calling: the token says who they are; their stored record says what they are now. A role given or taken
+ * since the token was issued counts at once (one GetItem per signed-in request); a deleted user has no session.
+ */
+async function callerOf(deps: RouterDeps, token: string | undefined): Promise<Principal | undefined> {
+  if (!token) return undefined;
+  const claimed = await deps.tokens.verify(token, deps.now());
+  if (!claimed) return undefined;
+  const user = await deps.users.getUser(claimed.userId);
+  if (!user) return undefined;
+  return { userId: user.id, role: user.role, ...(user.studioId ? { studioId: user.studioId } : {}) };
+}
 
 export type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -107,7 +120,7 @@ export function createRouter<T extends Record<string, RouteSpec>, D extends Rout
       if (raw && Buffer.byteLength(raw, 'utf8') > deps.maxBodyBytes) throw new PayloadTooLargeError();
 
       const token = bearerToken(event);
-      const principal = token ? await deps.tokens.verify(token, deps.now()) : undefined;
+      const principal = await callerOf(deps, token);
       if (spec.roles !== 'public') {
         if (!principal) throw new UnauthenticatedError(token ? '登录已过期，请重新登录' : '请先登录');
         if (!spec.roles.includes(principal.role)) throw new ForbiddenError();

@@ -1,6 +1,5 @@
 import { config, type Config } from '../config';
 import type { Deps } from '../deps';
-import { UserRepository } from '../auth/user.repository';
 import { StudioRepository } from '../studio/studio.repository';
 import { StandRepository } from '../stands/stand.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
@@ -13,7 +12,6 @@ export function localDeps(cfg: Config = config()): LocalDeps {
   const table = tableOf(cfg);
   return {
     ...basicsOf(cfg),
-    users: new UserRepository(table),
     studios: new StudioRepository(table),
     stands: new StandRepository(table),
     personas: new PersonaRepository(table),

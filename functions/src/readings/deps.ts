@@ -1,6 +1,5 @@
 import { config, type Config } from '../config';
 import type { Deps } from '../deps';
-import { UserRepository } from '../auth/user.repository';
 import { BookingRepository } from '../stands/booking.repository';
 import { StandRepository } from '../stands/stand.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
@@ -10,5 +9,5 @@ export type ReadingsDeps = Basics & Pick<Deps, 'users' | 'stands' | 'bookings' |
 
 export function readingsDeps(cfg: Config = config()): ReadingsDeps {
   const table = tableOf(cfg);
-  return { ...basicsOf(cfg), users: new UserRepository(table), stands: new StandRepository(table), bookings: new BookingRepository(table), readings: new ReadingRepository(table) };
+  return { ...basicsOf(cfg), stands: new StandRepository(table), bookings: new BookingRepository(table), readings: new ReadingRepository(table) };
 }

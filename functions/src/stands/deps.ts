@@ -1,6 +1,5 @@
 import { config, type Config } from '../config';
 import type { Deps } from '../deps';
-import { UserRepository } from '../auth/user.repository';
 import { NotificationRepository } from '../notices/notification.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { notifierOf } from '../wiring/notifier';
@@ -12,7 +11,7 @@ export type StandsDeps = Basics & Pick<Deps, 'users' | 'stands' | 'bookings'>;
 
 export function standsDeps(cfg: Config = config()): StandsDeps {
   const table = tableOf(cfg);
-  return { ...basicsOf(cfg), users: new UserRepository(table), stands: new StandRepository(table), bookings: new BookingRepository(table) };
+  return { ...basicsOf(cfg), stands: new StandRepository(table), bookings: new BookingRepository(table) };
 }
 
 /** The scheduled jobs of stands (no-shows, reminders) also send notices. */

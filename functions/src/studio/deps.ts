@@ -1,6 +1,5 @@
 import { config, type Config } from '../config';
 import type { Deps } from '../deps';
-import { UserRepository } from '../auth/user.repository';
 import { NotificationRepository } from '../notices/notification.repository';
 import { BookingRepository } from '../stands/booking.repository';
 import { StandRepository } from '../stands/stand.repository';
@@ -14,12 +13,11 @@ export type StudioDeps = Basics & Pick<Deps, 'studios' | 'stands' | 'bookings' |
 export function studioDeps(cfg: Config = config()): StudioDeps {
   const table = tableOf(cfg);
   const basics = basicsOf(cfg);
-  const users = new UserRepository(table);
   return {
     ...basics,
     studios: new StudioRepository(table),
     stands: new StandRepository(table),
     bookings: new BookingRepository(table),
-    notifier: notifierOf(cfg, { users, notifications: new NotificationRepository(table), now: basics.now, newId: basics.newId }),
+    notifier: notifierOf(cfg, { users: basics.users, notifications: new NotificationRepository(table), now: basics.now, newId: basics.newId }),
   };
 }

@@ -1,6 +1,5 @@
 import { config, type Config } from '../config';
 import type { Deps } from '../deps';
-import { UserRepository } from '../auth/user.repository';
 import { RateLimitRepository } from '../data/rate-limit.repository';
 import { NotificationRepository } from '../notices/notification.repository';
 import { StandRepository } from '../stands/stand.repository';
@@ -16,16 +15,14 @@ export type SubmissionsDeps = Basics & Pick<Deps, 'users' | 'studios' | 'stands'
 export function submissionsDeps(cfg: Config = config()): SubmissionsDeps {
   const table = tableOf(cfg);
   const basics = basicsOf(cfg);
-  const users = new UserRepository(table);
   const notifications = new NotificationRepository(table);
   return {
     ...basics,
-    users,
     studios: new StudioRepository(table),
     stands: new StandRepository(table),
     submissions: new SubmissionRepository(table),
     notifications,
-    notifier: notifierOf(cfg, { users, notifications, now: basics.now, newId: basics.newId }),
+    notifier: notifierOf(cfg, { users: basics.users, notifications, now: basics.now, newId: basics.newId }),
     contentCheck: contentCheckOf(cfg),
     photos: photoStoreOf(cfg),
     rateLimits: new RateLimitRepository(table),

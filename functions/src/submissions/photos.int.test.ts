@@ -82,6 +82,11 @@ describe('photos of a submission (DynamoDB Local + local S3)', () => {
     await postToStorage(good, TINY_PNG, 'image/png');
     expect(await attempt([good.key, big.key])).toMatchObject({ fields: { photos: '第 2 张照片超过 5 MB，请换一张' } });
 
+    // an empty file (S3 refuses it by the signed policy; the local server stores it): refused, not a 500
+    const empty = await createPhotoUpload(f.deps, resident, { contentType: 'image/png', size: 1 });
+    await postToStorage(empty, new Uint8Array(), 'image/png');
+    expect(await attempt([empty.key])).toMatchObject({ fields: { photos: '第 1 张不是有效的照片，请换一张' } });
+
     expect((await f.deps.submissions.listOfResident(resident.userId))).toEqual([]);
     // the good photo is still there to be used
     expect((await submit(f.deps, resident, { ...base(f.seed.studioId), photos: [good.key], requestId: ulid() })).photos).toHaveLength(1);

@@ -1,8 +1,7 @@
 import type { ExportQuery, OnBehalfRequest, StatsQuery, StatsResponse, StudioSubmissionView } from '@shared/schemas/submission';
-import { RATING_LABELS, SUBMISSION_STATUS_LABELS, TRIAGE_LABELS, studioKpis } from '@shared/submission/lifecycle';
-import { maskPersonalDetails } from '@shared/submission/mask';
+import { studioKpis } from '@shared/submission/lifecycle';
 import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
-import { chinaDate, chinaTime } from '@shared/time';
+import { chinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import type { Submission } from './submission.repository';
 import { ValidationError } from '../errors';
@@ -12,6 +11,7 @@ import type { SubmissionsDeps } from './deps';
 import { photoViews } from './photos.use-case';
 import { storeNewSubmission, viewOf } from './submissions.use-case';
 import { getStudioSubmission } from './submission-desk.use-case';
+import { submissionsCsv } from './submissions-csv';
 
 /**
  * 代填: staff or a representative enter a submission for a resident without a phone (e.g. from a paper opinion
@@ -45,8 +45,6 @@ export async function getStudioStats(deps: SubmissionsDeps, principal: Principal
   return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis };
 }
 
-const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
 function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];
   let [y, m] = from.slice(0, 7).split('-').map(Number);
@@ -72,27 +70,6 @@ export async function exportSubmissionsCsv(deps: SubmissionsDeps, principal: Pri
   const inRange = rows
     .filter((s) => chinaDate(s.createdAt) >= query.from && chinaDate(s.createdAt) <= query.to)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const header = ['编号', '提交时间', '来源', '服务点', '类别', '内容', '地点', '状态', '分流', '交办部门', '受理期限', '答复期限', '评价', '联系电话'];
-  const lines = inRange.map((s) =>
-    [
-      s.id,
-      `${chinaDate(s.createdAt)} ${chinaTime(s.createdAt)}`,
-      s.source === 'on_behalf' ? `代填（${s.sourceNote ?? ''}）` : '居民提交',
-      s.venueName ?? '',
-      s.category,
-      maskPersonalDetails(s.text),
-      s.place ?? '',
-      SUBMISSION_STATUS_LABELS[s.status],
-      s.triage ? TRIAGE_LABELS[s.triage] : '',
-      s.department ?? '',
-      s.acceptDueDate,
-      s.departmentDueDate ?? s.replyDueDate,
-      s.rating ? RATING_LABELS[s.rating] : '',
-      s.phone ? maskPersonalDetails(s.phone) : '',
-    ]
-      .map((v) => csvCell(String(v)))
-      .join(','),
-  );
-  const csv = `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  const csv = submissionsCsv(inRange);
   return new FileResponse(Buffer.from(csv, 'utf8'), 'text/csv; charset=utf-8', `意见建议_${query.from}_${query.to}.csv`);
 }

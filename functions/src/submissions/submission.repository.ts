@@ -3,6 +3,7 @@ import type { SubmissionStatus } from '@shared/schemas/submission';
 import { chinaDate } from '@shared/time';
 import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
+import { quotaUpdate, type QuotaWindow } from '../data/rate-limit.repository';
 
 /** A resident's suggestion or complaint (意见建议) and where it stands in the closed loop. */
 export interface Submission {
@@ -95,7 +96,7 @@ const indexKeys = (s: Submission) => ({
   GSI3SK: `${s.createdAt}#${s.id}`,
 });
 
-export type SubmitOutcome = { kind: 'created' } | { kind: 'replayed'; submissionId: string; fingerprint: string };
+export type SubmitOutcome = { kind: 'created' } | { kind: 'replayed'; submissionId: string; fingerprint: string } | { kind: 'over-quota'; window: QuotaWindow };
 
 export class SubmissionRepository {
   constructor(private readonly table: TableRef) {}
@@ -104,8 +105,9 @@ export class SubmissionRepository {
    * Stores a new submission with its first timeline event and the client's retry key, in one transaction:
    * a retry after a dropped response finds the key and gets the same submission.
    */
-  async create(submission: Submission, first: SubmissionEvent, guard: { actorId: string; requestId: string; fingerprint: string; requestTtl: number }): Promise<SubmitOutcome> {
+  async create(submission: Submission, first: SubmissionEvent, guard: { actorId: string; requestId: string; fingerprint: string; requestTtl: number; quotas?: QuotaWindow[] }): Promise<SubmitOutcome> {
     const T = this.table.tableName;
+    const quotas = guard.quotas ?? [];
     try {
       await this.table.client.send(
         new TransactWriteCommand({
@@ -113,6 +115,8 @@ export class SubmissionRepository {
             { Put: { TableName: T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: submission.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)' } },
             { Put: { TableName: T, Item: { ...submissionKey(submission.id), ...indexKeys(submission), type: 'Submission', ...submission }, ConditionExpression: 'attribute_not_exists(PK)' } },
             { Put: { TableName: T, Item: { ...eventKey(first), type: 'SubmissionEvent', ...first } } },
+            // the resident's submission quotas, counted in the same transaction (a retry of the same request counts once)
+            ...quotas.map((window) => quotaUpdate(T, window, guard.requestId)),
           ],
         }),
       );
@@ -121,6 +125,9 @@ export class SubmissionRepository {
       if (!isConditionFailure(error)) throw error;
       const previous = await readRetryKey(this.table, guard.actorId, guard.requestId);
       if (previous) return { kind: 'replayed', submissionId: previous.targetId, fingerprint: previous.fingerprint };
+      const reasons = cancellationReasons(error);
+      const full = quotas.find((_, i) => reasons[3 + i] === 'ConditionalCheckFailed');
+      if (full) return { kind: 'over-quota', window: full };
       // Concurrent requests with one key: the loser's transaction conflicted before the winner's landed.
       if (cancellationReasons(error).includes('TransactionConflict')) {
         await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));

@@ -3,12 +3,28 @@ import { addWorkingDays } from '@shared/submission/working-days';
 import { limitsOf } from '../studio/submission-settings.use-case';
 import type { Principal } from '../auth/session-tokens';
 import type { Submission, SubmissionEvent } from './submission.repository';
-import { NotFoundError, UnprocessableError, ValidationError } from '../errors';
+import { NotFoundError, RateLimitedError, UnprocessableError, ValidationError } from '../errors';
+import type { QuotaWindow } from '../data/rate-limit.repository';
 import type { SubmissionsDeps } from './deps';
 import { fingerprintOf } from '../data/codes';
 import { checkPhotosOf, photoViews } from './photos.use-case';
 
 const REQUEST_KEY_TTL_SECONDS = 2 * 86_400;
+
+/** A resident may submit this many in ten minutes, and this many in a China calendar day (staff's 代填 is not limited). */
+export const SUBMISSIONS_PER_10_MINUTES = 5;
+export const SUBMISSIONS_PER_DAY = 20;
+const CHINA_OFFSET_SECONDS = 8 * 3600;
+
+function submissionQuotas(userId: string, now: Date): QuotaWindow[] {
+  const seconds = Math.floor(now.getTime() / 1000);
+  const tenMinutes = Math.floor(seconds / 600);
+  const chinaDay = Math.floor((seconds + CHINA_OFFSET_SECONDS) / 86_400);
+  return [
+    { key: `submit#${userId}#10m#${tenMinutes}`, limit: SUBMISSIONS_PER_10_MINUTES, endsAt: (tenMinutes + 1) * 600 },
+    { key: `submit#${userId}#day#${chinaDay}`, limit: SUBMISSIONS_PER_DAY, endsAt: (chinaDay + 1) * 86_400 - CHINA_OFFSET_SECONDS },
+  ];
+}
 
 /**
  * A resident submits a suggestion or complaint.
@@ -77,7 +93,12 @@ export async function storeNewSubmission(deps: SubmissionsDeps, principal: Princ
     actorId: principal.userId,
     ...(origin.source === 'on_behalf' ? { text: `代填（${origin.sourceNote}）` } : {}),
   };
-  const outcome = await deps.submissions.create(submission, first, { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_KEY_TTL_SECONDS });
+  const quotas = origin.source === 'resident' ? submissionQuotas(principal.userId, now) : [];
+  const outcome = await deps.submissions.create(submission, first, { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_KEY_TTL_SECONDS, quotas });
+  if (outcome.kind === 'over-quota') {
+    const retryAfter = Math.max(1, outcome.window.endsAt - Math.floor(now.getTime() / 1000));
+    throw new RateLimitedError(outcome.window === quotas[0] ? '提交太频繁了，请过一会儿再提交' : '今天提交的意见已经很多了，请明天再提交', retryAfter);
+  }
   if (outcome.kind === 'replayed' && outcome.fingerprint !== fingerprint) throw new UnprocessableError('这个请求编号已用于另一条意见，请刷新后重试');
   return outcome.kind === 'replayed' ? outcome.submissionId : submission.id;
 }

@@ -1,11 +1,12 @@
 import { monotonicFactory } from 'ulid';
 import type { Config } from '../config';
 import { SessionTokens } from '../auth/session-tokens';
+import { UserRepository } from '../auth/user.repository';
 import { documentClient, type TableRef } from '../data/dynamodb-client';
 import type { Deps } from '../deps';
 import type { RouterDeps } from '../http/router';
 
-/** What every context's Lambda holds: the clock, ids, session tokens, limits. */
+/** What every context's Lambda holds: the clock, ids, session tokens and the users they are checked against, limits. */
 export type Basics = RouterDeps & Pick<Deps, 'newId' | 'limits'>;
 
 export function basicsOf(cfg: Config, now: () => Date = () => new Date()): Basics {
@@ -16,6 +17,7 @@ export function basicsOf(cfg: Config, now: () => Date = () => new Date()): Basic
     // Monotonic: ids made in the same millisecond still sort in the order they were made (timeline events).
     newId: monotonicFactory(),
     tokens: new SessionTokens(cfg.sessionSecret, cfg.sessionTtlSeconds),
+    users: new UserRepository(tableOf(cfg)),
     limits: { dailyBookingsPerResident: cfg.dailyBookingsPerResident, noShowGraceMinutes: cfg.noShowGraceMinutes, healthReadingRetentionDays: cfg.healthReadingRetentionDays },
   };
 }

@@ -1,5 +1,4 @@
 import type { Config } from '../config';
-import { UserRepository } from '../auth/user.repository';
 import { StudioRepository } from '../studio/studio.repository';
 import { StandRepository } from '../stands/stand.repository';
 import { PersonaRepository } from '../local/persona.repository';
@@ -26,19 +25,17 @@ export type Container = Deps & Basics;
 export function buildContainer(cfg: Config, overrides: Partial<Container> = {}): Container {
   const basics = basicsOf(cfg, overrides.now);
   const table = tableOf(cfg);
-  const users = new UserRepository(table);
   const notifications = new NotificationRepository(table);
   return {
     ...basics,
     wechatLogin: wechatLoginOf(cfg),
     venueQrCodes: venueQrCodesOf(cfg),
     notifications,
-    notifier: notifierOf(cfg, { users, notifications, now: basics.now, newId: basics.newId }),
+    notifier: notifierOf(cfg, { users: basics.users, notifications, now: basics.now, newId: basics.newId }),
     contentCheck: contentCheckOf(cfg),
     submissions: new SubmissionRepository(table),
     photos: photoStoreOf(cfg),
     outbox: new OutboxRepository(table),
-    users,
     studios: new StudioRepository(table),
     stands: new StandRepository(table),
     personas: new PersonaRepository(table),

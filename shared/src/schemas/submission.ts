@@ -8,11 +8,16 @@ export const SUBMISSION_SOURCES = ['resident', 'on_behalf'] as const;
 /** The studio's own category list; these are the defaults a new studio starts with. */
 export const DEFAULT_SUBMISSION_CATEGORIES = ['环境卫生', '道路交通', '治安安全', '民生服务', '邻里纠纷', '其他'] as const;
 
+/** Letters (any script: 汉字, a–z …) and digits — what makes a text say something, unlike emoji and punctuation. */
+const MEANINGFUL = /[\p{L}\p{N}]/gu;
+export const MIN_MEANINGFUL_CHARACTERS = 4;
+
 const text = z
   .string({ required_error: '请写下您的意见或建议', invalid_type_error: '内容格式不正确' })
   .trim()
   .min(5, '请至少写 5 个字，把事情说清楚')
-  .max(1000, '内容不能超过 1000 个字');
+  .max(1000, '内容不能超过 1000 个字')
+  .refine((value) => (value.match(MEANINGFUL)?.length ?? 0) >= MIN_MEANINGFUL_CHARACTERS, '请用文字把事情说清楚，不能只有表情或符号');
 
 const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号码');
 
@@ -284,7 +289,7 @@ export const replyTemplatesRequest = z
       .max(MAX_REPLY_TEMPLATES, `最多 ${MAX_REPLY_TEMPLATES} 个模板`)
       .refine((list) => new Set(list.map((t) => t.title)).size === list.length, '模板名称不能重复'),
     /** The version read (0 for the defaults); an edit made meanwhile by someone else is refused with 409. */
-    version: z.number({ required_error: '缺少版本号，请刷新后再改', invalid_type_error: '版本号应为数字' }).int().min(0),
+    version: z.number({ required_error: '缺少版本号，请刷新后再改', invalid_type_error: '版本号应为数字' }).int('版本号应为整数').min(0, '版本号不正确，请刷新后再改').max(1_000_000, '版本号不正确，请刷新后再改'),
   })
   .strict();
 export type ReplyTemplatesRequest = z.infer<typeof replyTemplatesRequest>;

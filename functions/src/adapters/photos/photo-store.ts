@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
@@ -91,10 +91,17 @@ export class S3PhotoStore implements PhotoStore {
     } catch (error) {
       const name = (error as { name?: string; $metadata?: { httpStatusCode?: number } }).name;
       if (name === 'NoSuchKey' || name === 'NotFound' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
-      // an empty object cannot satisfy a range
-      if (name === 'InvalidRange') return { size: 0, head: new Uint8Array() };
+      // An empty object cannot satisfy a range: S3 answers 416 InvalidRange, s3rver drops the connection. Either way
+      // (or any other failure of the ranged read) the object's own size decides; an empty photo is refused, not a 500.
+      const size = await this.sizeOf(key).catch(() => undefined);
+      if (name === 'InvalidRange' || size === 0) return { size: 0, head: new Uint8Array() };
       throw error;
     }
+  }
+
+  private async sizeOf(key: string): Promise<number | undefined> {
+    const out = await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+    return out.ContentLength;
   }
 
   viewUrl(key: string, expiresSeconds: number): Promise<string> {
