@@ -14,6 +14,7 @@ import type { NotificationRepository } from './notices/notification.repository';
 import type { ContentCheck } from './adapters/content-check';
 import type { VenueQrCodes } from './adapters/wechat/venue-qr-code';
 import type { PhotoStore } from './adapters/photos/photo-store';
+import type { AuditRepository } from './audit/audit.repository';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
 export interface Deps {
@@ -35,6 +36,8 @@ export interface Deps {
   submissions: SubmissionRepository;
   /** The local stage's record of notices (empty elsewhere). */
   outbox: OutboxRepository;
+  /** Who saw or changed what, per studio (append-only). */
+  audit: AuditRepository;
   venueQrCodes: VenueQrCodes;
   /** Object storage for submission photos (S3; s3rver locally). */
   photos: PhotoStore;

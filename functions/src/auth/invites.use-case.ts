@@ -3,6 +3,8 @@ import type { CreateInviteRequest, InviteResponse, RedeemInviteRequest, SessionR
 import type { Principal } from './session-tokens';
 import { ConflictError, NotFoundError } from '../errors';
 import { requireStudioRole } from '../policy';
+import { recordAudit } from '../audit/audit.use-case';
+import { ROLE_LABELS } from '@shared/roles';
 import type { AuthDeps } from './deps';
 import { randomCode } from '../data/codes';
 import { limitAttempts, openSession, requireUser } from './sessions';
@@ -21,7 +23,10 @@ export async function createInvite(deps: AuthDeps, principal: Principal, studioI
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const code = newInviteCode();
     const stored = await deps.studios.createInvite({ code, studioId, role: request.role, createdBy: principal.userId, createdAt: now.toISOString(), expiresAt });
-    if (stored) return { code, role: request.role, studioId, expiresAt };
+    if (stored) {
+      await recordAudit(deps, principal, studioId, 'invite_created', `发放「${ROLE_LABELS[request.role]}」邀请码，${request.validHours} 小时内有效`);
+      return { code, role: request.role, studioId, expiresAt };
+    }
   }
   throw new ConflictError('邀请码生成冲突，请重试');
 }
@@ -48,5 +53,7 @@ export async function redeemInvite(deps: AuthDeps, principal: Principal, request
   );
   if (outcome === 'invite-unusable') throw new ConflictError('这个邀请码已经被使用过了');
   if (outcome === 'user-in-other-studio') throw new ConflictError('您已是其他工作室的成员，不能加入这个工作室');
+  const from = user.studioId === invite.studioId ? ROLE_LABELS[user.role] : ROLE_LABELS.resident;
+  await recordAudit(deps, { ...principal, role: invite.role, studioId: invite.studioId }, invite.studioId, 'role_changed', `${user.displayName} 用邀请码加入：${from} → ${ROLE_LABELS[invite.role]}`, user.id);
   return openSession(deps, { ...user, role: invite.role, studioId: invite.studioId });
 }

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/session-tokens';
 import type { Reading } from './reading.repository';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors';
 import { requireStudioRole } from '../policy';
+import { recordAudit } from '../audit/audit.use-case';
 import { fingerprintOf } from '../data/codes';
 import type { ReadingsDeps } from './deps';
 import { requireUser } from '../auth/sessions';
@@ -36,14 +37,32 @@ export async function listMyReadings(deps: ReadingsDeps, principal: Principal): 
 export async function setHealthConsent(deps: ReadingsDeps, principal: Principal, request: HealthConsentRequest): Promise<HealthConsentView> {
   await deps.readings.putConsent(principal.userId, { consent: request.consent, updatedAt: deps.now().toISOString() });
   if (!request.consent) {
-    for (const reading of await deps.readings.listReadingsOfResident(principal.userId, new Date(0))) await deps.readings.deleteReading(principal.userId, reading.id);
+    const readings = await deps.readings.listReadingsOfResident(principal.userId, new Date(0));
+    for (const reading of readings) await deps.readings.deleteReading(principal.userId, reading.id);
+    await auditDeleted(deps, principal, readings, '撤回同意');
   }
   return consentOf(deps, principal.userId);
 }
 
 export async function deleteMyReading(deps: ReadingsDeps, principal: Principal, readingId: string): Promise<{ deleted: true }> {
-  if (!(await deps.readings.deleteReading(principal.userId, readingId))) throw new NotFoundError('没有找到这条记录');
+  const reading = await deps.readings.getReading(principal.userId, readingId);
+  if (!reading || !(await deps.readings.deleteReading(principal.userId, readingId))) throw new NotFoundError('没有找到这条记录');
+  await auditDeleted(deps, principal, [reading], '本人删除');
   return { deleted: true };
+}
+
+/** Each studio whose stands recorded some of the deleted readings learns that they were deleted — not their values. */
+async function auditDeleted(deps: ReadingsDeps, principal: Principal, readings: Reading[], how: string): Promise<void> {
+  const byStand = new Map<string, Reading[]>();
+  for (const r of readings) byStand.set(r.standId, [...(byStand.get(r.standId) ?? []), r]);
+  const byStudio = new Map<string, Reading[]>();
+  for (const [standId, list] of byStand) {
+    const stand = await deps.stands.getStand(standId);
+    if (stand) byStudio.set(stand.studioId, [...(byStudio.get(stand.studioId) ?? []), ...list]);
+  }
+  for (const [studioId, list] of byStudio) {
+    await recordAudit(deps, principal, studioId, 'readings_deleted', `居民${how}健康读数 ${list.length} 条（${[...new Set(list.map((r) => r.venueName))].join('、')}）`);
+  }
 }
 
 /**

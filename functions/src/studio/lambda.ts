@@ -1,4 +1,5 @@
 import { studioRoutes } from '@shared/contract/studio';
+import { getAuditLog } from '../audit/audit.use-case';
 import { createRouter } from '../http/router';
 import { studioDeps } from './deps';
 import { getReplyTemplates, saveReplyTemplates } from './reply-templates.use-case';
@@ -20,6 +21,7 @@ export const handler = createRouter(
     getSubmissionSettings: ({ deps, params }) => getSubmissionSettings(deps, params.studioId),
     saveSubmissionSettings: ({ deps, principal, params, body }) => saveSubmissionSettings(deps, principal, params.studioId, body),
     getReplyTemplates: ({ deps, principal, params }) => getReplyTemplates(deps, principal, params.studioId),
+    getAuditLog: ({ deps, principal, params, query }) => getAuditLog(deps, principal, params.studioId, query),
     saveReplyTemplates: ({ deps, principal, params, body }) => saveReplyTemplates(deps, principal, params.studioId, body),
   },
   studioDeps,

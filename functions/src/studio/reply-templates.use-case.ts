@@ -3,6 +3,7 @@ import { DEFAULT_REPLY_TEMPLATES } from '@shared/submission/reply-templates';
 import type { Principal } from '../auth/session-tokens';
 import { ConflictError, NotFoundError } from '../errors';
 import { requireStudioRole } from '../policy';
+import { recordAudit } from '../audit/audit.use-case';
 
 /** The people who reply for a studio — its representatives and its admin — read and edit its templates. */
 const TEMPLATES_REFUSAL = '只有本工作室的党代表和管理员可以查看和修改答复模板';
@@ -25,5 +26,6 @@ export async function saveReplyTemplates(deps: StudioDeps, principal: Principal,
   if (!(await deps.studios.getStudio(studioId))) throw new NotFoundError('没有找到这个工作室');
   const saved = { templates: request.templates, version: request.version + 1, updatedAt: deps.now().toISOString(), updatedBy: principal.userId };
   if (!(await deps.studios.putReplyTemplates(studioId, saved))) throw new ConflictError('答复模板刚被其他人修改过，请重新载入后再改');
+  await recordAudit(deps, principal, studioId, 'templates_changed', `答复模板（${saved.templates.length} 条，第 ${saved.version} 版）`);
   return { templates: saved.templates, version: saved.version, updatedAt: saved.updatedAt };
 }

@@ -6,6 +6,8 @@ import type { Principal } from '../auth/session-tokens';
 import type { Service, Venue } from '../stands/stand.repository';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { requireStudioRole } from '../policy';
+import { recordAudit } from '../audit/audit.use-case';
+import type { VenueView } from '@shared/schemas/venue';
 import type { StudioDeps } from './deps';
 import { generateStands } from './stand-schedule.use-case';
 
@@ -36,16 +38,8 @@ export async function saveService(deps: StudioDeps, principal: Principal, studio
   if (serviceId && !(await deps.stands.getService(studioId, serviceId))) throw new NotFoundError('没有找到这项服务');
   const service: Service = { id: serviceId ?? deps.newId(), studioId, ...request };
   await deps.stands.putService(service);
+  await recordAudit(deps, principal, studioId, 'service_changed', `${serviceId ? '修改' : '新增'}服务项目「${service.name}」`, service.id);
   return serviceView(service);
-}
-
-export interface VenueView {
-  id: string;
-  name: string;
-  address: string;
-  rules: Venue['rules'];
-  schedule: string[];
-  nextMarketDays: string[];
 }
 
 function venueView(venue: Venue, today: string): VenueView {
@@ -78,6 +72,7 @@ export async function saveVenue(deps: StudioDeps, principal: Principal, studioId
   });
   const venue: Venue = { id: venueId ?? deps.newId(), studioId, ...request, updatedAt: deps.now().toISOString() };
   await deps.stands.putVenue(venue);
+  await recordAudit(deps, principal, studioId, 'venue_changed', `${venueId ? '修改' : '新增'}地点「${venue.name}」及排期（${venue.rules.length} 条规则）`, venue.id);
   return venueView(venue, chinaDate(deps.now()));
 }
 
@@ -93,7 +88,9 @@ export async function generateVenueStands(deps: StudioDeps, principal: Principal
   const venue = await venueOfAdmin(deps, principal, venueId);
   const studio = await deps.studios.getStudio(venue.studioId);
   const today = chinaDate(deps.now());
-  return generateStands(deps, venue, studio?.name ?? '', today, addDays(today, request.weeks * 7 - 1));
+  const result = await generateStands(deps, venue, studio?.name ?? '', today, addDays(today, request.weeks * 7 - 1));
+  if (result.created.length) await recordAudit(deps, principal, venue.studioId, 'stands_generated', `「${venue.name}」生成 ${result.created.length} 次服务（${result.created.map(formatChinaDate).join('、')}）`, venue.id);
+  return result;
 }
 
 /**
@@ -120,6 +117,7 @@ export async function cancelStand(deps: StudioDeps, principal: Principal, standI
     });
     if (sent === 'sent') notified += 1;
   }
+  await recordAudit(deps, principal, stand.studioId, 'stand_cancelled', `取消「${stand.venueName}」${formatChinaDate(stand.date)} 的服务（原因：${request.reason}；${cancelledBookings} 个预约已取消）`, stand.id);
   return { standId: stand.id, status: 'cancelled', cancelledBookings, notified };
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_HOLIDAY_CALENDAR, mergeHolidayCalendars, type HolidayCalendar }
 import type { Principal } from '../auth/session-tokens';
 import { NotFoundError } from '../errors';
 import { requireStudioRole } from '../policy';
+import { recordAudit } from '../audit/audit.use-case';
 import type { StudioDeps } from './deps';
 
 /**
@@ -27,6 +28,7 @@ export async function getSubmissionSettings(deps: Pick<StudioDeps, 'studios'>, s
 export async function saveSubmissionSettings(deps: StudioDeps, principal: Principal, studioId: string, request: SubmissionSettingsRequest): Promise<SubmissionSettingsResponse> {
   requireStudioRole(principal, studioId, 'administer');
   await deps.studios.putSubmissionSettings(studioId, { ...request, updatedAt: deps.now().toISOString() });
+  await recordAudit(deps, principal, studioId, 'settings_changed', `意见类别与时限：${request.categories.map((c) => c.name).join('、')}；另设节假日 ${request.holidays.length} 天、调休上班 ${request.workdays.length} 天`);
   return getSubmissionSettings(deps, studioId);
 }
 

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/session-tokens';
 import type { Submission } from './submission.repository';
 import { ValidationError } from '../errors';
 import { mayActFor, requireStudioRole } from '../policy';
+import { recordAudit } from '../audit/audit.use-case';
 import { FileResponse } from '../http/file-response';
 import type { SubmissionsDeps } from './deps';
 import { photoViews } from './photos.use-case';
@@ -70,6 +71,7 @@ export async function exportSubmissionsCsv(deps: SubmissionsDeps, principal: Pri
   const inRange = rows
     .filter((s) => chinaDate(s.createdAt) >= query.from && chinaDate(s.createdAt) <= query.to)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  await recordAudit(deps, principal, studioId, 'csv_exported', `导出 ${query.from} 至 ${query.to} 的意见建议 ${inRange.length} 条（手机号已遮蔽）`);
   const csv = submissionsCsv(inRange);
   return new FileResponse(Buffer.from(csv, 'utf8'), 'text/csv; charset=utf-8', `意见建议_${query.from}_${query.to}.csv`);
 }

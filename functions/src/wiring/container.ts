@@ -8,6 +8,7 @@ import { ReadingRepository } from '../readings/reading.repository';
 import { OutboxRepository } from '../local/outbox.repository';
 import { SubmissionRepository } from '../submissions/submission.repository';
 import { NotificationRepository } from '../notices/notification.repository';
+import { AuditRepository } from '../audit/audit.repository';
 import type { Deps } from '../deps';
 import { basicsOf, tableOf, type Basics } from './basics';
 import { notifierOf } from './notifier';
@@ -36,6 +37,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     submissions: new SubmissionRepository(table),
     photos: photoStoreOf(cfg),
     outbox: new OutboxRepository(table),
+    audit: new AuditRepository(table),
     studios: new StudioRepository(table),
     stands: new StandRepository(table),
     personas: new PersonaRepository(table),

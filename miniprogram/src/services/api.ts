@@ -180,3 +180,8 @@ export const getStudioStats = (studioId: string, query: QueryOf<'getStudioStats'
 /** China dates `YYYY-MM-DD`; a UTF-8 CSV (with BOM). */
 export const downloadSubmissionsCsv = (studioId: string, from: string, to: string) =>
   download('exportSubmissions', { params: { studioId }, query: { from, to } }, { fallbackName: `意见建议_${from}_${to}.csv`, timeout: 30_000 })
+
+/* ---------- the studio's audit trail (admin) ---------- */
+
+/** Newest first, 30 a page; `cursor` from the previous page. */
+export const getAuditLog = (studioId: string, query: QueryOf<'getAuditLog'> = {}) => call('getAuditLog', { params: { studioId }, query })

@@ -1,10 +1,11 @@
 import { cancelStandRequest, cancelStandResponse, generateStandsRequest, generateStandsResponse, serviceView, servicesResponse, standSummaryResponse, upsertServiceRequest } from '../schemas/admin';
 import { upsertVenueRequest, venueView, venuesResponse } from '../schemas/venue';
 import { replyTemplatesRequest, replyTemplatesResponse, submissionSettingsRequest, submissionSettingsResponse } from '../schemas/submission';
+import { auditLogResponse, auditQuery } from '../schemas/audit';
 import { defineRoutes } from './define';
 import { ADMINS, REPRESENTATIVES, STUDIO_PEOPLE } from './roles';
 
-/** Setting a studio up: services, venues and their schedules, stands, categories and limits, reply templates. */
+/** Setting a studio up: services, venues and their schedules, stands, categories and limits, reply templates; its audit trail. */
 export const studioRoutes = defineRoutes({
   listServices: { method: 'GET', path: '/studios/{studioId}/services', roles: STUDIO_PEOPLE, response: servicesResponse, summary: '工作室的服务项目' },
   createService: { method: 'POST', path: '/studios/{studioId}/services', roles: ADMINS, body: upsertServiceRequest, response: serviceView, status: 201, summary: '新增服务项目' },
@@ -18,5 +19,6 @@ export const studioRoutes = defineRoutes({
   getSubmissionSettings: { method: 'GET', path: '/studios/{studioId}/submission-settings', roles: 'public', response: submissionSettingsResponse, summary: '工作室的意见类别与办理时限' },
   saveSubmissionSettings: { method: 'PUT', path: '/studios/{studioId}/submission-settings', roles: ADMINS, body: submissionSettingsRequest, response: submissionSettingsResponse, summary: '设置意见类别、办理时限与节假日' },
   getReplyTemplates: { method: 'GET', path: '/studios/{studioId}/reply-templates', roles: REPRESENTATIVES, response: replyTemplatesResponse, summary: '工作室的答复模板' },
+  getAuditLog: { method: 'GET', path: '/studios/{studioId}/audit', roles: ADMINS, query: auditQuery, response: auditLogResponse, summary: '操作记录：谁查看或修改了什么（最新的在前）' },
   saveReplyTemplates: { method: 'PUT', path: '/studios/{studioId}/reply-templates', roles: REPRESENTATIVES, body: replyTemplatesRequest, response: replyTemplatesResponse, summary: '修改答复模板（带版本号，防止互相覆盖）' },
 });
