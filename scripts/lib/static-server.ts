@@ -1,6 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,6 +16,18 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json',
 };
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.map']);
+/** `app.8f3a9c1d.js`, `287.17b8f09587990c519b99.css`: the name changes when the content does. */
+const HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+$/;
+
+interface Prepared {
+  type: string;
+  etag: string;
+  cacheControl: string;
+  identity: Buffer;
+  gzip?: Buffer;
+  br?: Buffer;
+}
 
 function isFile(path: string): boolean {
   try {
@@ -23,22 +37,69 @@ function isFile(path: string): boolean {
   }
 }
 
+/**
+ * A file as served: its ETag, its cache rule, and its compressed forms, made once per file version (mtime + size).
+ * Hashed assets are cached by the browser for a year without asking again; index.html is asked for every time and
+ * answered 304 when unchanged — so a return visit at the market on a weak signal downloads almost nothing.
+ */
+function prepare(cache: Map<string, { stamp: string; prepared: Prepared }>, file: string): Prepared {
+  const stat = statSync(file);
+  const stamp = `${stat.mtimeMs}:${stat.size}`;
+  const cached = cache.get(file);
+  if (cached && cached.stamp === stamp) return cached.prepared;
+  const identity = readFileSync(file);
+  const ext = extname(file);
+  const compress = COMPRESSIBLE.has(ext) && identity.length > 512;
+  const prepared: Prepared = {
+    type: TYPES[ext] ?? 'application/octet-stream',
+    etag: `"${createHash('sha1').update(identity).digest('base64url')}"`,
+    cacheControl: HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    identity,
+    ...(compress
+      ? {
+          gzip: gzipSync(identity, { level: 9 }),
+          br: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+        }
+      : {}),
+  };
+  cache.set(file, { stamp, prepared });
+  return prepared;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, p: Prepared): void {
+  const headers: Record<string, string> = { 'content-type': p.type, 'cache-control': p.cacheControl, etag: p.etag, vary: 'accept-encoding' };
+  if (req.headers['if-none-match'] === p.etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  const accepts = String(req.headers['accept-encoding'] ?? '');
+  const [encoding, body] = p.br && /\bbr\b/.test(accepts) ? ['br', p.br] : p.gzip && /\bgzip\b/.test(accepts) ? ['gzip', p.gzip] : [undefined, p.identity];
+  res.writeHead(200, { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': String(body.length) });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
 /** Serves the H5 build from `root` on 127.0.0.1; unknown paths get index.html (the app routes itself). */
 export function serveStatic(root: string, port: number): Promise<Server> {
+  const cache = new Map<string, { stamp: string; prepared: Prepared }>();
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(normalize(root) + sep) && file !== normalize(root)) {
-      res.writeHead(403).end();
-      return;
+    try {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let file = normalize(join(root, path));
+      if (!file.startsWith(normalize(root) + sep) && file !== normalize(root)) {
+        res.writeHead(403).end();
+        return;
+      }
+      if (!isFile(file)) file = isFile(join(file, 'index.html')) ? join(file, 'index.html') : join(root, 'index.html');
+      if (!isFile(file)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('还没有 H5 构建：请运行 npm run build:h5，或不带 --no-build 重新 npm start');
+        return;
+      }
+      send(req, res, prepare(cache, file));
+    } catch {
+      // a malformed address (`%E0%A4%A`) or a file that vanished mid-request: never take the server down
+      if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('请求的地址不正确');
     }
-    if (!isFile(file)) file = isFile(join(file, 'index.html')) ? join(file, 'index.html') : join(root, 'index.html');
-    if (!isFile(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('还没有 H5 构建：请运行 npm run build:h5，或不带 --no-build 重新 npm start');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
