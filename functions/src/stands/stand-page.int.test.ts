@@ -11,19 +11,33 @@ import { invoke, loadHandlers } from '../../../test/support/invoke';
 
 // What a resident sees after scanning a venue's code, read from DynamoDB Local.
 describe('stand page (DynamoDB Local)', () => {
-  it('shows today’s stand with its studio, place, services and slots', async () => {
-    const { tableName, seed } = await seededTable();
-    const api = loadHandlers(testEnv(tableName));
-    const res = await invoke(api.getStandByScene, 'getStandByScene', { params: { scene: seed.scene } });
-    expect(res.status).toBe(200);
-    const page = standPageResponse.parse(res.body);
+  it('shows today’s stand with its studio, place, services and slots, the ones already over marked past', async () => {
+    const morning = new Date(chinaInstant(chinaDate(new Date()), '09:10'));
+    const { deps, tableName, seed } = await seededTable({ now: () => morning });
+    const page = await getStandByScene(deps, seed.scene);
     expect(page.studio.name).toBe('洛社镇党代表工作室');
     expect(page.venue.name).toBe('洛社农贸集市');
-    expect(page.stand).toMatchObject({ date: chinaDate(new Date()), isToday: true, status: 'scheduled', startTime: '08:00', endTime: '11:30' });
+    expect(page.stand).toMatchObject({ date: chinaDate(morning), isToday: true, status: 'scheduled', startTime: '08:00', endTime: '11:30' });
+    expect(page.endedToday).toBeUndefined();
     expect(page.services.map((s) => s.name)).toEqual(['量血压', '磨剪刀', '修鞋', '家电维修']);
     const bp = page.services[0];
     expect(bp.slots).toHaveLength(7);
-    expect(bp.slots[0]).toMatchObject({ startTime: '08:00', endTime: '08:30', capacity: 4, booked: 0, left: 4 });
+    expect(bp.slots[0]).toMatchObject({ startTime: '08:00', endTime: '08:30', capacity: 4, booked: 0, left: 4, past: true });
+    expect(bp.slots.map((slot) => slot.past)).toEqual([true, true, false, false, false, false, false]);
+    // through the API, the answer has the contract's shape
+    const res = await invoke(loadHandlers(testEnv(tableName)).getStandByScene, 'getStandByScene', { params: { scene: seed.scene } });
+    expect(res.status).toBe(200);
+    standPageResponse.parse(res.body);
+  });
+
+  it('opens the next market day once today’s is over, saying when today’s ended', async () => {
+    const evening = new Date(chinaInstant(chinaDate(new Date()), '22:00'));
+    const { deps, seed } = await seededTable({ now: () => evening });
+    const page = await getStandByScene(deps, seed.scene);
+    expect(page.endedToday).toEqual({ date: chinaDate(evening), endTime: '11:30' });
+    expect(page.stand.isToday).toBe(false);
+    expect(page.stand.date > chinaDate(evening)).toBe(true);
+    expect(page.services[0].slots.every((slot) => !slot.past)).toBe(true);
   });
 
   it('accepts the scene URI-encoded once or twice, as WeChat and browsers hand it over', async () => {

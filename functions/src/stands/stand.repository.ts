@@ -185,17 +185,25 @@ export class StandRepository {
    * first item.
    */
   async findCurrentOrNextStandAtVenue(venueId: string, today: string): Promise<Stand | undefined> {
+    return (await this.listCurrentAndNextStandsAtVenue(venueId, today, 1))[0];
+  }
+
+  /**
+   * Access pattern 14: today's stand at a venue (if any) and the ones after it — Query GSI1 `GSI1PK=VENUE#id AND
+   * GSI1SK >= 'STAND#<today>'`, Limit n. Two are enough for the stand page: today's, and the next market day once
+   * today's is over.
+   */
+  async listCurrentAndNextStandsAtVenue(venueId: string, today: string, limit: number): Promise<Stand[]> {
     const out = await this.table.client.send(
       new QueryCommand({
         TableName: this.table.tableName,
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :from',
         ExpressionAttributeValues: { ':pk': `VENUE#${venueId}`, ':from': `STAND#${today}` },
-        Limit: 1,
+        Limit: limit,
       }),
     );
-    const item = out.Items?.[0];
-    return item ? entityOf<Stand>(item) : undefined;
+    return (out.Items ?? []).map((item) => entityOf<Stand>(item));
   }
 
   /** Access pattern: stand by id — GetItem PK=STAND#id, SK=META. */

@@ -9,6 +9,8 @@ export const slotView = z.object({
   capacity: z.number().int(),
   booked: z.number().int(),
   left: z.number().int(),
+  /** Over already (China time): shown as 已过, never bookable. */
+  past: z.boolean(),
 });
 export type SlotView = z.infer<typeof slotView>;
 
@@ -34,6 +36,11 @@ export const standPageResponse = z.object({
     status: z.enum(STAND_STATUSES),
     isToday: z.boolean(),
   }),
+  /**
+   * Set when today's stand at this venue is already over (its last slot has ended): `stand` is then the next market
+   * day, and this says when today's ended, so the page can say 今天的服务已结束.
+   */
+  endedToday: z.object({ date: dateSchema, endTime: timeSchema }).optional(),
   services: z.array(standServiceView),
 });
 export type StandPageResponse = z.infer<typeof standPageResponse>;

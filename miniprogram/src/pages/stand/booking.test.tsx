@@ -24,8 +24,8 @@ const stand: StandPageResponse = {
       minutesPerPerson: 5,
       homeVisit: false,
       slots: [
-        { id: 's1', startTime: '08:00', endTime: '09:00', capacity: 10, booked: 10, left: 0 },
-        { id: 's2', startTime: '09:00', endTime: '10:00', capacity: 10, booked: 7, left: 3 },
+        { id: 's1', startTime: '08:00', endTime: '09:00', capacity: 10, booked: 10, left: 0, past: false },
+        { id: 's2', startTime: '09:00', endTime: '10:00', capacity: 10, booked: 7, left: 3, past: false },
       ],
     },
     {
@@ -34,7 +34,7 @@ const stand: StandPageResponse = {
       description: '小家电上门修理',
       minutesPerPerson: 30,
       homeVisit: true,
-      slots: [{ id: 's3', startTime: '10:00', endTime: '11:00', capacity: 2, booked: 0, left: 2 }],
+      slots: [{ id: 's3', startTime: '10:00', endTime: '11:00', capacity: 2, booked: 0, left: 2, past: false }],
     },
   ],
 }

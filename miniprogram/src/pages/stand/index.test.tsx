@@ -19,8 +19,8 @@ const fixture: StandPageResponse = {
       minutesPerPerson: 5,
       homeVisit: false,
       slots: [
-        { id: 's1', startTime: '08:00', endTime: '09:00', capacity: 10, booked: 10, left: 0 },
-        { id: 's2', startTime: '09:00', endTime: '10:00', capacity: 10, booked: 7, left: 3 },
+        { id: 's1', startTime: '08:00', endTime: '09:00', capacity: 10, booked: 10, left: 0, past: false },
+        { id: 's2', startTime: '09:00', endTime: '10:00', capacity: 10, booked: 7, left: 3, past: false },
       ],
     },
     {
@@ -45,7 +45,7 @@ describe('stand page', () => {
   it('keeps places left current while open, and keeps the page when a refresh fails', async () => {
     jest.useFakeTimers()
     try {
-      const later = { ...fixture, services: [{ ...fixture.services[0], slots: [fixture.services[0].slots[0], { ...fixture.services[0].slots[1], booked: 10, left: 0 }] }, fixture.services[1]] }
+      const later = { ...fixture, services: [{ ...fixture.services[0], slots: [fixture.services[0].slots[0], { ...fixture.services[0].slots[1], booked: 10, left: 0, past: false }] }, fixture.services[1]] }
       Taro.request
         .mockImplementationOnce(() => Promise.resolve({ statusCode: 200, data: fixture }))
         .mockImplementationOnce(() => Promise.reject(new Error('offline')))
@@ -99,6 +99,27 @@ describe('stand page', () => {
 
     await screen.findByText('本次服务已取消')
     expect(container.querySelector('.stand-date')?.textContent).toBe('下次服务：11月25日 周二')
+  })
+
+  it('marks slots already over as past and not bookable, and says when today’s market is over', async () => {
+    const today = { ...fixture, services: [{ ...fixture.services[0], slots: [{ ...fixture.services[0].slots[0], past: true }, { ...fixture.services[0].slots[1], past: true }] }, fixture.services[1]] }
+    Taro.request.mockImplementation(() => Promise.resolve({ statusCode: 200, data: today }))
+    const { container } = render(<StandPage />)
+    await screen.findByText('青石镇集市')
+    expect(container.querySelectorAll('.slot--open')).toHaveLength(0)
+    expect(screen.getAllByText('已过')).toHaveLength(2)
+    expect(container.querySelector('.slot--past')?.getAttribute('aria-label') ?? container.querySelector('.slot--past')?.textContent).toMatch(/已过/)
+    expect(screen.getByText('今天的服务已结束')).toBeTruthy()
+  })
+
+  it('opens the next market day once today’s is over, saying so', async () => {
+    const next = { ...fixture, stand: { ...fixture.stand, date: '2099-11-25', isToday: false }, endedToday: { date: '2099-11-22', endTime: '11:30' } }
+    Taro.request.mockImplementation(() => Promise.resolve({ statusCode: 200, data: next }))
+    const { container } = render(<StandPage />)
+    await screen.findByText('青石镇集市')
+    expect(screen.getByText('今天的服务已结束')).toBeTruthy()
+    expect(container.querySelector('.notice--ended')?.textContent).toContain('下一次服务：11月25日')
+    expect(container.querySelectorAll('.slot--open')).toHaveLength(1)
   })
 
   it('greets a signed-in person instead of offering to sign in', async () => {

@@ -25,19 +25,20 @@ type PickSlot = (service: StandServiceView, slot: SlotView) => void
 
 function SlotRow({ service, slot, onPick }: { service: StandServiceView; slot: SlotView; onPick?: PickSlot }) {
   const full = slot.left <= 0
-  const open = !full && !!onPick
+  const open = !full && !slot.past && !!onPick
+  const state = slot.past ? '已过' : full ? '已约满' : `余 ${slot.left} 位`
   return (
     <View
-      className={`slot${full ? ' slot--full' : ''}${open ? ' slot--open' : ''}`}
+      className={`slot${full ? ' slot--full' : ''}${slot.past ? ' slot--past' : ''}${open ? ' slot--open' : ''}`}
       hoverClass={open ? 'slot--pressed' : undefined}
       role='button'
       aria-disabled={!open}
-      aria-label={`${service.name} ${slot.startTime}到${slot.endTime}，${full ? '已约满' : `余${slot.left}位，点按预约`}`}
+      aria-label={`${service.name} ${slot.startTime}到${slot.endTime}，${slot.past ? '已过' : full ? '已约满' : `余${slot.left}位，点按预约`}`}
       onClick={open ? () => onPick(service, slot) : undefined}
     >
       <Text className='slot-time'>{slot.startTime}–{slot.endTime}</Text>
       <View className='slot-side'>
-        <Text className={`slot-left${full ? ' slot-left--full' : ''}`}>{full ? '已约满' : `余 ${slot.left} 位`}</Text>
+        <Text className={`slot-left${full || slot.past ? ' slot-left--full' : ''}`}>{state}</Text>
         {open ? <Text className='slot-book'>预约 ›</Text> : null}
       </View>
     </View>
@@ -81,6 +82,18 @@ function StandDetails({ data, account, onPick }: { data: StandPageResponse; acco
           <Text className='stand-time'>{stand.startTime}–{stand.endTime}</Text>
         </View>
       </View>
+
+      {data.endedToday ? (
+        <View className='notice notice--ended' role='status'>
+          <Text className='notice-title'>今天的服务已结束</Text>
+          <Text className='notice-body'>{`今天 ${data.endedToday.endTime} 已经结束。下一次服务：${formatChinaDate(stand.date)} ${stand.startTime}–${stand.endTime}，现在就可以预约。`}</Text>
+        </View>
+      ) : stand.isToday && services.some((s) => s.slots.length > 0) && services.every((s) => s.slots.every((slot) => slot.past)) ? (
+        <View className='notice notice--ended' role='status'>
+          <Text className='notice-title'>今天的服务已结束</Text>
+          <Text className='notice-body'>请留意工作室通知的下一次服务时间。</Text>
+        </View>
+      ) : null}
 
       {stand.status === 'cancelled' ? (
         <View className='notice notice--cancelled'>
