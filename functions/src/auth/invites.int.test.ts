@@ -104,7 +104,7 @@ describe('invites (DynamoDB Local)', () => {
     const guesser = await wechatUser('wx-guesser');
     const malformed = await invoke(api.redeemInvite, 'redeemInvite', { token: guesser.token, body: { code: '0000' } });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error.fields.code).toBe('邀请码应为 8 位字母或数字');
+    expect(malformed.body.error.fields.code).toBe('邀请码里不会有「0」，请核对：邀请码由字母（不含 B、I、L、O、S、Z）或数字 3、4、6、7、9组成');
 
     const statuses: number[] = [];
     for (let i = 0; i < 11; i += 1) {

@@ -1,5 +1,6 @@
 import { z, idSchema, roleSchema, studioRoleSchema } from './common';
 import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '../invite-code';
+import { codeProblem, normaliseCode } from '../code-format';
 
 /** POST /auth/wechat — the `code` from `wx.login`. */
 export const wechatSignInRequest = z
@@ -56,16 +57,17 @@ export const inviteResponse = z.object({
 });
 export type InviteResponse = z.infer<typeof inviteResponse>;
 
-const inviteCodePattern = new RegExp(`^[${INVITE_CODE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`);
-
 /** POST /invites/redeem — the signed-in person takes the role the code grants. */
 export const redeemInviteRequest = z
   .object({
     code: z
       .string({ required_error: '请输入邀请码' })
-      .trim()
-      .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-      .pipe(z.string().regex(inviteCodePattern, `邀请码应为 ${INVITE_CODE_LENGTH} 位字母或数字`)),
+      .max(40, '邀请码太长了，请核对')
+      .transform(normaliseCode)
+      .superRefine((code, ctx) => {
+        const problem = codeProblem(code, '邀请码', INVITE_CODE_LENGTH, INVITE_CODE_ALPHABET);
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+      }),
   })
   .strict();
 export type RedeemInviteRequest = z.infer<typeof redeemInviteRequest>;

@@ -1,5 +1,6 @@
 import { z, idSchema, dateSchema, timeSchema } from './common';
 import { TICKET_CODE_ALPHABET, TICKET_CODE_LENGTH } from '../ticket-code';
+import { codeProblem, normaliseCode } from '../code-format';
 
 /** Where a place in a stand's queue stands. `called` and `checked_in` are both "here" to a resident. */
 export const BOOKING_STATUSES = ['booked', 'checked_in', 'called', 'served', 'cancelled', 'no_show'] as const;
@@ -43,9 +44,12 @@ export type BookSlotRequest = z.infer<typeof bookSlotRequest>;
 
 export const ticketCodeSchema = z
   .string({ required_error: '请输入预约码' })
-  .trim()
-  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(new RegExp(`^[${TICKET_CODE_ALPHABET}]{${TICKET_CODE_LENGTH}}$`), `预约码应为 ${TICKET_CODE_LENGTH} 位字母或数字`));
+  .max(40, '预约码太长了，请核对')
+  .transform(normaliseCode)
+  .superRefine((code, ctx) => {
+    const problem = codeProblem(code, '预约码', TICKET_CODE_LENGTH, TICKET_CODE_ALPHABET);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
 
 export const bookingView = z.object({
   id: idSchema,

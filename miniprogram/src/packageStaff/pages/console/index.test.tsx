@@ -88,7 +88,7 @@ describe('stand console', () => {
     const { container } = render(<StandConsolePage />)
     await screen.findByText('青石镇集市')
     typeCode(container, 'AB')
-    expect(container.querySelector('.checkin-error')?.textContent).toBe('预约码应为 6 位字母或数字')
+    expect(container.querySelector('.checkin-error')?.textContent).toBe('预约码里不会有「B」，请核对：预约码由字母（不含 B、I、L、O、S、Z）或数字 3、4、6、7、9组成')
     expect(posts('/check-ins')).toHaveLength(0)
   })
 
