@@ -1,6 +1,7 @@
-import { describeRule, lunarDayOf, nextMarketDays } from '@shared/schedule';
+import { describeRule } from '@shared/schedule';
 import { venueScene } from '@shared/scene';
-import { chinaDate, formatChinaDate } from '@shared/time';
+import { chinaDate } from '@shared/time';
+import { upcomingMarketDays } from '../stands/upcoming-days';
 import type { Principal } from '../auth/session-tokens';
 import { NotFoundError } from '../errors';
 import { requireStudioRole } from '../policy';
@@ -20,7 +21,7 @@ export async function posterInputFor(deps: PostersDeps, venue: Venue): Promise<V
     address: venue.address,
     services: services.filter((s) => offered.has(s.id)).map((s) => ({ name: s.name, description: s.description })),
     scheduleText: venue.rules.map(describeRule).join('；'),
-    nextDays: nextMarketDays(venue.rules, chinaDate(now), 3).map((d) => `${formatChinaDate(d.date)}（${lunarDayOf(d.date).label}）`),
+    nextDays: await upcomingMarketDays(deps.stands, venue.id, venue.rules, chinaDate(now), 3),
     qrPng: await deps.venueQrCodes.pngFor(venueScene(venue.id)),
     generatedAt: now,
   };

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { expandSchedule } from '@shared/schedule';
-import { addDays, chinaDate, chinaInstant } from '@shared/time';
+import { addDays, chinaDate, chinaInstant, formatChinaDate } from '@shared/time';
+import { posterInputFor } from '../posters/venue-poster.use-case';
 import { bookSlot, getMyBooking } from '../stands/bookings.use-case';
 import { cancelStand, generateVenueStands, getStandSummary, listServices, listVenues, saveService, saveVenue } from './studio-setup.use-case';
 import { addWalkIn, checkIn } from '../stands/stand-desk.use-case';
@@ -64,6 +65,23 @@ describe('setting a studio up (DynamoDB Local)', () => {
     expect(notices[0].data.reason).toBe('大雨');
     expect((await f.deps.stands.getStand(f.todayStand.id))!.status).toBe('cancelled');
     expect(await failureOf(bookSlot(f.deps, alice, { standId: f.todayStand.id, serviceId: bp.id, startTime: '10:00', requestId: ulid() }))).toMatchObject({ code: 'CONFLICT' });
+  }, 60_000);
+
+  it('leaves a cancelled market day out of the venue list’s next days and the poster', async () => {
+    const f = await bookingFixture();
+    const admin = f.principalOf('admin');
+    const before = (await listVenues(f.deps, admin, f.seed.studioId)).venues.find((v) => v.id === f.seed.venueId)!;
+    const [next] = await f.deps.stands.listCurrentAndNextStandsAtVenue(f.seed.venueId, addDays(chinaDate(f.now), 1), 1);
+    expect(next).toBeDefined();
+    const label = before.nextMarketDays.find((d) => d.startsWith(formatChinaDate(next!.date)));
+    expect(label).toBeDefined();
+    await cancelStand(f.deps, admin, next!.id, { reason: '集市暂停' });
+    const after = (await listVenues(f.deps, admin, f.seed.studioId)).venues.find((v) => v.id === f.seed.venueId)!;
+    expect(after.nextMarketDays).not.toContain(label);
+    expect(after.nextMarketDays).toHaveLength(3);
+    const poster = await posterInputFor(f.deps, (await f.deps.stands.getVenue(f.seed.venueId))!);
+    expect(poster.nextDays).not.toContain(label);
+    expect(poster.nextDays).toEqual(after.nextMarketDays);
   }, 60_000);
 
   it('marks no-shows after their slot and a grace period, reminds the evening before once, and sums the day up', async () => {

@@ -1,12 +1,13 @@
 import type { CancelStandRequest, CancelStandResponse, GenerateStandsRequest, GenerateStandsResponse, ServiceView, StandSummaryResponse, UpsertServiceRequest } from '@shared/schemas/admin';
 import type { UpsertVenueRequest } from '@shared/schemas/venue';
-import { describeRule, lunarDayOf, nextMarketDays } from '@shared/schedule';
+import { describeRule } from '@shared/schedule';
 import { addDays, chinaDate, chinaTime, formatChinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import type { Service, Venue } from '../stands/stand.repository';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { requireStudioRole } from '../policy';
 import { recordAudit } from '../audit/audit.use-case';
+import { upcomingMarketDays } from '../stands/upcoming-days';
 import type { VenueView } from '@shared/schemas/venue';
 import type { StudioDeps } from './deps';
 import { generateStands } from './stand-schedule.use-case';
@@ -42,21 +43,21 @@ export async function saveService(deps: StudioDeps, principal: Principal, studio
   return serviceView(service);
 }
 
-function venueView(venue: Venue, today: string): VenueView {
+async function venueView(deps: StudioDeps, venue: Venue, today: string): Promise<VenueView> {
   return {
     id: venue.id,
     name: venue.name,
     address: venue.address,
     rules: venue.rules,
     schedule: venue.rules.map(describeRule),
-    nextMarketDays: nextMarketDays(venue.rules, today, 3).map((d) => `${formatChinaDate(d.date)}（${lunarDayOf(d.date).label}）`),
+    nextMarketDays: await upcomingMarketDays(deps.stands, venue.id, venue.rules, today, 3),
   };
 }
 
 export async function listVenues(deps: StudioDeps, principal: Principal, studioId: string): Promise<{ venues: VenueView[] }> {
   requireStudio(principal, studioId, false);
   const today = chinaDate(deps.now());
-  return { venues: (await deps.stands.listVenuesOfStudio(studioId)).map((v) => venueView(v, today)) };
+  return { venues: await Promise.all((await deps.stands.listVenuesOfStudio(studioId)).map((v) => venueView(deps, v, today))) };
 }
 
 /** Creates or edits a venue and its schedule; every service a rule names must be the studio's own. */
@@ -73,7 +74,7 @@ export async function saveVenue(deps: StudioDeps, principal: Principal, studioId
   const venue: Venue = { id: venueId ?? deps.newId(), studioId, ...request, updatedAt: deps.now().toISOString() };
   await deps.stands.putVenue(venue);
   await recordAudit(deps, principal, studioId, 'venue_changed', `${venueId ? '修改' : '新增'}地点「${venue.name}」及排期（${venue.rules.length} 条规则）`, venue.id);
-  return venueView(venue, chinaDate(deps.now()));
+  return venueView(deps, venue, chinaDate(deps.now()));
 }
 
 async function venueOfAdmin(deps: StudioDeps, principal: Principal, venueId: string): Promise<Venue> {
