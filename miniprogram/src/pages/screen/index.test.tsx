@@ -1,13 +1,31 @@
 import { render, screen } from '@testing-library/react'
 import Taro, { resetTaroMock, router } from '../../../test/mocks/taro'
 import { ok, signInAs, STAND_ID, BP, SHOES } from '../../../test/fixtures'
-import QueueScreenPage from './index'
+import QueueScreenPage, { screenLayout } from './index'
 
 beforeEach(() => {
   resetTaroMock()
   process.env.TARO_ENV = 'h5'
   process.env.TARO_APP_API_BASE = 'http://127.0.0.1:3000'
   router.params = { standId: STAND_ID }
+})
+
+describe('the queue screen’s layout: every service on one screen', () => {
+  it.each([
+    [1, true, { columns: 1, rows: 1 }],
+    [3, true, { columns: 3, rows: 1 }],
+    [4, true, { columns: 2, rows: 2 }],
+    [6, true, { columns: 3, rows: 2 }],
+    [8, true, { columns: 4, rows: 2 }],
+    [11, true, { columns: 4, rows: 3 }],
+    [3, false, { columns: 1, rows: 3 }],
+    [6, false, { columns: 2, rows: 3 }],
+  ])('%i services, landscape %s → %j', (count, landscape, expected) => {
+    const layout = screenLayout(count, landscape)
+    expect(layout).toMatchObject(expected)
+    expect(layout.columns * layout.rows).toBeGreaterThanOrEqual(count)
+    expect(layout.scale).toBeLessThanOrEqual(1 / layout.rows)
+  })
 })
 
 describe('queue screen', () => {

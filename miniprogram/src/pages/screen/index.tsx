@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatChinaDate } from '@shared/time'
 import type { QueueScreenResponse } from '@shared/schemas/booking'
@@ -12,6 +12,32 @@ import { decodeParam } from '../../services/navigation'
 export const SCREEN_REFRESH_MS = 5_000
 const NEXT_SHOWN = 4
 
+/**
+ * How the services share one screen: a TV cannot scroll, so every service gets a cell of a grid that fills the
+ * screen, and the type scales with the number of rows. Landscape: 1–3 side by side, 4 as 2×2, 5–6 as 3×2, 7–8 as
+ * 4×2, then 4 a row; portrait: one column up to 3, then two.
+ */
+export function screenLayout(count: number, landscape: boolean): { columns: number; rows: number; scale: number } {
+  const n = Math.max(count, 1)
+  const columns = landscape ? (n <= 3 ? n : n === 4 ? 2 : n <= 6 ? 3 : 4) : n <= 3 ? 1 : 2
+  const rows = Math.ceil(n / columns)
+  // the numbers stay readable across the room: cells shrink with the rows, and a little with many columns
+  const scale = Math.min(1, 1 / rows, landscape ? 3 / Math.max(columns, 3) : 1)
+  return { columns, rows, scale }
+}
+
+function isLandscape(): boolean {
+  try {
+    const { windowWidth, windowHeight } = Taro.getSystemInfoSync()
+    return windowWidth >= windowHeight
+  } catch {
+    return true
+  }
+}
+
+function gridStyle({ columns, rows, scale }: ReturnType<typeof screenLayout>) {
+  return { gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`, '--screen-scale': String(scale) } as Record<string, string>
+}
 
 export default function QueueScreenPage() {
   const { params } = useRouter()
@@ -58,7 +84,7 @@ export default function QueueScreenPage() {
       {!data && !problem ? <Text className='screen-loading'>正在加载…</Text> : null}
 
       {data ? (
-        <View className={`screen-grid screen-grid--${Math.min(Math.max(data.services.length, 1), 3)}`}>
+        <View className='screen-grid' style={gridStyle(screenLayout(data.services.length, isLandscape()))}>
           {data.services.map((s) => (
             <View key={s.serviceId} className='screen-service'>
               <Text className='screen-service-name'>{s.name}</Text>
