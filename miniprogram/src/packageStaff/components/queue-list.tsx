@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { assessBloodPressure } from '@shared/readings/blood-pressure'
 import type { QueueEntryView } from '@shared/schemas/booking'
 import type { ReadingView } from '@shared/schemas/reading'
 import { StatusBadge } from '../../components/status-badge'
@@ -35,7 +36,7 @@ export function EntryRow({ entry, onServe, busy, onRecord, recorded }: EntryRowP
           {entry.overrideFull ? <Text className='queue-kind queue-kind--override'>加号</Text> : null}
         </View>
         {recorded ? (
-          <Text className='reading-recorded'>已记录血压 {recorded.systolic}/{recorded.diastolic}</Text>
+          <Text className='reading-recorded'>已记录血压 {recorded.systolic}/{recorded.diastolic}（{assessBloodPressure(recorded.systolic, recorded.diastolic).label}）</Text>
         ) : canRecord ? (
           <Button className='btn btn--secondary btn--compact record-reading' onClick={onRecord}>记录血压</Button>
         ) : here ? (

@@ -27,6 +27,18 @@ beforeEach(() => {
 })
 
 describe('我的血压记录', () => {
+  it('says in plain words how each reading stands — 150/95 is 偏高 — and that it is not a diagnosis', async () => {
+    signInAs('resident')
+    api(myReadings([R1, R2]))
+    const { container } = render(<ReadingsPage />)
+    await waitFor(() => expect(container.querySelectorAll('.reading-item')).toHaveLength(2))
+    const bands = Array.from(container.querySelectorAll('.reading-band')).map((b) => b.textContent)
+    expect(bands.sort()).toEqual(['偏高', '正常高值'])
+    const high = Array.from(container.querySelectorAll('.reading-item')).find((item) => item.textContent?.includes('150')) as HTMLElement
+    expect(high.querySelector('.reading-band')?.className).toContain('tag--warn')
+    expect(high.querySelector('.reading-hint')?.textContent).toContain('一次测量不是诊断')
+  })
+
   it('asks a signed-out person to sign in, without calling the API', () => {
     const { container } = render(<ReadingsPage />)
     expect(container.querySelector('.login-button')).not.toBeNull()

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { assessBloodPressure, NOT_A_DIAGNOSIS } from '@shared/readings/blood-pressure'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { HealthConsentView, ReadingView } from '@shared/schemas/reading'
@@ -85,9 +86,13 @@ function ConsentCard({ consent, busy, onToggle }: { consent: HealthConsentView; 
 }
 
 function ReadingItem({ reading, busy, onDelete }: { reading: ReadingView; busy: boolean; onDelete: () => void }) {
+  const assessment = assessBloodPressure(reading.systolic, reading.diastolic)
   return (
     <View className='card reading-item'>
-      <Text className='reading-when'>{when(reading)}</Text>
+      <View className='reading-head'>
+        <Text className='reading-when'>{when(reading)}</Text>
+        <Text className={`tag reading-band${assessment.raised ? ' tag--warn' : ''}`}>{assessment.label}</Text>
+      </View>
       <Text className='reading-place'>{reading.venueName} · {reading.serviceName}</Text>
       <View className='reading-values'>
         <View className='reading-value'>
@@ -103,6 +108,7 @@ function ReadingItem({ reading, busy, onDelete }: { reading: ReadingView; busy: 
           <Text className='reading-number reading-pulse'>{reading.pulse ?? '—'}</Text>
         </View>
       </View>
+      <Text className='reading-hint'>{assessment.hint}{NOT_A_DIAGNOSIS}</Text>
       <View className='reading-foot'>
         <Text className='reading-expiry'>{longDate(reading.expiresAt)}自动删除</Text>
         <Button

@@ -107,7 +107,7 @@ describe('记录血压 at the stand console', () => {
     expect(container.querySelector('.reading-result-values')?.textContent).toBe('128/80 · 脉搏 70')
 
     fireEvent.click(container.querySelector('.reading-done') as HTMLElement)
-    expect(container.querySelector('.queue-card--called .reading-recorded')?.textContent).toBe('已记录血压 128/80')
+    expect(container.querySelector('.queue-card--called .reading-recorded')?.textContent).toBe('已记录血压 128/80（正常高值）')
     expect(container.querySelector('.queue-card--called .record-reading')).toBeNull()
   })
 
