@@ -26,6 +26,13 @@ describe('configuration', () => {
     expect(loadConfig({ ...base, S3_ENDPOINT: '' }).s3Endpoint).toBeUndefined();
   });
 
+  it('keeps phones and home addresses 180 days after the matter is closed unless configured, within 1–3650 days', () => {
+    expect(loadConfig(base).personalContactRetentionDays).toBe(180);
+    expect(loadConfig({ ...base, PERSONAL_CONTACT_RETENTION_DAYS: '30' }).personalContactRetentionDays).toBe(30);
+    expect(() => loadConfig({ ...base, PERSONAL_CONTACT_RETENTION_DAYS: '0' })).toThrow(/PERSONAL_CONTACT_RETENTION_DAYS/);
+    expect(() => loadConfig({ ...base, PERSONAL_CONTACT_RETENTION_DAYS: 'forever' })).toThrow(/PERSONAL_CONTACT_RETENTION_DAYS/);
+  });
+
   it('needs the app id and secret for the real WeChat adapter', () => {
     expect(() => loadConfig({ ...base, WECHAT_APP_SECRET: '' })).toThrow(/WECHAT_APP_SECRET/);
   });

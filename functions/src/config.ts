@@ -42,6 +42,8 @@ const envSchema = z.object({
   LOCAL_RISKY_WORDS: z.string().default('违禁词,赌博,诈骗'),
   LOCAL_REVIEW_WORDS: z.string().default('待审核,投诉书记'),
   HEALTH_READING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** Phones and home addresses: days kept after the matter is closed (a submission resolved, a home visit's stand day). */
+  PERSONAL_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 });
 
 export interface Config {
@@ -61,6 +63,7 @@ export interface Config {
   dailyBookingsPerResident: number;
   noShowGraceMinutes: number;
   healthReadingRetentionDays: number;
+  personalContactRetentionDays: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dailyBookingsPerResident: e.DAILY_BOOKINGS_PER_RESIDENT,
     noShowGraceMinutes: e.NO_SHOW_GRACE_MINUTES,
     healthReadingRetentionDays: e.HEALTH_READING_RETENTION_DAYS,
+    personalContactRetentionDays: e.PERSONAL_CONTACT_RETENTION_DAYS,
   };
 }
 

@@ -89,7 +89,20 @@ export const lambdas: Record<string, LambdaSpec> = {
     memorySize: 1024,
     timeout: 20,
     include: ['node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'],
-    iam: [dynamo(['GetItem', 'Query'], [TABLE])],
+    // the venue, its studio and services; its stands ahead (GSI1), so that a cancelled day is not announced
+    iam: [dynamo(['GetItem', 'Query'], [TABLE, index('GSI1')])],
+  },
+  privacy: {
+    handler: 'privacy/lambda',
+    context: 'privacy',
+    // the resident's own data: read it all (their submissions and bookings through GSI1); delete the account —
+    // cancel bookings (the cancel transaction), anonymise entries and submissions, delete readings, notices, follows,
+    // contact items, the user and its openid link, and the submissions' photos
+    iam: [
+      dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]),
+      dynamo(['Query'], [index('GSI1')]),
+      s3(['DeleteObject'], [PHOTOS]),
+    ],
   },
   markNoShows: {
     handler: 'stands/jobs/mark-no-shows',

@@ -41,5 +41,6 @@ export interface Deps {
   venueQrCodes: VenueQrCodes;
   /** Object storage for submission photos (S3; s3rver locally). */
   photos: PhotoStore;
-  limits: { dailyBookingsPerResident: number; noShowGraceMinutes: number; healthReadingRetentionDays: number };
+  /** `personalContactRetentionDays`: phones and home addresses are kept this long after the matter is closed. */
+  limits: { dailyBookingsPerResident: number; noShowGraceMinutes: number; healthReadingRetentionDays: number; personalContactRetentionDays: number };
 }

@@ -13,6 +13,7 @@ export default defineAppConfig({
     'pages/submission/index',
     'pages/board/index',
     'pages/notifications/index',
+    'pages/my-data/index',
   ],
   // Staff, representatives and admins only: downloaded when first opened, kept out of the main package.
   // 代填意见 (on-behalf) is here too: opened from the stand console and from the representatives' inbox.

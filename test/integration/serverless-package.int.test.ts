@@ -85,7 +85,7 @@ describe('serverless package --stage prod', () => {
     expect(JSON.stringify(statementsOf(roleOf('stands')))).not.toContain('BatchWriteItem');
   });
 
-  it('keeps photos in a private, encrypted bucket that only the submissions Lambda writes', () => {
+  it('keeps photos in a private, encrypted bucket that only the submissions Lambda writes (and the privacy Lambda deletes)', () => {
     const bucket = template.Resources.PhotoBucket.Properties;
     expect(bucket.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
     expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
@@ -106,7 +106,9 @@ describe('serverless package --stage prod', () => {
       if ([st.Action].flat().includes('s3:ListBucket')) expect([st.Action].flat()).toEqual(['s3:ListBucket']);
       else expect(resources).toContain('/photos/*');
     }
-    expect([...new Set(s3Statements.map(({ role }) => role))]).toEqual([roleOf('submissions')]);
+    // the privacy Lambda may only delete: a resident's photos, when the account is deleted
+    expect([...new Set(s3Statements.map(({ role }) => role))].sort()).toEqual([roleOf('submissions'), roleOf('privacy')].sort());
+    for (const { st } of s3Statements.filter(({ role }) => role === roleOf('privacy'))) expect([st.Action].flat()).toEqual(['s3:DeleteObject']);
   });
 
   it('runs the no-show and reminder jobs on a schedule (reminders at 19:00 China time)', () => {

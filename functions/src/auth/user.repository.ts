@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@shared/roles';
 import { isConditionFailure, type TableRef } from '../data/dynamodb-client';
 
@@ -45,6 +45,47 @@ export class UserRepository {
   async findOpenidOfUser(userId: string): Promise<string | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: userOpenidKey(userId) }));
     return out.Item?.openid as string | undefined;
+  }
+
+  /**
+   * Account deletion, before the user itself: deletes whatever else is left under `USER#id` (day counts of bookings,
+   * and anything a later feature keeps there) — Query `PK=USER#id` for the keys, Delete each but the profile and the
+   * openid, which `deleteUser` removes last. Returns how many it deleted.
+   */
+  async deleteRemainingItemsOfUser(userId: string): Promise<number> {
+    let deleted = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.client.send(
+        new QueryCommand({ TableName: this.table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': userKey(userId).PK }, ProjectionExpression: 'PK, SK', ConsistentRead: true, ExclusiveStartKey }),
+      );
+      for (const key of out.Items ?? []) {
+        if (key.SK === userKey(userId).SK || key.SK === userOpenidKey(userId).SK) continue;
+        await this.table.client.send(new DeleteCommand({ TableName: this.table.tableName, Key: { PK: key.PK, SK: key.SK } }));
+        deleted += 1;
+      }
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return deleted;
+  }
+
+  /**
+   * The last step of deleting an account, in one transaction: the profile, the user's openid item and the openid's
+   * link (only while it still points at this user). A later sign-in with the same WeChat finds no link and makes a
+   * new, empty resident. Idempotent.
+   */
+  async deleteUser(userId: string): Promise<void> {
+    const openid = await this.findOpenidOfUser(userId);
+    const T = this.table.tableName;
+    await this.table.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...(openid ? [{ Delete: { TableName: T, Key: openidKey(openid), ConditionExpression: 'attribute_not_exists(PK) OR userId = :user', ExpressionAttributeValues: { ':user': userId } } }] : []),
+          { Delete: { TableName: T, Key: userOpenidKey(userId) } },
+          { Delete: { TableName: T, Key: userKey(userId) } },
+        ],
+      }),
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NoticeKind } from '../adapters/notify/notifier';
 import { entityOf, type TableRef } from '../data/dynamodb-client';
 
@@ -45,6 +45,30 @@ export class NotificationRepository {
     return (out.Items ?? []).map((i) => entityOf<InAppNotification>(i));
   }
 
+  /** Access pattern: all of a resident's messages (their data export, account deletion) — the Query of `listRecent`, every page. */
+  async listAllOfUser(userId: string): Promise<InAppNotification[]> {
+    const items: InAppNotification[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.client.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'NOTICE#' },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(out.Items ?? []).map((i) => entityOf<InAppNotification>(i)));
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  async deleteNotification(userId: string, id: string): Promise<void> {
+    await this.table.client.send(new DeleteCommand({ TableName: this.table.tableName, Key: notificationKey(userId, id) }));
+  }
+
   async markRead(userId: string, ids: string[]): Promise<void> {
     for (const id of ids) {
       await this.table.client.send(
@@ -80,6 +104,19 @@ export class NotificationRepository {
   async isFollowing(userId: string, studioId: string): Promise<boolean> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: followingKey(userId, studioId) }));
     return Boolean(out.Item);
+  }
+
+  /** Access pattern: the studios a resident follows — Query PK=USER#id AND begins_with(SK, 'FOLLOWS#'). */
+  async listFollowsOfUser(userId: string): Promise<{ studioId: string; at: string }[]> {
+    const out = await this.table.client.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'FOLLOWS#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map((i) => ({ studioId: i.studioId as string, at: i.at as string }));
   }
 
   /** Access pattern: a studio's followers — Query PK=STUDIO#id#FOLLOWERS. */

@@ -43,6 +43,11 @@ export class ReadingRepository {
     await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: { ...consentKey(userId), type: 'HealthConsent', ...consent } }));
   }
 
+  /** Deletes the consent record itself (the account is deleted): Delete `PK=USER#id, SK=CONSENT#HEALTH_READINGS`. */
+  async deleteConsent(userId: string): Promise<void> {
+    await this.table.client.send(new DeleteCommand({ TableName: this.table.tableName, Key: consentKey(userId) }));
+  }
+
   /**
    * Stores a reading once per retry key, only while the resident's consent holds — one transaction: the retry key
    * (new), the consent (still given), the reading (new). A repeated key is `replayed` with what it made.

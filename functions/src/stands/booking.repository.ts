@@ -3,6 +3,7 @@ import type { BookingStatus } from '@shared/schemas/booking';
 import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
 import { slotKey } from './stand.repository';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
+import { contactStillKept, ttlOf } from '../privacy/retention';
 
 /**
  * A place in a stand's queue: a resident's booking of a slot, or a walk-in's numbered ticket.
@@ -27,9 +28,14 @@ export interface Entry {
   residentName?: string;
   code?: string;
   queueNumber?: number;
-  /** Home visits: where to go, and a phone number given with consent. Never logged, never public. */
+  /**
+   * Home visits: where to go, and a phone number given with consent. Never logged, never public. Stored in the
+   * entry's contact item, not on the entry (DynamoDB's TTL deletes it after `contactKeptUntil`): read it with `contactOf`.
+   */
   homeAddress?: string;
   phone?: string;
+  /** When a home visit's address and phone stop being kept (privacy/retention.ts); set whenever they are given. */
+  contactKeptUntil?: string;
   /** Whether the entry holds a place in its slot (walk-ins added over a full service do not). */
   holdsSlot: boolean;
   overrideFull?: boolean;
@@ -52,6 +58,11 @@ const holdKey = (standId: string, userId: string, serviceId: string) => ({ PK: `
 /** Bookings a resident holds for stands on one day (the daily cap). */
 const dayCountKey = (userId: string, date: string) => ({ PK: `USER#${userId}`, SK: `DAYCOUNT#${date}` });
 const queueCounterKey = (standId: string, serviceId: string) => ({ PK: `STAND#${standId}`, SK: `QUEUE#${serviceId}` });
+/** A home visit's address and phone, apart from the entry so that TTL can delete them alone. */
+const entryContactKey = (standId: string, entryId: string) => ({ PK: `STAND#${standId}`, SK: `CONTACT#${entryId}` });
+
+/** What a home visit's contact item holds, for `contactOf`. */
+export type EntryContact = Pick<Entry, 'homeAddress' | 'phone'>;
 
 const fromItem = (item: Record<string, unknown>) => entityOf<Entry>(item);
 
@@ -136,7 +147,13 @@ export class BookingRepository {
         'daily-cap',
       );
     }
-    add({ Put: { TableName: T, Item: { ...entryKey(entry.standId, entry.id), ...residentIndexKeys(entry), type: 'Entry', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' } }, 'created');
+    const { homeAddress, phone, ...stored } = entry;
+    add({ Put: { TableName: T, Item: { ...entryKey(entry.standId, entry.id), ...residentIndexKeys(entry), type: 'Entry', ...stored }, ConditionExpression: 'attribute_not_exists(PK)' } }, 'created');
+    if (homeAddress || phone) {
+      if (!entry.contactKeptUntil) throw new Error('a home visit contact needs contactKeptUntil');
+      const contact = { ...entryContactKey(entry.standId, entry.id), type: 'EntryContact', entryId: entry.id, homeAddress, phone, ttl: ttlOf(entry.contactKeptUntil) };
+      add({ Put: { TableName: T, Item: contact } }, 'created');
+    }
     if (entry.code) {
       add({ Put: { TableName: T, Item: { ...ticketKey(entry.code), type: 'Ticket', standId: entry.standId, entryId: entry.id }, ConditionExpression: 'attribute_not_exists(PK)' } }, 'code-taken');
     }
@@ -170,6 +187,42 @@ export class BookingRepository {
   async findTicket(code: string): Promise<{ standId: string; entryId: string } | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: ticketKey(code), ConsistentRead: true }));
     return out.Item ? { standId: out.Item.standId as string, entryId: out.Item.entryId as string } : undefined;
+  }
+
+  /**
+   * Access pattern: a home visit's address and phone — GetItem `PK=STAND#standId, SK=CONTACT#entryId`, only while
+   * kept at `now` (past its retention it is not shown, even before TTL has deleted it).
+   */
+  async contactOf(entry: Entry, now: Date): Promise<EntryContact | undefined> {
+    if (!entry.contactKeptUntil || !contactStillKept(entry.contactKeptUntil, now)) return undefined;
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: entryContactKey(entry.standId, entry.id), ConsistentRead: true }));
+    if (!out.Item || (out.Item.ttl as number) <= now.getTime() / 1000) return undefined;
+    return { ...(out.Item.homeAddress ? { homeAddress: out.Item.homeAddress as string } : {}), ...(out.Item.phone ? { phone: out.Item.phone as string } : {}) };
+  }
+
+  /**
+   * A resident's account is deleted: the entry stays in its stand's records (counts, queue numbers) without its
+   * resident — no user id, name or note, out of the resident's list — and its hold and contact item are deleted, in
+   * one transaction. Idempotent.
+   */
+  async anonymiseEntry(entry: Entry): Promise<void> {
+    const T = this.table.tableName;
+    await this.table.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: T,
+              Key: entryKey(entry.standId, entry.id),
+              UpdateExpression: 'REMOVE userId, residentName, note, homeAddress, phone, contactKeptUntil, GSI1PK, GSI1SK',
+              ConditionExpression: 'attribute_exists(PK)',
+            },
+          },
+          ...(entry.userId ? [{ Delete: { TableName: T, Key: holdKey(entry.standId, entry.userId, entry.serviceId) } }] : []),
+          { Delete: { TableName: T, Key: entryContactKey(entry.standId, entry.id) } },
+        ],
+      }),
+    );
   }
 
   /** Access pattern: a resident's bookings — Query GSI1 `GSI1PK=USER#id#BOOKINGS`, by date and time. */

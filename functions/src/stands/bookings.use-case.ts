@@ -8,6 +8,7 @@ import type { StandsDeps } from './deps';
 import { entryPlace, toBookingView } from './booking-views';
 import { fingerprintOf, randomCode } from '../data/codes';
 import { requireUser } from '../auth/sessions';
+import { bookingContactKeptUntil } from '../privacy/retention';
 
 const ACTIVE = new Set(['booked', 'checked_in', 'called']);
 const REQUEST_KEY_TTL_SECONDS = 2 * 86_400;
@@ -57,6 +58,8 @@ export async function bookSlot(deps: StandsDeps, principal: Principal, request: 
       holdsSlot: true,
       ...(request.address ? { homeAddress: request.address } : {}),
       ...(request.phone ? { phone: request.phone } : {}),
+      // kept through the stand's day and N days more, then deleted by TTL (privacy/retention.ts)
+      ...(request.address || request.phone ? { contactKeptUntil: bookingContactKeptUntil(stand.date, deps.limits.personalContactRetentionDays) } : {}),
     };
     const outcome = await deps.bookings.takePlace(entry, {
       actorId: principal.userId,

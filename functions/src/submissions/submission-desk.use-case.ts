@@ -10,6 +10,7 @@ import { mayActFor, requireStudioRole } from '../policy';
 import type { SubmissionsDeps } from './deps';
 import { residentView, viewOf } from './submissions.use-case';
 import { photoViews } from './photos.use-case';
+import { submissionContactAfterStep } from '../privacy/retention';
 
 /** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
 async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
@@ -50,7 +51,7 @@ export async function getInbox(deps: SubmissionsDeps, principal: Principal, stud
 }
 
 async function studioView(deps: SubmissionsDeps, s: Submission): Promise<StudioSubmissionView> {
-  const [events, photos] = await Promise.all([deps.submissions.listEvents(s.id), photoViews(deps, s.photos)]);
+  const [events, photos, phones] = await Promise.all([deps.submissions.listEvents(s.id), photoViews(deps, s.photos), deps.submissions.contactsOf([s], deps.now())]);
   const names = new Map<string, string>();
   for (const id of new Set(events.filter((e) => e.internal && e.actorId).map((e) => e.actorId!))) names.set(id, (await deps.users.getUser(id))?.displayName ?? '工作人员');
   return {
@@ -59,7 +60,7 @@ async function studioView(deps: SubmissionsDeps, s: Submission): Promise<StudioS
     ...(s.triage ? { triage: s.triage } : {}),
     ...(s.department ? { department: s.department, departmentDueDate: s.departmentDueDate } : {}),
     acceptDueDate: s.acceptDueDate,
-    ...(s.phone ? { phone: s.phone } : {}),
+    ...(phones.has(s.id) ? { phone: phones.get(s.id)! } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
     contentHeld: s.contentVerdict === 'review' && !s.boardApproved,
     notes: events.filter((e) => e.internal).map((e) => ({ at: e.at, by: names.get(e.actorId ?? '') ?? '工作人员', text: e.text ?? '' })),
@@ -90,9 +91,11 @@ async function step(deps: SubmissionsDeps, s: Submission, action: SubmissionActi
   const transition = nextStatus(s.status, action, s);
   if (!transition.ok) throw new ConflictError(transition.reason);
   const at = deps.now().toISOString();
-  const next: Submission = { ...s, ...change(transition.status), status: transition.status };
+  // the phone left with it: kept while open, N days once resolved (privacy/retention.ts)
+  const contact = submissionContactAfterStep(s, transition.status, at, deps.limits.personalContactRetentionDays);
+  const next: Submission = { ...s, ...change(transition.status), status: transition.status, ...contact.fields };
   if (next.publicReply && !next.boardAt) next.boardAt = at;
-  const saved = await deps.submissions.saveChange(next, events.map((e) => ({ ...e, id: deps.newId(), submissionId: s.id, at })), boardLineOf(next));
+  const saved = await deps.submissions.saveChange(next, events.map((e) => ({ ...e, id: deps.newId(), submissionId: s.id, at })), boardLineOf(next), contact.change);
   if (!saved) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
   return { ...next, version: next.version + 1 };
 }

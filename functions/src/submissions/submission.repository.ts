@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { SubmissionStatus } from '@shared/schemas/submission';
 import { chinaDate } from '@shared/time';
 import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import { contactStillKept, ttlOf } from '../privacy/retention';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
 import { quotaUpdate, type QuotaWindow } from '../data/rate-limit.repository';
 
@@ -23,8 +24,17 @@ export interface Submission {
   /** Keys of up to 3 checked photos in object storage (shown through signed addresses, never on the board). */
   photos?: string[];
   public: boolean;
-  /** Given with the consent tick only; never shown on the board, masked in exports. */
+  /**
+   * Given with the consent tick only; never shown on the board, masked in exports. Stored in the submission's contact
+   * item, not on the submission (DynamoDB's TTL deletes it when its retention ends): read it with `contactsOf`.
+   */
   phone?: string;
+  /** A phone was left with it and is still kept (privacy/retention.ts). */
+  hasContact?: boolean;
+  /** Set when resolved: the phone is kept until then (`PERSONAL_CONTACT_RETENTION_DAYS` later); absent while open. */
+  contactKeptUntil?: string;
+  /** Its resident deleted their account: no author, no phone or photos, the text only if it was on the board (masked). */
+  anonymisedAt?: string;
   /** 'review': accepted, but kept off the public board until a representative approves it. */
   contentVerdict: 'pass' | 'review';
   status: SubmissionStatus;
@@ -77,6 +87,14 @@ export interface SubmissionEvent {
 const submissionKey = (id: string) => ({ PK: `SUBMISSION#${id}`, SK: 'META' });
 const eventKey = (e: SubmissionEvent) => ({ PK: `SUBMISSION#${e.submissionId}`, SK: `EVENT#${e.at}#${e.id}` });
 const boardKey = (b: Pick<BoardItem, 'studioId' | 'repliedAt' | 'id'>) => ({ PK: `STUDIO#${b.studioId}#BOARD`, SK: `${b.repliedAt}#${b.id}` });
+/** The phone left with a submission, apart from it so that TTL can delete it alone. */
+const contactKey = (id: string) => ({ PK: `SUBMISSION#${id}`, SK: 'CONTACT' });
+
+/** The submission item: never the phone (that is the contact item's). */
+function submissionItem(s: Submission) {
+  const { phone: _phone, ...stored } = s;
+  return { ...submissionKey(s.id), ...indexKeys(s), type: 'Submission', ...stored };
+}
 
 /** Inbox tabs: 待受理 / 办理中 / 已答复 / 已办结. */
 export function inboxGroupOf(status: SubmissionStatus): 'new' | 'in_progress' | 'replied' | 'resolved' {
@@ -113,10 +131,12 @@ export class SubmissionRepository {
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: submission.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: T, Item: { ...submissionKey(submission.id), ...indexKeys(submission), type: 'Submission', ...submission }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: T, Item: submissionItem({ ...submission, ...(submission.phone ? { hasContact: true } : {}) }), ConditionExpression: 'attribute_not_exists(PK)' } },
             { Put: { TableName: T, Item: { ...eventKey(first), type: 'SubmissionEvent', ...first } } },
             // the resident's submission quotas, counted in the same transaction (a retry of the same request counts once)
             ...quotas.map((window) => quotaUpdate(T, window, guard.requestId)),
+            // kept with no end while the matter is open (privacy/retention.ts); last, so the quotas keep their places above
+            ...(submission.phone ? [{ Put: { TableName: T, Item: { ...contactKey(submission.id), type: 'SubmissionContact', submissionId: submission.id, phone: submission.phone } } }] : []),
           ],
         }),
       );
@@ -140,8 +160,9 @@ export class SubmissionRepository {
   /**
    * Saves a changed submission with its new timeline events (and its board line), in one transaction that holds
    * only if nobody changed it since it was read (`version`). False when someone did: nothing is written.
+   * `contact` moves the end of the phone's retention with the step (set when resolved, removed when reopened).
    */
-  async saveChange(next: Submission, events: SubmissionEvent[], board?: BoardItem): Promise<boolean> {
+  async saveChange(next: Submission, events: SubmissionEvent[], board?: BoardItem, contact?: { keptUntil?: string }): Promise<boolean> {
     const T = this.table.tableName;
     try {
       await this.table.client.send(
@@ -150,13 +171,27 @@ export class SubmissionRepository {
             {
               Put: {
                 TableName: T,
-                Item: { ...submissionKey(next.id), ...indexKeys(next), type: 'Submission', ...next, version: next.version + 1 },
+                Item: { ...submissionItem(next), version: next.version + 1 },
                 ConditionExpression: 'version = :read',
                 ExpressionAttributeValues: { ':read': next.version },
               },
             },
             ...events.map((e) => ({ Put: { TableName: T, Item: { ...eventKey(e), type: 'SubmissionEvent', ...e } } })),
             ...(board ? [{ Put: { TableName: T, Item: { ...boardKey(board), type: 'BoardItem', ...board } } }] : []),
+            ...(contact
+              ? [
+                  {
+                    Update: {
+                      TableName: T,
+                      Key: contactKey(next.id),
+                      UpdateExpression: contact.keptUntil ? 'SET #ttl = :ttl' : 'REMOVE #ttl',
+                      ConditionExpression: 'attribute_exists(PK)',
+                      ExpressionAttributeNames: { '#ttl': 'ttl' },
+                      ...(contact.keptUntil ? { ExpressionAttributeValues: { ':ttl': ttlOf(contact.keptUntil) } } : {}),
+                    },
+                  },
+                ]
+              : []),
           ],
         }),
       );
@@ -245,6 +280,50 @@ export class SubmissionRepository {
       }),
     );
     return (out.Items ?? []).map((i) => entityOf<SubmissionEvent>(i));
+  }
+
+  /**
+   * Access pattern: the phones left with submissions — GetItem `PK=SUBMISSION#id, SK=CONTACT` for each that has one
+   * still kept at `now` (a phone past its retention is not shown, even before TTL has deleted it). Id → phone.
+   */
+  async contactsOf(submissions: readonly Submission[], now: Date): Promise<Map<string, string>> {
+    const phones = new Map<string, string>();
+    const kept = submissions.filter((s) => s.hasContact && contactStillKept(s.contactKeptUntil, now));
+    for (let i = 0; i < kept.length; i += 25) {
+      await Promise.all(
+        kept.slice(i, i + 25).map(async (s) => {
+          const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: contactKey(s.id), ConsistentRead: true }));
+          const ttl = out.Item?.ttl as number | undefined;
+          if (out.Item?.phone && (ttl === undefined || ttl > now.getTime() / 1000)) phones.set(s.id, out.Item.phone as string);
+        }),
+      );
+    }
+    return phones;
+  }
+
+  /**
+   * A resident's account is deleted: the submission stays for the studio's records without its author. The timeline
+   * events are rewritten first (idempotent Puts); then, in one transaction that holds only if nobody changed it
+   * meanwhile (`version`), the submission without `residentId` (so it leaves the resident's list — the last step,
+   * which makes a retry find whatever is not done yet) and the phone's contact item deleted. False on a conflict.
+   */
+  async anonymise(next: Submission, events: SubmissionEvent[]): Promise<boolean> {
+    const T = this.table.tableName;
+    for (const e of events) await this.table.client.send(new PutCommand({ TableName: T, Item: { ...eventKey(e), type: 'SubmissionEvent', ...e } }));
+    try {
+      await this.table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: T, Item: { ...submissionItem(next), version: next.version + 1 }, ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': next.version } } },
+            { Delete: { TableName: T, Key: contactKey(next.id) } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   /** Access pattern: a resident's submissions — Query GSI1 `GSI1PK=USER#id#SUBMISSIONS`, newest first. */

@@ -18,7 +18,7 @@ export function basicsOf(cfg: Config, now: () => Date = () => new Date()): Basic
     newId: monotonicFactory(),
     tokens: new SessionTokens(cfg.sessionSecret, cfg.sessionTtlSeconds),
     users: new UserRepository(tableOf(cfg)),
-    limits: { dailyBookingsPerResident: cfg.dailyBookingsPerResident, noShowGraceMinutes: cfg.noShowGraceMinutes, healthReadingRetentionDays: cfg.healthReadingRetentionDays },
+    limits: { dailyBookingsPerResident: cfg.dailyBookingsPerResident, noShowGraceMinutes: cfg.noShowGraceMinutes, healthReadingRetentionDays: cfg.healthReadingRetentionDays, personalContactRetentionDays: cfg.personalContactRetentionDays },
   };
 }
 

@@ -181,6 +181,17 @@ export const getStudioStats = (studioId: string, query: QueryOf<'getStudioStats'
 export const downloadSubmissionsCsv = (studioId: string, from: string, to: string) =>
   download('exportSubmissions', { params: { studioId }, query: { from, to } }, { fallbackName: `意见建议_${from}_${to}.csv`, timeout: 30_000 })
 
+/* ---------- 我的数据: the caller's own data (PIPL arts. 45 and 47) ---------- */
+
+/** How much is kept (submissions, bookings, readings …), for how long, and whether the account may be deleted here. */
+export const getMyDataSummary = () => call('getMyDataSummary')
+
+/** Everything kept about the caller, as a JSON file; `today` (China date) names it when the answer cannot. */
+export const downloadMyData = (today: string) => download('exportMyData', {}, { fallbackName: `我的数据_${today}.json`, timeout: 30_000 })
+
+/** 注销账号, residents only (409 for studio people); sign out locally afterwards. */
+export const deleteMyAccount = () => call('deleteMyAccount', { body: { confirm: '注销' } })
+
 /* ---------- the studio's audit trail (admin) ---------- */
 
 /** Newest first, 30 a page; `cursor` from the previous page. */

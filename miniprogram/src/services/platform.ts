@@ -46,5 +46,7 @@ export const REP_STATS_PAGE = '/packageRep/pages/stats/index'
 export const REP_TEMPLATES_PAGE = '/packageRep/pages/templates/index'
 /** 消息 (notifications): main package, opened from 我的. */
 export const NOTIFICATIONS_PAGE = '/pages/notifications/index'
+/** 我的数据 (see, export, delete one's own data): main package, opened from 我的. */
+export const MY_DATA_PAGE = '/pages/my-data/index'
 /** The tab bar's pages: opened with `switchTab` (which takes no query). */
 export const TAB_PAGES: readonly string[] = [HOME_PAGE, ME_PAGE]

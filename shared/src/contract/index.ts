@@ -2,6 +2,7 @@ import { authRoutes } from './auth';
 import { localRoutes } from './local';
 import { noticeRoutes } from './notices';
 import { posterRoutes } from './posters';
+import { privacyRoutes } from './privacy';
 import { readingRoutes } from './readings';
 import { standRoutes } from './stands';
 import { studioRoutes } from './studio';
@@ -22,6 +23,7 @@ export const contexts = {
   submissions: submissionRoutes,
   notices: noticeRoutes,
   posters: posterRoutes,
+  privacy: privacyRoutes,
 } as const;
 
 export type ContextName = keyof typeof contexts;
@@ -36,6 +38,7 @@ export const routes = {
   ...submissionRoutes,
   ...noticeRoutes,
   ...posterRoutes,
+  ...privacyRoutes,
 } as const;
 
 export type Routes = typeof routes;

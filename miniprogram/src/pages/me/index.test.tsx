@@ -22,6 +22,13 @@ describe('我的: entries', () => {
     expect(container.querySelector('.admin-entry')).toBeNull()
   })
 
+  it('everyone signed in opens 我的数据 (see, export, delete their own data)', async () => {
+    signInAs('resident')
+    const { container } = render(<MePage />)
+    fireEvent.click(container.querySelector('.my-data-entry') as HTMLElement)
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/my-data/index' }))
+  })
+
   it('staff see the stand console but not 工作室设置', async () => {
     signInAs('staff')
     const { container } = render(<MePage />)

@@ -9,7 +9,7 @@ import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, STAFF_STANDS_PAGE, SUBMISSIONS_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, MY_DATA_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, STAFF_STANDS_PAGE, SUBMISSIONS_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -184,6 +184,12 @@ export default function MePage() {
       <View className='card card--link readings-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(READINGS_PAGE)}>
         <Text className='entry-title'>我的血压记录</Text>
         <Text className='plain-line'>看血压变化，管理保存和删除</Text>
+        <Text className='card-action'>打开 ›</Text>
+      </View>
+
+      <View className='card card--link my-data-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(MY_DATA_PAGE)}>
+        <Text className='entry-title'>我的数据</Text>
+        <Text className='plain-line'>看保存了哪些信息，导出一份，或注销账号</Text>
         <Text className='card-action'>打开 ›</Text>
       </View>
 

@@ -1,0 +1,25 @@
+import { config, type Config } from '../config';
+import type { Deps } from '../deps';
+import { NotificationRepository } from '../notices/notification.repository';
+import { ReadingRepository } from '../readings/reading.repository';
+import { BookingRepository } from '../stands/booking.repository';
+import { StudioRepository } from '../studio/studio.repository';
+import { SubmissionRepository } from '../submissions/submission.repository';
+import { basicsOf, tableOf, type Basics } from '../wiring/basics';
+import { photoStoreOf } from '../wiring/adapters/photos';
+
+/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages and follows. */
+export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos'>;
+
+export function privacyDeps(cfg: Config = config()): PrivacyDeps {
+  const table = tableOf(cfg);
+  return {
+    ...basicsOf(cfg),
+    studios: new StudioRepository(table),
+    submissions: new SubmissionRepository(table),
+    bookings: new BookingRepository(table),
+    readings: new ReadingRepository(table),
+    notifications: new NotificationRepository(table),
+    photos: photoStoreOf(cfg),
+  };
+}

@@ -1,0 +1,74 @@
+import { z, idSchema, roleSchema } from './common';
+import { bookingView } from './booking';
+import { healthConsentView, readingView } from './reading';
+import { submissionView } from './submission';
+
+/**
+ * The resident's own data (个人信息保护法 arts. 45 and 47): see what is kept, take a copy, delete the account.
+ */
+
+/** The word a resident confirms deletion with (tapped on the page after reading what will happen). */
+export const ACCOUNT_DELETION_WORD = '注销';
+
+/** DELETE /me — 注销账号: only with the explicit confirmation, so that no stray request deletes an account. */
+export const deleteAccountRequest = z
+  .object({
+    confirm: z.literal(ACCOUNT_DELETION_WORD, { errorMap: () => ({ message: '请确认注销账号' }) }),
+  })
+  .strict();
+export type DeleteAccountRequest = z.infer<typeof deleteAccountRequest>;
+
+export const deleteAccountResponse = z.object({
+  deleted: z.literal(true),
+  /** Kept for the studio's records without their author; the text only where it was public (masked). */
+  submissionsAnonymised: z.number().int(),
+  /** Future bookings cancelled: their places are free for others. */
+  bookingsCancelled: z.number().int(),
+  readingsDeleted: z.number().int(),
+});
+export type DeleteAccountResponse = z.infer<typeof deleteAccountResponse>;
+
+/** GET /me/data/summary — what is kept about the caller, in numbers, for the 我的数据 page. */
+export const myDataSummary = z.object({
+  submissions: z.number().int(),
+  bookings: z.number().int(),
+  /** Bookings still to come (cancelled if the account is deleted). */
+  upcomingBookings: z.number().int(),
+  readings: z.number().int(),
+  notifications: z.number().int(),
+  follows: z.number().int(),
+  /** Days phones and home addresses are kept after the matter is closed. */
+  contactRetentionDays: z.number().int(),
+  healthReadingRetentionDays: z.number().int(),
+  /** Residents may delete their account; studio people first need an administrator to remove their role. */
+  canDeleteAccount: z.boolean(),
+});
+export type MyDataSummary = z.infer<typeof myDataSummary>;
+
+export const MY_DATA_FORMAT = 'lianxin.my-data/1';
+
+/** GET /me/data — the file: everything kept about the caller, as the caller may see it. */
+export const myDataExport = z.object({
+  format: z.literal(MY_DATA_FORMAT),
+  exportedAt: z.string(),
+  /** A few words in Chinese on what the file holds. */
+  about: z.string(),
+  account: z.object({
+    id: idSchema,
+    displayName: z.string(),
+    role: roleSchema,
+    studioName: z.string().optional(),
+    createdAt: z.string(),
+    /** Signed in with WeChat (the openid itself is not given out: it is an identifier, not something to share). */
+    linkedToWechat: z.boolean(),
+  }),
+  /** With their timelines as the resident sees them; the phone while it is still kept. */
+  submissions: z.array(submissionView.omit({ photos: true }).extend({ phone: z.string().optional(), photoCount: z.number().int() })),
+  /** With a home visit's address and phone while they are still kept. */
+  bookings: z.array(bookingView.extend({ homeAddress: z.string().optional(), phone: z.string().optional() })),
+  healthReadings: z.object({ consent: healthConsentView, readings: z.array(readingView) }),
+  notifications: z.array(z.object({ title: z.string(), body: z.string(), at: z.string(), read: z.boolean() })),
+  follows: z.array(z.object({ studioId: idSchema, studioName: z.string(), since: z.string() })),
+  retention: z.object({ contactDays: z.number().int(), healthReadingDays: z.number().int() }),
+});
+export type MyDataExport = z.infer<typeof myDataExport>;
