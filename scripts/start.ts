@@ -1,20 +1,42 @@
 /**
- * `npm start`: the whole system on this machine, no AWS account, no internet.
- * Ports: LIANXIN_API_PORT (3000), LIANXIN_H5_PORT (10086), LIANXIN_DYNAMODB_PORT (8000),
- * LIANXIN_LAMBDA_PORT (3002). Data is kept in .local-data/dynamodb; `npm start -- --in-memory`
- * (or LIANXIN_IN_MEMORY=1) runs a throwaway database instead; `--no-build` serves the existing H5 build.
+ * `npm start`: the whole system on this machine, no AWS account, no internet. `npm start -- --help` lists the
+ * flags and environment variables (ports, data kept or in memory, `--no-build`, how long a part may take to start).
  */
 import '../test/support/quiet-sdk-node-warning';
 import { join } from 'node:path';
 import qrcode from 'qrcode-terminal';
 import { ROLE_LABELS } from '@shared/roles';
 import { formatChinaDate } from '@shared/time';
+import { formatMemory, measureMemory } from './lib/memory';
 import { StartupError } from './lib/ports';
-import { stopAllChildren } from './lib/processes';
+import { DEFAULT_START_TIMEOUT_SECONDS, START_TIMEOUT_ENV, startTimeoutSeconds, stopAllChildren } from './lib/processes';
 import { ROOT } from './lib/table';
 import { startStack, type Stack } from './lib/stack';
 import { PersonaRepository } from '../functions/src/local/persona.repository';
 import { documentClient } from '../functions/src/data/dynamodb-client';
+
+const HELP = `连心 Lianxin — 本地启动（npm start）：DynamoDB Local、本地照片存储、API、小程序 H5，不需要 AWS 账号，也不需要联网。
+
+用法：npm start [-- 选项…]      （直接运行：npx tsx scripts/start.ts [选项…]）
+
+选项：
+  --no-build        不重新构建小程序 H5，直接使用上一次的构建（miniprogram/dist/h5），启动更快。
+                    只在 API 端口（LIANXIN_API_PORT）没有变时使用：构建里写着 API 的地址。
+  --in-memory       使用内存数据库和临时照片目录，退出后数据清空（默认保存在 .local-data/）。
+  --timeout=<秒>    每个部分最多等待多少秒就绪（同 ${START_TIMEOUT_ENV}）。
+  --help, -h        显示本说明。
+
+环境变量：
+  ${START_TIMEOUT_ENV}  每个部分（DynamoDB Local、API、H5 构建）最多等待的秒数，默认 ${DEFAULT_START_TIMEOUT_SECONDS}；
+                    0 表示一直等，直到它就绪或它的进程退出。等待期间每 10 秒显示一次进度。
+  LIANXIN_IN_MEMORY=1            同 --in-memory。
+  LIANXIN_API_PORT=3000          API（serverless-offline）
+  LIANXIN_H5_PORT=10086          小程序 H5
+  LIANXIN_DYNAMODB_PORT=8000     DynamoDB Local（它监听所有网卡）
+  LIANXIN_LAMBDA_PORT=3002       serverless-offline 的 Lambda 端口
+  LIANXIN_S3_PORT=4569           本地照片存储（s3rver）
+
+就绪后会显示每个部分用了多少秒、全部进程的常驻内存；按 Ctrl-C 停止全部进程。`;
 
 const port = (name: string, fallback: number) => {
   const raw = process.env[name];
@@ -27,17 +49,30 @@ const port = (name: string, fallback: number) => {
   return value;
 };
 
-const inMemory = process.argv.includes('--in-memory') || process.env.LIANXIN_IN_MEMORY === '1';
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(HELP);
+  process.exit(0);
+}
+const unknown = args.filter((arg) => !['--in-memory', '--no-build'].includes(arg) && !arg.startsWith('--timeout='));
+if (unknown.length > 0) {
+  console.error(`✗ 不认识的选项：${unknown.join(' ')}\n\n${HELP}`);
+  process.exit(2);
+}
+const inMemory = args.includes('--in-memory') || process.env.LIANXIN_IN_MEMORY === '1';
 // Serve the H5 build already in miniprogram/dist/h5 (a faster restart when the API port has not changed).
-const reuseH5Build = process.argv.includes('--no-build');
+const reuseH5Build = args.includes('--no-build');
+const timeoutFlag = args.filter((arg) => arg.startsWith('--timeout=')).pop();
 const green = (s: string) => `\x1b[32m${s}\x1b[0m`;
+const dim = (s: string) => `\x1b[2m${s}\x1b[0m`;
 const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
+let stopping = false;
 
 async function main() {
   const began = Date.now();
   console.log(bold('连心 Lianxin — 本地启动') + (inMemory ? '（内存数据库，退出后数据清空）' : '（数据保存在 .local-data/dynamodb）'));
+  const timeoutSeconds = timeoutFlag ? startTimeoutSeconds(timeoutFlag.slice('--timeout='.length), '--timeout') : startTimeoutSeconds();
   let stack: Stack | undefined;
-  let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
@@ -59,11 +94,16 @@ async function main() {
     dataDir: inMemory ? undefined : join(ROOT, '.local-data', 'dynamodb'),
     photoDir: inMemory ? undefined : join(ROOT, '.local-data', 's3'),
     buildH5: !reuseH5Build,
+    timeoutSeconds,
     onStep: (step, ms) => console.log(`${green('✓')} ${step} 就绪（${(ms / 1000).toFixed(1)} 秒）`),
+    onWaiting: (part, seconds, doing) => console.log(dim(`… ${part} 仍在${doing}（已 ${seconds} 秒）`)),
   });
 
   const personas = await new PersonaRepository({ client: documentClient({ region: 'local', endpoint: stack.dynamoEndpoint }), tableName: 'lianxin-local' }).listPersonas();
-  console.log(`\n${bold('全部就绪')}，用时 ${((Date.now() - began) / 1000).toFixed(1)} 秒\n`);
+  const memory = measureMemory(stack.processes());
+  console.log(`\n${bold('全部就绪')}，用时 ${((Date.now() - began) / 1000).toFixed(1)} 秒`);
+  console.log(memory ? formatMemory(memory) : '内存占用（常驻）：本系统无法读取');
+  console.log('');
   console.log(`  小程序（H5）  ${bold(stack.h5Url)}`);
   console.log(`  API           ${stack.apiUrl}   （接口说明：docs/openapi.yaml）`);
   console.log(`  DynamoDB      ${stack.dynamoEndpoint}   （注意：DynamoDB Local 监听所有网卡）`);
@@ -79,7 +119,9 @@ async function main() {
 }
 
 main().catch(async (error) => {
+  if (stopping) return; // Ctrl-C during start-up: the parts it stopped fail to start, which is no news
   if (error instanceof StartupError) console.error(`✗ ${error.message}`);
-  else console.error('✗ 启动失败：', error instanceof Error ? error.message : error);
+  else console.error(`✗ 启动失败：${(error instanceof Error ? error.stack || error.message : String(error)) || '（没有错误信息）'}`);
+  await stopAllChildren();
   process.exit(1);
 });

@@ -19,6 +19,8 @@ export function javaIsAvailable(): boolean {
   return result.status === 0;
 }
 
+export const DYNAMODB_LOCAL = 'DynamoDB Local';
+
 export interface DynamoLocal {
   endpoint: string;
   port: number;
@@ -30,7 +32,7 @@ export interface DynamoLocal {
  * Starts AWS's DynamoDB Local on the given port: in memory, or keeping its data in `dbPath`.
  * It listens on all interfaces (it has no host option).
  */
-export async function startDynamoLocal(options: { port: number; dbPath?: string }): Promise<DynamoLocal> {
+export async function startDynamoLocal(options: { port: number; dbPath?: string; timeoutSeconds?: number; onProgress?: (seconds: number) => void }): Promise<DynamoLocal> {
   if (!javaIsAvailable()) {
     throw new StartupError('没有找到 Java：DynamoDB Local 需要 Java 17。请先安装：sudo apt-get install -y openjdk-17-jre-headless');
   }
@@ -42,15 +44,27 @@ export async function startDynamoLocal(options: { port: number; dbPath?: string 
   } else {
     args.push('-inMemory');
   }
-  const child = startChild('dynamodb-local', 'java', args, { cwd: jarDir });
+  const child = startChild(DYNAMODB_LOCAL, 'java', args, { cwd: jarDir });
   const output = captureOutput(child.process);
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = new DynamoDBClient({ region: 'local', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
-    await waitFor('DynamoDB Local', async () => {
-      await client.send(new ListTablesCommand({ Limit: 1 }));
-      return true;
-    }, 30_000, child, output);
+    await waitFor(
+      DYNAMODB_LOCAL,
+      async () => {
+        await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(5000) });
+        return true;
+      },
+      {
+        child,
+        output,
+        timeoutSeconds: options.timeoutSeconds,
+        onProgress: options.onProgress,
+        hint: options.dbPath
+          ? `上面是 DynamoDB Local 自己的输出。若是数据文件损坏，可以先用 npm start -- --in-memory 启动，或移走 ${options.dbPath}。`
+          : '上面是 DynamoDB Local 自己的输出；它需要 Java 17（java -version 查看）。',
+      },
+    );
   } catch (error) {
     await child.stop();
     throw error;

@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { ensureTable, ROOT } from './table';
-import { startDynamoLocal, type DynamoLocal } from './dynamodb-local';
-import { requireFreePort } from './ports';
+import { DYNAMODB_LOCAL, startDynamoLocal, type DynamoLocal } from './dynamodb-local';
+import type { MemoryPart } from './memory';
+import { requireFreePort, StartupError } from './ports';
 import { startS3Local, type S3Local } from './s3-local';
-import { captureOutput, startChild, waitFor, type Child } from './processes';
+import { captureOutput, startChild, startTimeoutSeconds, waitFor, type Child } from './processes';
 import { serveStatic } from './static-server';
 import { loadConfig } from '../../functions/src/config';
 import { buildContainer } from '../../functions/src/wiring/container';
@@ -28,6 +30,10 @@ export interface StackOptions {
   /** Build the H5 app (skip only when a build for the same API URL is already in place). */
   buildH5?: boolean;
   onStep?: (step: string, millis: number) => void;
+  /** Called about every 10 s for a part that is still starting (`doing`: 启动 or 构建) while its process is alive. */
+  onWaiting?: (part: string, seconds: number, doing: string) => void;
+  /** How long a part may take (default LIANXIN_START_TIMEOUT_SECONDS, else 600; 0 = as long as its process lives). */
+  timeoutSeconds?: number;
   /** Opening hours of today's demo stand (default: the market's 08:00–11:30). */
   demoTodayHours?: { startTime: string; endTime: string };
 }
@@ -39,6 +45,8 @@ export interface Stack {
   s3Endpoint: string;
   seed: DemoSeedResult;
   standUrl: string;
+  /** The processes of the stack still running (for the memory line of `npm start`). */
+  processes(): MemoryPart[];
   stop(): Promise<void>;
 }
 
@@ -61,20 +69,41 @@ async function timed<T>(step: string, onStep: StackOptions['onStep'], work: () =
   return result;
 }
 
-export function buildH5(apiUrl: string): Promise<void> {
-  const child = startChild('taro-h5', process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], {
+export const API_PART = 'API (serverless-offline)';
+export const H5_BUILD_PART = '小程序 H5 构建';
+/**
+ * Tests only: a Node script started in place of serverless-offline (with the same arguments), to show how
+ * `npm start` reports an API that dies or hangs while starting (test/integration/npm-start.int.test.ts).
+ */
+export const TEST_API_SCRIPT_ENV = 'LIANXIN_TEST_API_SCRIPT';
+
+/** Builds the H5 app for the given API URL (Taro, a child process); fails in Chinese with the build's last lines. */
+export async function buildH5(apiUrl: string, options: { timeoutSeconds?: number; onProgress?: (seconds: number) => void; onStart?: (child: Child) => void } = {}): Promise<void> {
+  const child = startChild(H5_BUILD_PART, process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], {
     cwd: join(ROOT, 'miniprogram'),
     env: { ...process.env, NODE_ENV: 'production', TARO_APP_API_BASE: apiUrl, BROWSERSLIST_IGNORE_OLD_DATA: '1' },
   });
-  const output = captureOutput(child.process, 60);
-  return new Promise((resolve, reject) => {
-    child.process.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`H5 构建失败：\n${output()}`))));
-  });
+  options.onStart?.(child);
+  const output = captureOutput(child.process);
+  try {
+    await waitFor(H5_BUILD_PART, async () => child.process.exitCode === 0, {
+      child,
+      output,
+      timeoutSeconds: options.timeoutSeconds,
+      onProgress: options.onProgress,
+      failed: '失败',
+      hint: '上面是 Taro 自己的输出。若刚改过 miniprogram/ 的代码，修正后重新运行；或先用 npm start -- --no-build 沿用上一次的构建（miniprogram/dist/h5）。',
+    });
+  } finally {
+    await child.stop();
+  }
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
-  const { onStep } = options;
+  const { onStep, onWaiting } = options;
+  const timeoutSeconds = options.timeoutSeconds ?? startTimeoutSeconds();
   const started: { stop(): Promise<void> }[] = [];
+  const children: Child[] = [];
   const stopAll = async () => {
     for (const part of started.reverse()) await part.stop().catch(() => undefined);
   };
@@ -84,9 +113,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await requireFreePort(options.lambdaPort, 'serverless-offline 的 Lambda 端口', 'LIANXIN_LAMBDA_PORT');
     await requireFreePort(options.h5Port, '小程序 H5', 'LIANXIN_H5_PORT');
     await requireFreePort(options.s3Port, '本地对象存储（照片）', 'LIANXIN_S3_PORT');
+    if (options.buildH5 === false && !existsSync(join(H5_DIST, 'index.html'))) {
+      throw new StartupError('没有找到上一次的小程序 H5 构建（miniprogram/dist/h5）：请去掉 --no-build 运行一次 npm start，它会先构建。');
+    }
 
-    const dynamo: DynamoLocal = await timed('DynamoDB Local', onStep, () => startDynamoLocal({ port: options.dynamoPort, dbPath: options.dataDir }));
+    const dynamo: DynamoLocal = await timed(DYNAMODB_LOCAL, onStep, () =>
+      startDynamoLocal({ port: options.dynamoPort, dbPath: options.dataDir, timeoutSeconds, onProgress: (seconds) => onWaiting?.(DYNAMODB_LOCAL, seconds, '启动') }),
+    );
     started.push(dynamo);
+    children.push(dynamo.child);
     const s3: S3Local = await timed('本地对象存储 (s3rver)', onStep, () =>
       startS3Local({ port: options.s3Port, bucket: LOCAL_PHOTO_BUCKET, directory: options.photoDir }),
     );
@@ -109,21 +144,32 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
     const h5Url = `http://127.0.0.1:${options.h5Port}`;
 
-    const api = timed('API (serverless-offline)', onStep, async () => {
+    const api = timed(API_PART, onStep, async () => {
+      const testScript = process.env[TEST_API_SCRIPT_ENV];
       const child: Child = startChild(
-        'serverless-offline',
+        API_PART,
         process.execPath,
-        [require.resolve('serverless/bin/serverless.js'), 'offline', 'start', '--stage', LOCAL_STAGE, '--httpPort', String(options.apiPort), '--lambdaPort', String(options.lambdaPort), '--host', '127.0.0.1'],
+        [testScript || require.resolve('serverless/bin/serverless.js'), 'offline', 'start', '--stage', LOCAL_STAGE, '--httpPort', String(options.apiPort), '--lambdaPort', String(options.lambdaPort), '--host', '127.0.0.1'],
         { cwd: ROOT, env: { ...process.env, ...functionEnv, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' } },
       );
       started.push(child);
-      const output = captureOutput(child.process, 80);
-      await waitFor('API', async () => (await fetch(`${apiUrl}/health`)).ok, 120_000, child, output);
+      children.push(child);
+      const output = captureOutput(child.process);
+      await waitFor(API_PART, async () => (await fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(5000) })).ok, {
+        child,
+        output,
+        timeoutSeconds,
+        onProgress: (seconds) => onWaiting?.(API_PART, seconds, '启动'),
+        hint: '上面是 serverless-offline 自己的输出。若是 functions/ 的代码或 serverless.yml 有误（打包、语法），修正后重新运行 npm start。',
+      });
       return child;
     });
-    const h5 = timed('小程序 H5 构建', onStep, async () => {
-      if (options.buildH5 !== false) await buildH5(apiUrl);
-    });
+    const h5 =
+      options.buildH5 === false
+        ? Promise.resolve(onStep?.(`${H5_BUILD_PART}（--no-build：沿用 miniprogram/dist/h5）`, 0))
+        : timed(H5_BUILD_PART, onStep, () =>
+            buildH5(apiUrl, { timeoutSeconds, onProgress: (seconds) => onWaiting?.(H5_BUILD_PART, seconds, '构建'), onStart: (child) => started.push(child) }),
+          );
     await Promise.all([api, h5]);
 
     const server: Server = await timed('H5 服务', onStep, () => serveStatic(H5_DIST, options.h5Port));
@@ -142,6 +188,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       s3Endpoint: s3.endpoint,
       seed,
       standUrl: standUrlFor(h5Url, seed.scene),
+      processes: () => children.filter((c) => c.process.pid !== undefined && c.process.exitCode === null && c.process.signalCode === null).map((c) => ({ label: c.name, pid: c.process.pid! })),
       stop: stopAll,
     };
   } catch (error) {
