@@ -71,4 +71,24 @@ describe('the audit trail (DynamoDB Local)', () => {
     await f.deps.audit.append(entry);
     await expect(f.deps.audit.append({ ...entry, summary: '改写' })).rejects.toThrow();
   }, 60_000);
+
+  it('shows a resident’s phone masked; the whole number only through 显示完整号码, which is recorded', async () => {
+    const f = await bookingFixture();
+    const api = loadHandlers(testEnv(f.tableName));
+    const token = async (persona: string) => (await invoke(api.signInAsPersona, 'signInAsPersona', { body: { persona } })).body.token as string;
+    const resident = await token('resident');
+    const submitted = await invoke(api.submit, 'submit', { token: resident, body: { requestId: ulid(), studioId: f.seed.studioId, category: '环境卫生', text: '河边有人倒建筑垃圾，已经堆了一周', public: false, phone: '13912345678', phoneConsent: true } });
+    const params = { studioId: f.seed.studioId, submissionId: submitted.body.id };
+    const rep = await token('rep1');
+    expect((await invoke(api.getStudioSubmission, 'getStudioSubmission', { token: rep, params })).body.phone).toBe('139****5678');
+    const revealed = await invoke(api.revealSubmissionPhone, 'revealSubmissionPhone', { token: rep, params });
+    expect(revealed).toMatchObject({ status: 200, body: { phone: '13912345678' } });
+    // staff may enter paper forms but not see residents' numbers; a resident may not use the studio's route
+    expect((await invoke(api.revealSubmissionPhone, 'revealSubmissionPhone', { token: await token('staff1'), params })).status).toBe(403);
+    expect((await invoke(api.revealSubmissionPhone, 'revealSubmissionPhone', { token: resident, params })).status).toBe(403);
+    const log = await invoke(api.getAuditLog, 'getAuditLog', { token: await token('admin'), params: { studioId: f.seed.studioId }, query: { kind: 'phone_revealed' } });
+    expect(log.body.entries).toHaveLength(1);
+    expect(log.body.entries[0]).toMatchObject({ actorName: '张建国', actorRole: 'representative' });
+    expect(JSON.stringify(log.body)).not.toContain('5678');
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import { submissionRoutes } from '@shared/contract/submissions';
 import { createRouter } from '../http/router';
 import { submissionsDeps } from './deps';
 import { createPhotoUpload } from './photos.use-case';
-import { acceptSubmission, approveForBoard, getBoard, getInbox, getStudioSubmission, rateSubmission, replyToSubmission, resolveSubmission } from './submission-desk.use-case';
+import { acceptSubmission, approveForBoard, getBoard, getInbox, getStudioSubmission, rateSubmission, replyToSubmission, resolveSubmission, revealSubmissionPhone } from './submission-desk.use-case';
 import { exportSubmissionsCsv, getStudioStats, submitOnBehalf } from './submission-reports.use-case';
 import { getMySubmission, listMySubmissions, submit } from './submissions.use-case';
 
@@ -17,6 +17,7 @@ export const handler = createRouter(
     getBoard: ({ deps, params }) => getBoard(deps, params.studioId),
     getInbox: ({ deps, principal, params, query }) => getInbox(deps, principal, params.studioId, query),
     getStudioSubmission: ({ deps, principal, params }) => getStudioSubmission(deps, principal, params.studioId, params.submissionId),
+    revealSubmissionPhone: ({ deps, principal, params }) => revealSubmissionPhone(deps, principal, params.studioId, params.submissionId),
     acceptSubmission: ({ deps, principal, params, body }) => acceptSubmission(deps, principal, params.submissionId, body),
     replyToSubmission: ({ deps, principal, params, body }) => replyToSubmission(deps, principal, params.submissionId, body),
     resolveSubmission: ({ deps, principal, params }) => resolveSubmission(deps, principal, params.submissionId),

@@ -1,4 +1,4 @@
-import { INBOX_GROUPS, type AcceptRequest, type BoardResponse, type InboxQuery, type InboxResponse, type RateRequest, type ReplyRequest, type StudioSubmissionView, type SubmissionView } from '@shared/schemas/submission';
+import { INBOX_GROUPS, type AcceptRequest, type BoardResponse, type InboxQuery, type InboxResponse, type RateRequest, type ReplyRequest, type RevealedPhoneResponse, type StudioSubmissionView, type SubmissionView } from '@shared/schemas/submission';
 import { allowedActions, isSubmissionOverdue, nextStatus, RATING_LABELS, type SubmissionAction } from '@shared/submission/lifecycle';
 import { maskPersonalDetails } from '@shared/submission/mask';
 import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
@@ -7,6 +7,7 @@ import type { Principal } from '../auth/session-tokens';
 import type { BoardItem, Submission, SubmissionEvent } from './submission.repository';
 import { ConflictError, NotFoundError } from '../errors';
 import { mayActFor, requireStudioRole } from '../policy';
+import { recordAudit } from '../audit/audit.use-case';
 import type { SubmissionsDeps } from './deps';
 import { residentView, viewOf } from './submissions.use-case';
 import { photoViews } from './photos.use-case';
@@ -60,7 +61,8 @@ async function studioView(deps: SubmissionsDeps, s: Submission): Promise<StudioS
     ...(s.triage ? { triage: s.triage } : {}),
     ...(s.department ? { department: s.department, departmentDueDate: s.departmentDueDate } : {}),
     acceptDueDate: s.acceptDueDate,
-    ...(phones.has(s.id) ? { phone: phones.get(s.id)! } : {}),
+    // masked: the whole number only through revealSubmissionPhone, which the audit trail records
+    ...(phones.has(s.id) ? { phone: maskPersonalDetails(phones.get(s.id)!) } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
     contentHeld: s.contentVerdict === 'review' && !s.boardApproved,
     notes: events.filter((e) => e.internal).map((e) => ({ at: e.at, by: names.get(e.actorId ?? '') ?? '工作人员', text: e.text ?? '' })),
@@ -73,6 +75,20 @@ export async function getStudioSubmission(deps: SubmissionsDeps, principal: Prin
   const submission = await studioSubmission(deps, principal, id);
   if (submission.studioId !== studioId) throw new NotFoundError('没有找到这条意见');
   return studioView(deps, submission);
+}
+
+/**
+ * 显示完整号码: the whole phone number a resident left with a submission, for the studio's representatives — each
+ * reveal is recorded (who, which submission) before the number is answered; the number itself is never recorded.
+ */
+export async function revealSubmissionPhone(deps: SubmissionsDeps, principal: Principal, studioId: string, id: string): Promise<RevealedPhoneResponse> {
+  requireStudioRole(principal, studioId, 'answer');
+  const submission = await studioSubmission(deps, principal, id);
+  if (submission.studioId !== studioId) throw new NotFoundError('没有找到这条意见');
+  const phone = (await deps.submissions.contactsOf([submission], deps.now())).get(submission.id);
+  if (!phone) throw new NotFoundError('这条意见没有留手机号，或已过保存期限');
+  await recordAudit(deps, principal, studioId, 'phone_revealed', `查看意见（${submission.category}，${chinaDate(submission.createdAt)}）留的完整手机号`, submission.id);
+  return { phone };
 }
 
 /** The board line of a submission, when it may be shown: public, with a public reply, content not held. */

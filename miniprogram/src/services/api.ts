@@ -154,6 +154,9 @@ export const resolveSubmission = (submissionId: string) => call('resolveSubmissi
 /** 准予公示 for a submission whose content was held back. */
 export const approveBoard = (submissionId: string) => call('approveForBoard', { params: { submissionId } })
 
+/** 显示完整号码: the whole phone a resident left (the studio's view shows it masked); recorded in the audit trail. */
+export const revealSubmissionPhone = (studioId: string, submissionId: string) => call('revealSubmissionPhone', { params: { studioId, submissionId } })
+
 /** Public: the studio's categories with their time limits (the defaults when it has none). */
 export const getSubmissionSettings = (studioId: string) => call('getSubmissionSettings', { params: { studioId } })
 

@@ -161,12 +161,17 @@ export const inboxResponse = z.object({
 });
 export type InboxResponse = z.infer<typeof inboxResponse>;
 
+/** POST /studios/{studioId}/submissions/{submissionId}/phone — the whole number, recorded in the audit trail. */
+export const revealedPhoneResponse = z.object({ phone: z.string() });
+export type RevealedPhoneResponse = z.infer<typeof revealedPhoneResponse>;
+
 /** What the studio's people see of one submission: everything, internal notes included. */
 export const studioSubmissionView = submissionView.extend({
   triage: z.enum(TRIAGES).optional(),
   department: z.string().optional(),
   departmentDueDate: z.string().optional(),
   acceptDueDate: z.string(),
+  /** The phone the resident left, masked (`139****5678`); the whole number only through 显示完整号码 (audited). */
   phone: z.string().optional(),
   rating: z.enum(RATINGS).optional(),
   contentHeld: z.boolean(),

@@ -5,7 +5,7 @@ import RepSubmissionPage from './index'
 
 // jest has no CSS transform: the photo grid's stylesheet is for the build only
 
-const posts = () => Taro.request.mock.calls.map((c) => c[0] as RequestCall).filter((c) => c.method === 'POST')
+const posts = () => Taro.request.mock.calls.map((c) => c[0] as RequestCall).filter((c) => c.method === 'POST').filter((c) => !c.url.endsWith('/phone'))
 const TEMPLATES_URL = `http://127.0.0.1:3000/studios/${STUDIO_ID}/reply-templates`
 /** The studio's own templates, as GET /studios/{studioId}/reply-templates answers them. */
 const STUDIO_TEMPLATES = {
@@ -27,13 +27,19 @@ beforeEach(() => {
 
 describe('意见办理 detail', () => {
   it('accepting as 大事 needs a department and a due date (the shared schema’s messages), then sends them', async () => {
-    const view = aStudioSubmission({ phone: '13800001111', notes: [{ at: '2099-11-20T02:00:00.000Z', by: '王志强', text: '已电话联系' }] })
+    const view = aStudioSubmission({ phone: '138****1111', notes: [{ at: '2099-11-20T02:00:00.000Z', by: '王志强', text: '已电话联系' }] })
     Taro.request.mockImplementation(((req: RequestCall) =>
-      ok(req.method === 'POST' ? aStudioSubmission({ status: 'handed_on', triage: 'major', department: '镇城管办', departmentDueDate: '2099-12-01', allowedActions: ['reply'] }) : view)) as never)
+      ok(req.url.endsWith('/phone') ? { phone: '13800001111' } : req.method === 'POST' ? aStudioSubmission({ status: 'handed_on', triage: 'major', department: '镇城管办', departmentDueDate: '2099-12-01', allowedActions: ['reply'] }) : view)) as never)
     const { container } = render(<RepSubmissionPage />)
     await waitFor(() => expect(container.querySelector('.accept-panel')).not.toBeNull())
     expect(Taro.request.mock.calls[0][0]).toMatchObject({ url: `http://127.0.0.1:3000/studios/${STUDIO_ID}/submissions/${SUBMISSION_ID}` })
-    expect(container.querySelector('.phone-number')?.textContent).toBe('13800001111')
+    // masked until 显示完整号码, which asks the API (and is recorded there)
+    expect(container.querySelector('.phone-number')?.textContent).toBe('138****1111')
+    expect(container.querySelector('.call-phone')).toBeNull()
+    fireEvent.click(container.querySelector('.reveal-phone') as Element)
+    await waitFor(() => expect(container.querySelector('.phone-number')?.textContent).toBe('13800001111'))
+    expect(Taro.request.mock.calls.some((c) => (c[0] as RequestCall).url === `http://127.0.0.1:3000/studios/${STUDIO_ID}/submissions/${SUBMISSION_ID}/phone`)).toBe(true)
+    expect(container.querySelector('.call-phone')).not.toBeNull()
     expect(container.querySelector('.notes-card')?.textContent).toContain('已电话联系')
     expect(container.querySelector('.reply-panel')).toBeNull()
 

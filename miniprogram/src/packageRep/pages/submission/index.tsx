@@ -5,7 +5,8 @@ import { acceptRequest, TRIAGES, type StudioSubmissionView } from '@shared/schem
 import { RATING_LABELS, TRIAGE_DESCRIPTIONS, TRIAGE_LABELS } from '@shared/submission/lifecycle'
 import { parseWith } from '@shared/validation'
 import { chinaDate, formatChinaDate } from '@shared/time'
-import { acceptSubmission, approveBoard, getStudioSubmission, resolveSubmission } from '../../../services/api'
+import { acceptSubmission, approveBoard, getStudioSubmission, resolveSubmission, revealSubmissionPhone } from '../../../services/api'
+import { errorMessage } from '../../../services/request'
 import { useSessionUser } from '../../../services/use-session-user'
 import { usePageData } from '../../../services/use-page-data'
 import { chinaDateTime, longChinaDate, param } from '../../../services/submissions'
@@ -117,6 +118,49 @@ function AcceptPanel({ view, onDone, onRefused }: { view: StudioSubmissionView; 
   )
 }
 
+/**
+ * The phone a resident left, masked until a representative taps 显示完整号码 — each reveal is recorded in the studio's
+ * 操作记录, so the number is only looked at when someone is about to call.
+ */
+function PhoneCard({ studioId, submissionId, masked }: { studioId: string; submissionId: string; masked: string }) {
+  const [whole, setWhole] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const reveal = async () => {
+    if (busy) return
+    setBusy(true)
+    try {
+      setWhole((await revealSubmissionPhone(studioId, submissionId)).phone)
+    } catch (error) {
+      Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='card phone-card'>
+      <Text className='card-label'>居民留的手机号（只用于办理这条意见）</Text>
+      <Text className='phone-number'>{whole ?? masked}</Text>
+      {whole ? (
+        <Button
+          className='btn btn--secondary btn--compact call-phone'
+          onClick={() => {
+            Taro.makePhoneCall?.({ phoneNumber: whole })?.catch?.(() => undefined)
+          }}
+        >
+          拨打电话
+        </Button>
+      ) : (
+        <View>
+          <Button className='btn btn--secondary btn--compact reveal-phone' loading={busy} disabled={busy} onClick={() => void reveal()}>
+            显示完整号码
+          </Button>
+          <Text className='plain-line phone-audit-note'>查看完整号码会记入操作记录</Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
 export default function RepSubmissionPage() {
   const { params } = useRouter()
   const id = param(params.id)
@@ -190,20 +234,7 @@ export default function RepSubmissionPage() {
         {view.rating ? <Text className='plain-line rating-line'>居民评价：{RATING_LABELS[view.rating]}</Text> : null}
       </View>
 
-      {view.phone ? (
-        <View className='card phone-card'>
-          <Text className='card-label'>居民留的手机号（只用于办理这条意见）</Text>
-          <Text className='phone-number'>{view.phone}</Text>
-          <Button
-            className='btn btn--secondary btn--compact call-phone'
-            onClick={() => {
-              Taro.makePhoneCall?.({ phoneNumber: view.phone as string })?.catch?.(() => undefined)
-            }}
-          >
-            拨打电话
-          </Button>
-        </View>
-      ) : null}
+      {view.phone ? <PhoneCard studioId={studioId} submissionId={view.id} masked={view.phone} /> : null}
 
       {view.contentHeld ? (
         <View className='notice content-held'>
