@@ -40,8 +40,8 @@ export const lambdas: Record<string, LambdaSpec> = {
   auth: {
     handler: 'auth/lambda',
     context: 'auth',
-    // users, their openid index item, invites, rate limits; studio names for the session
-    iam: [dynamo(['GetItem', 'PutItem', 'UpdateItem'], [TABLE])],
+    // users, their openid index item, invites, rate limits; studio names for the session; members (list, change, remove)
+    iam: [dynamo(['GetItem', 'PutItem', 'UpdateItem', 'Query', 'DeleteItem'], [TABLE])],
   },
   local: {
     handler: 'local/lambda',

@@ -3,6 +3,7 @@ import { createRouter } from '../http/router';
 import { authDeps } from './deps';
 import { getMe } from './get-me.use-case';
 import { createInvite, redeemInvite } from './invites.use-case';
+import { changeMemberRole, listMembers, removeMember } from './members.use-case';
 import { signInWithWechat } from './sign-in.use-case';
 
 export const handler = createRouter(
@@ -12,6 +13,9 @@ export const handler = createRouter(
     signInWithWechat: ({ deps, body }) => signInWithWechat(deps, body),
     getMe: ({ deps, principal }) => getMe(deps, principal),
     createInvite: ({ deps, principal, params, body }) => createInvite(deps, principal, params.studioId, body),
+    listMembers: ({ deps, principal, params }) => listMembers(deps, principal, params.studioId),
+    changeMemberRole: ({ deps, principal, params, body }) => changeMemberRole(deps, principal, params.studioId, params.userId, body),
+    removeMember: ({ deps, principal, params }) => removeMember(deps, principal, params.studioId, params.userId),
     redeemInvite: ({ deps, principal, body }) => redeemInvite(deps, principal, body),
   },
   authDeps,

@@ -114,6 +114,65 @@ export class StudioRepository {
     }
   }
 
+  /**
+   * Access pattern: change a member's role — TransactWrite: Update the user `studioId = :studio` (still of this studio)
+   * + Update the member item `attribute_exists(PK)`. False when they are no longer a member.
+   */
+  async changeMemberRole(studioId: string, userId: string, role: StudioRole, at: string): Promise<boolean> {
+    return this.transactOrFalse([
+      {
+        Update: {
+          TableName: this.table.tableName,
+          Key: userKey(userId),
+          UpdateExpression: 'SET #role = :role',
+          ConditionExpression: 'studioId = :studio',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':role': role, ':studio': studioId },
+        },
+      },
+      {
+        Update: {
+          TableName: this.table.tableName,
+          Key: memberKey(studioId, userId),
+          UpdateExpression: 'SET #role = :role, roleChangedAt = :at',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':role': role, ':at': at },
+        },
+      },
+    ]);
+  }
+
+  /**
+   * Access pattern: remove a member — TransactWrite: Update the user back to a resident without a studio (only if still
+   * of this studio) + Delete the member item. False when they were not a member.
+   */
+  async removeMember(studioId: string, userId: string): Promise<boolean> {
+    return this.transactOrFalse([
+      {
+        Update: {
+          TableName: this.table.tableName,
+          Key: userKey(userId),
+          UpdateExpression: 'SET #role = :resident REMOVE studioId',
+          ConditionExpression: 'studioId = :studio',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':resident': 'resident', ':studio': studioId },
+        },
+      },
+      { Delete: { TableName: this.table.tableName, Key: memberKey(studioId, userId), ConditionExpression: 'attribute_exists(PK)' } },
+    ]);
+  }
+
+  private async transactOrFalse(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<boolean> {
+    try {
+      await this.table.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
   /** Access pattern: members of a studio — Query PK=STUDIO#id, begins_with(SK, MEMBER#). */
   async listMembersOfStudio(studioId: string): Promise<StudioMember[]> {
     const out = await this.table.client.send(

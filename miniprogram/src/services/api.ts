@@ -199,3 +199,15 @@ export const deleteMyAccount = () => call('deleteMyAccount', { body: { confirm: 
 
 /** Newest first, 30 a page; `cursor` from the previous page. */
 export const getAuditLog = (studioId: string, query: QueryOf<'getAuditLog'> = {}) => call('getAuditLog', { params: { studioId }, query })
+
+/* ---------- 成员与邀请 (admin) ---------- */
+
+export const listMembers = (studioId: string) => call('listMembers', { params: { studioId } })
+
+/** 201: a one-time code for a role, valid `validHours` (72 by default). */
+export const createInvite = (studioId: string, body: BodyOf<'createInvite'>) => call('createInvite', { params: { studioId }, body })
+
+/** Takes effect at the member's next request; recorded in 操作记录. */
+export const changeMemberRole = (studioId: string, userId: string, body: BodyOf<'changeMemberRole'>) => call('changeMemberRole', { params: { studioId, userId }, body })
+
+export const removeMember = (studioId: string, userId: string) => call('removeMember', { params: { studioId, userId } })

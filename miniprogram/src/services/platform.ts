@@ -33,6 +33,7 @@ export const ADMIN_VENUE_EDIT_PAGE = '/packageAdmin/pages/venue-edit/index'
 export const ADMIN_STANDS_PAGE = '/packageAdmin/pages/stands/index'
 export const ADMIN_SUBMISSION_SETTINGS_PAGE = '/packageAdmin/pages/submission-settings/index'
 export const ADMIN_AUDIT_PAGE = '/packageAdmin/pages/audit/index'
+export const ADMIN_MEMBERS_PAGE = '/packageAdmin/pages/members/index'
 /** 意见建议: the resident's pages and the public board are in the main package (opened from a QR code). */
 export const SUBMIT_PAGE = '/pages/submit/index'
 export const SUBMISSIONS_PAGE = '/pages/submissions/index'

@@ -71,3 +71,15 @@ export const redeemInviteRequest = z
   })
   .strict();
 export type RedeemInviteRequest = z.infer<typeof redeemInviteRequest>;
+
+/** A person of a studio, as its admin sees them in 成员与邀请. */
+export const memberView = z.object({ userId: idSchema, displayName: z.string(), role: studioRoleSchema, joinedAt: z.string() });
+export type MemberView = z.infer<typeof memberView>;
+
+/** GET /studios/{studioId}/members — admins first, then representatives, then staff; by name. */
+export const membersResponse = z.object({ members: z.array(memberView) });
+export type MembersResponse = z.infer<typeof membersResponse>;
+
+/** PUT /studios/{studioId}/members/{userId} — another role in the same studio. */
+export const changeMemberRoleRequest = z.object({ role: studioRoleSchema }).strict();
+export type ChangeMemberRoleRequest = z.infer<typeof changeMemberRoleRequest>;

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro, { resetTaroMock } from '../../../test/mocks/taro'
 import { signInAs } from '../../../test/fixtures'
 import { getUser } from '../../services/session'
@@ -102,5 +102,17 @@ describe('我的: 消息', () => {
     await act(() => Promise.resolve())
     expect(container.querySelector('.notifications-entry')).not.toBeNull()
     expect(container.querySelector('.unread-badge')).toBeNull()
+  })
+})
+
+describe('加入工作室 on 我的', () => {
+  it('waits behind a small link, then takes an invite code', async () => {
+    signInAs('resident')
+    const { container } = render(<MePage />)
+    expect(container.querySelector('.invite-input')).toBeNull()
+    fireEvent.click(screen.getByText('我是党代表或工作人员，有邀请码 ›'))
+    expect(container.querySelector('.invite-input')).not.toBeNull()
+    fireEvent.click(container.querySelector('.invite-submit') as HTMLElement)
+    expect(container.querySelector('.invite-error')?.textContent).toContain('邀请码应为 8 位')
   })
 })

@@ -15,7 +15,12 @@ import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
 import { SignInCard } from '../../components/sign-in-card'
 
+/**
+ * 加入工作室 with an invite code: for the few who are given one (representatives, staff), so it waits behind a small
+ * link rather than filling every resident's 我的.
+ */
 function InviteForm({ onJoined }: { onJoined: () => void }) {
+  const [open, setOpen] = useState(false)
   const [code, setCode] = useState('')
   const [fieldError, setFieldError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -44,6 +49,14 @@ function InviteForm({ onJoined }: { onJoined: () => void }) {
     } finally {
       setBusy(false)
     }
+  }
+
+  if (!open) {
+    return (
+      <View className='link-button invite-open' role='button' onClick={() => setOpen(true)}>
+        <Text className='link-text'>我是党代表或工作人员，有邀请码 ›</Text>
+      </View>
+    )
   }
 
   return (
