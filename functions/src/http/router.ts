@@ -51,17 +51,21 @@ function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
   return match?.[1];
 }
 
+/**
+ * Percent-decoded parameters. Built from entries, not by assignment: a parameter named `__proto__` stays a parameter
+ * (and is refused as unknown), where `values[key] = …` would have set the object's prototype and dropped it.
+ */
 function decoded(raw: Record<string, string | undefined> | undefined): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw ?? {})) {
-    if (value === undefined) continue;
-    try {
-      values[key] = decodeURIComponent(value);
-    } catch {
-      values[key] = value;
-    }
-  }
-  return values;
+  return Object.fromEntries(
+    Object.entries(raw ?? {}).flatMap(([key, value]): [string, string][] => {
+      if (value === undefined) return [];
+      try {
+        return [[key, decodeURIComponent(value)]];
+      } catch {
+        return [[key, value]];
+      }
+    }),
+  );
 }
 
 function checked(schema: ZodTypeAny, input: unknown): unknown {
