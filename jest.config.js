@@ -3,6 +3,9 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, 
 const shared = { '^@shared/(.*)$': '<rootDir>/shared/src/$1' };
 
 module.exports = {
+  // Jest reads testTimeout from here only (a project's own is ignored: integration tests ran with 5 s, and timed out on a
+  // busy DynamoDB Local). Unit tests finish in milliseconds; e2e steps set their own waits.
+  testTimeout: 30_000,
   // DynamoDB Local is started once for the run and stopped at its end, by process id.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -12,7 +15,7 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '^.+\\.(t|j)sx?$': swc },
       moduleNameMapper: shared,
-      setupFiles: ['<rootDir>/test/support/quiet-sdk-node-warning.ts'],
+      setupFiles: ['<rootDir>/test/support/quiet-sdk-node-warning.ts', '<rootDir>/test/support/powertools-dev.ts'],
       testMatch: ['<rootDir>/{functions,shared,scripts}/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/'],
     },
@@ -22,7 +25,7 @@ module.exports = {
       testTimeout: 30_000,
       transform: { '^.+\\.(t|j)sx?$': swc },
       moduleNameMapper: shared,
-      setupFiles: ['<rootDir>/test/support/quiet-sdk-node-warning.ts'],
+      setupFiles: ['<rootDir>/test/support/quiet-sdk-node-warning.ts', '<rootDir>/test/support/powertools-dev.ts'],
       testMatch: ['<rootDir>/{functions,scripts,test}/**/*.int.test.ts'],
     },
     {
@@ -45,7 +48,7 @@ module.exports = {
       testTimeout: 120_000,
       transform: { '^.+\\.(t|j)sx?$': swc },
       moduleNameMapper: shared,
-      setupFiles: ['<rootDir>/test/support/quiet-sdk-node-warning.ts'],
+      setupFiles: ['<rootDir>/test/support/quiet-sdk-node-warning.ts', '<rootDir>/test/support/powertools-dev.ts'],
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
     },
   ],

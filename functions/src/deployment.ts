@@ -1,32 +1,59 @@
 /**
  * What is deployed: one Lambda per context of the contract (shared/src/contract), each serving exactly that context's
- * routes, plus the scheduled jobs. serverless.yml takes its `functions` from here (through functions/serverless-functions.cjs),
+ * routes, plus the scheduled jobs and the notice consumer (the table's stream). serverless.yml takes its `functions` from here (through functions/serverless-functions.cjs),
  * so a route is written once — in the contract — and its HTTP API event follows. IAM is per context: only the table,
- * index and bucket actions that context's repositories use.
+ * index and bucket actions that context's repositories use, and only the Parameter Store parameters its wiring reads.
  */
 import { contexts, type ContextName } from '../../shared/src/contract';
+import { noticeStreamFilter } from './notices/notice-stream-filter';
+import { PARAMETERS, parameterEnvName, parameterName, type ParameterKey } from './parameters';
 
 type Intrinsic = Record<string, unknown>;
 interface Statement {
   Effect: 'Allow';
   Action: string[];
   Resource: (Intrinsic | string)[];
+  Condition?: Record<string, Record<string, unknown>>;
 }
 
 const TABLE: Intrinsic = { 'Fn::GetAtt': ['LianxinTable', 'Arn'] };
 const index = (name: 'GSI1' | 'GSI2' | 'GSI3'): Intrinsic => ({ 'Fn::Join': ['/', [{ 'Fn::GetAtt': ['LianxinTable', 'Arn'] }, 'index', name]] });
 const PHOTOS: Intrinsic = { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['PhotoBucket', 'Arn'] }, '/photos/*']] };
 const BUCKET: Intrinsic = { 'Fn::GetAtt': ['PhotoBucket', 'Arn'] };
+/** Stream batches the notice consumer still failed after its retries (serverless.yml `NoticeDeadLetterQueue`). */
+const NOTICE_DLQ: Intrinsic = { 'Fn::GetAtt': ['NoticeDeadLetterQueue', 'Arn'] };
 
 const dynamo = (actions: string[], resources: Intrinsic[]): Statement => ({ Effect: 'Allow', Action: actions.map((a) => `dynamodb:${a}`), Resource: resources });
 const s3 = (actions: string[], resources: Intrinsic[]): Statement => ({ Effect: 'Allow', Action: actions.map((a) => `s3:${a}`), Resource: resources });
+const sqs = (actions: string[], resources: Intrinsic[]): Statement => ({ Effect: 'Allow', Action: actions.map((a) => `sqs:${a}`), Resource: resources });
+
+/**
+ * A Lambda fed by the table's DynamoDB stream (NEW_IMAGE). Reading the stream is granted by the framework for the
+ * event; the on-failure destination (an SQS queue) is not, so its `iam` must allow `sqs:SendMessage` on it. Locally
+ * scripts/lib/stream-poller.ts feeds the same handler with these settings (serverless-offline has no streams), so
+ * the function is not given to serverless-offline.
+ */
+export interface StreamSpec {
+  /** Only records matching this pattern invoke the function (the event source mapping's filter). */
+  filterPattern: Record<string, unknown>;
+  batchSize: number;
+  /** Retries of a failing batch (from its first failed record) before it is reported to `onFailure`. */
+  maximumRetryAttempts: number;
+  /** Older records are not retried any more (reported to `onFailure`). */
+  maximumRecordAgeInSeconds: number;
+  /** Concurrent batches per shard (records of one partition key stay in order). */
+  parallelizationFactor: number;
+  /** The logical id of the SQS queue (serverless.yml) that hears of batches given up on. */
+  onFailure: string;
+}
 
 export interface LambdaSpec {
   /** Handler file under functions/src, without `.ts` (no dots: Lambda splits module and export at the first dot). */
   handler: string;
-  /** The context whose routes this Lambda serves; none for scheduled jobs. */
+  /** The context whose routes this Lambda serves; none for scheduled jobs and stream consumers. Exactly one of these three. */
   context?: ContextName;
   schedule?: string;
+  stream?: StreamSpec;
   iam: Statement[];
   memorySize?: number;
   timeout?: number;
@@ -34,40 +61,53 @@ export interface LambdaSpec {
   include?: string[];
   /** Deployed on the local stage only. */
   localOnly?: boolean;
+  /**
+   * What its wiring reads from Parameter Store (parameters.ts): outside the local stage, their names are in its
+   * environment and its role may read exactly these (a wiring that reads another fails its cold start, naming it).
+   */
+  parameters: ParameterKey[];
 }
 
 export const lambdas: Record<string, LambdaSpec> = {
   auth: {
     handler: 'auth/lambda',
+    // sessions; code2Session with the mini-program's credentials
+    parameters: ['sessionSecret', 'wechatAppId', 'wechatAppSecret'],
     context: 'auth',
     // users, their openid index item, invites, rate limits; studio names for the session; members (list, change, remove)
     iam: [dynamo(['GetItem', 'PutItem', 'UpdateItem', 'Query', 'DeleteItem'], [TABLE])],
   },
   local: {
     handler: 'local/lambda',
+    parameters: ['sessionSecret'],
     context: 'local',
     localOnly: true,
     iam: [dynamo(['GetItem', 'Query'], [TABLE])],
   },
   stands: {
     handler: 'stands/lambda',
+    parameters: ['sessionSecret'],
     context: 'stands',
     // stand page and slots, bookings (one transaction: slot, booking, per-service and per-day guards, retry key), the desk
     iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2')])],
   },
   readings: {
     handler: 'readings/lambda',
+    parameters: ['sessionSecret'],
     context: 'readings',
     iam: [dynamo(['GetItem', 'Query', 'PutItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE])],
   },
   studio: {
     handler: 'studio/lambda',
+    parameters: ['sessionSecret'],
     context: 'studio',
-    // services, venues, stands (generated in batches), settings, templates; cancelling notifies (in-app notices)
+    // services, venues, stands (generated in batches), settings, templates; cancelling a stand queues its notices
     iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], [TABLE]), dynamo(['Query'], [index('GSI1')])],
   },
   submissions: {
     handler: 'submissions/lambda',
+    // sessions; WeChat's content check (msgSecCheck) with the mini-program's access token
+    parameters: ['sessionSecret', 'wechatAppId', 'wechatAppSecret'],
     context: 'submissions',
     iam: [
       dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem'], [TABLE]),
@@ -80,11 +120,14 @@ export const lambdas: Record<string, LambdaSpec> = {
   },
   notices: {
     handler: 'notices/lambda',
+    parameters: ['sessionSecret'],
     context: 'notices',
     iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE])],
   },
   posters: {
     handler: 'posters/lambda',
+    // sessions; the venue's mini-program code (getUnlimitedQRCode) for the stage's version
+    parameters: ['sessionSecret', 'wechatAppId', 'wechatAppSecret', 'wechatQrEnvVersion'],
     context: 'posters',
     memorySize: 1024,
     timeout: 20,
@@ -94,6 +137,7 @@ export const lambdas: Record<string, LambdaSpec> = {
   },
   privacy: {
     handler: 'privacy/lambda',
+    parameters: ['sessionSecret'],
     context: 'privacy',
     // the resident's own data: read it all (their submissions and bookings through GSI1); delete the account —
     // cancel bookings (the cancel transaction), anonymise entries and submissions, delete readings, notices, follows,
@@ -106,24 +150,132 @@ export const lambdas: Record<string, LambdaSpec> = {
   },
   markNoShows: {
     handler: 'stands/jobs/mark-no-shows',
+    parameters: [],
     schedule: 'rate(15 minutes)',
     iam: [dynamo(['GetItem', 'Query', 'UpdateItem'], [TABLE, index('GSI2')])],
   },
   sendBookingReminders: {
     handler: 'stands/jobs/send-booking-reminders',
+    parameters: [],
     schedule: 'cron(0 11 * * ? *)', // 19:00 in China
-    iam: [dynamo(['GetItem', 'Query', 'UpdateItem', 'PutItem'], [TABLE, index('GSI2')])],
+    // tomorrow's stands (GSI2) and their entries; one reminder delivery queued per booking (conditional Put)
+    timeout: 60,
+    iam: [dynamo(['Query', 'PutItem'], [TABLE, index('GSI2')])],
+  },
+  deliverNotices: {
+    handler: 'notices/jobs/deliver-notices',
+    // subscribe messages: the access token, the templates, which version a tap opens (no session secret)
+    parameters: ['wechatAppId', 'wechatAppSecret', 'wechatNoticeTemplates', 'wechatMiniprogramState'],
+    stream: {
+      filterPattern: noticeStreamFilter,
+      batchSize: 50,
+      maximumRetryAttempts: 5,
+      maximumRecordAgeInSeconds: 6 * 3600,
+      parallelizationFactor: 4,
+      onFailure: 'NoticeDeadLetterQueue',
+    },
+    timeout: 60,
+    // deliveries (queue, claim, settle), the 消息 lines, followers, the user (still there? openid for WeChat),
+    // a cancelled stand's bookings (the cancel transaction: entry, slot, hold, day count) and reminded bookings
+    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]), sqs(['SendMessage'], [NOTICE_DLQ])],
   },
 };
 
-/** serverless.yml's `functions` for a stage: handlers, HTTP API events from the contract, schedules, IAM. */
+function streamEvent(spec: StreamSpec) {
+  return {
+    type: 'dynamodb',
+    arn: { 'Fn::GetAtt': ['LianxinTable', 'StreamArn'] },
+    startingPosition: 'TRIM_HORIZON',
+    batchSize: spec.batchSize,
+    maximumRetryAttempts: spec.maximumRetryAttempts,
+    maximumRecordAgeInSeconds: spec.maximumRecordAgeInSeconds,
+    parallelizationFactor: spec.parallelizationFactor,
+    functionResponseType: 'ReportBatchItemFailures',
+    filterPatterns: [spec.filterPattern],
+    destinations: { onFailure: { arn: { 'Fn::GetAtt': [spec.onFailure, 'Arn'] }, type: 'sqs' } },
+  };
+}
+
+/** The CloudFormation logical id the framework gives a function (`markNoShows` → `MarkNoShowsLambdaFunction`). */
+export function functionLogicalId(name: string): string {
+  return `${name[0]!.toUpperCase()}${name.slice(1).replace(/-/g, 'Dash').replace(/_/g, 'Underscore')}LambdaFunction`;
+}
+
+/**
+ * The functions nobody waits for — scheduled jobs and stream consumers, every function without an HTTP context — as
+ * the metrics of serverless.yml's `BackgroundErrorsAlarm`: each one's Lambda `Errors`, summed. A function added here
+ * is watched by the next deploy (through functions/serverless-alarms.cjs).
+ */
+export function backgroundErrorMetrics(stage: string): Record<string, unknown>[] {
+  const names = Object.keys(lambdas).filter((name) => !lambdas[name]!.context && !(lambdas[name]!.localOnly && stage !== 'local'));
+  // CloudWatch allows 10 metrics in an alarm's expression
+  if (names.length > 9) throw new Error(`${names.length} background functions: split BackgroundErrorsAlarm`);
+  const ids = names.map((_, i) => `f${i}`);
+  return [
+    ...names.map((name, i) => ({
+      Id: ids[i],
+      Label: name,
+      ReturnData: false,
+      MetricStat: { Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(name) } }] }, Period: 300, Stat: 'Sum' },
+    })),
+    { Id: 'errors', Label: `errors of ${names.join(', ')}`, Expression: `SUM([${ids.join(', ')}])`, ReturnData: true },
+  ];
+}
+
+const arn = (...parts: (string | Intrinsic)[]): Intrinsic => ({ 'Fn::Join': ['', parts] });
+const PARTITION = { Ref: 'AWS::Partition' };
+const REGION = { Ref: 'AWS::Region' };
+const ACCOUNT = { Ref: 'AWS::AccountId' };
+const parameterArn = (stage: string, key: ParameterKey) => arn('arn:', PARTITION, ':ssm:', REGION, ':', ACCOUNT, `:parameter${parameterName(stage, key)}`);
+
+/**
+ * Reading exactly these parameters; decrypting the SecureString ones only through SSM, only for these parameters
+ * (SSM's encryption context names the parameter). The AWS-managed key `aws/ssm`'s own policy already lets SSM decrypt
+ * for the account; the statement is what a customer-managed key would need, scoped as tightly.
+ */
+function parameterStatements(stage: string, keys: ParameterKey[]): Statement[] {
+  if (!keys.length) return [];
+  const secure = keys.filter((key) => PARAMETERS[key].secure);
+  return [
+    { Effect: 'Allow', Action: ['ssm:GetParameters', 'ssm:GetParameter'], Resource: keys.map((key) => parameterArn(stage, key)) },
+    ...(secure.length
+      ? [
+          {
+            Effect: 'Allow' as const,
+            Action: ['kms:Decrypt'],
+            Resource: [arn('arn:', PARTITION, ':kms:', REGION, ':', ACCOUNT, ':key/*')],
+            Condition: {
+              StringEquals: {
+                'kms:ViaService': arn('ssm.', REGION, '.', { Ref: 'AWS::URLSuffix' }),
+                'kms:EncryptionContext:PARAMETER_ARN': secure.map((key) => parameterArn(stage, key)),
+              },
+            },
+          },
+        ]
+      : []),
+  ];
+}
+
+/**
+ * A function's own environment: outside the local stage the names of its parameters (never a value); on the local
+ * stage its session secret (serverless.yml `params.local.sessionSecret`; the local WeChat adapter needs no more).
+ */
+function parameterEnvironment(stage: string, keys: ParameterKey[]): Record<string, string> {
+  if (stage === 'local') return keys.includes('sessionSecret') ? { [PARAMETERS.sessionSecret.env]: '${param:sessionSecret}' } : {};
+  return Object.fromEntries(keys.map((key) => [parameterEnvName(key), parameterName(stage, key)]));
+}
+
+/** serverless.yml's `functions` for a stage: handlers, HTTP API events from the contract, schedules, streams, IAM. */
 export function serverlessFunctions(stage: string): Record<string, unknown> {
   const functions: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(lambdas)) {
     if (spec.localOnly && stage !== 'local') continue;
+    if (spec.stream && stage === 'local') continue; // the local stack's stream poller runs it (scripts/lib/stack.ts)
     const events = spec.context
       ? Object.values(contexts[spec.context]).map((route) => ({ httpApi: { method: route.method, path: route.path } }))
-      : [{ schedule: spec.schedule }];
+      : spec.stream
+        ? [{ stream: streamEvent(spec.stream) }]
+        : [{ schedule: spec.schedule }];
     functions[name] = {
       handler: `functions/src/${spec.handler}.handler`,
       ...(spec.memorySize ? { memorySize: spec.memorySize } : {}),
@@ -131,7 +283,8 @@ export function serverlessFunctions(stage: string): Record<string, unknown> {
       // source maps stay in .esbuild/ as build artefacts for reading stack traces offline; the zips carry only code
       package: { patterns: ['!**/*.map', ...(spec.include ?? [])] },
       events,
-      iamRoleStatements: spec.iam,
+      ...(spec.parameters.length ? { environment: parameterEnvironment(stage, spec.parameters) } : {}),
+      iamRoleStatements: [...spec.iam, ...(stage === 'local' ? [] : parameterStatements(stage, spec.parameters))],
     };
   }
   return functions;

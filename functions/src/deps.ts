@@ -11,10 +11,12 @@ import type { Notifier } from './adapters/notify/notifier';
 import type { OutboxRepository } from './local/outbox.repository';
 import type { SubmissionRepository } from './submissions/submission.repository';
 import type { NotificationRepository } from './notices/notification.repository';
+import type { NoticeQueueRepository } from './notices/notice-queue.repository';
 import type { ContentCheck } from './adapters/content-check';
 import type { VenueQrCodes } from './adapters/wechat/venue-qr-code';
 import type { PhotoStore } from './adapters/photos/photo-store';
 import type { AuditRepository } from './audit/audit.repository';
+import type { Metrics } from './metrics';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
 export interface Deps {
@@ -30,8 +32,11 @@ export interface Deps {
   rateLimits: RateLimitRepository;
   bookings: BookingRepository;
   readings: ReadingRepository;
+  /** Where a notice goes outward: WeChat subscribe messages, or the local outbox. Only the notice consumer sends. */
   notifier: Notifier;
   notifications: NotificationRepository;
+  /** The transactional outbox of notices: requests and deliveries, handed to the notice consumer by the table's stream. */
+  noticeQueue: NoticeQueueRepository;
   contentCheck: ContentCheck;
   submissions: SubmissionRepository;
   /** The local stage's record of notices (empty elsewhere). */
@@ -41,6 +46,8 @@ export interface Deps {
   venueQrCodes: VenueQrCodes;
   /** Object storage for submission photos (S3; s3rver locally). */
   photos: PhotoStore;
+  /** What the service counts (bookings, check-ins, submissions, notices …): CloudWatch metrics in production. */
+  metrics: Metrics;
   /** `personalContactRetentionDays`: phones and home addresses are kept this long after the matter is closed. */
   limits: { dailyBookingsPerResident: number; noShowGraceMinutes: number; healthReadingRetentionDays: number; personalContactRetentionDays: number };
 }

@@ -16,6 +16,7 @@ const errorBody = z.object({
     message: z.string().describe('Chinese, fit to show a resident'),
     fields: z.record(z.string()).optional().describe("a field's path → its message (400 only)"),
     reason: z.enum(CONFLICT_REASONS).optional().describe('on some 409s, what a screen needs to tell them apart'),
+    requestId: z.string().optional().describe("API Gateway's id of the request, also on its log lines (quote it when reporting a problem)"),
   }),
 });
 
@@ -88,7 +89,8 @@ export function openApiDocument(): Record<string, unknown> {
         'Generated from the contract in shared/src/contract by `npm run openapi`; do not edit by hand (a test compares it',
         'with a fresh generation). Every route names the roles that may call it in `x-roles` (`public` = anyone, signed in',
         'or not) and the context whose Lambda serves it in `x-context`. Every error body is `{"error": {"code", "message",',
-        '"fields"?, "reason"?}}`; `message` is Chinese and fit to show a resident.',
+        '"fields"?, "reason"?, "requestId"?}}`; `message` is Chinese and fit to show a resident; `requestId` finds the',
+        "request's log lines.",
       ].join('\n'),
     },
     servers: [{ url: 'http://127.0.0.1:3000', description: 'npm start (serverless-offline, local stage)' }],

@@ -11,6 +11,7 @@ import { serveStatic } from './static-server';
 import { loadConfig } from '../../functions/src/config';
 import { buildContainer } from '../../functions/src/wiring/container';
 import { seedDemoData, type DemoSeedResult } from '../../functions/src/local/demo-seed';
+import { startNoticeDelivery, type NoticeDelivery } from './notice-delivery';
 
 /**
  * The whole system on one machine: DynamoDB Local, the table from serverless.yml, demo data, the API under
@@ -45,6 +46,8 @@ export interface Stack {
   s3Endpoint: string;
   seed: DemoSeedResult;
   standUrl: string;
+  /** The notice consumer fed by DynamoDB Local's stream (its dead letters, for a look). */
+  notices: NoticeDelivery;
   /** The processes of the stack still running (for the memory line of `npm start`). */
   processes(): MemoryPart[];
   stop(): Promise<void>;
@@ -70,6 +73,7 @@ async function timed<T>(step: string, onStep: StackOptions['onStep'], work: () =
 }
 
 export const API_PART = 'API (serverless-offline)';
+export const NOTICES_PART = '通知投递（DynamoDB Stream → 通知消费者）';
 export const H5_BUILD_PART = '小程序 H5 构建';
 /**
  * Tests only: a Node script started in place of serverless-offline (with the same arguments), to show how
@@ -140,6 +144,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     await timed(`数据表 ${LOCAL_TABLE}`, onStep, () => ensureTable(dynamo.endpoint, LOCAL_TABLE));
     const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv)), { todayHours: options.demoTodayHours }));
+    // Notices leave the requests through the table's stream, as in production: the same consumer, fed by a poller.
+    const notices = await timed(NOTICES_PART, onStep, async () => startNoticeDelivery(dynamo.endpoint, LOCAL_TABLE, loadConfig(functionEnv)));
+    started.push(notices);
 
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
     const h5Url = `http://127.0.0.1:${options.h5Port}`;
@@ -188,6 +195,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       s3Endpoint: s3.endpoint,
       seed,
       standUrl: standUrlFor(h5Url, seed.scene),
+      notices,
       processes: () => children.filter((c) => c.process.pid !== undefined && c.process.exitCode === null && c.process.signalCode === null).map((c) => ({ label: c.name, pid: c.process.pid! })),
       stop: stopAll,
     };

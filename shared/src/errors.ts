@@ -1,6 +1,7 @@
 /**
  * The one error vocabulary shared by the API and the mini-program.
- * Every error body is `{ error: { code, message, fields? } }`; `message` is Chinese and fit to show a resident.
+ * Every error body is `{ error: { code, message, fields?, reason?, requestId? } }`; `message` is Chinese and fit to show
+ * a resident; `requestId` matches the request's log lines.
  */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
@@ -41,7 +42,8 @@ export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 export type FieldErrors = Record<string, string>;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: FieldErrors; reason?: ConflictReason };
+  /** `requestId`: API Gateway's id of the request, also on its log lines — quote it when reporting a problem. */
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; reason?: ConflictReason; requestId?: string };
 }
 
 export function isErrorBody(value: unknown): value is ErrorBody {

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { lambdas } from '../../functions/src/deployment';
+import { functionLogicalId, lambdas } from '../../functions/src/deployment';
+import { PARAMETER_KEYS, PARAMETERS, parameterEnvName, parameterName } from '../../functions/src/parameters';
+import { noticeStreamFilter } from '../../functions/src/notices/notice-stream-filter';
 
 const ROOT = join(__dirname, '..', '..');
 type Resource = { Type: string; Properties: any };
@@ -29,7 +31,7 @@ describe('serverless package --stage prod', () => {
   }, 200_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('is one Lambda per context plus the scheduled jobs, without the local-only one, well inside CloudFormation’s limit', () => {
+  it('is one Lambda per context plus the scheduled jobs and the notice consumer, without the local-only one, well inside CloudFormation’s limit', () => {
     const zips = readdirSync(out).filter((f) => f.endsWith('.zip')).sort();
     const deployed = Object.keys(lambdas).filter((name) => !lambdas[name].localOnly);
     expect(zips).toEqual(deployed.map((name) => `${name}.zip`).sort());
@@ -111,6 +113,33 @@ describe('serverless package --stage prod', () => {
     for (const { st } of s3Statements.filter(({ role }) => role === roleOf('privacy'))) expect([st.Action].flat()).toEqual(['s3:DeleteObject']);
   });
 
+  it('delivers notices from the table’s stream: only notice items, partial batch failures, retries, then a dead-letter queue', () => {
+    expect(template.Resources.LianxinTable.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+    const mappings = resourcesOf('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    const [, mapping] = mappings[0]!;
+    expect(mapping.Properties).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': ['LianxinTable', 'StreamArn'] },
+      FunctionName: { 'Fn::GetAtt': ['DeliverNoticesLambdaFunction', 'Arn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: lambdas.deliverNotices!.stream!.maximumRetryAttempts,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['NoticeDeadLetterQueue', 'Arn'] } } },
+    });
+    expect(mapping.Properties.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([noticeStreamFilter]);
+    const dlq = template.Resources.NoticeDeadLetterQueue;
+    expect(dlq.Type).toBe('AWS::SQS::Queue');
+    expect(dlq.Properties).toMatchObject({ MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true });
+    // the consumer may send to its dead-letter queue (nothing else may), and read the stream (granted for the event)
+    const consumer = statementsOf(roleOf('deliverNotices'));
+    expect(consumer).toContainEqual(expect.objectContaining({ Action: ['sqs:SendMessage'], Resource: [{ 'Fn::GetAtt': ['NoticeDeadLetterQueue', 'Arn'] }] }));
+    expect(consumer).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator']), Resource: [{ 'Fn::GetAtt': ['LianxinTable', 'StreamArn'] }] }));
+    // (the framework also lists the destination on its default role, which no function here runs with)
+    const deployed = Object.keys(lambdas).filter((name) => !lambdas[name]!.localOnly);
+    const senders = deployed.filter((fn) => JSON.stringify(statementsOf(roleOf(fn))).includes('sqs:'));
+    expect(senders).toEqual(['deliverNotices']);
+  });
+
   it('runs the no-show and reminder jobs on a schedule (reminders at 19:00 China time)', () => {
     const rules = resourcesOf('AWS::Events::Rule').map(([, r]) => r.Properties.ScheduleExpression);
     expect(rules.sort()).toEqual(['cron(0 11 * * ? *)', 'rate(15 minutes)']);
@@ -120,5 +149,74 @@ describe('serverless package --stage prod', () => {
     const fn = template.Resources.AuthLambdaFunction.Properties;
     expect(fn.Environment.Variables).toMatchObject({ STAGE: 'prod', TABLE_NAME: 'lianxin-prod', WECHAT_ADAPTER: 'http', DYNAMODB_ENDPOINT: '', S3_ENDPOINT: '' });
     expect(fn.Environment.Variables.PHOTO_BUCKET).toEqual({ Ref: 'PhotoBucket' });
+  });
+
+  const functionsOf = () => resourcesOf('AWS::Lambda::Function');
+
+  it('reads secrets and WeChat settings from SSM Parameter Store by name: no function’s environment holds a secret', () => {
+    for (const [id, fn] of functionsOf()) {
+      const variables: Record<string, unknown> = fn.Properties.Environment.Variables;
+      // the values themselves are never environment variables outside the local stage …
+      for (const key of PARAMETER_KEYS) expect([id, variables[PARAMETERS[key].env]]).toEqual([id, undefined]);
+      for (const [name, value] of Object.entries(variables)) {
+        // … their names are, under /lianxin/prod/ …
+        if (name.startsWith('PARAM_')) expect([name, value]).toEqual([name, expect.stringMatching(/^\/lianxin\/prod\/[a-z/-]+$/)]);
+        // … and nothing else looks like a secret (a long run of letters, digits and symbols)
+        else if (typeof value === 'string') expect([name, value]).not.toEqual([name, expect.stringMatching(/[A-Za-z0-9+/=_-]{24,}/)]);
+      }
+    }
+    // every context's function has the session secret's name; the scheduled jobs have none
+    for (const name of Object.keys(lambdas).filter((n) => lambdas[n]!.context && !lambdas[n]!.localOnly)) {
+      expect(template.Resources[functionLogicalId(name)]!.Properties.Environment.Variables.PARAM_SESSION_SECRET).toBe(parameterName('prod', 'sessionSecret'));
+    }
+    expect(template.Resources.MarkNoShowsLambdaFunction!.Properties.Environment.Variables).not.toHaveProperty(parameterEnvName('sessionSecret'));
+  });
+
+  it('lets each function read only the parameters its environment names, and decrypt them only through SSM', () => {
+    for (const [id, fn] of functionsOf()) {
+      const named = Object.entries(fn.Properties.Environment.Variables as Record<string, string>).filter(([name]) => name.startsWith('PARAM_')).map(([, value]) => value);
+      const statements = statementsOf(fn.Properties.Role['Fn::GetAtt'][0]);
+      const ssm = statements.filter((st) => [st.Action].flat().some((a: string) => a.startsWith('ssm:')));
+      const readable = ssm.flatMap((st) => [st.Resource].flat()).map((r) => JSON.stringify(r).match(/:parameter(\/[^"]+)"/)![1]);
+      expect([id, readable.sort()]).toEqual([id, [...named].sort()]);
+      for (const st of ssm) expect([st.Action].flat().sort()).toEqual(['ssm:GetParameter', 'ssm:GetParameters']);
+      for (const st of statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('kms:')))) {
+        expect([st.Action].flat()).toEqual(['kms:Decrypt']);
+        expect(JSON.stringify(st.Condition.StringEquals['kms:ViaService'])).toContain('ssm.');
+        for (const arn of st.Condition.StringEquals['kms:EncryptionContext:PARAMETER_ARN']) expect(named).toContain(JSON.stringify(arn).match(/:parameter(\/[^"]+)"/)![1]);
+      }
+    }
+  });
+
+  it('raises alarms to an SNS topic whose subscriber is the stage’s alarmEmail param', () => {
+    expect(resourcesOf('AWS::SNS::Topic').map(([id]) => id)).toEqual(['AlarmTopic']);
+    const [[, subscription]] = resourcesOf('AWS::SNS::Subscription') as [string, Resource & { Condition: string }][];
+    expect(subscription).toMatchObject({ Condition: 'HasAlarmEmail', Properties: { Protocol: 'email', TopicArn: { Ref: 'AlarmTopic' } } });
+    // packaged with no LIANXIN_ALARM_EMAIL: the topic stands without a subscriber
+    expect((template as any).Conditions.HasAlarmEmail).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['', ''] }] });
+    const alarms = Object.fromEntries(resourcesOf('AWS::CloudWatch::Alarm'));
+    expect(Object.keys(alarms).sort()).toEqual(['ApiServerErrorsAlarm', 'BackgroundErrorsAlarm', 'NoticeDeadLetterAlarm', 'NoticesFailedAlarm', 'ReminderRunMissingAlarm', 'TableThrottlesAlarm']);
+    for (const alarm of Object.values(alarms)) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
+      expect(alarm.Properties.OKActions).toEqual([{ Ref: 'AlarmTopic' }]);
+    }
+    expect(alarms.ApiServerErrorsAlarm!.Properties).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx', Dimensions: [{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }] });
+    expect(alarms.NoticeDeadLetterAlarm!.Properties).toMatchObject({ Namespace: 'AWS/SQS', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['NoticeDeadLetterQueue', 'QueueName'] } }], Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+    expect(alarms.NoticesFailedAlarm!.Properties).toMatchObject({ Namespace: 'Lianxin', MetricName: 'NoticesFailed', ComparisonOperator: 'GreaterThanThreshold', Threshold: 0 });
+    expect(alarms.ReminderRunMissingAlarm!.Properties).toMatchObject({ Namespace: 'Lianxin', MetricName: 'ReminderRuns', Period: 3600, EvaluationPeriods: 25, DatapointsToAlarm: 25, TreatMissingData: 'breaching', ComparisonOperator: 'LessThanThreshold' });
+    expect(JSON.stringify(alarms.TableThrottlesAlarm!.Properties.Metrics)).toContain('"MetricName":"ThrottledRequests"');
+    // every function nobody waits for (the scheduled jobs, the notice consumer) is in the background-errors alarm
+    const background = Object.keys(lambdas).filter((n) => !lambdas[n]!.context && !lambdas[n]!.localOnly);
+    expect(background.length).toBeGreaterThanOrEqual(2);
+    const watched = alarms.BackgroundErrorsAlarm!.Properties.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.Dimensions[0].Value.Ref);
+    expect(watched.sort()).toEqual(background.map(functionLogicalId).sort());
+  });
+
+  it('throttles the API stage and writes its access log as JSON with the request id', () => {
+    const stage = template.Resources.HttpApiStage!.Properties;
+    expect(stage.DefaultRouteSettings).toEqual({ ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 });
+    const format = JSON.parse(stage.AccessLogSettings.Format);
+    expect(format).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status' });
+    expect(stage.AccessLogSettings.DestinationArn).toEqual({ 'Fn::GetAtt': ['HttpApiLogGroup', 'Arn'] });
   });
 });

@@ -68,15 +68,18 @@ export const contextOf = Object.fromEntries(
 /**
  * Loads every context's Lambda in a fresh module registry whose configuration is read from `env` (then the process
  * environment is put back, so other loads in the same file are unaffected). Returns, per route, the Lambda serving it.
+ * Outside the local stage, `parameters` plays SSM Parameter Store (by parameter name) for the names `env` gives.
  */
-export function loadHandlers(env: Record<string, string>): Record<RouteName, Handler> {
+export function loadHandlers(env: Record<string, string>, parameters?: Record<string, string>): Record<RouteName, Handler> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   const lambdas = {} as Record<string, Handler>;
   try {
     jest.isolateModules(() => {
+      if (parameters) jest.doMock('../../functions/src/wiring/ssm-parameters', () => ({ ssmParameters: async () => parameters }));
       const { config } = require('../../functions/src/config');
-      config();
+      // reads the environment now (the first call does, before anything async); a problem shows on the first request
+      config().catch(() => undefined);
       for (const context of Object.keys(contexts)) lambdas[context] = require(`../../functions/src/${context}/lambda`).handler;
     });
   } finally {

@@ -33,10 +33,22 @@ export function testEnv(tableName: string, overrides: Record<string, string> = {
   };
 }
 
-/** Creates an isolated table (same definition as serverless.yml) and returns its name. */
+let streamed = false;
+
+/**
+ * Makes the tables of this test file carry the table's stream, as deployed. Called by test/support/notice-stream.ts
+ * when a file imports it (only a file that runs the notice consumer reads a stream); every other file's tables have
+ * none, because DynamoDB Local slows every write by every streamed table it ever held (scripts/lib/table.ts).
+ * Jest loads this module once per test file, so the choice is the file's.
+ */
+export function streamTables(): void {
+  streamed = true;
+}
+
+/** Creates an isolated table (same definition as serverless.yml; its stream only under `streamTables()`) and returns its name. */
 export async function createIsolatedTable(prefix = 't'): Promise<string> {
   const name = `${prefix}-${randomBytes(6).toString('hex')}`;
-  await ensureTable(testDynamoEndpoint(), name);
+  await ensureTable(testDynamoEndpoint(), name, { stream: streamed });
   return name;
 }
 

@@ -92,10 +92,13 @@ describe('sign-in and roles (DynamoDB Local)', () => {
       expect(unknown.status).toBe(404);
     });
 
-    it('does not exist on any other stage, even with personas in the table', async () => {
+    it('does not exist on any other stage: refused before anything is read', async () => {
       const { tableName: table } = await seededTable();
       for (const stage of ['dev', 'prod']) {
-        const prodApi = loadHandlers(testEnv(table, { STAGE: stage, WECHAT_ADAPTER: 'http', WECHAT_APP_ID: 'wx123', WECHAT_APP_SECRET: 'secret', S3_ENDPOINT: '' }));
+        // another stage cannot even be pointed at a local table (DYNAMODB_ENDPOINT is refused there); its secrets come from Parameter Store
+        const names = { PARAM_SESSION_SECRET: `/lianxin/${stage}/session-secret`, PARAM_WECHAT_APP_ID: `/lianxin/${stage}/wechat/app-id`, PARAM_WECHAT_APP_SECRET: `/lianxin/${stage}/wechat/app-secret` };
+        const env = testEnv(table, { STAGE: stage, WECHAT_ADAPTER: 'http', S3_ENDPOINT: '', DYNAMODB_ENDPOINT: '', SESSION_SECRET: '', ...names });
+        const prodApi = loadHandlers(env, { [names.PARAM_SESSION_SECRET]: 'p'.repeat(40), [names.PARAM_WECHAT_APP_ID]: 'wx123', [names.PARAM_WECHAT_APP_SECRET]: 'secret' });
         const signIn = await invoke(prodApi.signInAsPersona, 'signInAsPersona', { body: { persona: 'admin' } });
         expect(signIn.status).toBe(404);
         expect(signIn.body.token).toBeUndefined();

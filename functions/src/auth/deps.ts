@@ -1,4 +1,4 @@
-import { config, type Config } from '../config';
+import type { Config } from '../config';
 import type { Deps } from '../deps';
 import { RateLimitRepository } from '../data/rate-limit.repository';
 import { StudioRepository } from '../studio/studio.repository';
@@ -8,7 +8,7 @@ import { wechatLoginOf } from '../wiring/adapters/wechat-login';
 
 export type AuthDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'rateLimits' | 'wechatLogin'>;
 
-export function authDeps(cfg: Config = config()): AuthDeps {
+export function authDeps(cfg: Config): AuthDeps {
   const table = tableOf(cfg);
   return { ...basicsOf(cfg), audit: new AuditRepository(table), studios: new StudioRepository(table), rateLimits: new RateLimitRepository(table), wechatLogin: wechatLoginOf(cfg) };
 }

@@ -76,10 +76,27 @@ describe('serverless.yml functions (functions/src/deployment.ts)', () => {
     expect(existsSync(join(ROOT, 'functions', 'src', `${spec.handler}.ts`))).toBe(true);
   });
 
-  it('has one Lambda per context, besides the scheduled jobs', () => {
+  it('has one Lambda per context, besides the scheduled jobs and the stream consumers', () => {
     const served = Object.values(lambdas).filter((l) => l.context).map((l) => l.context);
     expect(served.sort()).toEqual(Object.keys(contexts).sort());
-    for (const spec of Object.values(lambdas)) expect(Boolean(spec.context) !== Boolean(spec.schedule)).toBe(true);
+    for (const spec of Object.values(lambdas)) expect([spec.context, spec.schedule, spec.stream].filter(Boolean)).toHaveLength(1);
+  });
+
+  it('feeds the notice consumer from the table’s stream on deployed stages only (the local stack polls the stream itself)', () => {
+    const consumers = Object.entries(lambdas).filter(([, spec]) => spec.stream).map(([name]) => name);
+    expect(consumers).toEqual(['deliverNotices']);
+    expect(Object.keys(serverlessFunctions('local'))).not.toContain('deliverNotices');
+    const { events } = serverlessFunctions('prod').deliverNotices as { events: { stream: Record<string, unknown> }[] };
+    expect(events).toEqual([
+      {
+        stream: expect.objectContaining({
+          type: 'dynamodb',
+          arn: { 'Fn::GetAtt': ['LianxinTable', 'StreamArn'] },
+          functionResponseType: 'ReportBatchItemFailures',
+          destinations: { onFailure: { arn: { 'Fn::GetAtt': ['NoticeDeadLetterQueue', 'Arn'] }, type: 'sqs' } },
+        }),
+      },
+    ]);
   });
 
   it('never allows a wildcard action', () => {

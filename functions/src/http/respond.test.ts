@@ -1,4 +1,5 @@
 import { errorResponse } from './respond';
+import { ConfigurationError } from '../config';
 import { ConflictError, RateLimitedError, ValidationError } from '../errors';
 
 describe('the error vocabulary', () => {
@@ -20,6 +21,25 @@ describe('the error vocabulary', () => {
     expect(res.statusCode).toBe(500);
     expect(res.body).toBe(JSON.stringify({ error: { code: 'INTERNAL', message: '系统开小差了，请稍后再试' } }));
     expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+  });
+
+  it('returns the request id in every error body, the bare 500 included', () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(JSON.parse(errorResponse(new ValidationError({ text: '太短' }), { requestId: 'R-9' }).body!).error.requestId).toBe('R-9');
+    expect(JSON.parse(errorResponse(new Error('boom'), { requestId: 'R-9' }).body!)).toEqual({ error: { code: 'INTERNAL', message: '系统开小差了，请稍后再试', requestId: 'R-9' } });
+    spy.mockRestore();
+  });
+
+  it('answers 503 for a function that cannot start for want of configuration, in one log line that names what is missing', () => {
+    const lines: string[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(String(args[0])));
+    const res = errorResponse(new ConfigurationError(['missing or empty in Parameter Store: /lianxin/prod/wechat/app-secret']), { requestId: 'R-7' });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers).toMatchObject({ 'retry-after': '30' });
+    expect(JSON.parse(res.body!)).toEqual({ error: { code: 'UPSTREAM_UNAVAILABLE', message: '服务暂时不可用，请稍后再试', requestId: 'R-7' } });
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!).message).toBe('configuration incomplete: missing or empty in Parameter Store: /lianxin/prod/wechat/app-secret');
     spy.mockRestore();
   });
 });

@@ -3,6 +3,8 @@ import { SignJWT } from 'jose';
 import { z } from 'zod';
 import { defineRoutes } from '@shared/contract/define';
 import { SessionTokens } from '../auth/session-tokens';
+import { ConfigurationError, type Config } from '../config';
+import { RecordingMetrics } from '../metrics';
 import { ConflictError } from '../errors';
 import { FileResponse } from './file-response';
 import { createRouter, type RouterDeps } from './router';
@@ -24,11 +26,14 @@ const routes = defineRoutes({
   local: { method: 'GET', path: '/local', roles: 'public', response: z.object({ ok: z.boolean() }), localOnly: true, summary: 'local only' },
 });
 
-function routerOn(isLocalStage: boolean) {
+/** Whatever configuration: these routers' wiring reads none of it. */
+const anyConfig = async () => ({ logLevel: 'INFO' }) as Config;
+
+function routerOn(isLocalStage: boolean, metrics = new RecordingMetrics()) {
   let wired = 0;
   const deps = (): RouterDeps => {
     wired += 1;
-    return { tokens, now: () => NOW, isLocalStage, maxBodyBytes: 1024, users: users as never };
+    return { tokens, now: () => NOW, isLocalStage, maxBodyBytes: 1024, users: users as never, metrics };
   };
   const handler = createRouter(
     routes,
@@ -43,11 +48,12 @@ function routerOn(isLocalStage: boolean) {
       local: async () => ({ ok: true }),
     },
     deps,
+    anyConfig,
   );
   return { handler, wiredCount: () => wired };
 }
 
-function event(routeKey: string, init: { params?: Record<string, string>; query?: Record<string, string>; body?: string; token?: string } = {}): APIGatewayProxyEventV2 {
+function event(routeKey: string, init: { params?: Record<string, string>; query?: Record<string, string>; body?: string; token?: string; requestId?: string } = {}): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey,
@@ -57,7 +63,7 @@ function event(routeKey: string, init: { params?: Record<string, string>; query?
     queryStringParameters: init.query,
     body: init.body,
     isBase64Encoded: false,
-    requestContext: { http: { method: routeKey.split(' ')[0] } },
+    requestContext: { http: { method: routeKey.split(' ')[0] }, ...(init.requestId ? { requestId: init.requestId } : {}) },
   } as unknown as APIGatewayProxyEventV2;
 }
 
@@ -135,5 +141,41 @@ describe('a context router', () => {
     expect(file.isBase64Encoded).toBe(true);
     expect(Buffer.from(file.body!, 'base64').toString()).toBe('a,b\n');
     expect(decodeURIComponent(String(file.headers!['content-disposition']))).toContain('导出.csv');
+  });
+
+  it('returns the request id in every error body, and publishes what each request counted', async () => {
+    const metrics = new RecordingMetrics();
+    const { handler } = routerOn(false, metrics);
+    const conflict = await answer(handler(event('POST /clash', { requestId: 'Kx2pQj8vPAMEbcQ=' })));
+    expect(conflict.body).toEqual({ error: { code: 'CONFLICT', message: '已经有人改过了', requestId: 'Kx2pQj8vPAMEbcQ=' } });
+    expect((await answer(handler(event('POST /things', { body: '{}', requestId: 'Lz3' })))).body.error.requestId).toBe('Lz3');
+    // no id in the event (a direct invocation): no id in the body
+    expect((await answer(handler(event('POST /clash')))).body.error).not.toHaveProperty('requestId');
+    expect(metrics.flushes).toBe(3);
+  });
+
+  it('answers 503 when the function cannot start for want of configuration, says why in one log line, and tries again on the next request', async () => {
+    const lines: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error'] as const).map((level) => jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(String(args[0]))));
+    let attempts = 0;
+    const loadConfig = async () => {
+      attempts += 1;
+      if (attempts === 1) throw new ConfigurationError(['missing or empty in Parameter Store: /lianxin/prod/session-secret']);
+      return { logLevel: 'INFO' } as Config;
+    };
+    const handler = createRouter(routes, { open: async ({ params }: { params: { thingId: string } }) => ({ id: params.thingId }) } as never, () => ({ tokens, now: () => NOW, isLocalStage: false, maxBodyBytes: 1024, users: users as never, metrics: new RecordingMetrics() }), loadConfig);
+    try {
+      const first = await answer(handler(event('GET /things/{thingId}', { params: { thingId: 'a' }, requestId: 'R-1' })));
+      expect(first).toMatchObject({ status: 503, body: { error: { code: 'UPSTREAM_UNAVAILABLE', message: '服务暂时不可用，请稍后再试', requestId: 'R-1' } } });
+      expect(lines).toHaveLength(1);
+      const logged = JSON.parse(lines[0]!);
+      expect(logged).toMatchObject({ level: 'ERROR', message: 'configuration incomplete: missing or empty in Parameter Store: /lianxin/prod/session-secret', correlation_id: 'R-1' });
+      expect(logged).not.toHaveProperty('stack');
+      // the parameter was created in the meantime: the next request starts the function
+      expect(await answer(handler(event('GET /things/{thingId}', { params: { thingId: 'a' } })))).toMatchObject({ status: 200, body: { id: 'a' } });
+      expect(attempts).toBe(2);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 });

@@ -1,10 +1,13 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ZodTypeAny } from 'zod';
 import { paramsSchemaOf, routeKeyOf, type BodyOf, type ParamsOf, type QueryOf, type ResponseOf, type RouteSpec } from '@shared/contract/define';
 import { fieldErrorsFrom } from '@shared/validation';
 import type { Principal } from '../auth/session-tokens';
 import { ForbiddenError, NotFoundError, PayloadTooLargeError, UnauthenticatedError, ValidationError } from '../errors';
 import type { Deps } from '../deps';
+import { config, type Config } from '../config';
+import { beginInvocation } from '../log';
+import { coldStartOf } from '../wiring/cold-start';
 import { errorResponse, json } from './respond';
 import { FileResponse } from './file-response';
 
@@ -28,7 +31,7 @@ export type Implementations<T extends Record<string, RouteSpec>, D> = {
 };
 
 /** What every router needs besides the context's own dependencies. */
-export type RouterDeps = Pick<Deps, 'tokens' | 'now' | 'isLocalStage' | 'users'> & { maxBodyBytes: number };
+export type RouterDeps = Pick<Deps, 'tokens' | 'now' | 'isLocalStage' | 'users' | 'metrics'> & { maxBodyBytes: number };
 
 /**
  * Who is calling: the token says who they are; their stored record says what they are now. A role given or taken
@@ -43,7 +46,7 @@ async function callerOf(deps: RouterDeps, token: string | undefined): Promise<Pr
   return { userId: user.id, role: user.role, ...(user.studioId ? { studioId: user.studioId } : {}) };
 }
 
-export type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+export type Handler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 function bearerToken(event: APIGatewayProxyEventV2): string | undefined {
   const header = event.headers?.authorization ?? event.headers?.Authorization;
@@ -103,22 +106,42 @@ function fileAnswer(file: FileResponse): APIGatewayProxyStructuredResultV2 {
  * The Lambda of one context: finds the route by API Gateway's route key, then size limit (413) → who is calling
  * (401/403, from the route's roles) → path params, query and JSON body checked against the contract (400, unknown
  * fields rejected) → the route's implementation → JSON with the route's status, a file, or the error vocabulary.
- * The context's dependencies are wired on the first request and kept for the container's life.
+ *
+ * The context's dependencies are wired on the first request (reading the configuration, from Parameter Store outside
+ * the local stage) and kept for the container's life. A wiring that fails is not kept: that request is answered 503
+ * (config.ts's ConfigurationError, logged once) and the next one wires again. Every log line of a request carries API
+ * Gateway's request id, and so does every error body; what the request counted is published when it ends.
  */
-export function createRouter<T extends Record<string, RouteSpec>, D extends RouterDeps>(routes: T, implementations: Implementations<T, D>, wire: () => D): Handler {
+export function createRouter<T extends Record<string, RouteSpec>, D extends RouterDeps>(
+  routes: T,
+  implementations: Implementations<T, D>,
+  wire: (cfg: Config) => D,
+  loadConfig: () => Promise<Config> = config,
+): Handler {
   const byKey = new Map<string, { spec: RouteSpec; run: (ctx: RequestContext<RouteSpec, D>) => Promise<unknown> }>();
   for (const [name, spec] of Object.entries(routes)) {
     byKey.set(routeKeyOf(spec), { spec, run: implementations[name] as never });
   }
-  let deps: D | undefined;
+  const coldStart = coldStartOf(wire, loadConfig);
+  let wiring: Promise<D> | undefined;
+  const wired = (): Promise<D> => {
+    wiring ??= coldStart().catch((error: unknown) => {
+      wiring = undefined;
+      throw error;
+    });
+    return wiring;
+  };
 
-  return async (event) => {
+  return async (event, context) => {
     const routeKey = event.routeKey ?? `${event.requestContext?.http?.method} ${event.rawPath}`;
+    const requestId = event.requestContext?.requestId;
+    beginInvocation({ context, requestId, route: routeKey });
     const route = byKey.get(routeKey);
+    let deps: D | undefined;
     try {
       if (!route) throw new NotFoundError('没有这个接口');
       const { spec, run } = route;
-      deps ??= wire();
+      deps = await wired();
       if (spec.localOnly && !deps.isLocalStage) throw new NotFoundError('没有这个接口');
       const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : undefined;
       if (raw && Buffer.byteLength(raw, 'utf8') > deps.maxBodyBytes) throw new PayloadTooLargeError();
@@ -138,7 +161,9 @@ export function createRouter<T extends Record<string, RouteSpec>, D extends Rout
       if (result instanceof FileResponse) return fileAnswer(result);
       return json(spec.status ?? 200, result);
     } catch (error) {
-      return errorResponse(error, { route: routeKey });
+      return errorResponse(error, { route: routeKey, requestId });
+    } finally {
+      deps?.metrics.flush();
     }
   };
 }

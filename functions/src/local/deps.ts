@@ -1,4 +1,4 @@
-import { config, type Config } from '../config';
+import type { Config } from '../config';
 import type { Deps } from '../deps';
 import { StudioRepository } from '../studio/studio.repository';
 import { StandRepository } from '../stands/stand.repository';
@@ -8,7 +8,7 @@ import { PersonaRepository } from './persona.repository';
 
 export type LocalDeps = Basics & Pick<Deps, 'users' | 'studios' | 'stands' | 'personas' | 'outbox'>;
 
-export function localDeps(cfg: Config = config()): LocalDeps {
+export function localDeps(cfg: Config): LocalDeps {
   const table = tableOf(cfg);
   return {
     ...basicsOf(cfg),

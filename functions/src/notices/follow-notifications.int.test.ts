@@ -3,6 +3,7 @@ import { submit } from '../submissions/submissions.use-case';
 import { acceptSubmission, replyToSubmission } from '../submissions/submission-desk.use-case';
 import { getFollow, listMyNotifications, markNotificationsRead, setFollow } from './follows.use-case';
 import { bookingFixture } from '../../../test/support/booking-fixture';
+import { drainNotices } from '../../../test/support/notice-stream';
 
 // 关注 and 消息 against DynamoDB Local: the resident's own news, and the board's news for followers.
 describe('follows and in-app notifications (DynamoDB Local)', () => {
@@ -17,6 +18,7 @@ describe('follows and in-app notifications (DynamoDB Local)', () => {
     const view = await submit(f.deps, author, { requestId: ulid(), studioId: f.seed.studioId, category: '环境卫生', text: '公厕很久没人打扫了，味道很大', public: true });
     await acceptSubmission(f.deps, rep, view.id, { triage: 'minor' });
     await replyToSubmission(f.deps, rep, view.id, { text: '已安排保洁每天两次打扫。', public: true });
+    await drainNotices(f); // delivered by the notice consumer, fed by the table's stream
 
     const mine = await listMyNotifications(f.deps, author);
     expect(mine.notifications.map((n) => n.title)).toEqual(['您的意见有了答复', '您的意见有了新进展']);

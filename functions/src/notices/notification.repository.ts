@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NoticeKind } from '../adapters/notify/notifier';
-import { entityOf, type TableRef } from '../data/dynamodb-client';
+import { entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
 
 /** A line in a resident's in-app message list (消息). */
 export interface InAppNotification {
@@ -24,10 +24,22 @@ const KEEP_DAYS = 90;
 export class NotificationRepository {
   constructor(private readonly table: TableRef) {}
 
-  async put(n: InAppNotification): Promise<void> {
-    await this.table.client.send(
-      new PutCommand({ TableName: this.table.tableName, Item: { ...notificationKey(n.userId, n.id), type: 'Notification', ...n, ttl: Math.floor(Date.parse(n.at) / 1000) + KEEP_DAYS * 86_400 } }),
-    );
+  /**
+   * Puts a line in a resident's 消息 list once: its id comes with the delivery, so a retried delivery finds it there
+   * (`attribute_not_exists(PK)`) and leaves it as it is — read or not.
+   */
+  async putOnce(n: InAppNotification): Promise<void> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...notificationKey(n.userId, n.id), type: 'Notification', ...n, ttl: Math.floor(Date.parse(n.at) / 1000) + KEEP_DAYS * 86_400 },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   /** Access pattern: a resident's messages — Query PK=USER#id AND begins_with(SK, 'NOTICE#'), newest first. */

@@ -1,4 +1,4 @@
-import { config, type Config } from '../config';
+import type { Config } from '../config';
 import type { Deps } from '../deps';
 import { StandRepository } from '../stands/stand.repository';
 import { StudioRepository } from '../studio/studio.repository';
@@ -7,7 +7,7 @@ import { venueQrCodesOf } from '../wiring/adapters/venue-qr-codes';
 
 export type PostersDeps = Basics & Pick<Deps, 'studios' | 'stands' | 'venueQrCodes'>;
 
-export function postersDeps(cfg: Config = config()): PostersDeps {
+export function postersDeps(cfg: Config): PostersDeps {
   const table = tableOf(cfg);
   return { ...basicsOf(cfg), studios: new StudioRepository(table), stands: new StandRepository(table), venueQrCodes: venueQrCodesOf(cfg) };
 }

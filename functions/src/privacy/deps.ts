@@ -1,4 +1,4 @@
-import { config, type Config } from '../config';
+import type { Config } from '../config';
 import type { Deps } from '../deps';
 import { NotificationRepository } from '../notices/notification.repository';
 import { ReadingRepository } from '../readings/reading.repository';
@@ -11,7 +11,7 @@ import { photoStoreOf } from '../wiring/adapters/photos';
 /** Everything kept about a resident: their submissions (and photos), bookings, readings, messages and follows. */
 export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos'>;
 
-export function privacyDeps(cfg: Config = config()): PrivacyDeps {
+export function privacyDeps(cfg: Config): PrivacyDeps {
   const table = tableOf(cfg);
   return {
     ...basicsOf(cfg),

@@ -16,6 +16,7 @@ import { failureOf } from '../../../test/support/failure';
 import { invoke, loadHandlers } from '../../../test/support/invoke';
 import { postToStorage, TINY_PNG } from '../../../test/support/photos';
 import { testDynamoEndpoint, testEnv } from '../../../test/support/tables';
+import { drainNotices } from '../../../test/support/notice-stream';
 import { DELETED_TEXT, deleteMyAccount } from './delete-account.use-case';
 
 type Fixture = Awaited<ReturnType<typeof bookingFixture>>;
@@ -73,6 +74,7 @@ describe('the resident’s own data (DynamoDB Local)', () => {
     // someone else's submission is not in the file
     const [other] = await f.newResidents(1);
     await submit(f.deps, other, { ...suggestion(f.seed.studioId), text: '另一位居民：路灯坏了好几盏', requestId: ulid() });
+    await drainNotices(f); // the accept and reply notices, delivered by the notice consumer
 
     const summary = await invoke(api.getMyDataSummary, 'getMyDataSummary', { token });
     expect(summary.body).toEqual({ submissions: 1, bookings: 1, upcomingBookings: 1, readings: 1, notifications: 2, follows: 1, contactRetentionDays: 180, healthReadingRetentionDays: 365, canDeleteAccount: true });

@@ -1,4 +1,4 @@
-import { config, type Config } from '../config';
+import type { Config } from '../config';
 import type { Deps } from '../deps';
 import { BookingRepository } from '../stands/booking.repository';
 import { StandRepository } from '../stands/stand.repository';
@@ -8,7 +8,7 @@ import { ReadingRepository } from './reading.repository';
 
 export type ReadingsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'stands' | 'bookings' | 'readings'>;
 
-export function readingsDeps(cfg: Config = config()): ReadingsDeps {
+export function readingsDeps(cfg: Config): ReadingsDeps {
   const table = tableOf(cfg);
   return { ...basicsOf(cfg), audit: new AuditRepository(table), stands: new StandRepository(table), bookings: new BookingRepository(table), readings: new ReadingRepository(table) };
 }

@@ -4,6 +4,7 @@ import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from
 import { slotKey } from './stand.repository';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
 import { contactStillKept, ttlOf } from '../privacy/retention';
+import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
 
 /**
  * A place in a stand's queue: a resident's booking of a slot, or a walk-in's numbered ticket.
@@ -47,6 +48,10 @@ export interface Entry {
   calledAt?: string;
   servedAt?: string;
   cancelledAt?: string;
+  /** Set when the booking was cancelled with its stand (not by its resident): who must be told that the stand is off. */
+  cancelledBy?: 'stand';
+  /** When its evening-before reminder was delivered or refused for good (the notice consumer sets it). */
+  remindedAt?: string;
 }
 
 // Keys of entries and their guards (docs/access-patterns.md).
@@ -105,9 +110,10 @@ export class BookingRepository {
    * Takes a place in one transaction (access pattern "book a slot"):
    * the retry key is new · the slot has room (`booked < capacity`) · the resident holds no other booking of
    * this service at this stand · the resident is under the daily cap · the ticket code is unused.
-   * Walk-ins skip the hold and the cap; `holdsSlot: false` skips the slot (over-full walk-ins).
+   * Walk-ins skip the hold and the cap; `holdsSlot: false` skips the slot (over-full walk-ins). `notices` go in
+   * the same transaction (a booking made after the reminders went out queues its own reminder).
    */
-  async takePlace(entry: Entry, guard: { actorId: string; requestId: string; fingerprint: string; dailyCap?: number; requestTtl: number }): Promise<TakePlaceOutcome> {
+  async takePlace(entry: Entry, guard: { actorId: string; requestId: string; fingerprint: string; dailyCap?: number; requestTtl: number }, notices: readonly NoticeOrder[] = []): Promise<TakePlaceOutcome> {
     const T = this.table.tableName;
     type Item = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
     const items: Item[] = [];
@@ -157,6 +163,7 @@ export class BookingRepository {
     if (entry.code) {
       add({ Put: { TableName: T, Item: { ...ticketKey(entry.code), type: 'Ticket', standId: entry.standId, entryId: entry.id }, ConditionExpression: 'attribute_not_exists(PK)' } }, 'code-taken');
     }
+    for (const write of noticeWrites(T, notices)) add(write, 'created');
 
     const reasons = await this.transact(items);
     if (!reasons) return { kind: 'created', entry };
@@ -267,19 +274,19 @@ export class BookingRepository {
 
   /**
    * Cancels a booking and gives its place back in one transaction: only a `booked` entry of this resident;
-   * the slot's count, the hold and the day count are released with it.
+   * the slot's count, the hold and the day count are released with it. `by: 'stand'` when its stand was cancelled.
    */
-  async cancelBooking(entry: Entry, at: string): Promise<ChangeOutcome> {
+  async cancelBooking(entry: Entry, at: string, by?: 'stand'): Promise<ChangeOutcome> {
     const T = this.table.tableName;
     const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
       {
         Update: {
           TableName: T,
           Key: entryKey(entry.standId, entry.id),
-          UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at',
+          UpdateExpression: `SET #status = :cancelled, cancelledAt = :at${by ? ', cancelledBy = :by' : ''}`,
           ConditionExpression: '#status = :booked',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':booked': 'booked', ':at': at },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':booked': 'booked', ':at': at, ...(by ? { ':by': by } : {}) },
         },
       },
     ];
@@ -315,8 +322,11 @@ export class BookingRepository {
     return out.Attributes!.lastNumber as number;
   }
 
-  /** Claims the evening-before reminder of an entry, once: false when it was already claimed. */
-  async claimReminder(standId: string, entryId: string, at: string): Promise<boolean> {
+  /**
+   * Marks an entry's evening-before reminder as done (delivered, or refused for good), once: an entry already marked,
+   * or gone, is left as it is. Idempotent: a retried delivery marks nothing twice.
+   */
+  async markReminded(standId: string, entryId: string, at: string): Promise<void> {
     try {
       await this.table.client.send(
         new UpdateCommand({
@@ -327,10 +337,8 @@ export class BookingRepository {
           ExpressionAttributeValues: { ':at': at },
         }),
       );
-      return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
+      if (!isConditionFailure(error)) throw error;
     }
   }
 

@@ -9,15 +9,23 @@ import { entryPlace, toBookingView } from './booking-views';
 import { fingerprintOf, randomCode } from '../data/codes';
 import { requireUser } from '../auth/sessions';
 import { bookingContactKeptUntil } from '../privacy/retention';
+import { bookingReminderOf, remindsAtBooking } from './booking-reminder';
 
 const ACTIVE = new Set(['booked', 'checked_in', 'called']);
+
+/** A booking refused for want of room (counted: how often residents find a slot full). */
+function slotFull(deps: Pick<StandsDeps, 'metrics'>): ConflictError {
+  deps.metrics.count('BookingsFull');
+  return new ConflictError('这个时段已约满');
+}
 const REQUEST_KEY_TTL_SECONDS = 2 * 86_400;
 
 /**
  * A resident books a place in a slot.
  * Steps: the stand is open and in the future · the service and slot exist there · home visits carry an address
  * · one transaction takes the place (capacity, one booking per service per stand, daily cap, retry key) —
- * a retried request returns the booking it made; the same key with another body is refused (422).
+ * a retried request returns the booking it made; the same key with another body is refused (422). A booking for
+ * tomorrow made after the 19:00 reminders went out queues its own reminder in that transaction.
  */
 export async function bookSlot(deps: StandsDeps, principal: Principal, request: BookSlotRequest): Promise<BookingView> {
   const { requestId, ...body } = request;
@@ -36,7 +44,7 @@ export async function bookSlot(deps: StandsDeps, principal: Principal, request: 
   const now = deps.now();
   const today = chinaDate(now);
   if (stand.date < today || (stand.date === today && slot.endTime <= chinaTime(now))) throw new ConflictError('这个时段已经过了，请选择其他时段');
-  if (slot.booked >= slot.capacity) throw new ConflictError('这个时段已约满');
+  if (slot.booked >= slot.capacity) throw slotFull(deps);
   if (service.homeVisit && !request.address) throw new ValidationError({ address: '上门服务请填写详细地址' });
   if (!service.homeVisit && (request.address || request.phone)) {
     throw new ValidationError({ [request.address ? 'address' : 'phone']: '这项服务在服务点现场办理，不需要填写' });
@@ -61,20 +69,20 @@ export async function bookSlot(deps: StandsDeps, principal: Principal, request: 
       // kept through the stand's day and N days more, then deleted by TTL (privacy/retention.ts)
       ...(request.address || request.phone ? { contactKeptUntil: bookingContactKeptUntil(stand.date, deps.limits.personalContactRetentionDays) } : {}),
     };
-    const outcome = await deps.bookings.takePlace(entry, {
-      actorId: principal.userId,
-      requestId,
-      fingerprint,
-      dailyCap: deps.limits.dailyBookingsPerResident,
-      requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_KEY_TTL_SECONDS,
-    });
+    const reminder = remindsAtBooking(stand.date, now) ? [{ to: 'resident' as const, ...bookingReminderOf(entry, deps.newId(), now.toISOString()) }] : [];
+    const outcome = await deps.bookings.takePlace(
+      entry,
+      { actorId: principal.userId, requestId, fingerprint, dailyCap: deps.limits.dailyBookingsPerResident, requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_KEY_TTL_SECONDS },
+      reminder,
+    );
     switch (outcome.kind) {
       case 'created':
+        deps.metrics.count('BookingsMade');
         return toBookingView(outcome.entry);
       case 'replayed':
         return replay(deps, principal, outcome, fingerprint, request.standId);
       case 'slot-full':
-        throw new ConflictError('这个时段已约满');
+        throw slotFull(deps);
       case 'already-booked':
         throw new ConflictError('您已预约过这个服务，可在「我的预约」查看', 'already_booked');
       case 'daily-cap':

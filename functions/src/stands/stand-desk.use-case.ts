@@ -85,6 +85,7 @@ export async function checkIn(deps: StandsDeps, principal: Principal, standId: s
     const current = (await deps.bookings.getEntry(stand.id, entry.id))!;
     throw HERE.has(current.status) ? alreadyCheckedIn(current) : new ConflictError('这个预约的状态已经变化，请刷新');
   }
+  deps.metrics.count('CheckIns');
   const queueNumber = await deps.bookings.nextQueueNumber(stand.id, entry.serviceId);
   await deps.bookings.setQueueNumber(stand.id, entry.id, queueNumber);
   const current = (await deps.bookings.getEntry(stand.id, entry.id))!;

@@ -1,4 +1,6 @@
-import { addDays, chinaDate, chinaTime, formatChinaDate } from '@shared/time';
+import { addDays, chinaDate, chinaTime } from '@shared/time';
+import { forEachConcurrently } from '../data/concurrently';
+import { bookingReminderOf } from './booking-reminder';
 import type { StandJobsDeps } from './deps';
 
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
@@ -24,26 +26,21 @@ export async function markNoShows(deps: StandJobsDeps): Promise<{ marked: number
 }
 
 /**
- * Scheduled at 19:00 China time: a reminder to everyone booked at tomorrow's stands. Each entry's reminder is
- * claimed once, so a re-run after a failure does not remind anyone twice.
+ * Scheduled at 19:00 China time: queues one reminder per booking at tomorrow's stands, and returns. The notice consumer
+ * delivers each on its own (retried, then dead-lettered) and marks the booking reminded only once its reminder is
+ * delivered or refused for good. A reminder's id is its booking's, so a re-run after a crash queues only what is
+ * missing; bookings already reminded are skipped. (A booking made after 19:00 for tomorrow queues its own.)
  */
-export async function sendBookingReminders(deps: StandJobsDeps): Promise<{ sent: number; skipped: number; failed: number }> {
+export async function queueBookingReminders(deps: StandJobsDeps): Promise<{ queued: number; alreadyQueued: number }> {
   const now = deps.now();
   const tomorrow = addDays(chinaDate(now), 1);
-  const counts = { sent: 0, skipped: 0, failed: 0 };
+  const counts = { queued: 0, alreadyQueued: 0 };
   for (const stand of await deps.stands.listStandsOn(tomorrow)) {
     if (stand.status !== 'scheduled') continue;
-    for (const entry of await deps.bookings.listEntriesOfStand(stand.id)) {
-      if (entry.kind !== 'booking' || entry.status !== 'booked' || !entry.userId) continue;
-      if (!(await deps.bookings.claimReminder(stand.id, entry.id, now.toISOString()))) continue;
-      const result = await deps.notifier.send({
-        userId: entry.userId,
-        kind: 'booking_reminder',
-        page: `pages/ticket/index?id=${entry.id}`,
-        data: { service: entry.serviceName, date: `${formatChinaDate(entry.date)} ${entry.startTime}`, place: stand.venueName, code: entry.code ?? '' },
-      });
-      counts[result as keyof typeof counts] += 1;
-    }
+    const due = (await deps.bookings.listEntriesOfStand(stand.id)).filter((e) => e.kind === 'booking' && e.status === 'booked' && e.userId && !e.remindedAt);
+    await forEachConcurrently(due, 16, async (entry) => {
+      counts[(await deps.noticeQueue.enqueue(bookingReminderOf(entry, deps.newId(), now.toISOString()))) ? 'queued' : 'alreadyQueued'] += 1;
+    });
   }
   return counts;
 }

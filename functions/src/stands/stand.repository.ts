@@ -1,6 +1,7 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ScheduleRule } from '@shared/schemas/venue';
 import { entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
 
 /** Something a studio offers at its stands (量血压, 磨剪刀 …). */
 export interface Service {
@@ -116,17 +117,28 @@ export class StandRepository {
     return (out.Items ?? []).map((i) => entityOf<Venue>(i));
   }
 
-  /** Marks a scheduled stand cancelled; false when it was not scheduled (already cancelled). */
-  async cancelStand(standId: string, reason: string, at: string): Promise<boolean> {
+  /**
+   * Marks a scheduled stand cancelled, with its `notices` (the fan-out that releases its bookings and tells their
+   * residents) in the same transaction; false when it was not scheduled (already cancelled): nothing is written.
+   */
+  async cancelStand(standId: string, reason: string, at: string, notices: readonly NoticeOrder[] = []): Promise<boolean> {
+    const T = this.table.tableName;
     try {
       await this.table.client.send(
-        new UpdateCommand({
-          TableName: this.table.tableName,
-          Key: standKey(standId),
-          UpdateExpression: 'SET #status = :cancelled, cancelledReason = :reason, cancelledAt = :at',
-          ConditionExpression: '#status = :scheduled',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled', ':reason': reason, ':at': at },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: T,
+                Key: standKey(standId),
+                UpdateExpression: 'SET #status = :cancelled, cancelledReason = :reason, cancelledAt = :at',
+                ConditionExpression: '#status = :scheduled',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled', ':reason': reason, ':at': at },
+              },
+            },
+            ...noticeWrites(T, notices),
+          ],
         }),
       );
       return true;

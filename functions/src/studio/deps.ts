@@ -1,17 +1,15 @@
-import { config, type Config } from '../config';
+import type { Config } from '../config';
 import type { Deps } from '../deps';
-import { NotificationRepository } from '../notices/notification.repository';
 import { BookingRepository } from '../stands/booking.repository';
 import { StandRepository } from '../stands/stand.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
-import { notifierOf } from '../wiring/notifier';
 import { StudioRepository } from './studio.repository';
 
-/** Studio set-up; cancelling a stand notifies everyone booked on it. */
-export type StudioDeps = Basics & Pick<Deps, 'audit' | 'studios' | 'stands' | 'bookings' | 'notifier'>;
+/** Studio set-up; cancelling a stand queues the notice to everyone booked on it (the notice consumer delivers it). */
+export type StudioDeps = Basics & Pick<Deps, 'audit' | 'studios' | 'stands' | 'bookings'>;
 
-export function studioDeps(cfg: Config = config()): StudioDeps {
+export function studioDeps(cfg: Config): StudioDeps {
   const table = tableOf(cfg);
   const basics = basicsOf(cfg);
   return {
@@ -20,6 +18,5 @@ export function studioDeps(cfg: Config = config()): StudioDeps {
     studios: new StudioRepository(table),
     stands: new StandRepository(table),
     bookings: new BookingRepository(table),
-    notifier: notifierOf(cfg, { users: basics.users, notifications: new NotificationRepository(table), now: basics.now, newId: basics.newId }),
   };
 }

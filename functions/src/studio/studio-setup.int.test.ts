@@ -2,14 +2,15 @@ import { ulid } from 'ulid';
 import { expandSchedule } from '@shared/schedule';
 import { addDays, chinaDate, chinaInstant, formatChinaDate } from '@shared/time';
 import { posterInputFor } from '../posters/venue-poster.use-case';
-import { bookSlot, getMyBooking } from '../stands/bookings.use-case';
+import { bookSlot, cancelMyBooking, getMyBooking } from '../stands/bookings.use-case';
 import { cancelStand, generateVenueStands, getStandSummary, listServices, listVenues, saveService, saveVenue } from './studio-setup.use-case';
 import { addWalkIn, checkIn } from '../stands/stand-desk.use-case';
-import { markNoShows, sendBookingReminders } from '../stands/stand-jobs.use-case';
+import { markNoShows, queueBookingReminders } from '../stands/stand-jobs.use-case';
 import { bookingFixture } from '../../../test/support/booking-fixture';
 import { failureOf } from '../../../test/support/failure';
 import { testEnv } from '../../../test/support/tables';
 import { invoke, loadHandlers } from '../../../test/support/invoke';
+import { drainNotices } from '../../../test/support/notice-stream';
 
 
 const LUNAR_369 = [3, 6, 9, 13, 16, 19, 23, 26, 29];
@@ -50,19 +51,28 @@ describe('setting a studio up (DynamoDB Local)', () => {
     }
   }, 60_000);
 
-  it('cancels a stand: bookings cancelled and their places freed, everyone booked notified, the page says so', async () => {
+  it('cancels a stand: the page says so at once; the notice consumer cancels the bookings, frees their places and tells everyone booked', async () => {
     const f = await bookingFixture();
-    const [alice, bob] = await f.newResidents(2);
+    const [alice, bob, carol] = await f.newResidents(3);
     const bp = f.todayStand.services[0];
     const a = await bookSlot(f.deps, alice, { standId: f.todayStand.id, serviceId: bp.id, startTime: '09:00', requestId: ulid() });
     await bookSlot(f.deps, bob, { standId: f.todayStand.id, serviceId: bp.id, startTime: '09:00', requestId: ulid() });
+    // Carol cancelled her own booking before: she is not told that the stand is off
+    const c = await bookSlot(f.deps, carol, { standId: f.todayStand.id, serviceId: bp.id, startTime: '09:30', requestId: ulid() });
+    await cancelMyBooking(f.deps, carol, c.id);
     const result = await cancelStand(f.deps, f.principalOf('admin'), f.todayStand.id, { reason: '大雨' });
     expect(result).toEqual({ standId: f.todayStand.id, status: 'cancelled', cancelledBookings: 2, notified: 2 });
+    expect((await f.deps.stands.getStand(f.todayStand.id))!.status).toBe('cancelled');
+    // cancelling again finds it done: nothing more to cancel or tell
+    expect(await cancelStand(f.deps, f.principalOf('admin'), f.todayStand.id, { reason: '大雨' })).toEqual({ standId: f.todayStand.id, status: 'cancelled', cancelledBookings: 0, notified: 0 });
+
+    await drainNotices(f);
     expect((await getMyBooking(f.deps, alice, a.id)).status).toBe('cancelled');
     expect((await f.deps.stands.listSlotsOfStand(f.todayStand.id)).find((s) => s.startTime === '09:00')!.booked).toBe(0);
     const notices = await f.deps.outbox.listRecent();
     expect(notices.filter((n) => n.kind === 'stand_cancelled').map((n) => n.userId).sort()).toEqual([alice.userId, bob.userId].sort());
-    expect(notices[0].data.reason).toBe('大雨');
+    expect(notices[0].data).toMatchObject({ reason: '大雨', place: f.todayStand.venueName, service: bp.name, date: expect.stringContaining('09:00') });
+    expect(notices.find((n) => n.userId === alice.userId)!.page).toBe(`pages/ticket/index?id=${a.id}`);
     expect((await f.deps.stands.getStand(f.todayStand.id))!.status).toBe('cancelled');
     expect(await failureOf(bookSlot(f.deps, alice, { standId: f.todayStand.id, serviceId: bp.id, startTime: '10:00', requestId: ulid() }))).toMatchObject({ code: 'CONFLICT' });
   }, 60_000);
@@ -91,11 +101,15 @@ describe('setting a studio up (DynamoDB Local)', () => {
     const a = await bookSlot(f.deps, alice, { standId: f.todayStand.id, serviceId: bp.id, startTime: '08:00', requestId: ulid() });
     const b = await bookSlot(f.deps, bob, { standId: f.todayStand.id, serviceId: bp.id, startTime: '08:30', requestId: ulid() });
 
-    // The evening before, 19:00 China time: one reminder each, and a re-run sends none.
+    // The evening before, 19:00 China time: one reminder queued each; a re-run queues none; the consumer delivers them.
     const eve = { ...f.deps, now: () => new Date(chinaInstant(addDays(f.todayStand.date, -1), '19:00')) };
-    expect(await sendBookingReminders(eve)).toEqual({ sent: 2, skipped: 0, failed: 0 });
-    expect(await sendBookingReminders(eve)).toEqual({ sent: 0, skipped: 0, failed: 0 });
+    expect(await queueBookingReminders(eve)).toEqual({ queued: 2, alreadyQueued: 0 });
+    expect(await queueBookingReminders(eve)).toEqual({ queued: 0, alreadyQueued: 2 });
+    await drainNotices(f);
     expect((await f.deps.outbox.listRecent()).filter((n) => n.kind === 'booking_reminder')).toHaveLength(2);
+    expect((await f.deps.bookings.getEntry(f.todayStand.id, a.id))!.remindedAt).toBeDefined();
+    // once reminded, a booking is not queued again
+    expect(await queueBookingReminders(eve)).toEqual({ queued: 0, alreadyQueued: 0 });
 
     // Alice comes; Bob does not. At 08:44 Bob's 08:30–09:00 slot has not ended: nobody is marked yet.
     const at = (time: string) => ({ ...f.deps, now: () => new Date(chinaInstant(f.todayStand.date, time)) });

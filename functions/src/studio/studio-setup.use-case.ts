@@ -11,6 +11,7 @@ import { upcomingMarketDays } from '../stands/upcoming-days';
 import type { VenueView } from '@shared/schemas/venue';
 import type { StudioDeps } from './deps';
 import { generateStands } from './stand-schedule.use-case';
+import type { NoticeOrder } from '../notices/notice-queue.repository';
 
 /** Setting a studio up is its admin's job; reading the setup is open to all its people. */
 function requireStudio(principal: Principal, studioId: string, adminOnly: boolean): void {
@@ -95,31 +96,33 @@ export async function generateVenueStands(deps: StudioDeps, principal: Principal
 }
 
 /**
- * Cancels a stand (bad weather …): the stand says so on its page, every booking is cancelled and its place
- * given back, and each booked resident gets a notice.
+ * Cancels a stand (bad weather …). Input: the stand and a reason. Steps: the admin of its studio only · one
+ * transaction marks it cancelled (its page says so at once, and it takes no new bookings) and queues the fan-out
+ * that the notice consumer expands: every booking still booked is cancelled there, its place given back, and its
+ * resident told. The request's latency does not depend on how many were booked. Output: the bookings it cancels
+ * (and notices it queues) — counted as it starts; none when the stand was cancelled already (its first cancellation
+ * did it all).
  */
 export async function cancelStand(deps: StudioDeps, principal: Principal, standId: string, request: CancelStandRequest): Promise<CancelStandResponse> {
   const stand = await deps.stands.getStand(standId);
   if (!stand) throw new NotFoundError('没有找到这个服务点');
   requireStudio(principal, stand.studioId, true);
   const now = deps.now().toISOString();
-  if (!(await deps.stands.cancelStand(stand.id, request.reason, now)) && stand.status !== 'cancelled') throw new ConflictError('这个服务点的状态已经变化，请刷新');
-  let cancelledBookings = 0;
-  let notified = 0;
-  for (const entry of await deps.bookings.listEntriesOfStand(stand.id)) {
-    if (entry.kind !== 'booking' || entry.status !== 'booked') continue;
-    if ((await deps.bookings.cancelBooking(entry, now)).kind !== 'changed') continue;
-    cancelledBookings += 1;
-    const sent = await deps.notifier.send({
-      userId: entry.userId!,
-      kind: 'stand_cancelled',
-      page: `pages/ticket/index?id=${entry.id}`,
-      data: { place: stand.venueName, date: `${formatChinaDate(stand.date)} ${entry.startTime}`, service: entry.serviceName, reason: request.reason },
-    });
-    if (sent === 'sent') notified += 1;
+  const booked = (await deps.bookings.listEntriesOfStand(stand.id)).filter((e) => e.kind === 'booking' && e.status === 'booked' && e.userId).length;
+  const fanOut: NoticeOrder = {
+    to: 'audience',
+    id: `${stand.id}.stand_cancelled`,
+    audience: { kind: 'bookings_of_cancelled_stand', standId: stand.id },
+    // each booking's page, date and time and service are added by the consumer
+    notice: { kind: 'stand_cancelled', page: 'pages/bookings/index', data: { place: stand.venueName, reason: request.reason } },
+    createdAt: now,
+  };
+  if (!(await deps.stands.cancelStand(stand.id, request.reason, now, [fanOut]))) {
+    if ((await deps.stands.getStand(stand.id))?.status !== 'cancelled') throw new ConflictError('这个服务点的状态已经变化，请刷新');
+    return { standId: stand.id, status: 'cancelled', cancelledBookings: 0, notified: 0 };
   }
-  await recordAudit(deps, principal, stand.studioId, 'stand_cancelled', `取消「${stand.venueName}」${formatChinaDate(stand.date)} 的服务（原因：${request.reason}；${cancelledBookings} 个预约已取消）`, stand.id);
-  return { standId: stand.id, status: 'cancelled', cancelledBookings, notified };
+  await recordAudit(deps, principal, stand.studioId, 'stand_cancelled', `取消「${stand.venueName}」${formatChinaDate(stand.date)} 的服务（原因：${request.reason}；${booked} 个预约随之取消）`, stand.id);
+  return { standId: stand.id, status: 'cancelled', cancelledBookings: booked, notified: booked };
 }
 
 /** What a stand did, per service — the staff's end-of-day view and an input to the studio's stats. */

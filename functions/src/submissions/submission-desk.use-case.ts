@@ -12,6 +12,7 @@ import type { SubmissionsDeps } from './deps';
 import { residentView, viewOf } from './submissions.use-case';
 import { photoViews } from './photos.use-case';
 import { submissionContactAfterStep } from '../privacy/retention';
+import type { NoticeOrder } from '../notices/notice-queue.repository';
 
 /** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
 async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
@@ -98,12 +99,16 @@ function boardLineOf(s: Submission): BoardItem | undefined {
   return { id: s.id, studioId: s.studioId, category: s.category, date: chinaDate(s.createdAt), status: s.status, text: maskPersonalDetails(s.text), reply: maskPersonalDetails(s.publicReply), repliedAt };
 }
 
+/** The notices a step orders, made from the submission after it (`next`; its `version` is still the one read). */
+type StepNotices = (next: Submission, at: string) => NoticeOrder[];
+
 /**
  * Applies one step of the closed loop: the lifecycle says whether it is allowed (409 with its reason if not),
- * then the change, its timeline events and the board line are saved together, only if nobody changed the
- * submission meanwhile (409 then, nothing changed).
+ * then the change, its timeline events, the board line and its notices are saved together, only if nobody changed
+ * the submission meanwhile (409 then, nothing changed). The notices are delivered afterwards by the notice consumer:
+ * the step's latency does not depend on how many are told.
  */
-async function step(deps: SubmissionsDeps, s: Submission, action: SubmissionAction, change: (status: Submission['status']) => Partial<Submission>, events: Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>[]): Promise<Submission> {
+async function step(deps: SubmissionsDeps, s: Submission, action: SubmissionAction, change: (status: Submission['status']) => Partial<Submission>, events: Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>[], notices: StepNotices = () => []): Promise<Submission> {
   const transition = nextStatus(s.status, action, s);
   if (!transition.ok) throw new ConflictError(transition.reason);
   const at = deps.now().toISOString();
@@ -111,7 +116,7 @@ async function step(deps: SubmissionsDeps, s: Submission, action: SubmissionActi
   const contact = submissionContactAfterStep(s, transition.status, at, deps.limits.personalContactRetentionDays);
   const next: Submission = { ...s, ...change(transition.status), status: transition.status, ...contact.fields };
   if (next.publicReply && !next.boardAt) next.boardAt = at;
-  const saved = await deps.submissions.saveChange(next, events.map((e) => ({ ...e, id: deps.newId(), submissionId: s.id, at })), boardLineOf(next), contact.change);
+  const saved = await deps.submissions.saveChange(next, events.map((e) => ({ ...e, id: deps.newId(), submissionId: s.id, at })), boardLineOf(next), contact.change, notices(next, at));
   if (!saved) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
   return { ...next, version: next.version + 1 };
 }
@@ -127,8 +132,7 @@ export async function acceptSubmission(deps: SubmissionsDeps, principal: Princip
     triage: request.triage,
     acceptedAt: s.acceptedAt ?? deps.now().toISOString(),
     ...(request.triage === 'major' ? { department: request.department, departmentDueDate: request.dueDate } : {}),
-  }), events);
-  await notifyResident(deps, next, 'submission_status', '已受理');
+  }), events, (next, at) => residentNotice(deps, next, at, 'submission_status', '已受理'));
   return studioView(deps, next);
 }
 
@@ -138,17 +142,19 @@ export async function replyToSubmission(deps: SubmissionsDeps, principal: Princi
   const next = await step(deps, s, { kind: 'reply', public: request.public }, () => ({
     firstReplyAt: s.firstReplyAt ?? deps.now().toISOString(),
     ...(request.public ? { publicReply: request.text } : {}),
-  }), [{ kind: 'replied', actorId: principal.userId, text: request.text }]);
-  await notifyResident(deps, next, 'submission_replied', '已答复');
-  if (request.public && boardLineOf(next)) await notifyFollowers(deps, next);
+  }), [{ kind: 'replied', actorId: principal.userId, text: request.text }], (next, at) => [
+    ...residentNotice(deps, next, at, 'submission_replied', '已答复'),
+    ...(request.public && boardLineOf(next) ? [followersNotice(next, at)] : []),
+  ]);
   return studioView(deps, next);
 }
 
 /** 办结; the resident is asked to rate. */
 export async function resolveSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<StudioSubmissionView> {
   const s = await studioSubmission(deps, principal, id);
-  const next = await step(deps, s, { kind: 'resolve' }, () => ({ resolvedAt: deps.now().toISOString(), rated: false }), [{ kind: 'resolved', actorId: principal.userId }]);
-  await notifyResident(deps, next, 'rate_request', '已办结，请评价');
+  const next = await step(deps, s, { kind: 'resolve' }, () => ({ resolvedAt: deps.now().toISOString(), rated: false }), [{ kind: 'resolved', actorId: principal.userId }], (next, at) =>
+    residentNotice(deps, next, at, 'rate_request', '已办结，请评价'),
+  );
   return studioView(deps, next);
 }
 
@@ -184,16 +190,31 @@ export async function getBoard(deps: SubmissionsDeps, studioId: string): Promise
   return { studioName: studio.name, items: items.map(({ id, category, date, status, text, reply, repliedAt }) => ({ id, category, date, status, text, reply, repliedAt })) };
 }
 
-/** The studio's followers hear that its board has a new answer (not the resident who raised it: they heard already). */
-async function notifyFollowers(deps: SubmissionsDeps, s: Submission): Promise<void> {
-  for (const userId of await deps.notifications.listFollowers(s.studioId)) {
-    if (userId === s.residentId) continue;
-    await deps.notifier.send({ userId, kind: 'board_update', page: `pages/board/index?studioId=${s.studioId}`, data: { studio: s.studioName, category: s.category } });
-  }
+/**
+ * The studio's followers hear that its board has a new answer (not the resident who raised it: they heard already) —
+ * one fan-out request in the step's transaction, whatever the number of followers; the consumer expands it.
+ */
+function followersNotice(s: Submission, at: string): NoticeOrder {
+  return {
+    to: 'audience',
+    id: `${s.id}.v${s.version}.board_update`,
+    audience: { kind: 'followers', studioId: s.studioId, ...(s.residentId ? { except: s.residentId } : {}) },
+    notice: { kind: 'board_update', page: `pages/board/index?studioId=${s.studioId}`, data: { studio: s.studioName, category: s.category } },
+    createdAt: at,
+  };
 }
 
-async function notifyResident(deps: SubmissionsDeps, s: Submission, kind: 'submission_status' | 'submission_replied' | 'rate_request', status: string): Promise<void> {
-  if (!s.residentId) return;
-  await deps.notifier.send({ userId: s.residentId, kind, page: `pages/submission/index?id=${s.id}`, data: { category: s.category, status, studio: s.studioName } });
+/** The resident's own notice of a step (none for 代填 without an account); its id names the step (the version read). */
+function residentNotice(deps: SubmissionsDeps, s: Submission, at: string, kind: 'submission_status' | 'submission_replied' | 'rate_request', status: string): NoticeOrder[] {
+  if (!s.residentId) return [];
+  return [
+    {
+      to: 'resident',
+      id: `${s.id}.v${s.version}.${kind}`,
+      userId: s.residentId,
+      noticeId: deps.newId(),
+      createdAt: at,
+      notice: { kind, page: `pages/submission/index?id=${s.id}`, data: { category: s.category, status, studio: s.studioName } },
+    },
+  ];
 }
-

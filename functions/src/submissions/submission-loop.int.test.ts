@@ -3,6 +3,7 @@ import { submit, getMySubmission } from './submissions.use-case';
 import { acceptSubmission, approveForBoard, getBoard, getInbox, getStudioSubmission, rateSubmission, replyToSubmission, resolveSubmission } from './submission-desk.use-case';
 import { bookingFixture } from '../../../test/support/booking-fixture';
 import { failureOf } from '../../../test/support/failure';
+import { drainNotices } from '../../../test/support/notice-stream';
 
 // The closed loop 收集 → 协商 → 解决 → 反馈 against DynamoDB Local: submit, accept and sort, reply, resolve, rate.
 describe('the closed loop of a suggestion (DynamoDB Local)', () => {
@@ -61,6 +62,7 @@ describe('the closed loop of a suggestion (DynamoDB Local)', () => {
     expect(await failureOf(rateSubmission(f.deps, resident, view.id, { rating: 'satisfied' }))).toMatchObject({ code: 'CONFLICT' });
     expect((await getBoard(f.deps, f.seed.studioId)).items[0]).toMatchObject({ status: 'resolved', reply: '另外两盏已于今天修复，感谢监督。' });
 
+    await drainNotices(f);
     const notices = (await f.deps.outbox.listRecent()).filter((n) => n.userId === resident.userId).map((n) => n.kind);
     expect(notices).toEqual(expect.arrayContaining(['submission_status', 'submission_replied', 'rate_request']));
   }, 60_000);

@@ -5,6 +5,7 @@ import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from
 import { contactStillKept, ttlOf } from '../privacy/retention';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
 import { quotaUpdate, type QuotaWindow } from '../data/rate-limit.repository';
+import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
 
 /** A resident's suggestion or complaint (意见建议) and where it stands in the closed loop. */
 export interface Submission {
@@ -160,9 +161,11 @@ export class SubmissionRepository {
   /**
    * Saves a changed submission with its new timeline events (and its board line), in one transaction that holds
    * only if nobody changed it since it was read (`version`). False when someone did: nothing is written.
-   * `contact` moves the end of the phone's retention with the step (set when resolved, removed when reopened).
+   * `contact` moves the end of the phone's retention with the step (set when resolved, removed when reopened);
+   * `notices` (the resident's, the followers' fan-out) are written with the step, so none is lost or sent for a step
+   * that did not happen.
    */
-  async saveChange(next: Submission, events: SubmissionEvent[], board?: BoardItem, contact?: { keptUntil?: string }): Promise<boolean> {
+  async saveChange(next: Submission, events: SubmissionEvent[], board?: BoardItem, contact?: { keptUntil?: string }, notices: readonly NoticeOrder[] = []): Promise<boolean> {
     const T = this.table.tableName;
     try {
       await this.table.client.send(
@@ -192,6 +195,7 @@ export class SubmissionRepository {
                   },
                 ]
               : []),
+            ...noticeWrites(T, notices),
           ],
         }),
       );

@@ -100,7 +100,10 @@ export async function storeNewSubmission(deps: SubmissionsDeps, principal: Princ
     throw new RateLimitedError(outcome.window === quotas[0] ? '提交太频繁了，请过一会儿再提交' : '今天提交的意见已经很多了，请明天再提交', retryAfter);
   }
   if (outcome.kind === 'replayed' && outcome.fingerprint !== fingerprint) throw new UnprocessableError('这个请求编号已用于另一条意见，请刷新后重试');
-  return outcome.kind === 'replayed' ? outcome.submissionId : submission.id;
+  if (outcome.kind === 'replayed') return outcome.submissionId;
+  deps.metrics.count('Submissions');
+  if (verdict === 'review') deps.metrics.count('ContentChecksHeld');
+  return submission.id;
 }
 
 const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {

@@ -1,23 +1,31 @@
 import { monotonicFactory } from 'ulid';
-import type { Config } from '../config';
+import { needed, type Config } from '../config';
 import { SessionTokens } from '../auth/session-tokens';
 import { UserRepository } from '../auth/user.repository';
 import { documentClient, type TableRef } from '../data/dynamodb-client';
 import type { Deps } from '../deps';
 import type { RouterDeps } from '../http/router';
+import { metricsOf } from './metrics';
 
-/** What every context's Lambda holds: the clock, ids, session tokens and the users they are checked against, limits. */
-export type Basics = RouterDeps & Pick<Deps, 'newId' | 'limits'>;
+/** What every context's Lambda holds: the clock, ids, session tokens and the users they are checked against, limits, metrics. */
+export type Basics = RouterDeps & Pick<Deps, 'newId' | 'limits' | 'metrics'>;
+
+/** What a scheduled job holds: the same without session tokens (a job signs no one in, and is not given the secret). */
+export type JobBasics = Omit<Basics, 'tokens'>;
 
 export function basicsOf(cfg: Config, now: () => Date = () => new Date()): Basics {
+  return { ...jobBasicsOf(cfg, now), tokens: new SessionTokens(needed(cfg.sessionSecret, 'sessionSecret'), cfg.sessionTtlSeconds) };
+}
+
+export function jobBasicsOf(cfg: Config, now: () => Date = () => new Date()): JobBasics {
   return {
     isLocalStage: cfg.isLocalStage,
     maxBodyBytes: cfg.maxBodyBytes,
     now,
     // Monotonic: ids made in the same millisecond still sort in the order they were made (timeline events).
     newId: monotonicFactory(),
-    tokens: new SessionTokens(cfg.sessionSecret, cfg.sessionTtlSeconds),
     users: new UserRepository(tableOf(cfg)),
+    metrics: metricsOf(cfg),
     limits: { dailyBookingsPerResident: cfg.dailyBookingsPerResident, noShowGraceMinutes: cfg.noShowGraceMinutes, healthReadingRetentionDays: cfg.healthReadingRetentionDays, personalContactRetentionDays: cfg.personalContactRetentionDays },
   };
 }

@@ -8,6 +8,7 @@ import { ReadingRepository } from '../readings/reading.repository';
 import { OutboxRepository } from '../local/outbox.repository';
 import { SubmissionRepository } from '../submissions/submission.repository';
 import { NotificationRepository } from '../notices/notification.repository';
+import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Deps } from '../deps';
 import { basicsOf, tableOf, type Basics } from './basics';
@@ -32,7 +33,8 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     wechatLogin: wechatLoginOf(cfg),
     venueQrCodes: venueQrCodesOf(cfg),
     notifications,
-    notifier: notifierOf(cfg, { users: basics.users, notifications, now: basics.now, newId: basics.newId }),
+    noticeQueue: new NoticeQueueRepository(table),
+    notifier: notifierOf(cfg, { users: basics.users, now: basics.now }),
     contentCheck: contentCheckOf(cfg),
     submissions: new SubmissionRepository(table),
     photos: photoStoreOf(cfg),

@@ -78,6 +78,14 @@ describe('request', () => {
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, message: '填写的内容有误，请检查后再提交', fields: { code: '邀请码已失效' } })
   })
 
+  it('shows the request id of a server error in its message, for a screenshot; keeps it out of a form’s message', async () => {
+    Taro.request.mockImplementationOnce(() => reply(503, { error: { code: 'UPSTREAM_UNAVAILABLE', message: '服务暂时不可用，请稍后再试', requestId: 'Kx2pQj8vPAMEbcQ=' } }))
+    await expect(request('/stands/by-scene/x', { auth: 'none' })).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 503, requestId: 'Kx2pQj8vPAMEbcQ=', message: '服务暂时不可用，请稍后再试（问题编号 Kx2pQj8vPAMEbcQ=）' })
+
+    Taro.request.mockImplementationOnce(() => reply(400, { error: { code: 'VALIDATION_FAILED', message: '填写的内容有误，请检查后再提交', fields: { code: '邀请码已失效' }, requestId: 'Lz3' } }))
+    await expect(request('/stands/by-scene/x', { auth: 'none' })).rejects.toMatchObject({ requestId: 'Lz3', message: '填写的内容有误，请检查后再提交' })
+  })
+
   it('falls back to a Chinese message when the body is not an envelope', async () => {
     Taro.request.mockImplementationOnce(() => reply(502, '<html>Bad gateway</html>'))
 

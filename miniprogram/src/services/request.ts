@@ -41,14 +41,17 @@ export class ApiError extends Error {
   readonly status: number
   /** For a 409 a screen must tell apart (already checked in, no consent …); see `CONFLICT_REASONS`. */
   readonly reason?: ConflictReason
+  /** The API's id of the request, on its log lines too (a server error shows it in its message, for a screenshot). */
+  readonly requestId?: string
 
-  constructor(init: { code: ApiErrorCode; message: string; status: number; fields?: FieldErrors; reason?: ConflictReason }) {
+  constructor(init: { code: ApiErrorCode; message: string; status: number; fields?: FieldErrors; reason?: ConflictReason; requestId?: string }) {
     super(init.message)
     this.name = 'ApiError'
     this.code = init.code
     this.status = init.status
     this.fields = init.fields ?? {}
     this.reason = init.reason
+    this.requestId = init.requestId
     // keep `instanceof` working when compiled down to ES5 classes
     Object.setPrototypeOf(this, ApiError.prototype)
   }
@@ -141,7 +144,10 @@ function toApiError(res: RawResponse): ApiError {
     }
   }
   if (isErrorBody(data)) {
-    return new ApiError({ code: data.error.code, message: data.error.message, fields: data.error.fields, reason: data.error.reason, status: res.statusCode })
+    const { code, message, fields, reason, requestId } = data.error
+    // a server error carries its number on screen, so that a resident's screenshot finds the request's log lines
+    const shown = requestId && res.statusCode >= 500 ? `${message}（问题编号 ${requestId}）` : message
+    return new ApiError({ code, message: shown, fields, reason, requestId, status: res.statusCode })
   }
   const code = codeForStatus(res.statusCode)
   return new ApiError({ code, message: DEFAULT_ERROR_MESSAGES[code], status: res.statusCode })

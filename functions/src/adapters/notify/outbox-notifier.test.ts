@@ -9,7 +9,7 @@ const options = { now: () => new Date('2025-03-05T12:00:00.000Z'), newId: () => 
 describe('OutboxNotifier', () => {
   const logged: string[] = [];
   beforeAll(() => {
-    for (const level of ['log', 'warn', 'error'] as const) jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    for (const level of ['log', 'info', 'warn', 'error'] as const) jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
   });
   beforeEach(() => {
     logged.length = 0;
@@ -39,7 +39,7 @@ describe('OutboxNotifier', () => {
     const notifier = new OutboxNotifier({ record: async () => Promise.reject(new Error('ResourceNotFoundException')) }, options);
     await expect(notifier.send(notice)).resolves.toBe('failed');
     expect(logged).toHaveLength(1);
-    expect(JSON.parse(logged[0])).toMatchObject({ level: 'error', kind: 'submission_replied', reason: 'ResourceNotFoundException' });
+    expect(JSON.parse(logged[0])).toMatchObject({ level: 'ERROR', kind: 'submission_replied', reason: 'ResourceNotFoundException' });
     expect(logged[0]).not.toContain(PHONE);
   });
 });

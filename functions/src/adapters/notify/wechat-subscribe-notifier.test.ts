@@ -196,7 +196,7 @@ describe('WechatSubscribeNotifier', () => {
     expect(wechat.sends).toHaveLength(1);
     const line = logged.find((l) => l.includes('subscribe/send refused'));
     expect(line).toBeDefined();
-    expect(JSON.parse(line!)).toMatchObject({ level: 'error', kind: 'booking_reminder', errno: errcode, errmsg: expect.stringContaining('rid: 6f1e2a') });
+    expect(JSON.parse(line!)).toMatchObject({ level: 'ERROR', kind: 'booking_reminder', errno: errcode, errmsg: expect.stringContaining('rid: 6f1e2a') });
   });
 
   it('fails without calling WeChat when the notice lacks a field its template needs', async () => {
@@ -229,6 +229,6 @@ describe('WechatSubscribeNotifier', () => {
     );
     await expect(broken.send(reminder)).resolves.toBe('failed');
     expect(wechat.sends).toHaveLength(1); // only the 502
-    expect(logged.filter((l) => l.includes('"level":"error"')).length).toBeGreaterThanOrEqual(4);
+    expect(logged.filter((l) => /"level": ?"ERROR"/.test(l)).length).toBeGreaterThanOrEqual(4);
   });
 });

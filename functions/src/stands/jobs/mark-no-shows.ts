@@ -1,13 +1,12 @@
 import { log } from '../../log';
-import { standJobsDeps, type StandJobsDeps } from '../deps';
+import { defineJob } from '../../wiring/cold-start';
+import { standJobsDeps } from '../deps';
 import { markNoShows } from '../stand-jobs.use-case';
 
-let deps: StandJobsDeps | undefined;
-
 /** EventBridge schedule, every 15 minutes (serverless.yml). */
-export const handler = async (): Promise<{ marked: number }> => {
-  deps ??= standJobsDeps();
+export const handler = defineJob(standJobsDeps, async (deps): Promise<{ marked: number }> => {
   const result = await markNoShows(deps);
+  deps.metrics.count('NoShows', result.marked);
   log.info('no-shows marked', result);
   return result;
-};
+});

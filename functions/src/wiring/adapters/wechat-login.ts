@@ -1,6 +1,7 @@
 import type { Config } from '../../config';
 import { HttpWechatLogin, LocalWechatLogin, type WechatLogin } from '../../adapters/wechat/code2session';
+import { wechatAppOf } from '../wechat';
 
 export function wechatLoginOf(cfg: Config): WechatLogin {
-  return cfg.wechat.adapter === 'local' ? new LocalWechatLogin() : new HttpWechatLogin(cfg.wechat);
+  return cfg.wechat.adapter === 'local' ? new LocalWechatLogin() : new HttpWechatLogin(wechatAppOf(cfg));
 }

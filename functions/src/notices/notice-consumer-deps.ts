@@ -1,0 +1,25 @@
+import type { Config } from '../config';
+import { BookingRepository } from '../stands/booking.repository';
+import { jobBasicsOf, tableOf, type JobBasics } from '../wiring/basics';
+import { notifierOf } from '../wiring/notifier';
+import { NotificationRepository } from './notification.repository';
+import { NoticeQueueRepository } from './notice-queue.repository';
+import type { NoticeDeliveryDeps } from './notice-delivery.use-case';
+
+/**
+ * What the notice consumer (the table's stream, its own Lambda) wires: the queue, the 消息 lists and followers,
+ * bookings (a cancelled stand's are released; a reminder marks its booking), and the outward channel (WeChat, or the
+ * local outbox). Apart from the notices context's deps.ts, so that the HTTP Lambda of 关注 and 消息 carries none of it;
+ * like a job, it signs no one in (no session tokens).
+ */
+export function noticeConsumerDeps(cfg: Config): JobBasics & NoticeDeliveryDeps {
+  const table = tableOf(cfg);
+  const basics = jobBasicsOf(cfg);
+  return {
+    ...basics,
+    notifications: new NotificationRepository(table),
+    bookings: new BookingRepository(table),
+    noticeQueue: new NoticeQueueRepository(table),
+    notifier: notifierOf(cfg, basics),
+  };
+}
