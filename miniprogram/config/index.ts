@@ -32,8 +32,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
-      // The subscribe-message template of the evening-before reminder (WeChat admin console → 订阅消息).
+      // The subscribe-message templates, one per notice kind (WeChat admin console → 订阅消息): the same ids as the
+      // server's /lianxin/<stage>/wechat/notice-templates parameter. A kind without one is never asked for.
       TARO_APP_TEMPLATE_BOOKING_REMINDER: JSON.stringify(process.env.TARO_APP_TEMPLATE_BOOKING_REMINDER ?? ''),
+      TARO_APP_TEMPLATE_STAND_CANCELLED: JSON.stringify(process.env.TARO_APP_TEMPLATE_STAND_CANCELLED ?? ''),
+      TARO_APP_TEMPLATE_BOARD_UPDATE: JSON.stringify(process.env.TARO_APP_TEMPLATE_BOARD_UPDATE ?? ''),
       TARO_APP_TEMPLATE_SUBMISSION_REPLIED: JSON.stringify(process.env.TARO_APP_TEMPLATE_SUBMISSION_REPLIED ?? ''),
       TARO_APP_TEMPLATE_SUBMISSION_STATUS: JSON.stringify(process.env.TARO_APP_TEMPLATE_SUBMISSION_STATUS ?? ''),
       TARO_APP_TEMPLATE_RATE_REQUEST: JSON.stringify(process.env.TARO_APP_TEMPLATE_RATE_REQUEST ?? ''),

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { askForBookingReminder } from '../services/subscribe'
+import { askFor } from '../services/subscribe'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { bookSlotRequest, type BookingView, type BookSlotRequest } from '@shared/schemas/booking'
@@ -109,7 +109,8 @@ export function BookingSheet({ data, service, slot, draft, onDraftChange, onClos
     setFailure(null)
     setBusy(true)
     onDraftChange({ requestId })
-    await askForBookingReminder()
+    // in the tap: the evening-before reminder and word of a cancelled stand (the ticket page says what was agreed)
+    await askFor('booking')
     Taro.showLoading({ title: '正在预约…', mask: true })
     try {
       const booking = await bookSlot(parsed.value as BookSlotRequest)

@@ -40,7 +40,8 @@ describe('公示墙: 关注', () => {
     fireEvent.click(toggle())
     await waitFor(() => expect(toggle().textContent).toContain('已关注'))
     expect(toggle().className).toContain('follow-toggle--on')
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已关注，有新答复会提醒您' }))
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已关注，有新答复会在「消息」里提醒您' }))
+    expect(Taro.requestSubscribeMessage).not.toHaveBeenCalled() // H5: no WeChat messages
 
     fireEvent.click(toggle())
     await waitFor(() => expect(toggle().textContent).not.toContain('已关注'))
@@ -48,6 +49,29 @@ describe('公示墙: 关注', () => {
 
     const writes = calls().filter((c) => c.method === 'PUT' || c.method === 'DELETE')
     expect(writes.map((c) => `${c.method} ${c.url}`)).toEqual([`PUT ${followUrl}`, `DELETE ${followUrl}`])
+  })
+
+  it('on WeChat asks for the board-update message in the 关注 tap (not when unfollowing) and says it was agreed', async () => {
+    process.env.TARO_ENV = 'weapp'
+    process.env.TARO_APP_TEMPLATE_BOARD_UPDATE = 't-board'
+    try {
+      signInAs('resident')
+      Taro.requestSubscribeMessage.mockImplementationOnce(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok', 't-board': 'accept' }))
+      const { container } = render(<BoardPage />)
+      const toggle = () => container.querySelector('.follow-toggle') as HTMLElement
+      await waitFor(() => expect(toggle().hasAttribute('disabled')).toBe(false))
+
+      fireEvent.click(toggle())
+      await waitFor(() => expect(toggle().textContent).toContain('已关注'))
+      expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['t-board'] }))
+      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已关注，下次有新答复会发微信提醒，也会放在「消息」里' }))
+
+      fireEvent.click(toggle())
+      await waitFor(() => expect(toggle().textContent).not.toContain('已关注'))
+      expect(Taro.requestSubscribeMessage).toHaveBeenCalledTimes(1)
+    } finally {
+      delete process.env.TARO_APP_TEMPLATE_BOARD_UPDATE
+    }
   })
 
   it('shows the error and keeps the state when following fails', async () => {

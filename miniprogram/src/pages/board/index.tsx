@@ -7,6 +7,7 @@ import { errorMessage } from '../../services/request'
 import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
 import { openPage } from '../../services/navigation'
+import { askFor } from '../../services/subscribe'
 import { HOME_PAGE } from '../../services/platform'
 import { param, submitPageUrl } from '../../services/submissions'
 import { SubmissionStatusBadge } from '../../components/submission-status'
@@ -34,9 +35,12 @@ function FollowToggle({ studioId }: { studioId: string }) {
     const on = !following
     setBusy(true)
     try {
+      // in the tap that follows: one WeChat message for the next new reply (the 消息 come regardless)
+      const agreement = on ? await askFor('follow') : null
       const res = await setFollow(studioId, on)
       setFollowing(res.following)
-      Taro.showToast({ title: res.following ? '已关注，有新答复会提醒您' : '已取消关注', icon: 'none', duration: 2500 })
+      const title = !res.following ? '已取消关注' : agreement?.accepted.length ? '已关注，下次有新答复会发微信提醒，也会放在「消息」里' : '已关注，有新答复会在「消息」里提醒您'
+      Taro.showToast({ title, icon: 'none', duration: 3000 })
     } catch (error) {
       Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
     } finally {

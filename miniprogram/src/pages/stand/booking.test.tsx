@@ -98,10 +98,11 @@ beforeEach(() => {
 })
 
 describe('booking from the stand page', () => {
-  it('on WeChat asks for the reminder permission in the confirm tap, before booking; never on H5', async () => {
+  it('on WeChat asks for the reminder and the stand-cancelled permissions in the confirm tap, before booking; never on H5', async () => {
     signIn()
     api(created)
     process.env.TARO_APP_TEMPLATE_BOOKING_REMINDER = 'tmpl-reminder'
+    process.env.TARO_APP_TEMPLATE_STAND_CANCELLED = 'tmpl-cancelled'
     try {
       const h5 = await openSheetFor('09:00')
       fireEvent.click(h5.container.querySelector('.booking-confirm') as HTMLElement)
@@ -118,9 +119,10 @@ describe('booking from the stand page', () => {
       const weapp = await openSheetFor('09:00')
       fireEvent.click(weapp.container.querySelector('.booking-confirm') as HTMLElement)
       await waitFor(() => expect(bookingCalls()).toHaveLength(2)) // declining does not stop the booking
-      expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tmpl-reminder'] }))
+      expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tmpl-reminder', 'tmpl-cancelled'] }))
     } finally {
       delete process.env.TARO_APP_TEMPLATE_BOOKING_REMINDER
+      delete process.env.TARO_APP_TEMPLATE_STAND_CANCELLED
     }
   })
 

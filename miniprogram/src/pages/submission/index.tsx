@@ -14,6 +14,7 @@ import { SubmissionStatusBadge } from '../../components/submission-status'
 import { SubmissionTimeline } from '../../components/submission-timeline'
 import { PhotoGrid } from '../../components/photo-grid'
 import { PageState } from '../../components/page-state'
+import { agreementText, lastAgreementFor } from '../../services/subscribe'
 
 type Rating = (typeof RATINGS)[number]
 
@@ -99,6 +100,8 @@ export default function SubmissionPage() {
   const { params } = useRouter()
   const id = param(params.id)
   const isNew = params.new === '1'
+  // what the submit tap agreed to (WeChat only; null on H5 or without templates)
+  const agreement = isNew ? lastAgreementFor('submission') : null
   const { state, retry, setData } = usePageData(() => getSubmission(id), [id], {
     enabled: !!id,
     initial: () => (id ? { status: 'loading' } : { status: 'error', message: '没有找到这条意见' }),
@@ -123,6 +126,7 @@ export default function SubmissionPage() {
         <View className='notice notice--success submitted-notice'>
           <Text className='notice-title notice-title--success'>已提交，谢谢您！</Text>
           <Text className='notice-body'>党代表会在 {longChinaDate(view.replyDueDate)} 前答复您。</Text>
+          {agreement ? <Text className='notice-body subscribe-note'>{agreementText(agreement)}</Text> : null}
         </View>
       ) : null}
 

@@ -1,4 +1,4 @@
-import { askForSubmissionNotices } from '../../services/subscribe'
+import { askFor } from '../../services/subscribe'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { submitRequest, type SubmitRequest } from '@shared/schemas/submission'
@@ -73,7 +73,9 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
         }
         return input
       },
-      before: askForSubmissionNotices,
+      before: async () => {
+        await askFor('submission')
+      },
       loading: '正在提交…',
       send: (body: SubmitRequest) => submitSubmission(body),
       onSuccess: (view) => {

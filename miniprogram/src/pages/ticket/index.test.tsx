@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro, { resetTaroMock, router } from '../../../test/mocks/taro'
 import { aBooking, ok, apiError, signInAs, type RequestCall } from '../../../test/fixtures'
 import { forgetBookings } from '../../services/bookings'
+import { askFor } from '../../services/subscribe'
 import TicketPage from './index'
 
 const calls = () => Taro.request.mock.calls.map((c) => c[0] as RequestCall)
@@ -33,6 +34,24 @@ describe('ticket page', () => {
     expect(container.querySelector('.ticket-place')?.textContent).toBe('青石镇集市')
     expect(container.querySelector('.cancel-booking')).not.toBeNull()
     expect(calls()[0].url).toBe(`http://127.0.0.1:3000/bookings/${booking.id}`)
+  })
+
+  it('right after booking on WeChat, says which notices the booking tap agreed to', async () => {
+    process.env.TARO_ENV = 'weapp'
+    process.env.TARO_APP_TEMPLATE_BOOKING_REMINDER = 't-reminder'
+    process.env.TARO_APP_TEMPLATE_STAND_CANCELLED = 't-cancelled'
+    try {
+      Taro.requestSubscribeMessage.mockImplementationOnce(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok', 't-reminder': 'accept', 't-cancelled': 'accept' }))
+      await askFor('booking') // the booking sheet's tap
+      const booking = aBooking()
+      router.params = { id: booking.id, new: '1' }
+      Taro.request.mockImplementation(() => ok(booking))
+      const { container } = render(<TicketPage />)
+      await waitFor(() => expect(container.querySelector('.subscribe-note')?.textContent).toBe('已开启微信提醒：「预约前一晚的提醒」「服务点取消的通知」，各提醒一次'))
+    } finally {
+      delete process.env.TARO_APP_TEMPLATE_BOOKING_REMINDER
+      delete process.env.TARO_APP_TEMPLATE_STAND_CANCELLED
+    }
   })
 
   it('cancels after the confirm dialog and shows 已取消', async () => {

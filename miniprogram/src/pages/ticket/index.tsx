@@ -12,6 +12,7 @@ import { usePageData } from '../../services/use-page-data'
 import { StatusBadge } from '../../components/status-badge'
 import { TicketQr } from '../../components/ticket-qr'
 import { PageState } from '../../components/page-state'
+import { agreementText, lastAgreementFor } from '../../services/subscribe'
 
 /** While the person waits at the stand, the ticket follows the queue (签到 → 叫号 → 完成) by itself. */
 const WAITING_REFRESH_MS = 15_000
@@ -112,6 +113,8 @@ export default function TicketPage() {
   const { params } = useRouter()
   const bookingId = decodeParam(params.id)
   const isNew = params.new === '1'
+  // what the booking tap agreed to (WeChat only; null on H5 or without templates)
+  const agreement = isNew ? lastAgreementFor('booking') : null
   const [cancelling, setCancelling] = useState(false)
   const { state, reload, retry, setData } = usePageData(() => getBooking(bookingId as string), [bookingId], {
     enabled: !!bookingId,
@@ -168,6 +171,7 @@ export default function TicketPage() {
             <View className='notice notice--success ticket-success'>
               <Text className='notice-title notice-title--success'>预约成功</Text>
               <Text className='notice-body'>请按时到服务点，出示下面的预约码。</Text>
+              {agreement ? <Text className='notice-body subscribe-note'>{agreementText(agreement)}</Text> : null}
             </View>
           ) : null}
           <Ticket booking={booking} busy={cancelling} onCancel={() => void cancel()} />
