@@ -10,7 +10,7 @@ import { captureOutput, startChild, startTimeoutSeconds, waitFor, type Child } f
 import { serveStatic } from './static-server';
 import { loadConfig } from '../../functions/src/config';
 import { buildContainer } from '../../functions/src/wiring/container';
-import { seedDemoData, type DemoSeedResult } from '../../functions/src/local/demo-seed';
+import { demoHoursAt, seedDemoData, type DemoSeedResult } from '../../functions/src/local/demo-seed';
 import { startNoticeDelivery, type NoticeDelivery } from './notice-delivery';
 
 /**
@@ -35,7 +35,7 @@ export interface StackOptions {
   onWaiting?: (part: string, seconds: number, doing: string) => void;
   /** How long a part may take (default LIANXIN_START_TIMEOUT_SECONDS, else 600; 0 = as long as its process lives). */
   timeoutSeconds?: number;
-  /** Opening hours of today's demo stand (default: the market's 08:00–11:30). */
+  /** Opening hours of today's demo stand (default: from now until late evening, demoHoursAt — a newcomer can book at any hour). */
   demoTodayHours?: { startTime: string; endTime: string };
 }
 
@@ -143,7 +143,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       LOCAL_H5_BASE: `http://127.0.0.1:${options.h5Port}`,
     };
     await timed(`数据表 ${LOCAL_TABLE}`, onStep, () => ensureTable(dynamo.endpoint, LOCAL_TABLE));
-    const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv)), { todayHours: options.demoTodayHours }));
+    const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv)), { todayHours: options.demoTodayHours ?? demoHoursAt(new Date()) }));
     // Notices leave the requests through the table's stream, as in production: the same consumer, fed by a poller.
     const notices = await timed(NOTICES_PART, onStep, async () => startNoticeDelivery(dynamo.endpoint, LOCAL_TABLE, loadConfig(functionEnv)));
     started.push(notices);

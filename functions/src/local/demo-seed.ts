@@ -1,5 +1,5 @@
 import type { Role, StudioRole } from '@shared/roles';
-import { addDays, chinaDate } from '@shared/time';
+import { addDays, chinaDate, chinaTime } from '@shared/time';
 import { venueScene } from '@shared/scene';
 import type { Deps } from '../deps';
 import type { Service } from '../stands/stand.repository';
@@ -34,6 +34,19 @@ const SERVICES: Omit<Service, 'id' | 'studioId'>[] = [
 /** The demo market meets on lunar days 逢三六九, like many markets around the studio's town. */
 const MARKET_DAYS = [3, 6, 9, 13, 16, 19, 23, 26, 29];
 const OPENING = { startTime: '08:00', endTime: '11:30' };
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * Hours for today's demo stand when `npm start` seeds it: from the current half hour (China time) until 22:00 — until
+ * 23:59 when it is later — so that a newcomer can book a place whatever the hour they try it. The stand of a table kept
+ * from an earlier run keeps the hours it was made with. Less than two hours before 22:00, it runs until 23:59.
+ */
+export function demoHoursAt(now: Date): { startTime: string; endTime: string } {
+  const [hours, minutes] = chinaTime(now).split(':').map(Number) as [number, number];
+  const start = Math.min(hours * 60 + (minutes < 30 ? 0 : 30), 22 * 60 + 30);
+  return { startTime: hhmm(start), endTime: start + 120 <= 22 * 60 ? '22:00' : '23:59' };
+}
 
 export interface DemoSeedResult {
   createdPeople: boolean;
