@@ -57,7 +57,7 @@ async function studioView(deps: SubmissionsDeps, s: Submission): Promise<StudioS
   const names = new Map<string, string>();
   for (const id of new Set(events.filter((e) => e.internal && e.actorId).map((e) => e.actorId!))) names.set(id, (await deps.users.getUser(id))?.displayName ?? '工作人员');
   return {
-    ...viewOf(s, events),
+    ...viewOf(s, events, 'studio'),
     ...(photos ? { photos } : {}),
     ...(s.triage ? { triage: s.triage } : {}),
     ...(s.department ? { department: s.department, departmentDueDate: s.departmentDueDate } : {}),

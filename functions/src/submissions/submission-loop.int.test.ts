@@ -55,6 +55,12 @@ describe('the closed loop of a suggestion (DynamoDB Local)', () => {
     // 不满意 reopens it once, with the reason; the second 不满意 is recorded and stays resolved.
     const reopened = await rateSubmission(f.deps, resident, view.id, { rating: 'dissatisfied', comment: '只修了一盏' });
     expect(reopened.status).toBe('reopened');
+    // the resident's own steps are theirs: 您 to them, 居民 to the studio; the studio's steps carry its name
+    expect(reopened.timeline.slice(-2).map((t) => `${t.kind} · ${t.by}`)).toEqual(['已评价 · 您', '重新办理 · 您']);
+    const seenByStudio = await getStudioSubmission(f.deps, rep, f.seed.studioId, view.id);
+    expect(seenByStudio.timeline.map((t) => `${t.kind} · ${t.by}`)).toEqual([
+      '已提交 · 居民', '已受理 · 洛社镇党代表工作室', '已交办 · 洛社镇党代表工作室', '已答复 · 洛社镇党代表工作室', '已办结 · 洛社镇党代表工作室', '已评价 · 居民', '重新办理 · 居民',
+    ]);
     await replyToSubmission(f.deps, rep, view.id, { text: '另外两盏已于今天修复，感谢监督。', public: true });
     await resolveSubmission(f.deps, rep, view.id);
     const final = await rateSubmission(f.deps, resident, view.id, { rating: 'dissatisfied' });

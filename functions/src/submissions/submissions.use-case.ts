@@ -117,7 +117,19 @@ const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
   note: '备注',
 };
 
-export function viewOf(s: Submission, events: SubmissionEvent[]): SubmissionView {
+/**
+ * Who a step is signed by. The resident's own steps (submitting, rating, reopening by 不满意) read 您 to the resident and
+ * 居民 to the studio; a paper form entered by staff reads 工作人员代填; every other step is the studio's, signed with
+ * its name (residents never see a person's name).
+ */
+function signatureOf(s: Submission, e: SubmissionEvent, viewer: 'resident' | 'studio'): string {
+  if (e.kind === 'submitted' && s.source === 'on_behalf') return '工作人员代填';
+  const byResident = e.kind === 'submitted' || e.kind === 'rated' || (e.actorId !== undefined && e.actorId === s.residentId);
+  if (byResident) return viewer === 'resident' ? '您' : '居民';
+  return s.studioName;
+}
+
+export function viewOf(s: Submission, events: SubmissionEvent[], viewer: 'resident' | 'studio' = 'resident'): SubmissionView {
   return {
     id: s.id,
     studioId: s.studioId,
@@ -137,7 +149,7 @@ export function viewOf(s: Submission, events: SubmissionEvent[]): SubmissionView
     // Residents see what happened and when, signed by the studio — never a person's name, never internal notes.
     timeline: events
       .filter((e) => !e.internal)
-      .map((e) => ({ kind: EVENT_LABELS[e.kind], at: e.at, by: e.kind === 'submitted' ? (s.source === 'on_behalf' ? '工作人员代填' : '您') : s.studioName, ...(e.text ? { text: e.text } : {}) })),
+      .map((e) => ({ kind: EVENT_LABELS[e.kind], at: e.at, by: signatureOf(s, e, viewer), ...(e.text ? { text: e.text } : {}) })),
   };
 }
 
