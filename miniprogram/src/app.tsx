@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { offerUpdates } from './services/update'
 
 import './app.css'
 
@@ -13,7 +14,8 @@ try {
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
-    // the page to render arrives as children
+    // the page to render arrives as children; a new version downloaded in the background is offered once ready
+    offerUpdates()
   })
   return children
 }

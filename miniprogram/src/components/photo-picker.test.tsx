@@ -49,6 +49,22 @@ describe('PhotoPicker', () => {
     expect(Taro.request).not.toHaveBeenCalled()
   })
 
+  it('on WeChat picks through chooseMedia (images only; chooseImage is retired there) and uploads what was chosen', async () => {
+    process.env.TARO_ENV = 'weapp'
+    Taro.request.mockImplementation((() => ok(signed(), 201)) as never)
+    Taro.uploadFile.mockReturnValueOnce(uploadTask(Promise.resolve({ statusCode: 204 }), [100]))
+    Taro.chooseMedia.mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'wxfile://tmp_a.jpg', size: 120_000, fileType: 'image' }], type: 'image', errMsg: 'chooseMedia:ok' })
+    const onChange = jest.fn()
+    const { container } = render(<PhotoPicker onChange={onChange} />)
+    fireEvent.click(container.querySelector('.photo-add') as Element)
+
+    await waitFor(() => expect(container.querySelector('.photo-tile--done')).not.toBeNull())
+    expect(Taro.chooseMedia).toHaveBeenCalledWith({ count: 3, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+    expect(Taro.chooseImage).not.toHaveBeenCalled()
+    expect(uploadRequests()[0].data).toEqual({ contentType: 'image/jpeg', size: 120_000 })
+    expect(last(onChange)).toEqual([expect.objectContaining({ state: 'done', key: KEY })])
+  })
+
   it('refuses a photo over 5 MB on the phone, with a message, and uploads nothing', async () => {
     Taro.chooseImage.mockResolvedValueOnce(chosenImages([{ path: 'wxfile://tmp_big.jpg', size: MAX_PHOTO_BYTES + 1 }]))
     const onChange = jest.fn()

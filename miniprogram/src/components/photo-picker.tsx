@@ -5,6 +5,7 @@ import { MAX_PHOTOS, photoTypeOfName, photoUploadRequest, type PhotoContentType 
 import { parseWith } from '@shared/validation'
 import { requestPhotoUpload } from '../services/api'
 import { errorMessage, isApiError, uploadToStorage } from '../services/request'
+import { isWeapp } from '../services/platform'
 import './photos.css'
 
 /**
@@ -66,6 +67,19 @@ interface ChosenFile {
   size: number
   type?: string
   originalFileObj?: { type?: string; name?: string }
+}
+
+/**
+ * Opens the album or the camera for up to `count` photos. On WeChat through `chooseMedia` (images only, compressed):
+ * `chooseImage` is retired there; the browser build keeps `chooseImage`, whose H5 version hands over the File.
+ */
+async function choosePhotos(count: number): Promise<ChosenFile[]> {
+  if (isWeapp()) {
+    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+    return (res.tempFiles ?? []).map((file) => ({ path: file.tempFilePath, size: file.size }))
+  }
+  const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+  return (res.tempFiles ?? []) as ChosenFile[]
 }
 
 /** H5: the File's MIME type (the path is a `blob:` URL); weapp: from the path's extension (`wxfile://….jpg`). */
@@ -254,9 +268,9 @@ export function PhotoPicker({ initial, onChange, disabled, beforeChoose, max = M
     const remaining = max - latest.current.length
     if (disabled || remaining <= 0) return
     if (beforeChoose && !beforeChoose()) return
-    Taro.chooseImage({ count: remaining, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      .then((res) => {
-        if (mounted.current) add((res.tempFiles ?? []) as ChosenFile[])
+    choosePhotos(remaining)
+      .then((files) => {
+        if (mounted.current) add(files)
       })
       .catch((error: unknown) => {
         if (!mounted.current || isCancel(error)) return

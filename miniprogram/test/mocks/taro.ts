@@ -113,6 +113,9 @@ function createTaro() {
     getFileSystemManager: jest.fn(() => ({ readFileSync: jest.fn((..._args: unknown[]): string => '') })),
     /** Cancelled unless a test says otherwise: `Taro.chooseImage.mockResolvedValueOnce(chosenImages([...]))`. */
     chooseImage: jest.fn((..._args: unknown[]): Promise<ChosenImages> => Promise.reject({ errMsg: 'chooseImage:fail cancel' })),
+    /** WeChat's picker (chooseImage is retired there); cancelled unless a test says otherwise. */
+    chooseMedia: jest.fn((..._args: unknown[]): Promise<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> =>
+      Promise.reject({ errMsg: 'chooseMedia:fail cancel' })),
     /** Returns an upload task (a promise with `progress`); see `pendingUpload()` for one a test finishes by hand. */
     uploadFile: jest.fn((..._args: unknown[]): UploadTask => uploadTask(Promise.reject({ errMsg: 'Taro.uploadFile is not mocked in this test' }))),
     previewImage: resolved(),
@@ -149,6 +152,14 @@ export const useLoad = useOnMount
 export const useReady = useOnMount
 export const useLaunch = useOnMount
 export function useDidHide(_callback: AnyFn) {}
+/** The share callbacks a page registered (the last one of each wins, as in WeChat); tests call them. */
+export const shareHandlers: { appMessage?: AnyFn; timeline?: AnyFn } = {}
+export function useShareAppMessage(callback: AnyFn) {
+  shareHandlers.appMessage = callback
+}
+export function useShareTimeline(callback: AnyFn) {
+  shareHandlers.timeline = callback
+}
 export function usePullDownRefresh(_callback: AnyFn) {}
 export function useReachBottom(_callback: AnyFn) {}
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import type { BoardResponse } from '@shared/schemas/submission'
-import Taro, { resetTaroMock, router } from '../../../test/mocks/taro'
+import Taro, { resetTaroMock, router, shareHandlers } from '../../../test/mocks/taro'
 import { ok, signInAs, STUDIO_ID, type RequestCall } from '../../../test/fixtures'
 import BoardPage from './index'
 
@@ -72,6 +72,13 @@ describe('公示墙: 关注', () => {
     } finally {
       delete process.env.TARO_APP_TEMPLATE_BOARD_UPDATE
     }
+  })
+
+  it('is forwarded (转发, 朋友圈) as the studio’s board, opening the same board', async () => {
+    const { container } = render(<BoardPage />)
+    await waitFor(() => expect(container.textContent).toContain('老街口的路灯坏了'))
+    expect(shareHandlers.appMessage?.()).toEqual({ title: '青石镇党代表工作室 公示墙：大家提的意见和答复', path: `/pages/board/index?studioId=${STUDIO_ID}` })
+    expect(shareHandlers.timeline?.()).toEqual({ title: '青石镇党代表工作室 公示墙：大家提的意见和答复', query: `studioId=${STUDIO_ID}` })
   })
 
   it('shows the error and keeps the state when following fails', async () => {

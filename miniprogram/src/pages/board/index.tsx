@@ -8,7 +8,8 @@ import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
 import { openPage } from '../../services/navigation'
 import { askFor } from '../../services/subscribe'
-import { HOME_PAGE } from '../../services/platform'
+import { useShare } from '../../services/share'
+import { BOARD_PAGE, HOME_PAGE } from '../../services/platform'
 import { param, submitPageUrl } from '../../services/submissions'
 import { SubmissionStatusBadge } from '../../components/submission-status'
 import { PageState } from '../../components/page-state'
@@ -78,6 +79,9 @@ export default function BoardPage() {
       if (data.studioName) Taro.setNavigationBarTitle?.({ title: `${data.studioName} 公示墙` })?.catch?.(() => undefined)
     },
   })
+  useShare(() =>
+    state.status === 'ready' && studioId ? { title: `${state.data.studioName ?? '党代表工作室'} 公示墙：大家提的意见和答复`, page: BOARD_PAGE, query: `studioId=${encodeURIComponent(studioId)}` } : null,
+  )
 
   return (
     <View className='page board-page'>

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { StandPageResponse } from '@shared/schemas/stand'
-import Taro, { resetTaroMock, router, storage } from '../../../test/mocks/taro'
+import Taro, { resetTaroMock, router, shareHandlers, storage } from '../../../test/mocks/taro'
 import StandPage, { BAD_SCENE_MESSAGE } from './index'
 import { saveSession } from '../../services/session'
 import { LAST_STAND_KEY } from '../../services/last-stand'
@@ -90,6 +90,16 @@ describe('stand page', () => {
     expect((Taro.request.mock.calls[0][0] as { url: string }).url).toBe(`http://127.0.0.1:3000/stands/by-scene/v%3D${VENUE_ID}`)
     expect(container.querySelector('.login-button')).not.toBeNull()
     expect(JSON.parse(storage.get(LAST_STAND_KEY) as string)).toMatchObject({ scene: `v=${VENUE_ID}`, venueName: '青石镇集市' })
+  })
+
+  it('is forwarded (转发, 朋友圈) with the market’s name and day, opening the same venue’s page', async () => {
+    Taro.request.mockImplementation(() => Promise.resolve({ statusCode: 200, data: fixture }))
+    render(<StandPage />)
+    await screen.findByText('青石镇集市')
+    const share = shareHandlers.appMessage?.() as { title: string; path: string }
+    expect(share.title).toMatch(/^青石镇集市 11月22日 周六 流动服务点/)
+    expect(share.path).toBe(`/pages/stand/index?scene=${encodeURIComponent(`v=${VENUE_ID}`)}`)
+    expect(shareHandlers.timeline?.()).toEqual({ title: share.title, query: `scene=${encodeURIComponent(`v=${VENUE_ID}`)}` })
   })
 
   it('shows the next date when the stand is not today, and a cancelled notice', async () => {

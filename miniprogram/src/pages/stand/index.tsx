@@ -12,7 +12,8 @@ import { saveLastStand } from '../../services/last-stand'
 import { openLogin, openPage } from '../../services/navigation'
 import { boardPageUrl, submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
-import { HOME_PAGE } from '../../services/platform'
+import { HOME_PAGE, STAND_PAGE } from '../../services/platform'
+import { useShare } from '../../services/share'
 import { getUser } from '../../services/session'
 import { rememberBooking, ticketPageUrl } from '../../services/bookings'
 import { BookingSheet, emptyDraft, slotKey, type BookingDraft } from '../../components/booking-sheet'
@@ -145,6 +146,12 @@ export default function StandPage() {
       if (scene) saveLastStand({ scene, venueName: data.venue.name, venueAddress: data.venue.address, studioName: data.studio.name, studioId: data.studio.id, standId: data.stand.id })
     },
   })
+  // forwarded to a village group: the market's name and its next day, opening the same venue's page
+  useShare(() =>
+    state.status === 'ready' && scene
+      ? { title: `${state.data.venue.name} ${formatChinaDate(state.data.stand.date)} 流动服务点，可在线预约`, page: STAND_PAGE, query: `scene=${encodeURIComponent(scene)}` }
+      : null,
+  )
   const [user] = useSessionUser()
   /** The slot whose confirm sheet is open. */
   const [picked, setPicked] = useState<{ serviceId: string; slotId: string } | null>(null)
