@@ -25,6 +25,7 @@ import {
 } from '../components/photo-picker'
 import { errorMessage, isApiError, outcomeUnknown } from './request'
 import { newRequestId } from './request-id'
+import { revealFirstError } from './reveal-error'
 import { useStudioCategories, type StudioCategory } from './submission-settings'
 import type { DraftStore, SubmissionDraft } from './submissions'
 
@@ -177,7 +178,9 @@ export function useSubmissionForm<D extends SubmissionDraft, F extends string = 
       setFields(problems)
       const other = parsed.ok ? undefined : Object.entries(parsed.fields).find(([key]) => !fieldOf(fieldKeys, key))?.[1]
       setFailure(other ? { message: other, retry: false } : null)
-      Taro.showToast({ title: FIX_FIELDS_TOAST, icon: 'none' })
+      Taro.showToast({ title: FIX_FIELDS_TOAST, icon: 'none', duration: 2500 })
+      // once the red text is on the page: scroll to the first message and into its field
+      setTimeout(revealFirstError, 0)
       return
     }
 
@@ -200,7 +203,10 @@ export function useSubmissionForm<D extends SubmissionDraft, F extends string = 
       // keep what was typed; keep the key only while we do not know whether the submission was made
       update({ requestId: retry ? requestId : undefined } as Partial<D>)
       // e.g. fields.photos: a photo expired or failed the API's check — shown in the photo section
-      if (isApiError(error) && Object.keys(error.fields).length > 0) setFields(formFields(fieldKeys, error.fields))
+      if (isApiError(error) && Object.keys(error.fields).length > 0) {
+        setFields(formFields(fieldKeys, error.fields))
+        setTimeout(revealFirstError, 0)
+      }
       setFailure({ message: spec.failureMessage?.(error, retry) ?? errorMessage(error), retry })
     }
   }

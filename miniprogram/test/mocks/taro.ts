@@ -96,6 +96,7 @@ function createTaro() {
       storage.delete(key)
     }),
     showToast: resolved(),
+    pageScrollTo: resolved(),
     showLoading: resolved(),
     hideLoading: jest.fn(),
     showModal: resolved({ confirm: true, cancel: false, errMsg: 'showModal:ok' }),

@@ -79,6 +79,17 @@ describe('提意见 form', () => {
     expect(posts()).toHaveLength(0)
   })
 
+  it('brings the first red message into view and puts the cursor in its field, as well as the toast', async () => {
+    const { container } = render(<SubmitPage />)
+    fireEvent.click(container.querySelectorAll('.category-chip')[0] as Element)
+    type(container, '.textarea-input', '路灯')
+    fireEvent.click(container.querySelector('.submit-button') as Element)
+    expect(container.querySelector('.category-error')).toBeNull()
+    await waitFor(() => expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '.field-error' })))
+    expect(document.activeElement).toBe(container.querySelector('.textarea-input'))
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请按红字提示修改' }))
+  })
+
   it('keeps everything after a network failure and retries with the same requestId', async () => {
     const answers = [networkDown, () => ok(aSubmission(), 201)]
     Taro.request.mockImplementation(((call: RequestCall) =>
