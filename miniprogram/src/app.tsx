@@ -1,6 +1,8 @@
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import { offerUpdates } from './services/update'
+import { enableKeyboardAccess } from './services/h5-keyboard'
+import { isH5 } from './services/platform'
 
 import './app.css'
 
@@ -16,6 +18,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // the page to render arrives as children; a new version downloaded in the background is offered once ready
     offerUpdates()
+    // the browser build: buttons and pages reachable and usable from a keyboard
+    if (isH5()) enableKeyboardAccess()
   })
   return children
 }

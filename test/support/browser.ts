@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expectAccessible } from './axe';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results');
@@ -27,10 +28,15 @@ export async function openBrowser(): Promise<{ phone(): Promise<Page>; close(): 
   };
 }
 
+/**
+ * A page the journey saw: a screenshot in test-results/ and axe-core's check of it (test/support/axe.ts), which fails
+ * the journey on any critical or serious accessibility problem. Every journey calls this on each page it visits.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.waitForTimeout(400); // Taro pages slide in
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await expectAccessible(page, name);
 }
 
 /** Waits until the element shows the text (exactly, or containing it), failing with what it showed instead. */

@@ -139,7 +139,7 @@ export function BookingSheet({ data, service, slot, draft, onDraftChange, onClos
   const closeLabel = failure && !failure.retry ? '关闭' : '再想想'
   return (
     <View className='sheet-mask'>
-      <View className='sheet booking-sheet' aria-modal='true' role='dialog'>
+      <View className='sheet booking-sheet' aria-modal='true' role='dialog' aria-label='确认预约'>
         <Text className='sheet-title'>确认预约</Text>
         <View className='confirm-rows'>
           <View className='confirm-row'>

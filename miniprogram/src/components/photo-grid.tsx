@@ -11,10 +11,11 @@ export function PhotoGrid({ photos }: { photos?: PhotoView[] }) {
   if (!photos || photos.length === 0) return null
   const urls = photos.map((p) => p.url)
   return (
-    <View className='photo-grid' aria-label={`照片 ${photos.length} 张`}>
+    <View className='photo-grid' role='group' aria-label={`照片 ${photos.length} 张`}>
       {urls.map((url, i) => (
         <View key={url} className='photo-cell' onClick={() => void Taro.previewImage({ urls, current: url }).catch(() => undefined)}>
-          <Image className='photo-image' src={url} mode='aspectFill' lazyLoad aria-label={`第 ${i + 1} 张照片，点开看大图`} />
+          {/* nativeProps: the H5 <img> inside Taro's image gets its text alternative */}
+          <Image className='photo-image' src={url} mode='aspectFill' lazyLoad aria-label={`第 ${i + 1} 张照片，点开看大图`} nativeProps={{ alt: `第 ${i + 1} 张照片` }} />
         </View>
       ))}
       <Text className='photo-hint'>点照片可以看大图</Text>

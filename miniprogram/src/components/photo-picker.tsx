@@ -135,7 +135,7 @@ function PhotoTile({
   const [broken, setBroken] = useState(!photo.preview)
   const done = photo.state === 'done'
   return (
-    <View className={`photo-tile photo-tile--${photo.state}${broken ? ' photo-tile--broken' : ''}`} aria-label={`第 ${index + 1} 张照片`}>
+    <View className={`photo-tile photo-tile--${photo.state}${broken ? ' photo-tile--broken' : ''}`} role='group' aria-label={`第 ${index + 1} 张照片`}>
       <View className='photo-tile-frame' onClick={done && !broken ? onPreview : undefined}>
         {broken ? (
           <View className='photo-tile-placeholder'>
@@ -143,7 +143,7 @@ function PhotoTile({
             <Text className='photo-placeholder-text'>{done ? PHOTO_PLACEHOLDER_TEXT : `第 ${index + 1} 张照片`}</Text>
           </View>
         ) : (
-          <Image className='photo-image' src={photo.preview} mode='aspectFill' onError={() => setBroken(true)} />
+          <Image className='photo-image' src={photo.preview} mode='aspectFill' onError={() => setBroken(true)} nativeProps={{ alt: `第 ${index + 1} 张照片` }} />
         )}
         {photo.state === 'uploading' ? (
           <View className='photo-tile-overlay'>

@@ -35,7 +35,7 @@ export function qrRows(text: string): { size: number; rows: QrRun[][] } {
 export function TicketQr({ text, className = '' }: { text: string; className?: string }) {
   const { size, rows } = useMemo(() => qrRows(text), [text])
   return (
-    <View className={`qr${className ? ` ${className}` : ''}`} aria-label={`预约码 ${text} 的二维码`}>
+    <View className={`qr${className ? ` ${className}` : ''}`} role='img' aria-label={`预约码 ${text} 的二维码`}>
       <View className='qr-matrix'>
         {rows.map((runs, r) => (
           <View className='qr-row' key={r}>

@@ -114,7 +114,7 @@ export function ReadingSheet({ standId, entry, who, onRecorded, onClose }: Props
 
   return (
     <View className='sheet-mask'>
-      <View className='sheet reading-sheet' aria-modal='true' role='dialog'>
+      <View className='sheet reading-sheet' aria-modal='true' role='dialog' aria-label='记录血压'>
         <Text className='sheet-title'>记录血压</Text>
         <Text className='reading-who'>{who}</Text>
 

@@ -168,7 +168,7 @@ export default function MePage() {
       >
         <View className='entry-head'>
           <Text className='entry-title'>消息</Text>
-          {unread > 0 ? <Text className='unread-badge' aria-label={`${unread} 条未读`}>{unread > 99 ? '99+' : unread}</Text> : null}
+          {unread > 0 ? <View className='unread-badge' role='img' aria-label={`${unread} 条未读`}>{unread > 99 ? '99+' : unread}</View> : null}
         </View>
         <Text className='plain-line'>{unread > 0 ? `有 ${unread} 条新消息` : '意见答复、预约提醒、服务点通知'}</Text>
         <Text className='card-action'>打开 ›</Text>

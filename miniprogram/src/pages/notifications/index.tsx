@@ -56,7 +56,7 @@ export default function NotificationsPage() {
               onClick={() => (item.page ? openAnyPage(item.page) : Taro.showToast({ title: '这条消息没有可以打开的页面', icon: 'none' }))}
             >
               <View className='notification-head'>
-                {item.read ? null : <Text className='unread-dot' aria-label='未读' />}
+                {item.read ? null : <View className='unread-dot' role='img' aria-label='未读' />}
                 <Text className='notification-title'>{item.title}</Text>
               </View>
               {item.body ? <Text className='notification-body'>{item.body}</Text> : null}

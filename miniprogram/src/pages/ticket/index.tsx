@@ -32,7 +32,7 @@ function isWaiting(booking: BookingView): boolean {
 
 function TicketCode({ code }: { code: string }) {
   return (
-    <View className='ticket-code' aria-label={`预约码 ${code.split('').join(' ')}`}>
+    <View className='ticket-code' role='img' aria-label={`预约码 ${code.split('').join(' ')}`}>
       {ticketCodeGroups(code).map((group, g) => (
         <View className='ticket-code-group' key={g}>
           {group.map((char, i) => <Text className='ticket-code-char' key={i}>{char}</Text>)}
