@@ -4,6 +4,7 @@ import Taro, { resetTaroMock, router, shareHandlers, storage } from '../../../te
 import StandPage, { BAD_SCENE_MESSAGE } from './index'
 import { saveSession } from '../../services/session'
 import { LAST_STAND_KEY } from '../../services/last-stand'
+import { aBooking } from '../../../test/fixtures'
 
 const VENUE_ID = '01JD00000000000000000000V1'
 
@@ -90,6 +91,24 @@ describe('stand page', () => {
     expect((Taro.request.mock.calls[0][0] as { url: string }).url).toBe(`http://127.0.0.1:3000/stands/by-scene/v%3D${VENUE_ID}`)
     expect(container.querySelector('.login-button')).not.toBeNull()
     expect(JSON.parse(storage.get(LAST_STAND_KEY) as string)).toMatchObject({ scene: `v=${VENUE_ID}`, venueName: '青石镇集市' })
+  })
+
+  it('marks the signed-in person’s own slot 您已预约, which opens the ticket instead of booking again', async () => {
+    saveSession({ token: 't', expiresAt: '2099-01-01T00:00:00.000Z', user: { id: '01JD00000000000000000000U1', displayName: '王阿姨', role: 'resident' } })
+    const mine = aBooking({ standId: fixture.stand.id, serviceId: fixture.services[0].id, startTime: '09:00', endTime: '10:00' })
+    const cancelled = aBooking({ id: '01JD00000000000000000000B2', standId: fixture.stand.id, serviceId: fixture.services[0].id, startTime: '08:00', endTime: '09:00', status: 'cancelled' })
+    Taro.request.mockImplementation(((...args: unknown[]) => {
+      const { url } = args[0] as { url: string }
+      if (url.endsWith('/me/bookings')) return Promise.resolve({ statusCode: 200, data: { upcoming: [mine, cancelled], past: [] } })
+      return Promise.resolve({ statusCode: 200, data: fixture })
+    }) as never)
+    const { container } = render(<StandPage />)
+    await screen.findByText('✓ 您已预约')
+    const slots = Array.from(container.querySelectorAll('.service-card')[0].querySelectorAll('.slot'))
+    expect(slots.map((slot) => slot.querySelector('.slot-left')?.textContent)).toEqual(['已约满', '✓ 您已预约']) // a cancelled booking marks nothing
+    fireEvent.click(slots[1])
+    expect(Taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringContaining(`/pages/ticket/index?id=${mine.id}`) }))
+    expect(container.querySelector('.booking-sheet')).toBeNull()
   })
 
   it('is forwarded (转发, 朋友圈) with the market’s name and day, opening the same venue’s page', async () => {

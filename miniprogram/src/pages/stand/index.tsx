@@ -7,7 +7,7 @@ import { parseVenueScene } from '@shared/scene'
 import { formatChinaDate } from '@shared/time'
 import type { BookingView } from '@shared/schemas/booking'
 import type { SlotView, StandPageResponse, StandServiceView } from '@shared/schemas/stand'
-import { getStandByScene } from '../../services/api'
+import { getMyBookings, getStandByScene } from '../../services/api'
 import { saveLastStand } from '../../services/last-stand'
 import { openLogin, openPage } from '../../services/navigation'
 import { boardPageUrl, submitPageUrl } from '../../services/submissions'
@@ -15,7 +15,7 @@ import { useSessionUser } from '../../services/use-session-user'
 import { HOME_PAGE, STAND_PAGE } from '../../services/platform'
 import { useShare } from '../../services/share'
 import { getUser } from '../../services/session'
-import { rememberBooking, ticketPageUrl } from '../../services/bookings'
+import { isUsable, rememberBooking, ticketPageUrl } from '../../services/bookings'
 import { BookingSheet, emptyDraft, slotKey, type BookingDraft } from '../../components/booking-sheet'
 import { PageState } from '../../components/page-state'
 
@@ -24,29 +24,33 @@ export const BAD_SCENE_MESSAGE = '二维码内容不完整，请重新扫描服�
 /** A slot with places left can be tapped to book; a full one says so and cannot. */
 type PickSlot = (service: StandServiceView, slot: SlotView) => void
 
-function SlotRow({ service, slot, onPick }: { service: StandServiceView; slot: SlotView; onPick?: PickSlot }) {
+/** The signed-in person's usable bookings on this page, by slot (`slotKey`): their slot shows 您已预约 and opens the ticket. */
+type MySlots = Record<string, string>
+
+function SlotRow({ service, slot, onPick, mine }: { service: StandServiceView; slot: SlotView; onPick?: PickSlot; mine?: string }) {
   const full = slot.left <= 0
-  const open = !full && !slot.past && !!onPick
-  const state = slot.past ? '已过' : full ? '已约满' : `余 ${slot.left} 位`
+  const open = !mine && !full && !slot.past && !!onPick
+  const state = mine ? '✓ 您已预约' : slot.past ? '已过' : full ? '已约满' : `余 ${slot.left} 位`
+  const openTicket = mine ? () => void openPage(ticketPageUrl(mine)) : undefined
   return (
     <View
-      className={`slot${full ? ' slot--full' : ''}${slot.past ? ' slot--past' : ''}${open ? ' slot--open' : ''}`}
-      hoverClass={open ? 'slot--pressed' : undefined}
+      className={`slot${full ? ' slot--full' : ''}${slot.past ? ' slot--past' : ''}${open ? ' slot--open' : ''}${mine ? ' slot--mine' : ''}`}
+      hoverClass={open || mine ? 'slot--pressed' : undefined}
       role='button'
-      aria-disabled={!open}
-      aria-label={`${service.name} ${slot.startTime}到${slot.endTime}，${slot.past ? '已过' : full ? '已约满' : `余${slot.left}位，点按预约`}`}
-      onClick={open ? () => onPick(service, slot) : undefined}
+      aria-disabled={!open && !mine}
+      aria-label={`${service.name} ${slot.startTime}到${slot.endTime}，${mine ? '您已预约，点按查看预约码' : slot.past ? '已过' : full ? '已约满' : `余${slot.left}位，点按预约`}`}
+      onClick={open ? () => onPick(service, slot) : openTicket}
     >
       <Text className='slot-time'>{slot.startTime}–{slot.endTime}</Text>
       <View className='slot-side'>
-        <Text className={`slot-left${full || slot.past ? ' slot-left--full' : ''}`}>{state}</Text>
-        {open ? <Text className='slot-book'>预约 ›</Text> : null}
+        <Text className={`slot-left${full || slot.past ? ' slot-left--full' : ''}${mine ? ' slot-left--mine' : ''}`}>{state}</Text>
+        {open ? <Text className='slot-book'>预约 ›</Text> : mine ? <Text className='slot-book'>预约码 ›</Text> : null}
       </View>
     </View>
   )
 }
 
-function ServiceCard({ service, onPick }: { service: StandServiceView; onPick?: PickSlot }) {
+function ServiceCard({ service, onPick, standId, mySlots }: { service: StandServiceView; onPick?: PickSlot; standId: string; mySlots: MySlots }) {
   return (
     <View className='card service-card'>
       <View className='service-head'>
@@ -57,7 +61,7 @@ function ServiceCard({ service, onPick }: { service: StandServiceView; onPick?: 
       <Text className='service-minutes'>每人约 {service.minutesPerPerson} 分钟</Text>
       {service.slots.length > 0 ? (
         <View className='slots'>
-          {service.slots.map((slot) => <SlotRow key={slot.id} service={service} slot={slot} onPick={onPick} />)}
+          {service.slots.map((slot) => <SlotRow key={slot.id} service={service} slot={slot} onPick={onPick} mine={mySlots[slotKey(standId, service.id, slot.startTime)]} />)}
         </View>
       ) : (
         <Text className='service-noslot'>不用预约，到现场排队即可</Text>
@@ -66,7 +70,7 @@ function ServiceCard({ service, onPick }: { service: StandServiceView; onPick?: 
   )
 }
 
-function StandDetails({ data, account, onPick }: { data: StandPageResponse; account: ReactNode; onPick: PickSlot }) {
+function StandDetails({ data, account, onPick, mySlots }: { data: StandPageResponse; account: ReactNode; onPick: PickSlot; mySlots: MySlots }) {
   const { studio, venue, stand, services } = data
   const bookable = stand.status !== 'cancelled'
   return (
@@ -116,7 +120,7 @@ function StandDetails({ data, account, onPick }: { data: StandPageResponse; acco
 
       <Text className='section-title'>服务项目</Text>
       {services.length > 0 ? (
-        services.map((service) => <ServiceCard key={service.id} service={service} onPick={bookable ? onPick : undefined} />)
+        services.map((service) => <ServiceCard key={service.id} service={service} onPick={bookable ? onPick : undefined} standId={stand.id} mySlots={mySlots} />)
       ) : (
         <View className='card'>
           <Text className='plain-line'>本次还没有公布服务项目，请到现场咨询。</Text>
@@ -160,6 +164,19 @@ export default function StandPage() {
   /** A slot tapped before signing in: its sheet opens when the person comes back signed in. */
   const afterSignIn = useRef<{ serviceId: string; slotId: string } | null>(null)
 
+  // The person's own bookings, to mark their slots (read again on show: a booking made or cancelled elsewhere)
+  const [mySlots, setMySlots] = useState<MySlots>({})
+  const loadMySlots = () => {
+    if (!getUser()) {
+      setMySlots({})
+      return
+    }
+    getMyBookings()
+      .then((mine) => setMySlots(Object.fromEntries((mine.upcoming ?? []).filter(isUsable).map((b) => [slotKey(b.standId, b.serviceId, b.startTime), b.id]))))
+      .catch(() => undefined) // the slots still show; only the mark is missing
+  }
+  useDidShow(loadMySlots)
+
   // Places left stay current within seconds while the page is open (paused while a booking sheet is up).
   // A background refresh that fails keeps what is on screen; the next one tries again.
   usePolling(() => reload({ quiet: true }), STAND_REFRESH_MS, state.status === 'ready' && !picked)
@@ -193,6 +210,7 @@ export default function StandPage() {
 
   const onBooked = (booking: BookingView) => {
     rememberBooking(booking)
+    setMySlots((previous) => ({ ...previous, [slotKey(booking.standId, booking.serviceId, booking.startTime)]: booking.id }))
     if (state.status === 'ready') {
       const key = slotKey(state.data.stand.id, booking.serviceId, booking.startTime)
       setDrafts((previous) => {
@@ -256,7 +274,7 @@ export default function StandPage() {
         errorActions={<Button className='btn btn--secondary' onClick={() => Taro.switchTab({ url: HOME_PAGE })}>回到首页</Button>}
       />
 
-      {state.status === 'ready' ? <StandDetails data={state.data} account={account} onPick={pickSlot} /> : null}
+      {state.status === 'ready' ? <StandDetails data={state.data} account={account} onPick={pickSlot} mySlots={mySlots} /> : null}
       {sheet}
     </View>
   )

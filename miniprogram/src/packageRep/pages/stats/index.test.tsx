@@ -52,6 +52,9 @@ describe('办理统计', () => {
     expect(text(container, '.stats-satisfaction-rate')).toBe('—')
     expect(text(container, '.stats-median-hours')).toBe('26.3 小时')
     expect(text(container, '.stats-overdue')).toBe('2 条')
+    // no ratings yet: the note says so instead of 占 0 条评价的比例
+    expect(text(container, '.stats-note')).toContain('满意率：还没有人评价，有评价后才算。')
+    expect(text(container, '.stats-note')).not.toContain('占 0 条')
   })
 
   it('reloads for another month and a category', async () => {

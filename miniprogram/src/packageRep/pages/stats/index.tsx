@@ -144,7 +144,7 @@ export default function StatsPage() {
               <Figure value={formatRate(data.resolutionRate)} label='解决率' className='stats-resolution-rate' />
               <Figure value={formatRate(data.satisfactionRate)} label='满意率' className='stats-satisfaction-rate' />
             </View>
-            <Text className='stats-note'>响应率：按时受理的占收到的比例；解决率：已办结的占收到的比例；满意率：满意和基本满意的占 {data.rated} 条评价的比例。没有数据时显示“—”。</Text>
+            <Text className='stats-note'>响应率：按时受理的占收到的比例；解决率：已办结的占收到的比例；{data.rated > 0 ? `满意率：满意和基本满意的占 ${data.rated} 条评价的比例。` : '满意率：还没有人评价，有评价后才算。'}没有数据时显示“—”。</Text>
           </View>
 
           <View className='card stats-card'>
