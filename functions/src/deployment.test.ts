@@ -10,7 +10,7 @@ import { privacyDeps } from './privacy/deps';
 import { readingsDeps } from './readings/deps';
 import { standJobsDeps, standsDeps } from './stands/deps';
 import { studioDeps } from './studio/deps';
-import { submissionsDeps } from './submissions/deps';
+import { submissionJobsDeps, submissionsDeps } from './submissions/deps';
 
 /** What each deployed function wires on its first invocation (its lambda.ts or job handler). */
 const wiringOf: Record<string, (cfg: Config) => unknown> = {
@@ -26,6 +26,7 @@ const wiringOf: Record<string, (cfg: Config) => unknown> = {
   markNoShows: standJobsDeps,
   sendBookingReminders: standJobsDeps,
   deliverNotices: noticeConsumerDeps,
+  countOverdueSubmissions: submissionJobsDeps,
 };
 
 const VALUES: Record<ParameterKey, string> = {

@@ -162,6 +162,14 @@ export const lambdas: Record<string, LambdaSpec> = {
     timeout: 60,
     iam: [dynamo(['Query', 'PutItem'], [TABLE, index('GSI2')])],
   },
+  countOverdueSubmissions: {
+    handler: 'submissions/jobs/count-overdue',
+    parameters: [],
+    schedule: 'cron(0 0 * * ? *)', // 08:00 in China
+    timeout: 60,
+    // every studio (GSI1 STUDIOS), then its 待受理 and 办理中 inbox tabs (GSI2)
+    iam: [dynamo(['Query'], [index('GSI1'), index('GSI2')])],
+  },
   deliverNotices: {
     handler: 'notices/jobs/deliver-notices',
     // subscribe messages: the access token, the templates, which version a tap opens (no session secret)

@@ -11,6 +11,8 @@ export const METRIC_NAMES = [
   /** Residents marked 未到 by the no-show job. */
   'NoShows',
   'Submissions',
+  /** Open submissions past their time limit (accept or reply), counted once a day over every studio. */
+  'OverdueSubmissions',
   /** Submissions WeChat's content check held for a representative's review. */
   'ContentChecksHeld',
   /** Notices by outcome (dimension `kind` too): sent to WeChat (or the local outbox), skipped (no template, not subscribed), failed. */
@@ -26,12 +28,14 @@ export type MetricName = (typeof METRIC_NAMES)[number];
 export interface Metrics {
   /** Adds `value` (1 by default) to a count; with a `kind`, the count is also kept per kind. */
   count(name: MetricName, value?: number, dimensions?: { kind: string }): void;
+  /** A level at this moment (how many are overdue now): published as it is, 0 included, so a graph shows quiet days. */
+  level(name: MetricName, value: number): void;
   /** Publishes what was counted; the router and the jobs call it at the end of each invocation. */
   flush(): void;
 }
 
 /** Counts nothing (the local stage). */
-export const noMetrics: Metrics = { count: () => undefined, flush: () => undefined };
+export const noMetrics: Metrics = { count: () => undefined, level: () => undefined, flush: () => undefined };
 
 /** Keeps the counts in memory, for tests. */
 export class RecordingMetrics implements Metrics {
@@ -40,6 +44,10 @@ export class RecordingMetrics implements Metrics {
 
   count(name: MetricName, value = 1, dimensions?: { kind: string }): void {
     this.counted.push({ name, value, ...(dimensions ? { kind: dimensions.kind } : {}) });
+  }
+
+  level(name: MetricName, value: number): void {
+    this.counted.push({ name, value });
   }
 
   flush(): void {

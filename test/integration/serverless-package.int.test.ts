@@ -140,9 +140,9 @@ describe('serverless package --stage prod', () => {
     expect(senders).toEqual(['deliverNotices']);
   });
 
-  it('runs the no-show and reminder jobs on a schedule (reminders at 19:00 China time)', () => {
+  it('runs the no-show, reminder and overdue-count jobs on a schedule (reminders at 19:00, the count at 08:00 China time)', () => {
     const rules = resourcesOf('AWS::Events::Rule').map(([, r]) => r.Properties.ScheduleExpression);
-    expect(rules.sort()).toEqual(['cron(0 11 * * ? *)', 'rate(15 minutes)']);
+    expect(rules.sort()).toEqual(['cron(0 0 * * ? *)', 'cron(0 11 * * ? *)', 'rate(15 minutes)']);
   });
 
   it('points every function at its table and stage, with no local settings', () => {

@@ -35,7 +35,8 @@ const memberKey = (studioId: string, userId: string) => ({ PK: `STUDIO#${studioI
 const inviteKey = (code: string) => ({ PK: `INVITE#${code}`, SK: 'INVITE' });
 const userKey = (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' });
 
-export const studioToItem = (s: Studio) => ({ ...studioKey(s.id), type: 'Studio', ...s });
+// GSI1 `STUDIOS`: every studio, for the jobs that go through all of them (the daily overdue count)
+export const studioToItem = (s: Studio) => ({ ...studioKey(s.id), GSI1PK: 'STUDIOS', GSI1SK: s.id, type: 'Studio', ...s });
 export const memberToItem = (m: StudioMember) => ({ ...memberKey(m.studioId, m.userId), type: 'StudioMember', ...m });
 
 
@@ -71,6 +72,27 @@ export class StudioRepository {
 
   async putStudio(studio: Studio): Promise<void> {
     await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: studioToItem(studio) }));
+  }
+
+  /** Access pattern: every studio — Query GSI1 `GSI1PK=STUDIOS`, all pages (a town has a handful; the jobs only). */
+  async listStudioIds(): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.table.client.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': 'STUDIOS' },
+          ProjectionExpression: 'id',
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) ids.push(item.id as string);
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return ids;
   }
 
   async putMember(member: StudioMember): Promise<void> {

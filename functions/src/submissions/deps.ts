@@ -4,10 +4,18 @@ import { RateLimitRepository } from '../data/rate-limit.repository';
 import { StandRepository } from '../stands/stand.repository';
 import { StudioRepository } from '../studio/studio.repository';
 import { AuditRepository } from '../audit/audit.repository';
-import { basicsOf, tableOf, type Basics } from '../wiring/basics';
+import { basicsOf, jobBasicsOf, tableOf, type Basics, type JobBasics } from '../wiring/basics';
 import { contentCheckOf } from '../wiring/adapters/content-check';
 import { photoStoreOf } from '../wiring/adapters/photos';
 import { SubmissionRepository } from './submission.repository';
+
+/** The daily overdue count: every studio's open submissions; no session, no WeChat, no photos. */
+export type SubmissionJobsDeps = JobBasics & Pick<Deps, 'studios' | 'submissions'>;
+
+export function submissionJobsDeps(cfg: Config): SubmissionJobsDeps {
+  const table = tableOf(cfg);
+  return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table) };
+}
 
 export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits'>;
 

@@ -22,7 +22,8 @@ async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id:
   return submission;
 }
 
-const kpiLimits = { acceptWorkingDays: 2, calendar: DEFAULT_HOLIDAY_CALENDAR };
+/** The limits overdue is measured against — the inbox's flag and the daily overdue count use the same. */
+export const kpiLimits = { acceptWorkingDays: 2, calendar: DEFAULT_HOLIDAY_CALENDAR };
 
 /** 待受理 / 办理中 / 已答复 / 已办结 with counts; overdue first (the tab is ordered by due date). */
 export async function getInbox(deps: SubmissionsDeps, principal: Principal, studioId: string, query: InboxQuery): Promise<InboxResponse> {

@@ -24,6 +24,17 @@ describe('metrics as CloudWatch embedded metric format', () => {
     delete process.env.POWERTOOLS_METRICS_DISABLED;
   });
 
+  it('publishes a level as it is, 0 included (a count of 0 is left out)', () => {
+    const metrics = new EmfMetrics('prod');
+    const lines = emfLinesOf(() => {
+      metrics.level('OverdueSubmissions', 0);
+      metrics.flush();
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.OverdueSubmissions).toBe(0);
+    expect(lines[0]!._aws.CloudWatchMetrics[0].Metrics).toEqual([{ Name: 'OverdueSubmissions', Unit: 'Count' }]);
+  });
+
   it('publishes the counts of an invocation in namespace Lianxin by service and stage, and a kind’s count also by kind', () => {
     const metrics = new EmfMetrics('prod');
     const lines = emfLinesOf(() => {

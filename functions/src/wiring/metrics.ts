@@ -24,6 +24,10 @@ export class EmfMetrics implements Metrics {
     if (dimensions) this.metrics.singleMetric().addDimension('kind', dimensions.kind).addMetric(name, MetricUnit.Count, value);
   }
 
+  level(name: MetricName, value: number): void {
+    this.metrics.addMetric(name, MetricUnit.Count, value);
+  }
+
   flush(): void {
     if (this.metrics.hasStoredMetrics()) this.metrics.publishStoredMetrics();
   }
