@@ -146,6 +146,15 @@ describe('request', () => {
     expect(calls()).toHaveLength(1)
     expect(Taro.login).not.toHaveBeenCalled()
     expect(storage.has(SESSION_KEY)).toBe(false)
+    // the session ran out: the login page says so
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index?reason=expired' })
+  })
+
+  it('on H5, a signed-in call without any session opens the login page without saying anything expired', async () => {
+    process.env.TARO_ENV = 'h5'
+    pageStack.splice(0, pageStack.length, { route: 'pages/me/index' })
+    await expect(request('/me')).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 })
+    expect(calls()).toHaveLength(0)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' })
   })
 

@@ -193,15 +193,18 @@ function currentRoute(): string {
   }
 }
 
-/** H5: there is no silent sign-in; send the person to the login page (which comes back afterwards). */
-function openLoginPage(): void {
+/**
+ * H5: there is no silent sign-in; send the person to the login page (which comes back afterwards). When the session
+ * they had ran out (`expired`), the login page says so: otherwise it looks as if they had been thrown out.
+ */
+function openLoginPage(expired: boolean): void {
   if (currentRoute().includes(LOGIN_PAGE.slice(1))) return
-  Taro.navigateTo({ url: LOGIN_PAGE }).catch(() => undefined)
+  Taro.navigateTo({ url: expired ? `${LOGIN_PAGE}?reason=expired` : LOGIN_PAGE }).catch(() => undefined)
 }
 
-async function signInAgain(message?: string): Promise<string> {
+async function signInAgain(message?: string, expired = false): Promise<string> {
   if (isWeapp()) return signInSilently()
-  openLoginPage()
+  openLoginPage(expired)
   throw new ApiError({ code: 'UNAUTHENTICATED', status: 401, message: message ?? DEFAULT_ERROR_MESSAGES.UNAUTHENTICATED })
 }
 
@@ -213,7 +216,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   let res = await send(path, options, token)
   if (res.statusCode === 401 && token) {
     clearSession()
-    const fresh = await signInAgain(toApiError(res).message)
+    const fresh = await signInAgain(toApiError(res).message, true)
     res = await send(path, options, fresh)
     if (res.statusCode === 401) clearSession()
   }
@@ -409,7 +412,7 @@ export async function downloadFile(path: string, options: DownloadOptions): Prom
   let res = await fetchFile(path, options, token)
   if (res.statusCode === 401) {
     clearSession()
-    const fresh = await signInAgain(toApiError({ statusCode: 401, data: res.data }).message)
+    const fresh = await signInAgain(toApiError({ statusCode: 401, data: res.data }).message, true)
     res = await fetchFile(path, options, fresh)
     if (res.statusCode === 401) clearSession()
   }

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { ROLE_LABELS } from '@shared/roles'
 import type { SessionResponse } from '@shared/schemas/auth'
@@ -102,6 +102,18 @@ function PersonaLogin() {
   )
 }
 
+export const SESSION_EXPIRED_MESSAGE = '登录已过期，请重新登录。登录后会回到刚才的页面。'
+
 export default function LoginPage() {
-  return <View className='page login-page'>{isWeapp() ? <WechatLogin /> : <PersonaLogin />}</View>
+  const { params } = useRouter()
+  return (
+    <View className='page login-page'>
+      {params.reason === 'expired' ? (
+        <View className='notice session-expired' role='status'>
+          <Text className='notice-body'>{SESSION_EXPIRED_MESSAGE}</Text>
+        </View>
+      ) : null}
+      {isWeapp() ? <WechatLogin /> : <PersonaLogin />}
+    </View>
+  )
 }
