@@ -38,6 +38,8 @@ export default defineAppConfig({
   // WeChat injects only the components a page uses, when it is opened (shorter start; recommended for review)
   lazyCodeLoading: 'requiredComponents',
   window: {
+    // WeChat's own bar; in the browser build it makes Taro draw its bar, with 返回 and 首页 (H5 had no way back)
+    navigationStyle: 'default',
     backgroundTextStyle: 'dark',
     backgroundColor: '#FFFFFF',
     navigationBarBackgroundColor: '#C8161D',

@@ -43,4 +43,16 @@ describe('keyboard access in the browser build', () => {
     await tick()
     expect(first.getAttribute('tabindex')).toBe('-1')
   })
+
+  it('names the H5 navigation bar’s 返回 and 首页 and lets Enter press them', () => {
+    document.body.innerHTML = '<div id="taro-navigation-bar"><div class="taro-navigation-bar-home"></div><div class="taro-navigation-bar-back"></div></div>'
+    stop = enableKeyboardAccess()
+    const back = document.querySelector<HTMLElement>('.taro-navigation-bar-back')!
+    expect([back.getAttribute('role'), back.getAttribute('tabindex'), back.getAttribute('aria-label')]).toEqual(['button', '0', '返回'])
+    expect(document.querySelector('.taro-navigation-bar-home')!.getAttribute('aria-label')).toBe('回首页')
+    const clicked = jest.fn()
+    back.addEventListener('click', clicked)
+    back.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    expect(clicked).toHaveBeenCalledTimes(1)
+  })
 })

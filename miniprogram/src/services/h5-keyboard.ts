@@ -7,6 +7,12 @@
  */
 const BUTTONS = 'taro-button-core'
 const PAGES = '.taro_page'
+/** Taro's H5 navigation bar (app.config.ts `navigationStyle: 'default'`): its 返回 and 首页 are bare divs. */
+const BAR_BUTTONS: [selector: string, label: string][] = [
+  ['.taro-navigation-bar-back', '返回'],
+  ['.taro-navigation-bar-home', '回首页'],
+]
+const PRESSABLE = [BUTTONS, ...BAR_BUTTONS.map(([selector]) => selector)].join(', ')
 
 function prepare(root: ParentNode): void {
   for (const button of Array.from(root.querySelectorAll<HTMLElement>(BUTTONS))) {
@@ -14,6 +20,14 @@ function prepare(root: ParentNode): void {
     if (!button.hasAttribute('role')) button.setAttribute('role', 'button')
   }
   for (const page of Array.from(root.querySelectorAll<HTMLElement>(PAGES))) if (!page.hasAttribute('tabindex')) page.setAttribute('tabindex', '0')
+  for (const [selector, label] of BAR_BUTTONS) {
+    for (const button of Array.from(root.querySelectorAll<HTMLElement>(selector))) {
+      if (button.hasAttribute('role')) continue
+      button.setAttribute('role', 'button')
+      button.setAttribute('tabindex', '0')
+      button.setAttribute('aria-label', label)
+    }
+  }
 }
 
 export function enableKeyboardAccess(doc: Document = document): () => void {
@@ -23,12 +37,13 @@ export function enableKeyboardAccess(doc: Document = document): () => void {
       if (change.type === 'attributes') {
         // a button disabled or enabled since: out of, or back in, the Tab order
         const button = change.target as HTMLElement
+        if (!button.matches(BUTTONS)) continue
         button.setAttribute('tabindex', button.hasAttribute('disabled') ? '-1' : '0')
         continue
       }
       for (const node of Array.from(change.addedNodes)) {
         if (!(node instanceof HTMLElement)) continue
-        if (node.matches(BUTTONS) || node.matches(PAGES)) prepare(node.parentElement ?? doc)
+        if (node.matches(PRESSABLE) || node.matches(PAGES)) prepare(node.parentElement ?? doc)
         else prepare(node)
       }
     }
@@ -37,7 +52,7 @@ export function enableKeyboardAccess(doc: Document = document): () => void {
   const press = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return
     const target = event.target as HTMLElement | null
-    if (!target?.matches?.(BUTTONS) || target.hasAttribute('disabled')) return
+    if (!target?.matches?.(PRESSABLE) || target.hasAttribute('disabled')) return
     event.preventDefault()
     target.click()
   }
