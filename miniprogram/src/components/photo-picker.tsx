@@ -6,6 +6,7 @@ import { parseWith } from '@shared/validation'
 import { requestPhotoUpload } from '../services/api'
 import { errorMessage, isApiError, uploadToStorage } from '../services/request'
 import { isWeapp } from '../services/platform'
+import { PrivacyPrompt } from './privacy-prompt'
 import './photos.css'
 
 /**
@@ -301,6 +302,7 @@ export function PhotoPicker({ initial, onChange, disabled, beforeChoose, max = M
 
   return (
     <View className='photo-picker'>
+      <PrivacyPrompt purpose='添加照片要用手机的相册或相机。' />
       <View className='photo-picker-grid'>
         {photos.map((photo, index) => (
           <PhotoTile

@@ -21,8 +21,13 @@ export function Text({ className, children, onClick }: BaseProps) {
   return <span className={className} onClick={onClick}>{children}</span>
 }
 
-export function Button({ className, children, onClick, disabled }: BaseProps & { disabled?: boolean }) {
-  return <button type='button' className={className} onClick={onClick} disabled={disabled}>{children}</button>
+/** A tap on an `openType='agreePrivacyAuthorization'` button also fires its agree event, as WeChat does. */
+export function Button({ className, children, onClick, disabled, id, openType, onAgreePrivacyAuthorization }: BaseProps & { disabled?: boolean; id?: string; openType?: string; onAgreePrivacyAuthorization?: () => void }) {
+  const tap = (event: unknown) => {
+    ;(onClick as ((e: unknown) => void) | undefined)?.(event)
+    if (openType === 'agreePrivacyAuthorization') onAgreePrivacyAuthorization?.()
+  }
+  return <button type='button' id={id} className={className} onClick={tap} disabled={disabled}>{children}</button>
 }
 
 interface InputProps {

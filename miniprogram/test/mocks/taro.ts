@@ -96,6 +96,9 @@ function createTaro() {
       storage.delete(key)
     }),
     showToast: resolved(),
+    /** WeChat's privacy flow: tests take the listener from `mock.calls` and call it with a resolve of their own. */
+    onNeedPrivacyAuthorization: jest.fn((_listener: AnyFn) => undefined),
+    openPrivacyContract: jest.fn((_options?: unknown) => undefined),
     pageScrollTo: resolved(),
     showLoading: resolved(),
     hideLoading: jest.fn(),

@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { getLastStand, sceneFromScan, standPageUrl, type LastStand } from '../../services/last-stand'
 import { isWeapp } from '../../services/platform'
 import { openPage } from '../../services/navigation'
+import { PrivacyPrompt } from '../../components/privacy-prompt'
 import { boardPageUrl } from '../../services/submissions'
 
 async function scanStandCode() {
@@ -29,6 +30,7 @@ export default function HomePage() {
 
   return (
     <View className='page home-page'>
+      <PrivacyPrompt purpose='扫服务点的二维码要用手机的相机。' />
       <View className='hero'>
         <Text className='hero-title'>连心</Text>
         <Text className='hero-subtitle'>党代表工作室 · 流动服务点</Text>

@@ -44,6 +44,17 @@ beforeEach(() => {
 })
 
 describe('我的数据', () => {
+  it('shows the privacy guide in short, with the periods the server keeps things for', async () => {
+    signInAs('resident')
+    api({ ...SUMMARY, contactRetentionDays: 90 })
+    const { container } = render(<MyDataPage />)
+    await waitFor(() => expect(container.querySelectorAll('.privacy-point')).toHaveLength(5))
+    const points = Array.from(container.querySelectorAll('.privacy-point')).map((p) => p.textContent)
+    expect(points[1]).toContain('办结后保存 90 天')
+    expect(points[3]).toContain('365 天后自动删除')
+    expect(container.querySelector('.privacy-guide-open')).toBeNull() // H5: WeChat keeps the whole text
+  })
+
   it('asks a signed-out person to sign in, without calling the API', () => {
     const { container } = render(<MyDataPage />)
     expect(container.querySelector('.login-button')).not.toBeNull()

@@ -15,6 +15,7 @@ import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
 import { PageState } from '../../components/page-state'
 import { SignInCard } from '../../components/sign-in-card'
+import { openPrivacyGuide } from '../../services/privacy'
 import './index.css'
 
 function KeptRow({ label, value, note }: { label: string; value: string; note: string }) {
@@ -86,6 +87,36 @@ function DeleteCard({ summary, busy, onDelete }: { summary: MyDataSummary; busy:
  * 我的数据 (个人信息保护法第四十五、四十七条): what is kept about the person, a copy of it as a file, and 注销账号 —
  * said in plain words before anything happens, for older residents too.
  */
+/**
+ * The 用户隐私保护指引 in short, in the app (WeChat keeps the whole text: 查看完整指引), with the periods the server
+ * keeps things for. The same points as the README's list of what the guide declares.
+ */
+export function privacyPoints(summary: Pick<MyDataSummary, 'contactRetentionDays' | 'healthReadingRetentionDays'>): string[] {
+  return [
+    '照片：只在您提意见时，从相册选或用相机拍，只给工作室看，公示墙上不显示。',
+    `手机号：只在您勾选同意后填写，方便工作室联系您；工作室看到的是打码的号码，看完整号码会被记录；办结后保存 ${summary.contactRetentionDays} 天。`,
+    `住址：只在预约上门服务时填写，服务那天后保存 ${summary.contactRetentionDays} 天。`,
+    `血压：只在您另外同意后保存，${summary.healthReadingRetentionDays} 天后自动删除，您可以随时删除。`,
+    '相机：工作人员扫预约码、您扫服务点二维码时使用，不保存画面。',
+  ]
+}
+
+function PrivacyGuideCard({ summary }: { summary: MyDataSummary }) {
+  return (
+    <View className='card privacy-card'>
+      <Text className='card-title'>隐私保护指引</Text>
+      {privacyPoints(summary).map((point) => (
+        <Text key={point} className='plain-line privacy-point'>· {point}</Text>
+      ))}
+      {isWeapp() ? (
+        <Button className='btn btn--secondary privacy-guide-open' onClick={openPrivacyGuide}>
+          查看完整指引
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
 export default function MyDataPage() {
   const [user, setUser] = useSessionUser()
   const signedIn = !!user
@@ -182,6 +213,8 @@ export default function MyDataPage() {
           导出我的数据
         </Button>
       </View>
+
+      <PrivacyGuideCard summary={summary} />
 
       {summary.canDeleteAccount ? (
         <DeleteCard summary={summary} busy={deleting} onDelete={() => void deleteAccount()} />

@@ -20,6 +20,7 @@ import { ConsoleLinks } from '../../components/console-links'
 import { numberText, who } from '../../components/queue-entry-text'
 import { useCheckIn } from './use-check-in'
 import { useWalkIns } from './use-walk-ins'
+import { PrivacyPrompt } from '../../../components/privacy-prompt'
 import { decodeParam } from '../../../services/navigation'
 
 export { OVERRIDE_FULL_LABEL } from '../../components/walk-in-panel'
@@ -132,6 +133,7 @@ export default function StandConsolePage() {
 
   return (
     <View className='page staff-page console-page'>
+      <PrivacyPrompt purpose='扫预约码要用手机的相机。' />
       {head ? <ConsoleHead stand={head} /> : null}
 
       <CheckInBox
