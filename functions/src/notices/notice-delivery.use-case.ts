@@ -94,7 +94,8 @@ async function markReminded(deps: NoticeDeliveryDeps, d: NoticeDelivery): Promis
  * conditional; a delivery already sent, refused or dropped is not sent again) · drop it if it no longer matters (the
  * account is gone, a reminded booking was cancelled) · put its line in the resident's 消息 (once: its id came with
  * the delivery) · send it outward (WeChat; the local outbox) · settle: sent, refused for good (no subscription, no
- * template, no WeChat account: WeChat's 'skipped'), or failed (retried: 'retry'). A booking reminder, once sent or
+ * template, no WeChat account: the channel's 'skipped'; or a refusal sending again cannot change: 'rejected'), or
+ * failed (retried: 'retry'). A booking reminder, once sent or
  * refused, marks its booking reminded. Throws (after marking the delivery failed) when the table or the channel throws.
  */
 export async function deliverNotice(deps: NoticeDeliveryDeps, queued: NoticeDelivery): Promise<DeliveryOutcome> {
@@ -120,7 +121,8 @@ export async function deliverNotice(deps: NoticeDeliveryDeps, queued: NoticeDeli
       await settle('failed', 'the channel failed (logged)');
       return 'retry';
     }
-    await settle(outcome === 'sent' ? 'sent' : 'refused', outcome === 'sent' ? undefined : 'the channel skipped it: no template, no WeChat account or no subscription');
+    const refusal = outcome === 'rejected' ? 'WeChat refused it for good (logged): not sent again' : 'the channel skipped it: no template, no WeChat account or no subscription';
+    await settle(outcome === 'sent' ? 'sent' : 'refused', outcome === 'sent' ? undefined : refusal);
     await markReminded(deps, claimed);
     return outcome === 'sent' ? 'sent' : 'refused';
   } catch (error) {

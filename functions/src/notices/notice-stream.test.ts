@@ -27,7 +27,7 @@ const record = (sequence: string, image: Record<string, unknown>): DynamoDBRecor
 const deliveryRecord = (sequence: string, d: NoticeDelivery) => record(sequence, { PK: `DELIVERY#${d.id}`, SK: 'DELIVERY', type: 'NoticeDelivery', ...d });
 
 /** A queue in memory with the repository's conditions; a channel that answers per resident. */
-function fakes(answer: (userId: string) => 'sent' | 'skipped' | 'failed' = () => 'sent') {
+function fakes(answer: (userId: string) => 'sent' | 'skipped' | 'rejected' | 'failed' = () => 'sent') {
   const stored = new Map<string, NoticeDelivery>();
   const sent: string[] = [];
   const deps = {
@@ -85,6 +85,19 @@ describe('the notice consumer (stream handler)', () => {
     expect(stored.get('r')!.status).toBe('refused');
     expect(deps.bookings.markReminded).toHaveBeenCalledWith('ST1', 'E1', NOW.toISOString());
     expect(deps.notifications.putOnce).toHaveBeenCalledWith(expect.objectContaining({ id: 'N-r', kind: 'booking_reminder', title: '明天的预约提醒' }));
+  });
+
+  it('settles a notice WeChat refused for good (rejected) as refused, not retried, and marks a reminded booking', async () => {
+    const { deps, put, stored, sent } = fakes(() => 'rejected');
+    (deps.bookings.getEntry as jest.Mock).mockResolvedValue({ status: 'booked' });
+    const reminder = put(delivery('w', { kind: 'booking_reminder', reminds: { standId: 'ST1', entryId: 'E3' } }));
+    const batch = { Records: [deliveryRecord('351', reminder)] };
+    expect(await noticeStreamHandler(deps)(batch)).toEqual({ batchItemFailures: [] });
+    expect(stored.get('w')!.status).toBe('refused');
+    expect(deps.bookings.markReminded).toHaveBeenCalledWith('ST1', 'E3', NOW.toISOString());
+    // the stream handing it over again sends nothing
+    expect(await noticeStreamHandler(deps)(batch)).toEqual({ batchItemFailures: [] });
+    expect(sent).toEqual(['U-w']);
   });
 
   it('drops a reminder whose booking was cancelled meanwhile: nothing sent, nothing failed', async () => {

@@ -59,16 +59,19 @@ describe('metrics as CloudWatch embedded metric format', () => {
 describe('MeteredNotifier', () => {
   it('counts every notice by its outcome and kind, and passes the outcome on', async () => {
     const metrics = new RecordingMetrics();
-    const outcomes: NoticeOutcome[] = ['sent', 'failed', 'skipped'];
+    const outcomes: NoticeOutcome[] = ['sent', 'failed', 'skipped', 'rejected'];
     const notifier = new MeteredNotifier({ send: async () => outcomes.shift()! }, metrics);
     const notice = (kind: Notice['kind']): Notice => ({ userId: 'u1', kind, page: 'pages/ticket/index', data: {} });
     expect(await notifier.send(notice('booking_reminder'))).toBe('sent');
     expect(await notifier.send(notice('stand_cancelled'))).toBe('failed');
     expect(await notifier.send(notice('booking_reminder'))).toBe('skipped');
+    expect(await notifier.send(notice('board_update'))).toBe('rejected');
     expect(metrics.counted).toEqual([
       { name: 'NoticesSent', value: 1, kind: 'booking_reminder' },
       { name: 'NoticesFailed', value: 1, kind: 'stand_cancelled' },
       { name: 'NoticesSkipped', value: 1, kind: 'booking_reminder' },
+      // refused for good is a failure for the alarm, though it is not retried
+      { name: 'NoticesFailed', value: 1, kind: 'board_update' },
     ]);
   });
 });

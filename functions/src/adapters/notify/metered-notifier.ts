@@ -1,7 +1,8 @@
 import type { MetricName, Metrics } from '../../metrics';
 import type { Notice, NoticeOutcome, Notifier } from './notifier';
 
-const COUNT_OF: Record<NoticeOutcome, MetricName> = { sent: 'NoticesSent', skipped: 'NoticesSkipped', failed: 'NoticesFailed' };
+// a notice WeChat refused for good is a failure too (a configuration to fix): the alarm must hear of it
+const COUNT_OF: Record<NoticeOutcome, MetricName> = { sent: 'NoticesSent', skipped: 'NoticesSkipped', rejected: 'NoticesFailed', failed: 'NoticesFailed' };
 
 /** Counts every notice's outcome, by kind (NoticesSent / NoticesSkipped / NoticesFailed): the notices-failed alarm watches it. */
 export class MeteredNotifier implements Notifier {

@@ -20,10 +20,12 @@ export interface Notice {
 /**
  * Sends a notice, best effort: a notice must never fail the business action that caused it, so `send` never
  * throws. 'skipped' is normal (no template configured, no WeChat account, or the resident has not subscribed:
- * subscribe messages are one per tap); 'failed' was logged.
+ * subscribe messages are one per tap). 'rejected' was refused for good — sending it again cannot help (a wrong
+ * template id or field value, a page not in the release, sending banned): not retried, but counted as failed so that
+ * the notices-failed alarm tells the operator. 'failed' may pass (WeChat busy, no network): retried. Both are logged.
  */
 export interface Notifier {
-  send(notice: Notice): Promise<'sent' | 'skipped' | 'failed'>;
+  send(notice: Notice): Promise<'sent' | 'skipped' | 'rejected' | 'failed'>;
 }
 
 export type NoticeOutcome = Awaited<ReturnType<Notifier['send']>>;

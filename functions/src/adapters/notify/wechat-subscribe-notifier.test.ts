@@ -187,21 +187,24 @@ describe('WechatSubscribeNotifier', () => {
   });
 
   it.each([
-    [40003, 'invalid openid'],
-    [47003, 'argument invalid! data.thing1.value invalid'],
-    [-1, 'system error'],
-  ])('reports errcode %p as failed and logs it, without the openid even when WeChat echoes it', async (errcode, errmsg) => {
+    [40003, 'invalid openid', 'rejected'],
+    [40037, 'invalid template_id', 'rejected'],
+    [47003, 'argument invalid! data.thing1.value invalid', 'rejected'],
+    [41030, 'invalid page', 'rejected'],
+    [-1, 'system error', 'failed'],
+    [45009, 'reach max api daily quota limit', 'failed'],
+  ])('reports errcode %p as %p (for good, or to be retried) and logs it, without the openid even when WeChat echoes it', async (errcode, errmsg, outcome) => {
     wechat.sendReply = (token) => ({ status: 200, body: { errcode, errmsg: `${errmsg} ${OPENID} ${token} rid: 6f1e2a` } });
-    expect(await notifier().send(reminder)).toBe('failed');
+    expect(await notifier().send(reminder)).toBe(outcome);
     expect(wechat.sends).toHaveLength(1);
     const line = logged.find((l) => l.includes('subscribe/send refused'));
     expect(line).toBeDefined();
     expect(JSON.parse(line!)).toMatchObject({ level: 'ERROR', kind: 'booking_reminder', errno: errcode, errmsg: expect.stringContaining('rid: 6f1e2a') });
   });
 
-  it('fails without calling WeChat when the notice lacks a field its template needs', async () => {
+  it('rejects, for good and without calling WeChat, a notice that lacks a field its template needs', async () => {
     const { time: _time, ...data } = reminder.data;
-    expect(await notifier().send({ ...reminder, data: { ...data, place: '  ' } })).toBe('failed');
+    expect(await notifier().send({ ...reminder, data: { ...data, place: '  ' } })).toBe('rejected');
     expect(wechat.sends).toHaveLength(0);
     expect(JSON.parse(logged.find((l) => l.includes('lacks template fields'))!)).toMatchObject({ missing: ['time', 'place'] });
   });

@@ -4,6 +4,12 @@ import type { Notice, NoticeOutcome, NoticeTemplate, NoticeTemplates, Notifier }
 
 /** 43101: the resident has not subscribed (or has used the one message a tap allows, or unsubscribed). */
 const NOT_SUBSCRIBED = 43101;
+/**
+ * Refusals that sending again cannot change: 40003 an openid not of this app, 40037 a wrong template id, 47003 a
+ * field's value the template refuses, 41030 a page not in the released version, 43107 sending banned, 45168
+ * sensitive words in the content. Anything else (-1 busy, an unknown code) is taken as passing and retried.
+ */
+const REFUSED_FOR_GOOD = new Set([40003, 40037, 47003, 41030, 43107, 45168]);
 /** thing.DATA holds at most 20 characters; WeChat refuses the whole message (47003) over that. */
 const THING_MAX = 20;
 
@@ -57,7 +63,7 @@ function scrub(text: string | undefined, secrets: string[]): string | undefined 
  * 43101 is an ordinary outcome ('skipped'), like a kind with no template configured or a user without an
  * openid. A refused access token is dropped and the send made once more with a fresh one. Everything else
  * is logged (kind and WeChat's error, never the openid, the token or the notice's data) and reported as
- * 'failed'; nothing is thrown.
+ * 'rejected' when sending again cannot help (REFUSED_FOR_GOOD), else 'failed'; nothing is thrown.
  */
 export class WechatSubscribeNotifier implements Notifier {
   constructor(
@@ -83,7 +89,7 @@ export class WechatSubscribeNotifier implements Notifier {
     if ('missing' in filled) {
       // A programming error in the use case that built the notice: WeChat would refuse it (47003).
       log.error('notice lacks template fields', { kind: notice.kind, missing: filled.missing });
-      return 'failed';
+      return 'rejected';
     }
     const openid = await this.deps.openidOf(notice.userId);
     if (!openid) return 'skipped';
@@ -112,7 +118,7 @@ export class WechatSubscribeNotifier implements Notifier {
       // 40003 openid not of this app, 40037 template id, 47003 a field's value, 41030 page not in the release,
       // 43107 sending banned, 45168 sensitive words, -1 busy. (`errno`: the logger redacts keys with "code".)
       log.error('subscribe/send refused', { kind: notice.kind, errno: body.errcode, errmsg: scrub(body.errmsg, [openid, token]) });
-      return 'failed';
+      return REFUSED_FOR_GOOD.has(body.errcode) ? 'rejected' : 'failed';
     }
   }
 
