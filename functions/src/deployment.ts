@@ -88,8 +88,9 @@ export const lambdas: Record<string, LambdaSpec> = {
     handler: 'stands/lambda',
     parameters: ['sessionSecret'],
     context: 'stands',
-    // stand page and slots, bookings (one transaction: slot, booking, per-service and per-day guards, retry key), the desk
-    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2')])],
+    // stand page and slots, bookings (one transaction: slot, booking, per-service and per-day guards, retry key, the
+    // stand still on — a ConditionCheck), the desk
+    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2')])],
   },
   readings: {
     handler: 'readings/lambda',

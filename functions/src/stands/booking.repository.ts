@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { BookingStatus } from '@shared/schemas/booking';
 import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
-import { slotKey } from './stand.repository';
+import { slotKey, standKey } from './stand.repository';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
 import { contactStillKept, ttlOf } from '../privacy/retention';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
@@ -77,7 +77,9 @@ export type TakePlaceOutcome =
   | { kind: 'slot-full' }
   | { kind: 'already-booked' }
   | { kind: 'daily-cap' }
-  | { kind: 'code-taken' };
+  | { kind: 'code-taken' }
+  /** The stand was cancelled between the caller's read and this write. */
+  | { kind: 'stand-cancelled' };
 
 export type ChangeOutcome = { kind: 'changed' } | { kind: 'condition-failed' };
 
@@ -123,6 +125,20 @@ export class BookingRepository {
       roles.push(role);
     };
     add({ Put: { TableName: T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: entry.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)' } }, 'replayed');
+    // The stand is still on: a cancellation that commits first refuses this place; one that commits after finds it
+    // among the stand's entries when its fan-out is expanded (cancelled-stand.use-case.ts), so no booking outlives it.
+    add(
+      {
+        ConditionCheck: {
+          TableName: T,
+          Key: standKey(entry.standId),
+          ConditionExpression: 'attribute_exists(PK) AND #status <> :cancelled',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled' },
+        },
+      },
+      'stand-cancelled',
+    );
     if (entry.holdsSlot) {
       add(
         {
@@ -172,7 +188,7 @@ export class BookingRepository {
       if (previous) return { kind: 'replayed', entryId: previous.entryId, fingerprint: previous.fingerprint };
     }
     // Several conditions can fail at once; the first in this order explains it best to a resident.
-    for (const role of ['already-booked', 'slot-full', 'daily-cap', 'code-taken'] as const) {
+    for (const role of ['stand-cancelled', 'already-booked', 'slot-full', 'daily-cap', 'code-taken'] as const) {
       const index = roles.indexOf(role);
       if (index >= 0 && reasons[index] === 'ConditionalCheckFailed') return { kind: role };
     }

@@ -63,6 +63,19 @@ describe('booking a slot (DynamoDB Local)', () => {
     expect(other).toMatchObject({ ok: false, status: 'UNPROCESSABLE' });
   }, 60_000);
 
+  it('a stand cancelled after the booking read it, but before its write, refuses the place and takes nothing', async () => {
+    const f = await bookingFixture();
+    const { stand, slot } = await f.standWithSlot(10);
+    const [resident] = await f.newResidents(1);
+    // the booking read the stand while it was on; the cancellation commits before the booking's transaction
+    const stale = Object.assign(Object.create(f.deps.stands), { getStand: async () => stand });
+    expect(await f.deps.stands.cancelStand(stand.id, '下雨', f.now.toISOString())).toBe(true);
+    const refused = await outcomeOf(bookSlot({ ...f.deps, stands: stale }, resident!, { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() }));
+    expect(refused).toEqual({ ok: false, status: 'CONFLICT', message: '这次服务已取消，请关注下一次服务' });
+    expect((await f.deps.stands.listSlotsOfStand(stand.id)).map((s) => s.booked)).toEqual([0]);
+    expect(await listMyBookings(f.deps, resident!)).toEqual({ upcoming: [], past: [] });
+  });
+
   it('a cancel sent three times frees one place, and rebooking after a cancel works', async () => {
     const f = await bookingFixture();
     const { stand, slot } = await f.standWithSlot(2);

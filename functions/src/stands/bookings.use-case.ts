@@ -89,6 +89,8 @@ export async function bookSlot(deps: StandsDeps, principal: Principal, request: 
         throw new ConflictError(`您当天的预约已达上限（${deps.limits.dailyBookingsPerResident} 个）`);
       case 'code-taken':
         continue; // a new code on the next attempt
+      case 'stand-cancelled':
+        throw new ConflictError('这次服务已取消，请关注下一次服务');
     }
   }
   throw new ConflictError('预约没有成功，请重试');

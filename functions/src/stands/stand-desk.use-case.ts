@@ -136,6 +136,7 @@ export async function addWalkIn(deps: StandsDeps, principal: Principal, standId:
     const outcome = await deps.bookings.takePlace(entry, { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + 2 * 86_400 });
     if (outcome.kind === 'created') return toQueueEntryView(outcome.entry);
     if (outcome.kind === 'replayed') return replayWalkIn(deps, stand.id, outcome, fingerprint);
+    if (outcome.kind === 'stand-cancelled') throw new ConflictError('这次服务已取消');
     // slot-full: someone took the last place of that slot meanwhile; look again.
   }
   throw new ConflictError('取号没有成功，请重试');
