@@ -14,9 +14,12 @@ const BAR_BUTTONS: [selector: string, label: string][] = [
 ]
 const PRESSABLE = [BUTTONS, ...BAR_BUTTONS.map(([selector]) => selector)].join(', ')
 
+/** Taro H5 writes `disabled="false"` for a Button given `disabled={false}`: that one is not disabled. */
+const isDisabled = (el: Element) => el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false'
+
 function prepare(root: ParentNode): void {
   for (const button of Array.from(root.querySelectorAll<HTMLElement>(BUTTONS))) {
-    if (!button.hasAttribute('tabindex')) button.setAttribute('tabindex', button.hasAttribute('disabled') ? '-1' : '0')
+    if (!button.hasAttribute('tabindex')) button.setAttribute('tabindex', isDisabled(button) ? '-1' : '0')
     if (!button.hasAttribute('role')) button.setAttribute('role', 'button')
   }
   for (const page of Array.from(root.querySelectorAll<HTMLElement>(PAGES))) if (!page.hasAttribute('tabindex')) page.setAttribute('tabindex', '0')
@@ -38,7 +41,7 @@ export function enableKeyboardAccess(doc: Document = document): () => void {
         // a button disabled or enabled since: out of, or back in, the Tab order
         const button = change.target as HTMLElement
         if (!button.matches(BUTTONS)) continue
-        button.setAttribute('tabindex', button.hasAttribute('disabled') ? '-1' : '0')
+        button.setAttribute('tabindex', isDisabled(button) ? '-1' : '0')
         continue
       }
       for (const node of Array.from(change.addedNodes)) {
@@ -52,7 +55,7 @@ export function enableKeyboardAccess(doc: Document = document): () => void {
   const press = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return
     const target = event.target as HTMLElement | null
-    if (!target?.matches?.(PRESSABLE) || target.hasAttribute('disabled')) return
+    if (!target?.matches?.(PRESSABLE) || isDisabled(target)) return
     event.preventDefault()
     target.click()
   }

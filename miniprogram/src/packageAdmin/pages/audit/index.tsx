@@ -106,7 +106,7 @@ export default function AdminAuditPage() {
               ))
             )}
             {page.nextCursor ? (
-              <Button className='btn btn--secondary audit-more' loading={loadingMore} disabled={loadingMore} onClick={() => void loadMore(page)}>
+              <Button className='btn btn--secondary audit-more' loading={loadingMore || undefined} disabled={loadingMore || undefined} onClick={() => void loadMore(page)}>
                 {loadingMore ? '正在加载…' : '加载更早的记录'}
               </Button>
             ) : null}

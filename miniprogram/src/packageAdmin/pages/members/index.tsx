@@ -43,7 +43,7 @@ function InviteMaker({ studioId }: { studioId: string }) {
           </View>
         ))}
       </View>
-      <Button className='btn btn--primary invite-make' loading={busy} disabled={busy} onClick={() => void make()}>
+      <Button className='btn btn--primary invite-make' loading={busy || undefined} disabled={busy || undefined} onClick={() => void make()}>
         {busy ? '正在生成…' : `生成「${ROLE_LABELS[role]}」邀请码`}
       </Button>
       {invite ? (
@@ -143,11 +143,11 @@ export default function AdminMembersPage() {
               ) : (
                 <View className='member-actions'>
                   {STUDIO_ROLES.filter((r) => r !== member.role).map((r) => (
-                    <Button key={r} className='btn btn--secondary btn--compact member-change' disabled={busy} onClick={() => void change(member, r)}>
+                    <Button key={r} className='btn btn--secondary btn--compact member-change' disabled={busy || undefined} onClick={() => void change(member, r)}>
                       {`改为${ROLE_LABELS[r]}`}
                     </Button>
                   ))}
-                  <Button className='btn btn--secondary btn--compact member-remove' disabled={busy} onClick={() => void remove(member)}>
+                  <Button className='btn btn--secondary btn--compact member-remove' disabled={busy || undefined} onClick={() => void remove(member)}>
                     移出工作室
                   </Button>
                 </View>

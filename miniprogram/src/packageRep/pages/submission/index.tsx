@@ -151,7 +151,7 @@ function PhoneCard({ studioId, submissionId, masked }: { studioId: string; submi
         </Button>
       ) : (
         <View>
-          <Button className='btn btn--secondary btn--compact reveal-phone' loading={busy} disabled={busy} onClick={() => void reveal()}>
+          <Button className='btn btn--secondary btn--compact reveal-phone' loading={busy || undefined} disabled={busy || undefined} onClick={() => void reveal()}>
             显示完整号码
           </Button>
           <Text className='plain-line phone-audit-note'>查看完整号码会记入操作记录</Text>
