@@ -12,12 +12,18 @@ const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-fi
  * Debian's Chromium, headless, with offline-friendly flags. Each `phone()` is a separate small phone (375×812,
  * its own storage, so its own signed-in person), as residents and staff each hold one.
  */
-export async function openBrowser(): Promise<{ phone(): Promise<Page>; close(): Promise<void> }> {
+export async function openBrowser(): Promise<{ phone(): Promise<Page>; screen(viewport: { width: number; height: number }): Promise<Page>; close(): Promise<void> }> {
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS });
   const contexts: BrowserContext[] = [];
   return {
     async phone() {
       const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      contexts.push(context);
+      return context.newPage();
+    },
+    /** A large display (the 大屏): a landscape screen of the given size, not a phone. */
+    async screen(viewport: { width: number; height: number }) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       contexts.push(context);
       return context.newPage();
     },
