@@ -209,8 +209,8 @@ describe('calendar configuration helpers', () => {
     const problems = checkHolidayCalendar({ holidays: ['2026-10-01', '2026-10-32', '2026-10-10'], workdays: ['2026-10-10', '2026-10-09'] });
     expect(problems).toEqual([
       '日期格式不对：2026-10-32（应为 YYYY-MM-DD）',
-      '2026-10-10 既是放假日又是调休上班日',
-      '调休上班日应是周末：2026-10-09 本来就是工作日',
+      '2026年10月10日 既是放假日又是调休上班日',
+      '调休上班日应是周末：2026年10月9日 本来就是工作日',
     ]);
   });
 

@@ -200,6 +200,12 @@ export function mergeHolidayCalendars(...calendars: HolidayCalendar[]): HolidayC
  * Problems in a configured calendar, in Chinese for the administrator; empty when it is fine.
  * Flags malformed dates, 调休 working days that are not weekend days, and dates listed as both.
  */
+/** A date as people read it, in the one format the app shows a full date in: `2026年10月9日`. */
+const asPeopleRead = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
 export function checkHolidayCalendar(calendar: HolidayCalendar): string[] {
   const problems: string[] = [];
   const valid = (date: string) => {
@@ -215,8 +221,8 @@ export function checkHolidayCalendar(calendar: HolidayCalendar): string[] {
     const day = valid(date);
     if (day === null) continue;
     const weekday = new Date(day * MS_PER_DAY).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) problems.push(`调休上班日应是周末：${date} 本来就是工作日`);
-    if (holidays.has(date)) problems.push(`${date} 既是放假日又是调休上班日`);
+    if (weekday !== 0 && weekday !== 6) problems.push(`调休上班日应是周末：${asPeopleRead(date)} 本来就是工作日`);
+    if (holidays.has(date)) problems.push(`${asPeopleRead(date)} 既是放假日又是调休上班日`);
   }
   return problems;
 }
