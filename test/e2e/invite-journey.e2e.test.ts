@@ -48,12 +48,17 @@ describe('an admin invites a member of staff', () => {
     await waitForText(visible(newcomer, '.me-name'), '刘阿姨');
     await visible(newcomer, '.invite-open').click();
     await visible(newcomer, '.invite-input input').fill(code);
+    await expect(visible(newcomer, '.invite-input input').inputValue()).resolves.toBe(code);
+    // Taro's H5 input hands the text to React in an event React renders a frame later: a tap a few milliseconds after
+    // typing (only a script is that fast) would send the code from before. Two frames and it is on the page.
+    await newcomer.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(undefined)))));
     await visible(newcomer, '.invite-submit').click();
-    // in the new role at once: the stand console is offered
-    await visible(newcomer, '.staff-entry').waitFor({ timeout: 15_000 });
+    // in the new role at once: the stand console is offered (the first request to the auth function may start it:
+    // a slow machine gets a minute)
+    await visible(newcomer, '.staff-entry').waitFor({ timeout: 60_000 });
     await screenshot(newcomer, 'invite-redeemed');
     await visible(newcomer, '.staff-entry').click();
-    await visible(newcomer, '.staff-stand').waitFor({ timeout: 15_000 });
+    await visible(newcomer, '.staff-stand').waitFor({ timeout: 60_000 });
 
     // The admin sees the newcomer among the members, in that role; the code cannot be used again.
     await admin.reload();
