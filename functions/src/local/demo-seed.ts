@@ -70,6 +70,10 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
     record = await seedPeopleAndPlaces(deps);
     createdPeople = await deps.personas.recordDemoSeed(record);
     if (!createdPeople) record = (await deps.personas.getDemoSeed())!;
+  } else {
+    // a table kept from before the studio directory (GSI1 STUDIOS, the daily overdue count): list its studio there
+    const studio = await deps.studios.getStudio(record.studioId);
+    if (studio) await deps.studios.putStudio(studio);
   }
   const venue = (await deps.stands.getVenue(record.venueId))!;
   const today = chinaDate(deps.now());
