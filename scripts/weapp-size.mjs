@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Size of the WeChat mini-program's main package (everything under miniprogram/dist/weapp except the roots of
- * subpackages declared in app.json), against WeChat's 2 MB limit. Exits 1 above the 1.5 MB budget.
+ * subpackages declared in app.json), against WeChat's 2 MB limit. Exits 1 above the 800 KB budget (issue #12: room to grow, well under 2 MB).
  *
  *   node scripts/weapp-size.mjs            # measure the existing build
  *   node scripts/weapp-size.mjs --build    # run `taro build --type weapp` first
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 
 const KB = 1024
 const LIMIT = 2 * KB * KB
-const BUDGET = 1.5 * KB * KB
+const BUDGET = 800 * KB
 /** Project files the developer tool does not upload as package content. */
 const NOT_PACKAGED = new Set(['project.config.json', 'project.private.config.json'])
 

@@ -38,7 +38,8 @@ function SlotRow({ service, slot, onPick, mine }: { service: StandServiceView; s
       hoverClass={open || mine ? 'slot--pressed' : undefined}
       role='button'
       aria-disabled={!open && !mine}
-      aria-label={`${service.name} ${slot.startTime}到${slot.endTime}，${mine ? '您已预约，点按查看预约码' : slot.past ? '已过' : full ? '已约满' : `余${slot.left}位，点按预约`}`}
+      // what the row shows, in its order (axe: the name holds the visible text), then the service
+      aria-label={`${slot.startTime}–${slot.endTime} ${state}${open ? ' 预约' : mine ? ' 预约码' : ''}，${service.name}`}
       onClick={open ? () => onPick(service, slot) : openTicket}
     >
       <Text className='slot-time'>{slot.startTime}–{slot.endTime}</Text>
