@@ -42,7 +42,7 @@ describe('PhotoPicker', () => {
     await act(async () => {
       fireEvent.click(container.querySelector('.photo-add') as Element)
     })
-    expect(Taro.chooseImage).toHaveBeenCalledWith({ count: 3, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+    expect(Taro.chooseMedia).toHaveBeenCalledWith({ count: 3, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
     expect(container.querySelectorAll('.photo-tile')).toHaveLength(0)
     expect(container.querySelector('.photo-notice')).toBeNull()
     expect(onChange).not.toHaveBeenCalled()
@@ -60,13 +60,12 @@ describe('PhotoPicker', () => {
 
     await waitFor(() => expect(container.querySelector('.photo-tile--done')).not.toBeNull())
     expect(Taro.chooseMedia).toHaveBeenCalledWith({ count: 3, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    expect(Taro.chooseImage).not.toHaveBeenCalled()
     expect(uploadRequests()[0].data).toEqual({ contentType: 'image/jpeg', size: 120_000 })
     expect(last(onChange)).toEqual([expect.objectContaining({ state: 'done', key: KEY })])
   })
 
   it('refuses a photo over 5 MB on the phone, with a message, and uploads nothing', async () => {
-    Taro.chooseImage.mockResolvedValueOnce(chosenImages([{ path: 'wxfile://tmp_big.jpg', size: MAX_PHOTO_BYTES + 1 }]))
+    Taro.chooseMedia.mockResolvedValueOnce(chosenImages([{ path: 'wxfile://tmp_big.jpg', size: MAX_PHOTO_BYTES + 1 }]))
     const onChange = jest.fn()
     const { container } = render(<PhotoPicker onChange={onChange} />)
     fireEvent.click(container.querySelector('.photo-add') as Element)
@@ -78,7 +77,7 @@ describe('PhotoPicker', () => {
   })
 
   it('refuses a file that is not a JPG, PNG or WebP photo (by its type on H5)', async () => {
-    Taro.chooseImage.mockResolvedValueOnce(chosenImages([h5Photo(30_000, 'image/heic', 'IMG_0001.HEIC')]))
+    Taro.chooseMedia.mockResolvedValueOnce(chosenImages([h5Photo(30_000, 'image/heic', 'IMG_0001.HEIC')]))
     const { container } = render(<PhotoPicker />)
     fireEvent.click(container.querySelector('.photo-add') as Element)
     await waitFor(() => expect(container.querySelector('.photo-notice')?.textContent).toBe('只能上传 JPG、PNG 或 WebP 格式的照片'))
@@ -91,7 +90,7 @@ describe('PhotoPicker', () => {
     Taro.request.mockImplementation((() => ok(signed(), 201)) as never)
     Taro.uploadFile.mockReturnValueOnce(upload.task)
     const photo = h5Photo(240_000, 'image/png')
-    Taro.chooseImage.mockResolvedValueOnce(chosenImages([photo]))
+    Taro.chooseMedia.mockResolvedValueOnce(chosenImages([photo]))
     const onChange = jest.fn()
     const { container } = render(<PhotoPicker onChange={onChange} />)
     fireEvent.click(container.querySelector('.photo-add') as Element)
@@ -125,7 +124,7 @@ describe('PhotoPicker', () => {
     Taro.uploadFile
       .mockReturnValueOnce(uploadTask(networkDown() as never))
       .mockReturnValueOnce(uploadTask(Promise.resolve({ statusCode: 204 }), [100]))
-    Taro.chooseImage.mockResolvedValueOnce(chosenImages([{ path: 'wxfile://tmp_a.jpg', size: 120_000 }]))
+    Taro.chooseMedia.mockResolvedValueOnce(chosenImages([{ path: 'wxfile://tmp_a.jpg', size: 120_000 }]))
     const onChange = jest.fn()
     const { container } = render(<PhotoPicker onChange={onChange} />)
     fireEvent.click(container.querySelector('.photo-add') as Element)
@@ -147,7 +146,7 @@ describe('PhotoPicker', () => {
   it('a photo the API refuses shows its message and only 删除; 删除 takes a failed photo away at once', async () => {
     Taro.request.mockImplementation((() =>
       Promise.resolve({ statusCode: 400, data: { error: { code: 'VALIDATION_FAILED', message: '内容需要修改', fields: { size: '照片不能超过 5 MB，请换一张或截图后再传' } } } })) as never)
-    Taro.chooseImage.mockResolvedValueOnce(chosenImages([{ path: 'wxfile://tmp_a.jpg', size: 120_000 }]))
+    Taro.chooseMedia.mockResolvedValueOnce(chosenImages([{ path: 'wxfile://tmp_a.jpg', size: 120_000 }]))
     const onChange = jest.fn()
     const { container } = render(<PhotoPicker onChange={onChange} />)
     fireEvent.click(container.querySelector('.photo-add') as Element)
@@ -162,10 +161,10 @@ describe('PhotoPicker', () => {
   it('keeps at most 3: only the photos that fit are added, and the add tile goes at 3', async () => {
     Taro.request.mockImplementation((() => ok(signed(), 201)) as never)
     Taro.uploadFile.mockImplementation(() => uploadTask(Promise.resolve({ statusCode: 204 })))
-    Taro.chooseImage.mockResolvedValueOnce(chosenImages([h5Photo(), h5Photo()]))
+    Taro.chooseMedia.mockResolvedValueOnce(chosenImages([h5Photo(), h5Photo()]))
     const { container } = render(<PhotoPicker initial={[{ key: KEY, preview: 'blob:http://localhost/old' }]} />)
     fireEvent.click(container.querySelector('.photo-add') as Element)
-    expect(Taro.chooseImage).toHaveBeenCalledWith(expect.objectContaining({ count: 2 }))
+    expect(Taro.chooseMedia).toHaveBeenCalledWith(expect.objectContaining({ count: 2 }))
     await waitFor(() => expect(container.querySelectorAll('.photo-tile--done')).toHaveLength(3))
     expect(container.querySelector('.photo-add')).toBeNull()
   })
@@ -173,7 +172,7 @@ describe('PhotoPicker', () => {
   it('H5 may let more be picked than asked for: the extra ones are left out, with a word why', async () => {
     Taro.request.mockImplementation((() => ok(signed(), 201)) as never)
     Taro.uploadFile.mockImplementation(() => uploadTask(Promise.resolve({ statusCode: 204 })))
-    Taro.chooseImage.mockResolvedValueOnce(chosenImages([h5Photo(), h5Photo(), h5Photo(), h5Photo()]))
+    Taro.chooseMedia.mockResolvedValueOnce(chosenImages([h5Photo(), h5Photo(), h5Photo(), h5Photo()]))
     const { container } = render(<PhotoPicker />)
     fireEvent.click(container.querySelector('.photo-add') as Element)
     await waitFor(() => expect(container.querySelectorAll('.photo-tile--done')).toHaveLength(3))
@@ -219,6 +218,6 @@ describe('PhotoPicker', () => {
     const { container } = render(<PhotoPicker beforeChoose={beforeChoose} />)
     fireEvent.click(container.querySelector('.photo-add') as Element)
     expect(beforeChoose).toHaveBeenCalled()
-    expect(Taro.chooseImage).not.toHaveBeenCalled()
+    expect(Taro.chooseMedia).not.toHaveBeenCalled()
   })
 })

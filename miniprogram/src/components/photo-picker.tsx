@@ -5,7 +5,6 @@ import { MAX_PHOTOS, photoTypeOfName, photoUploadRequest, type PhotoContentType 
 import { parseWith } from '@shared/validation'
 import { requestPhotoUpload } from '../services/api'
 import { errorMessage, isApiError, uploadToStorage } from '../services/request'
-import { isWeapp } from '../services/platform'
 import { PrivacyPrompt } from './privacy-prompt'
 import './photos.css'
 
@@ -71,16 +70,15 @@ interface ChosenFile {
 }
 
 /**
- * Opens the album or the camera for up to `count` photos. On WeChat through `chooseMedia` (images only, compressed):
- * `chooseImage` is retired there; the browser build keeps `chooseImage`, whose H5 version hands over the File.
+ * Opens the album or the camera for up to `count` photos, through `chooseMedia` (images only, compressed): WeChat
+ * retired `chooseImage`. In the browser build Taro's `chooseMedia` hands over the File itself (`originalFileObj`).
  */
 async function choosePhotos(count: number): Promise<ChosenFile[]> {
-  if (isWeapp()) {
-    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    return (res.tempFiles ?? []).map((file) => ({ path: file.tempFilePath, size: file.size }))
-  }
-  const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-  return (res.tempFiles ?? []) as ChosenFile[]
+  const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+  return (res.tempFiles ?? []).map((file) => {
+    const original = (file as { originalFileObj?: ChosenFile['originalFileObj'] }).originalFileObj
+    return { path: file.tempFilePath, size: file.size, ...(original ? { originalFileObj: original } : {}) }
+  })
 }
 
 /** H5: the File's MIME type (the path is a `blob:` URL); weapp: from the path's extension (`wxfile://….jpg`). */

@@ -17,7 +17,7 @@ export const pageStack: Array<{ route: string }> = [{ route: 'pages/index/index'
 
 const resolved = (value: unknown = { errMsg: 'ok' }) => jest.fn((..._args: unknown[]) => Promise.resolve(value))
 
-/* ---------- photos: chooseImage and uploadFile ---------- */
+/* ---------- photos: chooseMedia and uploadFile ---------- */
 
 export interface ChosenImage {
   path: string
@@ -26,15 +26,19 @@ export interface ChosenImage {
   /** H5 only: the File the person picked. */
   originalFileObj?: { type: string; name?: string; size?: number }
 }
-export interface ChosenImages {
-  tempFilePaths: string[]
-  tempFiles: ChosenImage[]
+export interface ChosenMedia {
+  tempFiles: { tempFilePath: string; size: number; fileType: string; originalFileObj?: ChosenImage['originalFileObj'] }[]
+  type: string
   errMsg: string
 }
 
-/** What `Taro.chooseImage` resolves with for these files. */
-export function chosenImages(files: ChosenImage[]): ChosenImages {
-  return { tempFilePaths: files.map((f) => f.path), tempFiles: files, errMsg: 'chooseImage:ok' }
+/** What `Taro.chooseMedia` resolves with for these images (H5 adds the File as `originalFileObj`). */
+export function chosenImages(files: ChosenImage[]): ChosenMedia {
+  return {
+    tempFiles: files.map((f) => ({ tempFilePath: f.path, size: f.size, fileType: 'image', ...(f.originalFileObj ? { originalFileObj: f.originalFileObj } : {}) })),
+    type: 'image',
+    errMsg: 'chooseMedia:ok',
+  }
 }
 
 export interface UploadResult {
@@ -115,11 +119,8 @@ function createTaro() {
       Promise.reject(new Error('Taro.downloadFile is not mocked in this test'))),
     openDocument: resolved(),
     getFileSystemManager: jest.fn(() => ({ readFileSync: jest.fn((..._args: unknown[]): string => '') })),
-    /** Cancelled unless a test says otherwise: `Taro.chooseImage.mockResolvedValueOnce(chosenImages([...]))`. */
-    chooseImage: jest.fn((..._args: unknown[]): Promise<ChosenImages> => Promise.reject({ errMsg: 'chooseImage:fail cancel' })),
-    /** WeChat's picker (chooseImage is retired there); cancelled unless a test says otherwise. */
-    chooseMedia: jest.fn((..._args: unknown[]): Promise<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> =>
-      Promise.reject({ errMsg: 'chooseMedia:fail cancel' })),
+    /** Cancelled unless a test says otherwise: `Taro.chooseMedia.mockResolvedValueOnce(chosenImages([...]))`. */
+    chooseMedia: jest.fn((..._args: unknown[]): Promise<ChosenMedia> => Promise.reject({ errMsg: 'chooseMedia:fail cancel' })),
     /** Returns an upload task (a promise with `progress`); see `pendingUpload()` for one a test finishes by hand. */
     uploadFile: jest.fn((..._args: unknown[]): UploadTask => uploadTask(Promise.reject({ errMsg: 'Taro.uploadFile is not mocked in this test' }))),
     previewImage: resolved(),

@@ -203,7 +203,7 @@ function api(keys: string[], submission: () => Promise<unknown> = () => ok(aSubm
 }
 
 async function addPhotos(container: HTMLElement, ...names: string[]) {
-  Taro.chooseImage.mockResolvedValueOnce(chosenImages(names.map(photoFile)))
+  Taro.chooseMedia.mockResolvedValueOnce(chosenImages(names.map(photoFile)))
   await act(async () => {
     fireEvent.click(container.querySelector('.photo-add') as Element)
   })
@@ -374,7 +374,7 @@ describe('提意见 form: photos', () => {
     clearSession()
     const { container } = render(<SubmitPage />)
     fireEvent.click(container.querySelector('.photo-add') as Element)
-    expect(Taro.chooseImage).not.toHaveBeenCalled()
+    expect(Taro.chooseMedia).not.toHaveBeenCalled()
     expect(Taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/login/index' }))
   })
 })

@@ -40,7 +40,7 @@ function fillIn(container: HTMLElement) {
 }
 
 async function addPhoto(container: HTMLElement) {
-  Taro.chooseImage.mockResolvedValueOnce(chosenImages([{ path: 'wxfile://tmp_form.jpg', size: 180_000 }]))
+  Taro.chooseMedia.mockResolvedValueOnce(chosenImages([{ path: 'wxfile://tmp_form.jpg', size: 180_000 }]))
   await act(async () => {
     click(container, '.photo-add')
   })
