@@ -11,7 +11,7 @@
  *   (`Taro.login` → POST /auth/wechat) and retry the call once; on H5 we open the login page and throw.
  */
 import Taro from '@tarojs/taro'
-import { DEFAULT_ERROR_MESSAGES, isErrorBody, type ConflictReason, type ErrorCode, type FieldErrors } from '@shared/errors'
+import { DEFAULT_ERROR_MESSAGES, isErrorBody, type ErrorCode } from '@shared/errors'
 import {
   fillPath,
   routes,
@@ -25,54 +25,13 @@ import {
 } from '@shared/contract'
 import type { ZodTypeAny } from 'zod'
 import { clearSession, getToken, saveSession } from './session'
+import { ApiError, NETWORK_ERROR_MESSAGE, WECHAT_LOGIN_FAILED_MESSAGE } from './api-error'
 import { isWeapp, LOGIN_PAGE } from './platform'
 
-export const NETWORK_ERROR_MESSAGE = '网络不太好，请检查网络后重试'
-export const WECHAT_LOGIN_FAILED_MESSAGE = '微信登录没有成功，请稍后再试'
 export const DEFAULT_TIMEOUT_MS = 15_000
 
-export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR' | 'WECHAT_LOGIN_FAILED'
-
-export class ApiError extends Error {
-  readonly code: ApiErrorCode
-  /** Per-field Chinese messages (empty when the error is not about a form field). */
-  readonly fields: FieldErrors
-  /** HTTP status; 0 when the request never got an answer. */
-  readonly status: number
-  /** For a 409 a screen must tell apart (already checked in, no consent …); see `CONFLICT_REASONS`. */
-  readonly reason?: ConflictReason
-  /** The API's id of the request, on its log lines too (a server error shows it in its message, for a screenshot). */
-  readonly requestId?: string
-
-  constructor(init: { code: ApiErrorCode; message: string; status: number; fields?: FieldErrors; reason?: ConflictReason; requestId?: string }) {
-    super(init.message)
-    this.name = 'ApiError'
-    this.code = init.code
-    this.status = init.status
-    this.fields = init.fields ?? {}
-    this.reason = init.reason
-    this.requestId = init.requestId
-    // keep `instanceof` working when compiled down to ES5 classes
-    Object.setPrototypeOf(this, ApiError.prototype)
-  }
-}
-
-export function isApiError(value: unknown): value is ApiError {
-  return value instanceof ApiError
-}
-
-/**
- * No answer, or an answer that does not tell whether a POST took effect (network failure, 5xx): the same request,
- * with the same retry key, may be sent again — the API then answers with what the first attempt did.
- */
-export function outcomeUnknown(error: unknown): boolean {
-  return !isApiError(error) || error.status === 0 || error.status >= 500
-}
-
-/** A message for any thrown value, for toasts and inline errors. */
-export function errorMessage(error: unknown): string {
-  return isApiError(error) ? error.message : DEFAULT_ERROR_MESSAGES.INTERNAL
-}
+// the error vocabulary lives in api-error.ts; pages keep importing it from here, the one door
+export { ApiError, errorMessage, isApiError, NETWORK_ERROR_MESSAGE, outcomeUnknown, WECHAT_LOGIN_FAILED_MESSAGE, type ApiErrorCode } from './api-error'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -428,46 +387,4 @@ export function download<N extends FileRouteName>(name: N, input: CallInput<Rout
   const route: RouteSpec = routes[name]
   const accept = options.accept ?? ('file' in route.response ? route.response.file : undefined)
   return downloadFile(urlPathOf(route, input as AnyInput), { ...options, accept })
-}
-
-/* ---------- photos: a form the API signed, sent straight to object storage ---------- */
-
-export const UPLOAD_FAILED_MESSAGE = '照片没有传上去，请检查网络后重试'
-
-export interface StorageUpload {
-  /** From POST /photo-uploads. */
-  url: string
-  fields: Record<string, string>
-  /** The photo on the device (`wxfile://…` on weapp, a `blob:` URL on H5). */
-  filePath: string
-  /** 0–100, as the bytes go out. */
-  onProgress?: (percent: number) => void
-  timeout?: number
-}
-
-/**
- * POSTs a photo to object storage with the signed form fields (S3 wants the file as the last part, named `file`).
- * No token goes with it: the signature in `fields` is the permission. Fails with an `ApiError` in Chinese.
- */
-export async function uploadToStorage(upload: StorageUpload): Promise<void> {
-  let res: { statusCode: number }
-  try {
-    const task = Taro.uploadFile({
-      url: upload.url,
-      filePath: upload.filePath,
-      name: 'file',
-      formData: upload.fields,
-      timeout: upload.timeout ?? 60_000,
-      // H5: a storage server answers CORS with `*`, which a credentialed request may not use
-      withCredentials: false,
-    } as Taro.uploadFile.Option)
-    task.progress?.((p: { progress: number }) => upload.onProgress?.(p.progress))
-    res = await task
-  } catch {
-    throw new ApiError({ code: 'NETWORK_ERROR', status: 0, message: UPLOAD_FAILED_MESSAGE })
-  }
-  if (res.statusCode < 200 || res.statusCode >= 300) {
-    // storage refused it (signature expired, too large, wrong type): the photo has to be chosen again
-    throw new ApiError({ code: 'VALIDATION_FAILED', status: res.statusCode, message: '照片没有通过检查（过大、格式不对或已过期），请重新选择' })
-  }
 }
