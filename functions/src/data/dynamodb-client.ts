@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
 export interface DynamoSettings {
   region: string;
@@ -47,4 +47,11 @@ const STORAGE_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'G
 /** An item without the attributes that only serve storage (keys, index keys, type, ttl): the entity itself. */
 export function entityOf<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([key]) => !STORAGE_ATTRIBUTES.has(key))) as T;
+}
+
+/** Every item a Query finds, page after page (the SDK's paginator): for the lists that must be whole — exports, jobs. */
+export async function queryAll(table: TableRef, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client: table.client }, { TableName: table.tableName, ...input })) items.push(...(page.Items ?? []));
+  return items;
 }

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NoticeKind } from '../adapters/notify/notifier';
-import { entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import { entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
 
 /** A line in a resident's in-app message list (消息). */
 export interface InAppNotification {
@@ -59,22 +59,12 @@ export class NotificationRepository {
 
   /** Access pattern: all of a resident's messages (their data export, account deletion) — the Query of `listRecent`, every page. */
   async listAllOfUser(userId: string): Promise<InAppNotification[]> {
-    const items: InAppNotification[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.table.client.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'NOTICE#' },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
-      items.push(...(out.Items ?? []).map((i) => entityOf<InAppNotification>(i)));
-      ExclusiveStartKey = out.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'NOTICE#' },
+      ConsistentRead: true,
+    });
+    return items.map((i) => entityOf<InAppNotification>(i));
   }
 
   async deleteNotification(userId: string, id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { BookingStatus } from '@shared/schemas/booking';
-import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import { cancellationReasons, entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
 import { slotKey, standKey } from './stand.repository';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
 import { contactStillKept, ttlOf } from '../privacy/retention';
@@ -250,22 +250,7 @@ export class BookingRepository {
 
   /** Access pattern: a resident's bookings — Query GSI1 `GSI1PK=USER#id#BOOKINGS`, by date and time. */
   async listBookingsOfResident(userId: string): Promise<Entry[]> {
-    const entries: Entry[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.table.client.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': `USER#${userId}#BOOKINGS` },
-          ExclusiveStartKey,
-        }),
-      );
-      entries.push(...(out.Items ?? []).map(fromItem));
-      ExclusiveStartKey = out.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return entries;
+    return (await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `USER#${userId}#BOOKINGS` } })).map(fromItem);
   }
 
   /** Access pattern: a stand's entries — Query PK=STAND#id AND begins_with(SK, 'ENTRY#') (consistent). */

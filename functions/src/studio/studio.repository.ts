@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StudioRole } from '@shared/roles';
-import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import { cancellationReasons, entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
 
 export interface Studio {
   id: string;
@@ -76,23 +76,8 @@ export class StudioRepository {
 
   /** Access pattern: every studio — Query GSI1 `GSI1PK=STUDIOS`, all pages (a town has a handful; the jobs only). */
   async listStudioIds(): Promise<string[]> {
-    const ids: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.table.client.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': 'STUDIOS' },
-          ProjectionExpression: 'id',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) ids.push(item.id as string);
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return ids;
+    const items = await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': 'STUDIOS' }, ProjectionExpression: 'id' });
+    return items.map((item) => item.id as string);
   }
 
   async putMember(member: StudioMember): Promise<void> {
