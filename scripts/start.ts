@@ -35,6 +35,8 @@ const HELP = `连心 Lianxin — 本地启动（npm start）：DynamoDB Local、
   LIANXIN_DYNAMODB_PORT=8000     DynamoDB Local（它监听所有网卡）
   LIANXIN_LAMBDA_PORT=3002       serverless-offline 的 Lambda 端口
   LIANXIN_S3_PORT=4569           本地照片存储（s3rver）
+  LIANXIN_NOW=<时间>             让 API 的时钟从这一刻开始走（ISO 8601，带时区），例如
+                                 LIANXIN_NOW=2026-12-01T22:00:00+08:00：收市后扫码，看到的是下一个集日。
 
 就绪后会显示每个部分用了多少秒、全部进程的常驻内存；按 Ctrl-C 停止全部进程。`;
 
@@ -48,6 +50,16 @@ const port = (name: string, fallback: number) => {
   }
   return value;
 };
+
+const clock = (() => {
+  const raw = process.env.LIANXIN_NOW;
+  if (!raw) return undefined;
+  if (!/(Z|[+-]\d\d:\d\d)$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+    console.error(`✗ LIANXIN_NOW=${raw} 不是带时区的时间，例如 2026-12-01T22:00:00+08:00`);
+    process.exit(2);
+  }
+  return raw;
+})();
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -95,6 +107,7 @@ async function main() {
     photoDir: inMemory ? undefined : join(ROOT, '.local-data', 's3'),
     buildH5: !reuseH5Build,
     timeoutSeconds,
+    clock,
     onStep: (step, ms) => console.log(`${green('✓')} ${step} 就绪（${(ms / 1000).toFixed(1)} 秒）`),
     onWaiting: (part, seconds, doing) => console.log(dim(`… ${part} 仍在${doing}（已 ${seconds} 秒）`)),
   });

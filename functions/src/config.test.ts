@@ -1,4 +1,5 @@
 import { ConfigurationError, configLoader, loadConfig, needed, parameterNamesIn } from './config';
+import { clockOf } from './wiring/basics';
 
 const TEMPLATES = JSON.stringify({
   booking_reminder: { id: 'TPL-REMIND', fields: { service: 'thing1', date: 'time2', place: 'thing3', code: 'character_string4' } },
@@ -104,13 +105,14 @@ describe('configuration', () => {
 
   it('refuses a DynamoDB or S3 endpoint override, and the local WeChat adapter, outside the local stage', () => {
     const problems = problemsOf(() =>
-      loadConfig({ ...prod, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', S3_ENDPOINT: 'http://127.0.0.1:4569', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000', WECHAT_ADAPTER: 'local' }, stored),
+      loadConfig({ ...prod, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', S3_ENDPOINT: 'http://127.0.0.1:4569', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000', WECHAT_ADAPTER: 'local', LOCAL_NOW: '2026-12-01T22:00:00+08:00' }, stored),
     );
     expect(problems).toEqual([
       'DYNAMODB_ENDPOINT (a local DynamoDB) is only allowed on the local stage',
       'S3_ENDPOINT (a local S3-compatible server) is only allowed on the local stage',
       'AWS_ENDPOINT_URL_DYNAMODB (an endpoint override) is only allowed on the local stage',
       'the local WeChat adapter is only allowed on the local stage',
+      'LOCAL_NOW (a shifted clock) is only allowed on the local stage',
     ]);
     const onLocal = loadConfig({ ...local, DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', S3_ENDPOINT: 'http://127.0.0.1:4569' });
     expect(onLocal).toMatchObject({ dynamodbEndpoint: 'http://127.0.0.1:8000', s3Endpoint: 'http://127.0.0.1:4569', wechat: { adapter: 'local' } });
@@ -125,6 +127,13 @@ describe('configuration', () => {
     expect(problemsOf(() => loadConfig({ ...local, SESSION_SECRET: 'short' }))).toEqual(['SESSION_SECRET: must be at least 32 characters']);
     expect(problemsOf(() => loadConfig({ ...local, WECHAT_ADAPTER: 'http', WECHAT_APP_ID: 'wx1' }))).toEqual(['WECHAT_APP_ID and WECHAT_APP_SECRET are required for the http WeChat adapter']);
     expect(problemsOf(() => loadConfig({ ...local, WECHAT_NOTICE_TEMPLATES: '{"booking_reminder":{"id":"T","fields":{"code":"phrase1"}}}' }))[0]).toMatch(/^WECHAT_NOTICE_TEMPLATES\.booking_reminder\.fields: booking_reminder\.code: a phrase field/);
+  });
+
+  it('on the local stage runs the clock from LOCAL_NOW when given, and refuses a time without an offset', () => {
+    const shifted = clockOf(loadConfig({ ...local, LOCAL_NOW: '2026-12-01T22:00:00+08:00' }))();
+    expect(Math.abs(shifted.getTime() - Date.parse('2026-12-01T14:00:00Z'))).toBeLessThan(5_000);
+    expect(Math.abs(clockOf(loadConfig(local))().getTime() - Date.now())).toBeLessThan(5_000);
+    expect(problemsOf(() => loadConfig({ ...local, LOCAL_NOW: '2026-12-01 22:00' }))[0]).toMatch(/^LOCAL_NOW: must be an ISO 8601 time with an offset/);
   });
 
   it('needs the photo bucket, and keeps phones and addresses 180 days after the matter is closed unless configured', () => {

@@ -32,6 +32,8 @@ const envSchema = z.object({
   /** Local stage: comma-separated words that make a text risky (refused) or held for review. */
   LOCAL_RISKY_WORDS: z.string().default('违禁词,赌博,诈骗'),
   LOCAL_REVIEW_WORDS: z.string().default('待审核,投诉书记'),
+  /** Local stage: the clock starts at this instant (ISO 8601 with an offset) and runs on — to try the app at another hour. */
+  LOCAL_NOW: z.string().datetime({ offset: true, message: 'must be an ISO 8601 time with an offset, e.g. 2026-12-01T22:00:00+08:00' }).optional().or(z.literal('').transform(() => undefined)),
   HEALTH_READING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   /** Phones and home addresses: days kept after the matter is closed (a submission resolved, a home visit's stand day). */
   PERSONAL_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
@@ -90,6 +92,8 @@ export interface Config {
     qrEnvVersion?: 'develop' | 'trial' | 'release';
   };
   localH5Base: string;
+  /** Local stage only: where the clock stood when this configuration was read (LOCAL_NOW); the real clock when absent. */
+  localNow?: Date;
   localContentWords: { risky: string[]; review: string[] };
   maxBodyBytes: number;
   dailyBookingsPerResident: number;
@@ -132,6 +136,7 @@ export function loadConfig(env: Env, fetched: Record<string, string | undefined>
     if (env.S3_ENDPOINT) problems.push('S3_ENDPOINT (a local S3-compatible server) is only allowed on the local stage');
     for (const name of SDK_ENDPOINT_OVERRIDES) if (env[name]) problems.push(`${name} (an endpoint override) is only allowed on the local stage`);
     if (env.WECHAT_ADAPTER === 'local') problems.push('the local WeChat adapter is only allowed on the local stage');
+    if (env.LOCAL_NOW) problems.push('LOCAL_NOW (a shifted clock) is only allowed on the local stage');
     for (const key of PARAMETER_KEYS) {
       const { env: name } = PARAMETERS[key];
       if (env[name]) problems.push(`${name} must come from Parameter Store outside the local stage (${parameterEnvName(key)} names it), never from the environment`);
@@ -195,6 +200,7 @@ export function loadConfig(env: Env, fetched: Record<string, string | undefined>
       qrEnvVersion: values.wechatQrEnvVersion,
     },
     localH5Base: e.LOCAL_H5_BASE,
+    localNow: e.LOCAL_NOW ? new Date(e.LOCAL_NOW) : undefined,
     localContentWords: { risky: e.LOCAL_RISKY_WORDS.split(',').map((w) => w.trim()).filter(Boolean), review: e.LOCAL_REVIEW_WORDS.split(',').map((w) => w.trim()).filter(Boolean) },
     maxBodyBytes: e.MAX_BODY_BYTES,
     dailyBookingsPerResident: e.DAILY_BOOKINGS_PER_RESIDENT,

@@ -37,6 +37,8 @@ export interface StackOptions {
   timeoutSeconds?: number;
   /** Opening hours of today's demo stand (default: from now until late evening, demoHoursAt — a newcomer can book at any hour). */
   demoTodayHours?: { startTime: string; endTime: string };
+  /** Start the API's clock at this instant (ISO 8601 with an offset; the local stage's LOCAL_NOW) instead of now. */
+  clock?: string;
 }
 
 export interface Stack {
@@ -141,9 +143,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       SESSION_SECRET: LOCAL_SESSION_SECRET,
       WECHAT_ADAPTER: 'local',
       LOCAL_H5_BASE: `http://127.0.0.1:${options.h5Port}`,
+      ...(options.clock ? { LOCAL_NOW: options.clock } : {}),
     };
     await timed(`数据表 ${LOCAL_TABLE}`, onStep, () => ensureTable(dynamo.endpoint, LOCAL_TABLE));
-    const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv)), { todayHours: options.demoTodayHours ?? demoHoursAt(new Date()) }));
+    const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv)), { todayHours: options.demoTodayHours ?? demoHoursAt(options.clock ? new Date(options.clock) : new Date()) }));
     // Notices leave the requests through the table's stream, as in production: the same consumer, fed by a poller.
     const notices = await timed(NOTICES_PART, onStep, async () => startNoticeDelivery(dynamo.endpoint, LOCAL_TABLE, loadConfig(functionEnv)));
     started.push(notices);

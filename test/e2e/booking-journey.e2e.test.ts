@@ -1,43 +1,23 @@
 import type { Page } from 'playwright-core';
-import { freePort } from '../../scripts/lib/ports';
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { openBrowser, screenshot, waitForText } from '../support/browser';
+import { screenshot, waitForText } from '../support/browser';
+import { journey, signIn } from '../support/journey';
 
 // 刘阿姨 scans the market's code and books a blood-pressure check; 王志强 at the stand checks her in and records
 // her reading; she sees 已签到 and the reading on her phone. Real Chromium, H5 build, serverless-offline,
 // DynamoDB Local. Today's demo stand is open all day here, so the journey runs whatever the hour.
 describe('a blood-pressure check from booking to reading', () => {
-  let stack: Stack;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const j = journey({ demoTodayHours: { startTime: '00:00', endTime: '23:59' } });
   let resident: Page;
   let staff: Page;
 
   beforeAll(async () => {
-    stack = await startStack({
-      dynamoPort: await freePort(),
-      apiPort: await freePort(),
-      lambdaPort: await freePort(),
-      h5Port: await freePort(), s3Port: await freePort(),
-      demoTodayHours: { startTime: '00:00', endTime: '23:59' },
-    });
-    browser = await openBrowser();
-    resident = await browser.phone();
-    staff = await browser.phone();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
-
-  const signIn = async (page: Page, persona: string) => {
-    await page.locator('.login-button').filter({ visible: true }).first().click();
-    await page.locator(`.persona-${persona}`).filter({ visible: true }).first().click();
-  };
+    resident = await j.phone();
+    staff = await j.phone();
+  });
 
   it('books, checks in, records and shows the reading', async () => {
     // The resident scans the code at the market and signs in.
-    await resident.goto(stack.standUrl);
+    await resident.goto(j.stack.standUrl);
     await waitForText(resident.locator('.stand-studio-name').filter({ visible: true }).first(), '洛社镇党代表工作室', { exact: true });
     await signIn(resident, 'resident');
     await waitForText(resident.locator('.greeting').filter({ visible: true }).first(), '刘阿姨');
@@ -52,13 +32,13 @@ describe('a blood-pressure check from booking to reading', () => {
     await screenshot(resident, 'ticket');
 
     // She agrees to keep her readings.
-    await resident.goto(`${stack.h5Url}/#/pages/me/index`);
+    await resident.goto(`${j.stack.h5Url}/#/pages/me/index`);
     await resident.locator('.readings-entry').filter({ visible: true }).first().click();
     await resident.locator('.consent-switch').filter({ visible: true }).first().click();
     await waitForText(resident.locator('.consent-state').filter({ visible: true }).first(), '已同意');
 
     // At the stand, staff check her in by the code and record the reading.
-    await staff.goto(`${stack.h5Url}/#/pages/me/index`);
+    await staff.goto(`${j.stack.h5Url}/#/pages/me/index`);
     await signIn(staff, 'staff1');
     await staff.locator('.staff-entry').filter({ visible: true }).first().click();
     await staff.locator('.staff-stand').filter({ visible: true }).first().click();
@@ -74,9 +54,9 @@ describe('a blood-pressure check from booking to reading', () => {
     await screenshot(staff, 'staff-console');
 
     // Her phone shows 已签到 and the reading.
-    await resident.goto(`${stack.h5Url}/#/pages/bookings/index`);
+    await resident.goto(`${j.stack.h5Url}/#/pages/bookings/index`);
     await waitForText(resident.locator('.booking-item .booking-status').filter({ visible: true }).first(), '已签到');
-    await resident.goto(`${stack.h5Url}/#/pages/readings/index`);
+    await resident.goto(`${j.stack.h5Url}/#/pages/readings/index`);
     await waitForText(resident.locator('.reading-item').filter({ visible: true }).first(), '135');
     await waitForText(resident.locator('.reading-item').filter({ visible: true }).first(), '85');
     await screenshot(resident, 'readings');

@@ -1,38 +1,27 @@
 import type { Page } from 'playwright-core';
-import { freePort } from '../../scripts/lib/ports';
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { openBrowser, screenshot, waitForText } from '../support/browser';
+import { screenshot, waitForText } from '../support/browser';
+import { journey, visible } from '../support/journey';
 
 // The studio's admin invites a new member of staff: makes a code in 成员与邀请, the person types it under 我的 → 有邀请码
 // and works in the new role at once (服务点工作台), and the admin sees them among the members. Real Chromium, the H5
 // build, serverless-offline, DynamoDB Local; every page checked with axe.
 describe('an admin invites a member of staff', () => {
-  let stack: Stack;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const j = journey();
   let admin: Page;
   let newcomer: Page;
 
   beforeAll(async () => {
-    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort() });
-    browser = await openBrowser();
-    admin = await browser.phone();
-    newcomer = await browser.phone();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
-
-  const visible = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first();
+    admin = await j.phone();
+    newcomer = await j.phone();
+  });
 
   it('makes a code for 服务点工作人员, which the newcomer redeems and then works as staff', async () => {
-    await admin.goto(`${stack.h5Url}/#/pages/me/index`);
+    await admin.goto(`${j.stack.h5Url}/#/pages/me/index`);
     await visible(admin, '.login-button').click();
     await visible(admin, '.persona-admin').click();
     // signed in and back on 我的 before going on (the login page goes back by itself)
     await waitForText(visible(admin, '.me-name'), '赵敏');
-    await admin.goto(`${stack.h5Url}/#/packageAdmin/pages/members/index`);
+    await admin.goto(`${j.stack.h5Url}/#/packageAdmin/pages/members/index`);
     await waitForText(visible(admin, '.staff-heading-title'), '成员与邀请');
     await admin.locator('.invite-role').filter({ visible: true, hasText: '服务点工作人员' }).first().click();
     await visible(admin, '.invite-make').click();
@@ -42,7 +31,7 @@ describe('an admin invites a member of staff', () => {
     await screenshot(admin, 'invite-made');
 
     // The newcomer signs in (here: the demo resident) and types the code under 我的.
-    await newcomer.goto(`${stack.h5Url}/#/pages/me/index`);
+    await newcomer.goto(`${j.stack.h5Url}/#/pages/me/index`);
     await visible(newcomer, '.login-button').click();
     await visible(newcomer, '.persona-resident').click();
     await waitForText(visible(newcomer, '.me-name'), '刘阿姨');

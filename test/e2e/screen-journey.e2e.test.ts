@@ -1,30 +1,21 @@
 import type { Page } from 'playwright-core';
 import { chinaDate } from '@shared/time';
-import { freePort } from '../../scripts/lib/ports';
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { openBrowser, screenshot } from '../support/browser';
+import { screenshot } from '../support/browser';
+import { journey } from '../support/journey';
 
 // The 大屏 on a TV or a laptop at the stand cannot scroll: with six services at 1366×768 every one of them must be
 // on the screen. The admin's set-up is made through the API (the same routes as 工作室设置), then the screen is opened
 // in real Chromium.
 describe('the queue screen (大屏) with six services', () => {
-  let stack: Stack;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const j = journey();
   let screen: Page;
 
   beforeAll(async () => {
-    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort() });
-    browser = await openBrowser();
-    screen = await browser.screen({ width: 1366, height: 768 });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+    screen = await j.screen({ width: 1366, height: 768 });
+  });
 
   async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${stack.apiUrl}${path}`, {
+    const response = await fetch(`${j.stack.apiUrl}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -35,7 +26,7 @@ describe('the queue screen (大屏) with six services', () => {
 
   it('shows all six services at 1366×768 without scrolling', async () => {
     const { token } = await api<{ token: string }>('POST', '/auth/local', undefined, { persona: 'admin' });
-    const studioId = stack.seed.studioId;
+    const studioId = j.stack.seed.studioId;
     const { services } = await api<{ services: { id: string }[] }>('GET', `/studios/${studioId}/services`, token);
     for (const name of ['理发', '测血糖']) {
       services.push(await api<{ id: string }>('POST', `/studios/${studioId}/services`, token, { name, description: '', minutesPerPerson: 10, peoplePerSlot: 2 }));
@@ -51,7 +42,7 @@ describe('the queue screen (大屏) with six services', () => {
     const { stands } = await api<{ stands: { id: string; venueId: string }[] }>('GET', `/studios/${studioId}/stands?date=${today}`, token);
     const stand = stands.find((s) => s.venueId === venue.id)!;
 
-    await screen.goto(`${stack.h5Url}/#/pages/screen/index?standId=${stand.id}`);
+    await screen.goto(`${j.stack.h5Url}/#/pages/screen/index?standId=${stand.id}`);
     const cards = screen.locator('.screen-service').filter({ visible: true });
     await cards.nth(5).waitFor({ timeout: 15_000 });
     expect(await cards.count()).toBe(6);

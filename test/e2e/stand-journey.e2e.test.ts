@@ -1,28 +1,19 @@
 import type { Page } from 'playwright-core';
-import { freePort } from '../../scripts/lib/ports';
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { openBrowser, screenshot, waitForText } from '../support/browser';
+import { screenshot, waitForText } from '../support/browser';
+import { journey } from '../support/journey';
 
 // A resident at the market scans the stand's code, signs in and sees what the stand offers today —
 // in real Chromium, against the H5 build, the API under serverless-offline and DynamoDB Local.
 describe('a resident scans the stand’s code', () => {
-  let stack: Stack;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const j = journey();
   let page: Page;
 
   beforeAll(async () => {
-    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort() });
-    browser = await openBrowser();
-    page = await browser.phone();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+    page = await j.phone();
+  });
 
   it('opens the stand page from the scene URL, signs in as the demo resident and sees the services', async () => {
-    await page.goto(stack.standUrl);
+    await page.goto(j.stack.standUrl);
     await waitForText(page.locator('.stand-studio-name').filter({ visible: true }).first(), '洛社镇党代表工作室', { exact: true });
     await waitForText(page.locator('.stand-venue-name').filter({ visible: true }).first(), '洛社农贸集市');
     await screenshot(page, 'stand-signed-out');

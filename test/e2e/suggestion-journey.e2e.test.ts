@@ -1,42 +1,29 @@
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { freePort } from '../../scripts/lib/ports';
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { openBrowser, screenshot, waitForText } from '../support/browser';
+import { screenshot, waitForText } from '../support/browser';
+import { journey, signIn } from '../support/journey';
 
 // 刘阿姨 scans the market's code and reports broken street lights with a photo, leaving her phone number in the
 // text; 张建国 sees the photo, accepts it, sorts it as 小事, starts the reply from a template, replies publicly and
 // resolves it; she sees the reply and rates it; the public board shows it with her number masked.
 // Real Chromium, H5 build, serverless-offline, DynamoDB Local, photos in the local S3 server (s3rver).
 describe('a suggestion from the market to a rated reply', () => {
-  let stack: Stack;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const j = journey();
   let resident: Page;
   let representative: Page;
 
   beforeAll(async () => {
-    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort() });
-    browser = await openBrowser();
-    resident = await browser.phone();
-    representative = await browser.phone();
-  }, 240_000);
+    resident = await j.phone();
+    representative = await j.phone();
+  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
-
-  const signIn = async (page: Page, persona: string) => {
-    await page.locator('.login-button').filter({ visible: true }).first().click();
-    await page.locator(`.persona-${persona}`).filter({ visible: true }).first().click();
-  };
   const confirmModal = (page: Page, label: string) => page.locator('.taro-modal__foot').getByText(label, { exact: true }).click();
   /** Some shown photo has really loaded from object storage (an image that failed has no natural width). */
   const photoLoaded = (page: Page, selector: string) =>
     page.waitForFunction((sel) => Array.from(document.querySelectorAll<HTMLImageElement>(sel)).some((img) => img.complete && img.naturalWidth > 0 && img.src.includes('X-Amz-Signature')), selector, { timeout: 15_000 });
 
   it('is submitted, answered, resolved, rated and shown on the board', async () => {
-    await resident.goto(stack.standUrl);
+    await resident.goto(j.stack.standUrl);
     await waitForText(resident.locator('.stand-studio-name').filter({ visible: true }).first(), '洛社镇党代表工作室', { exact: true });
     await signIn(resident, 'resident');
     await waitForText(resident.locator('.greeting').filter({ visible: true }).first(), '刘阿姨');
@@ -63,7 +50,7 @@ describe('a suggestion from the market to a rated reply', () => {
     const detailUrl = resident.url();
 
     // The representative works the inbox.
-    await representative.goto(`${stack.h5Url}/#/pages/me/index`);
+    await representative.goto(`${j.stack.h5Url}/#/pages/me/index`);
     await signIn(representative, 'rep1');
     await representative.locator('.rep-entry').filter({ visible: true }).first().click();
     await waitForText(representative.locator('.inbox-count').filter({ visible: true }).first(), '1');
@@ -91,8 +78,8 @@ describe('a suggestion from the market to a rated reply', () => {
     await waitForText(resident.locator('.timeline-step').filter({ visible: true }).last(), '满意');
 
     // The board shows it, with her number masked.
-    const studioId = stack.seed.studioId;
-    await resident.goto(`${stack.h5Url}/#/pages/board/index?studioId=${studioId}`);
+    const studioId = j.stack.seed.studioId;
+    await resident.goto(`${j.stack.h5Url}/#/pages/board/index?studioId=${studioId}`);
     await waitForText(resident.locator('.board-item').filter({ visible: true }).first(), '138****8000');
     expect(await resident.locator('.board-item').filter({ visible: true }).first().textContent()).not.toContain('13800138000');
     await waitForText(resident.locator('.board-reply').filter({ visible: true }).first(), '本周内修好三盏路灯');
@@ -100,8 +87,8 @@ describe('a suggestion from the market to a rated reply', () => {
   }, 180_000);
 
   it('is entered by staff for a resident without a phone (代填), with a photo of the paper form, and reaches the inbox', async () => {
-    const staff = await browser.phone();
-    await staff.goto(`${stack.h5Url}/#/pages/me/index`);
+    const staff = await j.phone();
+    await staff.goto(`${j.stack.h5Url}/#/pages/me/index`);
     await signIn(staff, 'staff1');
     await staff.locator('.staff-entry').filter({ visible: true }).first().click();
     await staff.locator('.staff-stand').filter({ visible: true }).first().click();
@@ -122,7 +109,7 @@ describe('a suggestion from the market to a rated reply', () => {
     await screenshot(staff, 'suggestion-on-behalf');
 
     // The representative finds it among the new ones, marked 代填, with the photo.
-    await representative.goto(`${stack.h5Url}/#/packageRep/pages/inbox/index`);
+    await representative.goto(`${j.stack.h5Url}/#/packageRep/pages/inbox/index`);
     await representative.reload();
     const item = representative.locator('.inbox-item', { hasText: '河边的垃圾' }).filter({ visible: true }).first();
     await waitForText(item, '代填');

@@ -12,14 +12,26 @@ const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-fi
  * Debian's Chromium, headless, with offline-friendly flags. Each `phone()` is a separate small phone (375×812,
  * its own storage, so its own signed-in person), as residents and staff each hold one.
  */
-export async function openBrowser(): Promise<{ phone(): Promise<Page>; screen(viewport: { width: number; height: number }): Promise<Page>; close(): Promise<void> }> {
+/** A phone's own settings: `textSize` 2 is the phone's text at twice its default (Chromium's standard 16 px → 32 px). */
+export interface PhoneOptions {
+  textSize?: number;
+}
+
+export async function openBrowser(): Promise<{ phone(options?: PhoneOptions): Promise<Page>; screen(viewport: { width: number; height: number }): Promise<Page>; close(): Promise<void> }> {
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS });
   const contexts: BrowserContext[] = [];
   return {
-    async phone() {
+    async phone(options: PhoneOptions = {}) {
       const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      if (options.textSize) {
+        // the browser's own text size setting (what a person sets under 设置 → 字体大小), kept across navigations
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Page.enable');
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: Math.round(16 * options.textSize) } });
+      }
+      return page;
     },
     /** A large display (the 大屏): a landscape screen of the given size, not a phone. */
     async screen(viewport: { width: number; height: number }) {
@@ -38,11 +50,12 @@ export async function openBrowser(): Promise<{ phone(): Promise<Page>; screen(vi
  * A page the journey saw: a screenshot in test-results/ and axe-core's check of it (test/support/axe.ts), which fails
  * the journey on any critical or serious accessibility problem. Every journey calls this on each page it visits.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
+export async function screenshot(page: Page, name: string, options: { enhancedContrast?: boolean; directory?: string } = {}): Promise<void> {
+  const directory = options.directory ?? SCREENSHOTS;
+  mkdirSync(directory, { recursive: true });
   await page.waitForTimeout(400); // Taro pages slide in
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  await expectAccessible(page, name);
+  await page.screenshot({ path: join(directory, `${name}.png`), fullPage: !options.directory });
+  await expectAccessible(page, name, { enhancedContrast: options.enhancedContrast });
 }
 
 /** Waits until the element shows the text (exactly, or containing it), failing with what it showed instead. */
@@ -55,4 +68,32 @@ export async function waitForText(locator: Locator, text: string, options: { exa
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`expected ${options.exact ? '' : 'to contain '}"${text}", but the page showed "${seen}"`);
+}
+
+/**
+ * Fails when something on the page does not fit a small phone: the page scrolls sideways, a visible element reaches
+ * past the screen's edges, or a box with hidden overflow cuts off its text. Names each offender by class and text.
+ */
+export async function expectNothingOverflows(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(500); // Taro pages slide in from the right: measure once they are in place
+  const problems = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width + 1) found.push(`the page is ${document.documentElement.scrollWidth}px wide on a ${width}px screen`);
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').trim().split(/\s+/).join('.')} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+    const scrollsSideways = (el: Element): boolean => {
+      for (let p = el.parentElement; p; p = p.parentElement) if (/(auto|scroll)/.test(getComputedStyle(p).overflowX) && p.scrollWidth > p.clientWidth) return true;
+      return false;
+    };
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const rect = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || el.closest('[aria-hidden="true"]')) continue;
+      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+      if ((rect.right > width + 1 || rect.left < -1) && ownText && !scrollsSideways(el)) found.push(`${describe(el)} reaches past the screen (${Math.round(rect.left)}–${Math.round(rect.right)}px)`);
+      if (ownText && /(hidden|clip)/.test(style.overflowX + style.overflowY) && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) found.push(`${describe(el)} cuts off its text`);
+    }
+    return found;
+  });
+  if (problems.length) throw new Error(`${name}: ${problems.length} overflow problem(s) at this text size:\n  ${problems.slice(0, 15).join('\n  ')}`);
 }

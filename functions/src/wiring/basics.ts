@@ -13,11 +13,21 @@ export type Basics = RouterDeps & Pick<Deps, 'newId' | 'limits' | 'metrics'>;
 /** What a scheduled job holds: the same without session tokens (a job signs no one in, and is not given the secret). */
 export type JobBasics = Omit<Basics, 'tokens'>;
 
-export function basicsOf(cfg: Config, now: () => Date = () => new Date()): Basics {
+/**
+ * The clock: the real one, or on the local stage one that started at LOCAL_NOW when the configuration was read and
+ * runs on from there (the stack's journeys open the QR code after the market closed; a newcomer can try 22:00 at noon).
+ */
+export function clockOf(cfg: Config): () => Date {
+  if (!cfg.localNow) return () => new Date();
+  const shift = cfg.localNow.getTime() - Date.now();
+  return () => new Date(Date.now() + shift);
+}
+
+export function basicsOf(cfg: Config, now: () => Date = clockOf(cfg)): Basics {
   return { ...jobBasicsOf(cfg, now), tokens: new SessionTokens(needed(cfg.sessionSecret, 'sessionSecret'), cfg.sessionTtlSeconds) };
 }
 
-export function jobBasicsOf(cfg: Config, now: () => Date = () => new Date()): JobBasics {
+export function jobBasicsOf(cfg: Config, now: () => Date = clockOf(cfg)): JobBasics {
   return {
     isLocalStage: cfg.isLocalStage,
     maxBodyBytes: cfg.maxBodyBytes,

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { UserView } from '@shared/schemas/auth'
 import { openLogin } from '../services/navigation'
 import { ME_PAGE } from '../services/platform'
+import { Page } from '../components/ui/page'
 
 /** Studio set-up is for the studio's administrators (the API checks again). */
 export function isAdminUser(user: UserView | null): user is UserView & { studioId: string } {
@@ -11,7 +12,7 @@ export function isAdminUser(user: UserView | null): user is UserView & { studioI
 
 export function NoAdminAccess({ user }: { user: UserView | null }) {
   return (
-    <View className='page admin-page'>
+    <Page className='admin-page'>
       <View className='card error-card no-admin-access'>
         {user ? (
           <View>
@@ -26,7 +27,7 @@ export function NoAdminAccess({ user }: { user: UserView | null }) {
           </View>
         )}
       </View>
-    </View>
+    </Page>
   )
 }
 

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { UserView } from '@shared/schemas/auth'
 import { openLogin } from '../services/navigation'
 import { ME_PAGE } from '../services/platform'
+import { Page } from '../components/ui/page'
 
 /** 意见办理 is for a studio's representatives and administrators (the API checks again). */
 export function isRepUser(user: UserView | null): user is UserView & { studioId: string } {
@@ -11,7 +12,7 @@ export function isRepUser(user: UserView | null): user is UserView & { studioId:
 
 export function NoRepAccess({ user }: { user: UserView | null }) {
   return (
-    <View className='page rep-page'>
+    <Page className='rep-page'>
       <View className='card error-card no-rep-access'>
         {user ? (
           <View>
@@ -25,6 +26,6 @@ export function NoRepAccess({ user }: { user: UserView | null }) {
           </View>
         )}
       </View>
-    </View>
+    </Page>
   )
 }

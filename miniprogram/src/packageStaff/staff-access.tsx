@@ -4,6 +4,7 @@ import { isStudioRole } from '@shared/roles'
 import type { UserView } from '@shared/schemas/auth'
 import { openLogin } from '../services/navigation'
 import { ME_PAGE } from '../services/platform'
+import { Page } from '../components/ui/page'
 
 /** Staff pages are for a studio's staff, representatives and administrators (the API checks again). */
 export function isStaffUser(user: UserView | null): user is UserView & { studioId: string } {
@@ -12,7 +13,7 @@ export function isStaffUser(user: UserView | null): user is UserView & { studioI
 
 export function NoStaffAccess({ user }: { user: UserView | null }) {
   return (
-    <View className='page staff-page'>
+    <Page className='staff-page'>
       <View className='card error-card no-staff-access'>
         {user ? (
           <View>
@@ -27,6 +28,6 @@ export function NoStaffAccess({ user }: { user: UserView | null }) {
           </View>
         )}
       </View>
-    </View>
+    </Page>
   )
 }

@@ -13,8 +13,14 @@ interface BaseProps {
   [key: string]: unknown
 }
 
-export function View({ className, children, onClick }: BaseProps) {
-  return <div className={className} onClick={onClick}>{children}</div>
+/** `role`, `aria-*` and `style` as Taro passes them on to the element (the Page primitive's `--text-scale`). */
+function passed(props: BaseProps): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => key === 'role' || key === 'style' || key.startsWith('aria-')))
+}
+
+export function View(props: BaseProps) {
+  const { className, children, onClick } = props
+  return <div className={className} onClick={onClick} {...passed(props)}>{children}</div>
 }
 
 export function Text({ className, children, onClick }: BaseProps) {
@@ -22,12 +28,13 @@ export function Text({ className, children, onClick }: BaseProps) {
 }
 
 /** A tap on an `openType='agreePrivacyAuthorization'` button also fires its agree event, as WeChat does. */
-export function Button({ className, children, onClick, disabled, id, openType, onAgreePrivacyAuthorization }: BaseProps & { disabled?: boolean; id?: string; openType?: string; onAgreePrivacyAuthorization?: () => void }) {
+export function Button(props: BaseProps & { disabled?: boolean; id?: string; openType?: string; onAgreePrivacyAuthorization?: () => void }) {
+  const { className, children, onClick, disabled, id, openType, onAgreePrivacyAuthorization } = props
   const tap = (event: unknown) => {
     ;(onClick as ((e: unknown) => void) | undefined)?.(event)
     if (openType === 'agreePrivacyAuthorization') onAgreePrivacyAuthorization?.()
   }
-  return <button type='button' id={id} className={className} onClick={tap} disabled={disabled}>{children}</button>
+  return <button type='button' id={id} className={className} onClick={tap} disabled={disabled} {...passed(props)}>{children}</button>
 }
 
 interface InputProps {

@@ -124,6 +124,8 @@ function createTaro() {
     /** Returns an upload task (a promise with `progress`); see `pendingUpload()` for one a test finishes by hand. */
     uploadFile: jest.fn((..._args: unknown[]): UploadTask => uploadTask(Promise.reject({ errMsg: 'Taro.uploadFile is not mocked in this test' }))),
     previewImage: resolved(),
+    /** WeChat's 我-设置-通用-字体大小 at its default (17); a test sets another with mockReturnValue. */
+    getSystemInfoSync: jest.fn((): { fontSizeSetting?: number } => ({ fontSizeSetting: 17 })),
     env: { USER_DATA_PATH: 'wxfile://usr' },
   }
 }

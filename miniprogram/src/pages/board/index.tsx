@@ -13,6 +13,7 @@ import { BOARD_PAGE, HOME_PAGE } from '../../services/platform'
 import { param, submitPageUrl } from '../../services/submissions'
 import { SubmissionStatusBadge } from '../../components/submission-status'
 import { PageState } from '../../components/page-state'
+import { Page } from '../../components/ui/page'
 
 /** A `YYYY-MM-DD` date or an instant, shown as `11月22日 周日`. */
 function dayLabel(value: string): string {
@@ -84,7 +85,7 @@ export default function BoardPage() {
   )
 
   return (
-    <View className='page board-page'>
+    <Page className='board-page'>
       <PageState
         state={state}
         onRetry={studioId ? retry : undefined}
@@ -119,6 +120,6 @@ export default function BoardPage() {
           <Button className='btn btn--primary board-submit' onClick={() => openPage(submitPageUrl(studioId))}>我也要提意见建议</Button>
         </View>
       ) : null}
-    </View>
+    </Page>
   )
 }

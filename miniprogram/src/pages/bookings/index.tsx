@@ -10,6 +10,7 @@ import { useSessionUser } from '../../services/use-session-user'
 import { StatusBadge } from '../../components/status-badge'
 import { PageState } from '../../components/page-state'
 import { SignInCard } from '../../components/sign-in-card'
+import { Page } from '../../components/ui/page'
 
 function BookingItem({ booking, past }: { booking: BookingView; past?: boolean }) {
   const open = () => {
@@ -47,14 +48,14 @@ export default function BookingsPage() {
 
   if (!signedIn) {
     return (
-      <View className='page bookings-page'>
+      <Page className='bookings-page'>
         <SignInCard why='登录后可以看到您预约过的服务。' />
-      </View>
+      </Page>
     )
   }
 
   return (
-    <View className='page bookings-page'>
+    <Page className='bookings-page'>
       <PageState state={state} onRetry={retry} />
 
       {state.status === 'ready' ? (
@@ -78,6 +79,6 @@ export default function BookingsPage() {
           ) : null}
         </View>
       ) : null}
-    </View>
+    </Page>
   )
 }

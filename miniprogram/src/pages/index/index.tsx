@@ -6,6 +6,7 @@ import { isWeapp } from '../../services/platform'
 import { openPage } from '../../services/navigation'
 import { PrivacyPrompt } from '../../components/privacy-prompt'
 import { boardPageUrl } from '../../services/submissions'
+import { Page } from '../../components/ui/page'
 
 async function scanStandCode() {
   let result: Taro.scanCode.SuccessCallbackResult
@@ -29,7 +30,7 @@ export default function HomePage() {
   useDidShow(() => setLastStand(getLastStand()))
 
   return (
-    <View className='page home-page'>
+    <Page className='home-page'>
       <PrivacyPrompt purpose='扫服务点的二维码要用手机的相机。' />
       <View className='hero'>
         <Text className='hero-title'>连心</Text>
@@ -80,6 +81,6 @@ export default function HomePage() {
           <Text className='plain-line'>请用手机微信扫一扫服务点的二维码，或点开工作人员发给您的链接。</Text>
         </View>
       )}
-    </View>
+    </Page>
   )
 }

@@ -9,6 +9,7 @@ import { goBackOrMe } from '../../services/navigation'
 import { isWeapp } from '../../services/platform'
 import { usePageData } from '../../services/use-page-data'
 import { ErrorCard, PageState } from '../../components/page-state'
+import { Page } from '../../components/ui/page'
 
 export const NO_PERSONAS_MESSAGE = '这里不提供演示身份登录。请在微信里打开“连心”小程序登录。'
 
@@ -107,13 +108,13 @@ export const SESSION_EXPIRED_MESSAGE = '登录已过期，请重新登录。登�
 export default function LoginPage() {
   const { params } = useRouter()
   return (
-    <View className='page login-page'>
+    <Page className='login-page'>
       {params.reason === 'expired' ? (
         <View className='notice session-expired' role='status'>
           <Text className='notice-body'>{SESSION_EXPIRED_MESSAGE}</Text>
         </View>
       ) : null}
       {isWeapp() ? <WechatLogin /> : <PersonaLogin />}
-    </View>
+    </Page>
   )
 }

@@ -14,6 +14,8 @@ import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
 import { SignInCard } from '../../components/sign-in-card'
+import { Page } from '../../components/ui/page'
+import { CareModeToggle } from '../../components/care-mode-toggle'
 
 /**
  * 加入工作室 with an invite code: for the few who are given one (representatives, staff), so it waits behind a small
@@ -138,14 +140,15 @@ export default function MePage() {
 
   if (!user) {
     return (
-      <View className='page me-page'>
+      <Page className='me-page'>
         <SignInCard why='登录后可以预约服务、提意见、查看答复。' />
-      </View>
+        <CareModeToggle />
+      </Page>
     )
   }
 
   return (
-    <View className='page me-page'>
+    <Page className='me-page'>
       <View className='card profile-card'>
         <Text className='me-name'>{user.displayName}</Text>
         <View className='profile-row'>
@@ -230,9 +233,11 @@ export default function MePage() {
         </View>
       ) : null}
 
+      <CareModeToggle />
+
       <InviteForm onJoined={() => setUser(getSession()?.user ?? null)} />
 
       <Button className='btn btn--secondary logout-button' onClick={signOut}>退出登录</Button>
-    </View>
+    </Page>
   )
 }

@@ -17,6 +17,7 @@ import { PageState } from '../../components/page-state'
 import { SignInCard } from '../../components/sign-in-card'
 import { openPrivacyGuide } from '../../services/privacy'
 import './index.css'
+import { Page } from '../../components/ui/page'
 
 function KeptRow({ label, value, note }: { label: string; value: string; note: string }) {
   return (
@@ -182,23 +183,23 @@ export default function MyDataPage() {
 
   if (!user) {
     return (
-      <View className='page my-data-page'>
+      <Page className='my-data-page'>
         <SignInCard why='登录后可以查看、导出您的个人信息，或注销账号。' />
-      </View>
+      </Page>
     )
   }
 
   if (state.status !== 'ready') {
     return (
-      <View className='page my-data-page'>
+      <Page className='my-data-page'>
         <PageState state={state} onRetry={retry} />
-      </View>
+      </Page>
     )
   }
 
   const summary = state.data
   return (
-    <View className='page my-data-page'>
+    <Page className='my-data-page'>
       <KeptCard summary={summary} />
 
       <View className='card export-card'>
@@ -226,6 +227,6 @@ export default function MyDataPage() {
           </Text>
         </View>
       )}
-    </View>
+    </Page>
   )
 }

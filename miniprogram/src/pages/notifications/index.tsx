@@ -7,6 +7,7 @@ import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
 import { PageState } from '../../components/page-state'
 import { SignInCard } from '../../components/sign-in-card'
+import { Page } from '../../components/ui/page'
 
 /** `11月22日 周日 09:30` in China time. */
 function whenLabel(at: string): string {
@@ -31,14 +32,14 @@ export default function NotificationsPage() {
 
   if (!user) {
     return (
-      <View className='page notifications-page'>
+      <Page className='notifications-page'>
         <SignInCard why='登录后可以在这里看到答复、提醒等消息。' />
-      </View>
+      </Page>
     )
   }
 
   return (
-    <View className='page notifications-page'>
+    <Page className='notifications-page'>
       <PageState state={state} onRetry={retry} />
       {state.status === 'ready' && state.data.notifications.length === 0 ? (
         <View className='card notifications-empty'>
@@ -67,6 +68,6 @@ export default function NotificationsPage() {
             </View>
           ))
         : null}
-    </View>
+    </Page>
   )
 }

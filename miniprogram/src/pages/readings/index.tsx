@@ -11,6 +11,7 @@ import { useSessionUser } from '../../services/use-session-user'
 import { ReadingsChart } from '../../components/readings-chart'
 import { PageState } from '../../components/page-state'
 import { SignInCard } from '../../components/sign-in-card'
+import { Page } from '../../components/ui/page'
 
 function longDate(iso: string): string {
   const [y, m, d] = chinaDate(iso).split('-')
@@ -194,24 +195,24 @@ export default function ReadingsPage() {
 
   if (!signedIn) {
     return (
-      <View className='page readings-page'>
+      <Page className='readings-page'>
         <SignInCard why='登录后可以查看您在服务点量的血压。' />
-      </View>
+      </Page>
     )
   }
 
   if (state.status !== 'ready') {
     return (
-      <View className='page readings-page'>
+      <Page className='readings-page'>
         <PageState state={state} onRetry={retry} />
-      </View>
+      </Page>
     )
   }
 
   const { readings, consent } = state.data
   const newestFirst = [...readings].reverse()
   return (
-    <View className='page readings-page'>
+    <Page className='readings-page'>
       <ConsentCard consent={consent} busy={consentBusy} onToggle={() => void toggleConsent()} />
 
       {readings.length === 0 ? (
@@ -232,6 +233,6 @@ export default function ReadingsPage() {
           ))}
         </View>
       )}
-    </View>
+    </Page>
   )
 }

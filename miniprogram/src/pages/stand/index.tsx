@@ -18,6 +18,8 @@ import { getUser } from '../../services/session'
 import { isUsable, rememberBooking, ticketPageUrl } from '../../services/bookings'
 import { BookingSheet, emptyDraft, slotKey, type BookingDraft } from '../../components/booking-sheet'
 import { PageState } from '../../components/page-state'
+import { Page } from '../../components/ui/page'
+import { CareModeToggle } from '../../components/care-mode-toggle'
 
 export const BAD_SCENE_MESSAGE = '二维码内容不完整，请重新扫描服务点的二维码'
 
@@ -263,11 +265,12 @@ export default function StandPage() {
           <Button className='btn btn--primary login-button' onClick={openLogin}>登录</Button>
         </View>
       )}
+      <CareModeToggle compact />
     </View>
   )
 
   return (
-    <View className='page stand-page'>
+    <Page className='stand-page'>
       <PageState
         state={state}
         skeleton
@@ -277,6 +280,6 @@ export default function StandPage() {
 
       {state.status === 'ready' ? <StandDetails data={state.data} account={account} onPick={pickSlot} mySlots={mySlots} /> : null}
       {sheet}
-    </View>
+    </Page>
   )
 }

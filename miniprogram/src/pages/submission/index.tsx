@@ -15,6 +15,7 @@ import { SubmissionTimeline } from '../../components/submission-timeline'
 import { PhotoGrid } from '../../components/photo-grid'
 import { PageState } from '../../components/page-state'
 import { agreementText, lastAgreementFor } from '../../services/subscribe'
+import { Page } from '../../components/ui/page'
 
 type Rating = (typeof RATINGS)[number]
 
@@ -112,16 +113,16 @@ export default function SubmissionPage() {
 
   if (state.status !== 'ready') {
     return (
-      <View className='page submission-page'>
+      <Page className='submission-page'>
         <PageState state={state} onRetry={id ? retry : undefined} />
-      </View>
+      </Page>
     )
   }
 
   const view = state.data
   const replies = view.timeline.filter(isReplyEvent)
   return (
-    <View className='page submission-page'>
+    <Page className='submission-page'>
       {isNew ? (
         <View className='notice notice--success submitted-notice'>
           <Text className='notice-title notice-title--success'>已提交，谢谢您！</Text>
@@ -171,6 +172,6 @@ export default function SubmissionPage() {
       </View>
 
       {isNew ? <Button className='btn btn--secondary' onClick={() => openPage(SUBMISSIONS_PAGE)}>查看我的意见</Button> : null}
-    </View>
+    </Page>
   )
 }

@@ -11,6 +11,7 @@ import { submissionPageUrl, submitPageUrl } from '../../services/submissions'
 import { SubmissionStatusBadge } from '../../components/submission-status'
 import { PageState } from '../../components/page-state'
 import { SignInCard } from '../../components/sign-in-card'
+import { Page } from '../../components/ui/page'
 
 export default function MySubmissionsPage() {
   const [user] = useSessionUser()
@@ -18,15 +19,15 @@ export default function MySubmissionsPage() {
 
   if (!user) {
     return (
-      <View className='page submissions-page'>
+      <Page className='submissions-page'>
         <SignInCard why='登录后可以看到您提过的意见和答复。' />
-      </View>
+      </Page>
     )
   }
 
   const lastStand = getLastStand()
   return (
-    <View className='page submissions-page'>
+    <Page className='submissions-page'>
       <PageState state={state} onRetry={retry} />
       {state.status === 'ready' && state.data.submissions.length === 0 ? (
         <View className='card submissions-empty'>
@@ -60,6 +61,6 @@ export default function MySubmissionsPage() {
             </View>
           ))
         : null}
-    </View>
+    </Page>
   )
 }

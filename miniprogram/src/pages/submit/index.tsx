@@ -17,6 +17,7 @@ import {
   submissionPageUrl,
   type SubmissionDraft,
 } from '../../services/submissions'
+import { Page } from '../../components/ui/page'
 
 export { TEXT_MAX } from '../../components/submission-fields'
 export { PHONE_MISSING_MESSAGE } from '../../services/use-submission-form'
@@ -89,7 +90,7 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
 
   const submitLabel = busy ? '正在提交…' : failure?.retry ? '重新提交' : '提交意见'
   return (
-    <View className='page submit-page'>
+    <Page className='submit-page'>
       <View className='submit-form'>
         <View className='card card--hint submit-intro'>
           <Text className='card-title'>{studioName ? `写给${studioName}` : '写给党代表工作室'}</Text>
@@ -113,7 +114,7 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
           onSubmit={() => void submit()}
         />
       </View>
-    </View>
+    </Page>
   )
 }
 
@@ -123,11 +124,11 @@ export default function SubmitPage() {
   const standId = param(params.standId) || undefined
   if (!studioId) {
     return (
-      <View className='page submit-page'>
+      <Page className='submit-page'>
         <ErrorCard message='请先扫一扫服务点的二维码，再提意见建议。'>
           <Button className='btn btn--secondary' onClick={() => Taro.switchTab({ url: HOME_PAGE })}>回到首页</Button>
         </ErrorCard>
-      </View>
+      </Page>
     )
   }
   return <SubmitForm studioId={studioId} standId={standId} />

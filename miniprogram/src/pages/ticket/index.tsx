@@ -13,6 +13,7 @@ import { StatusBadge } from '../../components/status-badge'
 import { TicketQr } from '../../components/ticket-qr'
 import { PageState } from '../../components/page-state'
 import { agreementText, lastAgreementFor } from '../../services/subscribe'
+import { Page } from '../../components/ui/page'
 
 /** While the person waits at the stand, the ticket follows the queue (签到 → 叫号 → 完成) by itself. */
 const WAITING_REFRESH_MS = 15_000
@@ -162,7 +163,7 @@ export default function TicketPage() {
   }
 
   return (
-    <View className='page ticket-page'>
+    <Page className='ticket-page'>
       <PageState state={state} onRetry={bookingId ? retry : undefined} />
 
       {booking ? (
@@ -181,6 +182,6 @@ export default function TicketPage() {
       <Button className='btn btn--secondary my-bookings-link' onClick={openMyBookings}>
         查看我的全部预约
       </Button>
-    </View>
+    </Page>
   )
 }

@@ -11,6 +11,7 @@ import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import './index.css'
+import { Page } from '../../../components/ui/page'
 
 const KIND_OPTIONS: (AuditKind | undefined)[] = [undefined, ...AUDIT_KINDS]
 const kindLabel = (kind: AuditKind | undefined) => (kind ? AUDIT_KIND_LABELS[kind] : '全部类型')
@@ -58,7 +59,7 @@ export default function AdminAuditPage() {
   const personOptions = [{ id: '', name: '所有人' }, ...Object.entries(people).map(([id, name]) => ({ id, name }))]
 
   return (
-    <View className='page admin-page audit-page'>
+    <Page className='admin-page audit-page'>
       <View className='staff-heading'>
         <Text className='staff-heading-title'>操作记录</Text>
         <Text className='staff-heading-sub'>谁查看了完整手机号、导出了数据、改了设置；只有管理员能看到</Text>
@@ -113,6 +114,6 @@ export default function AdminAuditPage() {
           </View>
         ))(state.data)
         : null}
-    </View>
+    </Page>
   )
 }

@@ -3,6 +3,7 @@ import { openPage } from '../../../services/navigation'
 import { ADMIN_AUDIT_PAGE, ADMIN_MEMBERS_PAGE, ADMIN_SERVICES_PAGE, ADMIN_STANDS_PAGE, ADMIN_SUBMISSION_SETTINGS_PAGE, ADMIN_VENUES_PAGE } from '../../../services/platform'
 import { useSessionUser } from '../../../services/use-session-user'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
+import { Page } from '../../../components/ui/page'
 
 const SECTIONS = [
   { url: ADMIN_SERVICES_PAGE, title: '服务项目', text: '量血压、磨剪刀、修鞋……每人几分钟、同时几人', className: 'admin-services-link' },
@@ -18,7 +19,7 @@ export default function AdminHomePage() {
   const [user] = useSessionUser()
   if (!isAdminUser(user)) return <NoAdminAccess user={user} />
   return (
-    <View className='page admin-page admin-home'>
+    <Page className='admin-page admin-home'>
       <View className='staff-heading'>
         <Text className='staff-heading-title'>工作室设置</Text>
         <Text className='staff-heading-sub'>{user.studioName ?? '本工作室'}</Text>
@@ -36,6 +37,6 @@ export default function AdminHomePage() {
           <Text className='card-action'>打开 ›</Text>
         </View>
       ))}
-    </View>
+    </Page>
   )
 }

@@ -11,6 +11,7 @@ import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import './index.css'
+import { Page } from '../../../components/ui/page'
 
 const when = (iso: string) => `${formatChinaDate(chinaDate(iso))} ${chinaTime(iso)}`
 
@@ -119,7 +120,7 @@ export default function AdminMembersPage() {
   }
 
   return (
-    <View className='page admin-page members-page'>
+    <Page className='admin-page members-page'>
       <View className='staff-heading'>
         <Text className='staff-heading-title'>成员与邀请</Text>
         <Text className='staff-heading-sub'>{user.studioName ?? '本工作室'}</Text>
@@ -156,6 +157,6 @@ export default function AdminMembersPage() {
           )
         })
         : null}
-    </View>
+    </Page>
   )
 }

@@ -12,6 +12,7 @@ import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import { decodeParam } from '../../../services/navigation'
 import { rememberedService, rememberService, rememberServices } from '../../store'
 import { Tick } from '../../components/tick'
+import { Page } from '../../../components/ui/page'
 
 interface ServiceForm {
   name: string
@@ -87,16 +88,16 @@ export default function ServiceEditPage() {
   if (!isAdminUser(user)) return <NoAdminAccess user={user} />
   if (loadError) {
     return (
-      <View className='page admin-page'>
+      <Page className='admin-page'>
         <ErrorCard message={loadError} onRetry={() => void load()} />
-      </View>
+      </Page>
     )
   }
   if (!form) {
     return (
-      <View className='page admin-page'>
+      <Page className='admin-page'>
         <PageLoading />
-      </View>
+      </Page>
     )
   }
 
@@ -155,7 +156,7 @@ export default function ServiceEditPage() {
   )
 
   return (
-    <View className='page admin-page service-edit-page'>
+    <Page className='admin-page service-edit-page'>
       <View className='card service-form'>
         <Text className='card-title'>{serviceId ? '修改服务项目' : '新增服务项目'}</Text>
 
@@ -211,6 +212,6 @@ export default function ServiceEditPage() {
           {saving ? '正在保存…' : '保存'}
         </Button>
       </View>
-    </View>
+    </Page>
   )
 }

@@ -7,6 +7,7 @@ import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import { rememberServices } from '../../store'
+import { Page } from '../../../components/ui/page'
 
 async function loadServices(studioId: string) {
   const { services } = await listServices(studioId)
@@ -28,7 +29,7 @@ export default function AdminServicesPage() {
   if (!isAdminUser(user)) return <NoAdminAccess user={user} />
 
   return (
-    <View className='page admin-page admin-services-page'>
+    <Page className='admin-page admin-services-page'>
       <Button className='btn btn--primary add-service' onClick={() => openPage(ADMIN_SERVICE_EDIT_PAGE)}>＋ 新增服务项目</Button>
 
       <PageState state={state} onRetry={retry} />
@@ -62,6 +63,6 @@ export default function AdminServicesPage() {
           </View>
         ))
         : null}
-    </View>
+    </Page>
   )
 }

@@ -13,6 +13,7 @@ import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
+import { Page } from '../../../components/ui/page'
 
 type Stand = StudioStandsResponse['stands'][number]
 
@@ -82,7 +83,7 @@ export default function AdminStandsPage() {
   }
 
   return (
-    <View className='page admin-page admin-stands-page'>
+    <Page className='admin-page admin-stands-page'>
       <View className='card date-card'>
         <Text className='field-label'>日期</Text>
         <View className='date-row'>
@@ -186,6 +187,6 @@ export default function AdminStandsPage() {
           )
         })
         : null}
-    </View>
+    </Page>
   )
 }

@@ -10,6 +10,7 @@ import { useSessionUser } from '../../../services/use-session-user'
 import { usePageData } from '../../../services/use-page-data'
 import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
+import { Page } from '../../../components/ui/page'
 
 export const MAX_CATEGORIES = 12
 
@@ -77,9 +78,9 @@ export default function SubmissionSettingsPage() {
   if (!form) {
     // the form is made from the loaded settings as they arrive
     return (
-      <View className='page admin-page'>
+      <Page className='admin-page'>
         <PageState state={state} onRetry={retry} />
-      </View>
+      </Page>
     )
   }
 
@@ -162,7 +163,7 @@ export default function SubmissionSettingsPage() {
 
   const general = errors.categories || errors._
   return (
-    <View className='page admin-page submission-settings-page'>
+    <Page className='admin-page submission-settings-page'>
       <View className='card card--hint'>
         <Text className='card-title'>意见类别与时限</Text>
         <Text className='plain-line'>居民提意见时从这些类别里选。时限按工作日算：0 表示当天。</Text>
@@ -262,6 +263,6 @@ export default function SubmissionSettingsPage() {
       >
         {saving ? '正在保存…' : '保存'}
       </Button>
-    </View>
+    </Page>
   )
 }

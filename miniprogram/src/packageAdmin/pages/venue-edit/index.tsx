@@ -14,6 +14,7 @@ import { decodeParam } from '../../../services/navigation'
 import { draftFromRule, emptyRule, ruleFromDraft, type RuleDraft } from '../../rule-draft'
 import { rememberedServices, rememberedVenue, rememberServices, rememberVenue } from '../../store'
 import { RuleEditor } from '../../components/rule-editor'
+import { Page } from '../../../components/ui/page'
 
 interface VenueForm {
   name: string
@@ -93,16 +94,16 @@ export default function VenueEditPage() {
 
   if (loadError) {
     return (
-      <View className='page admin-page'>
+      <Page className='admin-page'>
         <ErrorCard message={loadError} onRetry={() => void load()} />
-      </View>
+      </Page>
     )
   }
   if (!form || !services) {
     return (
-      <View className='page admin-page'>
+      <Page className='admin-page'>
         <PageLoading />
-      </View>
+      </Page>
     )
   }
 
@@ -155,7 +156,7 @@ export default function VenueEditPage() {
 
   const general = errors.rules || errors._
   return (
-    <View className='page admin-page venue-edit-page'>
+    <Page className='admin-page venue-edit-page'>
       <View className='venue-form'>
         <View className='card'>
           <Text className='card-title'>{venueId ? '修改地点' : '新增地点'}</Text>
@@ -211,6 +212,6 @@ export default function VenueEditPage() {
           {saving ? '正在保存…' : '保存'}
         </Button>
       </View>
-    </View>
+    </Page>
   )
 }

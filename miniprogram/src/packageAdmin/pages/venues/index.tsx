@@ -14,6 +14,7 @@ import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import { rememberVenues } from '../../store'
 import { openPdf } from '../../poster'
+import { Page } from '../../../components/ui/page'
 
 export const GENERATE_WEEKS = 4
 
@@ -92,7 +93,7 @@ export default function AdminVenuesPage() {
   }
 
   return (
-    <View className='page admin-page admin-venues-page'>
+    <Page className='admin-page admin-venues-page'>
       <Button className='btn btn--primary add-venue' onClick={() => openPage(ADMIN_VENUE_EDIT_PAGE)}>＋ 新增地点</Button>
 
       <PageState state={state} onRetry={retry} />
@@ -145,6 +146,6 @@ export default function AdminVenuesPage() {
           </View>
         ))
         : null}
-    </View>
+    </Page>
   )
 }

@@ -11,6 +11,7 @@ import { useStudioCategories } from '../../../services/submission-settings'
 import { SubmissionStatusBadge } from '../../../components/submission-status'
 import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
+import { Page } from '../../../components/ui/page'
 
 export const GROUP_LABELS: Record<InboxGroup, string> = { new: '待受理', in_progress: '办理中', replied: '已答复', resolved: '已办结' }
 
@@ -34,7 +35,7 @@ export default function InboxPage() {
   if (!isRepUser(user)) return <NoRepAccess user={user} />
 
   return (
-    <View className='page rep-page inbox-page'>
+    <Page className='rep-page inbox-page'>
       <View className='link-button stats-link' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_STATS_PAGE)}>
         <Text className='link-text'>办理统计与导出 ›</Text>
       </View>
@@ -106,6 +107,6 @@ export default function InboxPage() {
             </View>
           ))
         : null}
-    </View>
+    </Page>
   )
 }

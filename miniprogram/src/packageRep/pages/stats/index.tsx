@@ -12,6 +12,7 @@ import { useStudioCategories } from '../../../services/submission-settings'
 import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import { saveCsv } from '../../csv'
+import { Page } from '../../../components/ui/page'
 
 /** `2026-11` → `2026年11月` */
 export function monthLabel(month: string): string {
@@ -101,7 +102,7 @@ export default function StatsPage() {
   const data = state.status === 'ready' ? state.data : null
 
   return (
-    <View className='page rep-page stats-page'>
+    <Page className='rep-page stats-page'>
       <Text className='field-label'>月份</Text>
       <Picker mode='date' fields='month' value={month} end={thisMonth} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
         <View className='picker-field stats-month'>
@@ -177,6 +178,6 @@ export default function StatsPage() {
           导出 CSV
         </Button>
       </View>
-    </View>
+    </Page>
   )
 }

@@ -17,6 +17,7 @@ import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import { act, type Update } from './act'
 import { ReplyPanel } from './reply-panel'
+import { Page } from '../../../components/ui/page'
 
 type Triage = (typeof TRIAGES)[number]
 
@@ -181,9 +182,9 @@ export default function RepSubmissionPage() {
   if (!isRepUser(user)) return <NoRepAccess user={user} />
   if (state.status !== 'ready') {
     return (
-      <View className='page rep-page'>
+      <Page className='rep-page'>
         <PageState state={state} onRetry={retry} />
-      </View>
+      </Page>
     )
   }
 
@@ -212,7 +213,7 @@ export default function RepSubmissionPage() {
   }
 
   return (
-    <View className='page rep-page rep-submission-page'>
+    <Page className='rep-page rep-submission-page'>
       <View className='card submission-card'>
         <View className='item-head'>
           <Text className='item-category'>{view.category}</Text>
@@ -272,6 +273,6 @@ export default function RepSubmissionPage() {
       <View className='card'>
         <SubmissionTimeline events={view.timeline} />
       </View>
-    </View>
+    </Page>
   )
 }

@@ -15,6 +15,7 @@ import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import './index.css'
 import { labelled, PlaceholderHelp, TEXT_MAX, TemplateCard, type TemplateDraft } from './template-card'
+import { Page } from '../../../components/ui/page'
 
 type Errors = Record<string, string>
 /** Why the last 保存 did not go through, shown next to the button with what to do. */
@@ -126,9 +127,9 @@ export default function ReplyTemplatesPage() {
   if (!drafts) {
     // the drafts are made from the loaded templates as they arrive
     return (
-      <View className='page rep-page templates-page'>
+      <Page className='rep-page templates-page'>
         <PageState state={state} onRetry={retry} />
-      </View>
+      </Page>
     )
   }
 
@@ -252,7 +253,7 @@ export default function ReplyTemplatesPage() {
   const general = errors.templates || errors.version || errors._
 
   return (
-    <View className='page rep-page templates-page'>
+    <Page className='rep-page templates-page'>
       <View className='card card--hint templates-intro'>
         <Text className='card-title'>答复模板</Text>
         <Text className='plain-line'>答复居民时，点一下模板就能把话填好，再按实际情况修改后发出。这里的模板本工作室的党代表和管理员共用。</Text>
@@ -322,6 +323,6 @@ export default function ReplyTemplatesPage() {
       >
         {saving ? '正在保存…' : '保存'}
       </Button>
-    </View>
+    </Page>
   )
 }

@@ -22,6 +22,7 @@ import { useCheckIn } from './use-check-in'
 import { useWalkIns } from './use-walk-ins'
 import { PrivacyPrompt } from '../../../components/privacy-prompt'
 import { decodeParam } from '../../../services/navigation'
+import { Page } from '../../../components/ui/page'
 
 export { OVERRIDE_FULL_LABEL } from '../../components/walk-in-panel'
 export const CONSOLE_REFRESH_MS = 10_000
@@ -132,7 +133,7 @@ export default function StandConsolePage() {
     current?.keepsHealthReadings ? { onRecord: () => setReadingFor(entry), recorded: recorded[entry.id] } : {}
 
   return (
-    <View className='page staff-page console-page'>
+    <Page className='staff-page console-page'>
       <PrivacyPrompt purpose='扫预约码要用手机的相机。' />
       {head ? <ConsoleHead stand={head} /> : null}
 
@@ -215,6 +216,6 @@ export default function StandConsolePage() {
           onClose={() => setReadingFor(null)}
         />
       ) : null}
-    </View>
+    </Page>
   )
 }

@@ -21,6 +21,7 @@ import { BASE_FIELDS, useSubmissionForm } from '../../../services/use-submission
 import { SubmissionFormBody } from '../../../components/submission-form-body'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
 import './index.css'
+import { Page } from '../../../components/ui/page'
 
 /** Not the resident's draft (`lianxin.submissionDraft`): both may be on one phone. */
 export const ON_BEHALF_DRAFT_KEY = 'lianxin.onBehalfDraft'
@@ -55,7 +56,7 @@ function canOpenInbox(user: UserView): boolean {
 
 function Done({ view, canOpen, onAgain }: { view: StudioSubmissionView; canOpen: boolean; onAgain: () => void }) {
   return (
-    <View className='page staff-page on-behalf-page'>
+    <Page className='staff-page on-behalf-page'>
       <View className='notice notice--success on-behalf-done' role='status'>
         <Text className='notice-title notice-title--success'>已代填</Text>
         <Text className='notice-body on-behalf-due'>党代表会在 {longChinaDate(view.replyDueDate)} 前答复。</Text>
@@ -70,7 +71,7 @@ function Done({ view, canOpen, onAgain }: { view: StudioSubmissionView; canOpen:
           查看这条意见
         </Button>
       ) : null}
-    </View>
+    </Page>
   )
 }
 
@@ -142,7 +143,7 @@ function OnBehalfForm({ user, standId }: { user: UserView & { studioId: string }
 
   const submitLabel = busy ? '正在提交…' : failure?.retry ? '重新提交' : ON_BEHALF_SUBMIT_LABEL
   return (
-    <View className='page staff-page on-behalf-page'>
+    <Page className='staff-page on-behalf-page'>
       <View className='submit-form'>
         <View className='card card--hint submit-intro on-behalf-intro'>
           <Text className='card-title'>为没有手机的居民代填</Text>
@@ -197,7 +198,7 @@ function OnBehalfForm({ user, standId }: { user: UserView & { studioId: string }
           onSubmit={() => void submit()}
         />
       </View>
-    </View>
+    </Page>
   )
 }
 

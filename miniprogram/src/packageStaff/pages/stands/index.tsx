@@ -7,6 +7,7 @@ import { useSessionUser } from '../../../services/use-session-user'
 import { SCREEN_PAGE, STAFF_CONSOLE_PAGE, STAFF_SUMMARY_PAGE } from '../../../services/platform'
 import { PageState } from '../../../components/page-state'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
+import { Page } from '../../../components/ui/page'
 
 function open(url: string) {
   Taro.navigateTo({ url }).catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }))
@@ -25,7 +26,7 @@ export default function StaffStandsPage() {
   if (!isStaffUser(user)) return <NoStaffAccess user={user} />
 
   return (
-    <View className='page staff-page staff-stands-page'>
+    <Page className='staff-page staff-stands-page'>
       <View className='staff-heading'>
         <Text className='staff-heading-title'>今天的服务点</Text>
         <Text className='staff-heading-sub'>{formatChinaDate(chinaDate(new Date()))} · {user.studioName ?? '本工作室'}</Text>
@@ -74,6 +75,6 @@ export default function StaffStandsPage() {
           )
         })
         : null}
-    </View>
+    </Page>
   )
 }

@@ -8,6 +8,7 @@ import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
 import { decodeParam } from '../../../services/navigation'
+import { Page } from '../../../components/ui/page'
 
 type ServiceSummary = StandSummaryResponse['services'][number]
 
@@ -91,15 +92,15 @@ export default function StandSummaryPage() {
 
   if (state.status !== 'ready') {
     return (
-      <View className='page staff-page summary-page'>
+      <Page className='staff-page summary-page'>
         <PageState state={state} onRetry={standId ? retry : undefined} />
-      </View>
+      </Page>
     )
   }
 
   const { stand, services, totals } = state.data
   return (
-    <View className='page staff-page summary-page'>
+    <Page className='staff-page summary-page'>
       <View className='card stand-card'>
         <Text className='console-venue'>{stand.venueName}</Text>
         <Text className='plain-line'>{formatChinaDate(stand.date)} {stand.startTime}–{stand.endTime}</Text>
@@ -122,6 +123,6 @@ export default function StandSummaryPage() {
       ) : (
         services.map((service) => <ServiceCard key={service.serviceId} service={service} />)
       )}
-    </View>
+    </Page>
   )
 }

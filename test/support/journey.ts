@@ -1,0 +1,58 @@
+import type { Locator, Page } from 'playwright-core';
+import { freePort } from '../../scripts/lib/ports';
+import { startStack, type Stack, type StackOptions } from '../../scripts/lib/stack';
+import { openBrowser, type PhoneOptions } from './browser';
+
+type PortOption = 'dynamoPort' | 'apiPort' | 'lambdaPort' | 'h5Port' | 's3Port';
+
+/** What a browser journey holds: the whole local stack, one Chromium, and the people's phones and screens. */
+export interface Journey {
+  /** The stack started for this file (DynamoDB Local, s3rver, serverless-offline, the H5 build, demo data). */
+  readonly stack: Stack;
+  /** A small phone of its own (own storage, so its own signed-in person). */
+  phone(options?: PhoneOptions): Promise<Page>;
+  /** A landscape display of the given size (the 大屏). */
+  screen(viewport: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * Starts the stack on free ports and Chromium before the file's tests and stops both after them, by process id:
+ * call it once at the top of a `describe`. Options are the stack's own (demo hours, a shifted clock …).
+ */
+export function journey(options: Omit<Partial<StackOptions>, PortOption> = {}): Journey {
+  let stack: Stack | undefined;
+  let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
+
+  beforeAll(async () => {
+    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort(), ...options });
+    browser = await openBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('the journey has not started: use it inside the describe’s tests');
+    return value;
+  };
+  return {
+    get stack() {
+      return started(stack);
+    },
+    phone: (phoneOptions) => started(browser).phone(phoneOptions),
+    screen: (viewport) => started(browser).screen(viewport),
+  };
+}
+
+/** The first visible element matching the selector (Taro's H5 keeps earlier pages in the DOM, hidden). */
+export function visible(page: Page, selector: string): Locator {
+  return page.locator(selector).filter({ visible: true }).first();
+}
+
+/** On a page showing 登录 (我的, the stand page, a gate): signs in as one of the local stage's demo people. */
+export async function signIn(page: Page, persona: string): Promise<void> {
+  await visible(page, '.login-button').click();
+  await visible(page, `.persona-${persona}`).click();
+}
