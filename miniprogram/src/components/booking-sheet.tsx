@@ -10,6 +10,9 @@ import { bookSlot } from '../services/api'
 import { errorMessage, isApiError, outcomeUnknown } from '../services/request'
 import { newRequestId } from '../services/request-id'
 import { openMyBookings } from '../services/navigation'
+import { Sheet } from './ui/sheet'
+import { BusyButton } from './ui/busy-button'
+import { Field } from './ui/field'
 
 export const PHONE_CONSENT_TEXT = '方便工作人员上门前联系您，仅用于本次服务'
 export const ADDRESS_REQUIRED_MESSAGE = '上门服务请填写详细地址'
@@ -135,35 +138,31 @@ export function BookingSheet({ data, service, slot, draft, onDraftChange, onClos
   }
 
   const { stand, venue } = data
-  const confirmLabel = busy ? '正在预约…' : failure?.retry ? '重试预约' : '确认预约'
   const closeLabel = failure && !failure.retry ? '关闭' : '再想想'
   return (
-    <View className='sheet-mask'>
-      <View className='sheet booking-sheet' aria-modal='true' role='dialog' aria-label='确认预约'>
-        <Text className='sheet-title'>确认预约</Text>
-        <View className='confirm-rows'>
-          <View className='confirm-row'>
-            <Text className='confirm-label'>服务</Text>
-            <Text className='confirm-value confirm-service'>{service.name}</Text>
-          </View>
-          <View className='confirm-row'>
-            <Text className='confirm-label'>日期</Text>
-            <Text className='confirm-value confirm-date'>{formatChinaDate(stand.date)}</Text>
-          </View>
-          <View className='confirm-row'>
-            <Text className='confirm-label'>时间</Text>
-            <Text className='confirm-value confirm-time'>{slot.startTime}–{slot.endTime}</Text>
-          </View>
-          <View className='confirm-row'>
-            <Text className='confirm-label'>地点</Text>
-            <Text className='confirm-value confirm-place'>{venue.name}</Text>
-          </View>
+    <Sheet title='确认预约' className='booking-sheet'>
+      <View className='confirm-rows'>
+        <View className='confirm-row'>
+          <Text className='confirm-label'>服务</Text>
+          <Text className='confirm-value confirm-service'>{service.name}</Text>
         </View>
+        <View className='confirm-row'>
+          <Text className='confirm-label'>日期</Text>
+          <Text className='confirm-value confirm-date'>{formatChinaDate(stand.date)}</Text>
+        </View>
+        <View className='confirm-row'>
+          <Text className='confirm-label'>时间</Text>
+          <Text className='confirm-value confirm-time'>{slot.startTime}–{slot.endTime}</Text>
+        </View>
+        <View className='confirm-row'>
+          <Text className='confirm-label'>地点</Text>
+          <Text className='confirm-value confirm-place'>{venue.name}</Text>
+        </View>
+      </View>
 
-        {service.homeVisit ? (
-          <View className='home-visit'>
-            <Text className='field-label'>上门地址</Text>
-            <Text className='field-hint'>这项服务由工作人员上门办理</Text>
+      {service.homeVisit ? (
+        <View className='home-visit'>
+          <Field label='上门地址' hint='这项服务由工作人员上门办理' error={fields.address} errorClass='address-error'>
             <Input
               className={`text-input text-input--plain address-input${fields.address ? ' text-input--error' : ''}`}
               value={draft.address}
@@ -173,9 +172,9 @@ export function BookingSheet({ data, service, slot, draft, onDraftChange, onClos
               placeholderClass='input-placeholder'
               onInput={(e) => update({ address: e.detail.value }, 'address')}
             />
-            {fields.address ? <Text className='field-error address-error'>{fields.address}</Text> : null}
+          </Field>
 
-            <Text className='field-label'>手机号（可以不填）</Text>
+          <Field label='手机号（可以不填）' error={fields.phone} errorClass='phone-error'>
             <Input
               className={`text-input phone-input${fields.phone ? ' text-input--error' : ''}`}
               type='number'
@@ -186,52 +185,45 @@ export function BookingSheet({ data, service, slot, draft, onDraftChange, onClos
               placeholderClass='input-placeholder'
               onInput={(e) => update({ phone: e.detail.value }, 'phone')}
             />
-            {fields.phone ? <Text className='field-error phone-error'>{fields.phone}</Text> : null}
+          </Field>
 
-            <View
-              className={`consent-tick${draft.phoneConsent ? ' consent-tick--on' : ''}`}
-              role='checkbox'
-              aria-checked={draft.phoneConsent}
-              onClick={locked ? undefined : () => update({ phoneConsent: !draft.phoneConsent }, 'phoneConsent')}
-            >
-              <View className='consent-box'>{draft.phoneConsent ? <Text className='consent-mark'>✓</Text> : null}</View>
-              <Text className='consent-text'>同意留手机号：{PHONE_CONSENT_TEXT}</Text>
-            </View>
-            {fields.phoneConsent ? <Text className='field-error consent-error'>{fields.phoneConsent}</Text> : null}
+          <View
+            className={`consent-tick${draft.phoneConsent ? ' consent-tick--on' : ''}`}
+            role='checkbox'
+            aria-checked={draft.phoneConsent}
+            onClick={locked ? undefined : () => update({ phoneConsent: !draft.phoneConsent }, 'phoneConsent')}
+          >
+            <View className='consent-box'>{draft.phoneConsent ? <Text className='consent-mark'>✓</Text> : null}</View>
+            <Text className='consent-text'>同意留手机号：{PHONE_CONSENT_TEXT}</Text>
           </View>
-        ) : null}
+          {fields.phoneConsent ? <Text className='field-error consent-error'>{fields.phoneConsent}</Text> : null}
+        </View>
+      ) : null}
 
-        {failure ? (
-          <View className='sheet-error booking-error'>
-            <Text className='error-message'>{failure.message}</Text>
-            {failure.retry ? (
-              <Text className='plain-line'>
-                {service.homeVisit ? '您填的内容都还在。' : ''}网络好了再点“重试预约”，不会重复预约。
-              </Text>
-            ) : null}
-            {failure.showMine ? (
-              <Button className='btn btn--secondary btn--compact open-my-bookings' onClick={openMyBookings}>查看我的预约</Button>
-            ) : null}
-          </View>
-        ) : null}
+      {failure ? (
+        <View className='sheet-error booking-error'>
+          <Text className='error-message'>{failure.message}</Text>
+          {failure.retry ? (
+            <Text className='plain-line'>
+              {service.homeVisit ? '您填的内容都还在。' : ''}网络好了再点“重试预约”，不会重复预约。
+            </Text>
+          ) : null}
+          {failure.showMine ? (
+            <Button className='btn btn--secondary btn--compact open-my-bookings' onClick={openMyBookings}>查看我的预约</Button>
+          ) : null}
+        </View>
+      ) : null}
 
-        {/*
-          On H5 a Taro Button is a web component that keeps its own nodes beside React's text: never change a
-          Button's text in place — a new label is a new Button (key).
-        */}
-        <Button
-          key={confirmLabel}
-          className={`btn btn--primary btn--huge booking-confirm${failure?.retry ? ' booking-retry' : ''}${busy ? ' btn--busy' : ''}`}
-          loading={busy || undefined}
-          disabled={busy || undefined}
-          onClick={() => void submit()}
-        >
-          {confirmLabel}
-        </Button>
-        <Button key={closeLabel} className='btn btn--secondary booking-sheet-close' disabled={busy || undefined} onClick={onClose}>
-          {closeLabel}
-        </Button>
-      </View>
-    </View>
+      <BusyButton
+        label={failure?.retry ? '重试预约' : '确认预约'}
+        busyLabel='正在预约…'
+        busy={busy}
+        className={`btn--primary btn--huge booking-confirm${failure?.retry ? ' booking-retry' : ''}`}
+        onClick={() => void submit()}
+      />
+      <Button key={closeLabel} className='btn btn--secondary booking-sheet-close' disabled={busy || undefined} onClick={onClose}>
+        {closeLabel}
+      </Button>
+    </Sheet>
   )
 }

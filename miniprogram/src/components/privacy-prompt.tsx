@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Text } from '@tarojs/components'
 import { openPrivacyGuide, usePrivacyRequest } from '../services/privacy'
+import { Sheet } from './ui/sheet'
 
 const AGREE_BUTTON = 'privacy-agree'
 
@@ -11,21 +12,18 @@ export function PrivacyPrompt({ purpose }: { purpose: string }) {
   const request = usePrivacyRequest()
   if (!request.asking) return null
   return (
-    <View className='sheet-mask'>
-      <View className='sheet privacy-sheet' aria-modal='true' role='dialog' aria-label='隐私保护提示'>
-        <Text className='sheet-title'>请您先同意</Text>
-        <Text className='plain-line privacy-purpose'>{purpose}</Text>
-        <Text className='plain-line'>连心只为办理您的事情使用这些信息，到期删除，不给别人看您的手机号和住址。详见《连心隐私保护指引》。</Text>
-        <Button className='btn btn--secondary privacy-guide' onClick={openPrivacyGuide}>
-          查看《连心隐私保护指引》
-        </Button>
-        <Button id={AGREE_BUTTON} className='btn btn--primary btn--huge privacy-agree' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={() => request.agree(AGREE_BUTTON)}>
-          同意并继续
-        </Button>
-        <Button className='btn btn--secondary privacy-decline' onClick={request.decline}>
-          不同意
-        </Button>
-      </View>
-    </View>
+    <Sheet title='请您先同意' name='隐私保护提示' className='privacy-sheet'>
+      <Text className='plain-line privacy-purpose'>{purpose}</Text>
+      <Text className='plain-line'>连心只为办理您的事情使用这些信息，到期删除，不给别人看您的手机号和住址。详见《连心隐私保护指引》。</Text>
+      <Button className='btn btn--secondary privacy-guide' onClick={openPrivacyGuide}>
+        查看《连心隐私保护指引》
+      </Button>
+      <Button id={AGREE_BUTTON} className='btn btn--primary btn--huge privacy-agree' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={() => request.agree(AGREE_BUTTON)}>
+        同意并继续
+      </Button>
+      <Button className='btn btn--secondary privacy-decline' onClick={request.decline}>
+        不同意
+      </Button>
+    </Sheet>
   )
 }

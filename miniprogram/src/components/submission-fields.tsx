@@ -9,6 +9,7 @@
  */
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { StudioCategory } from '../services/submission-settings'
+import { ChipGroup } from './ui/chip-group'
 
 /** As in the shared schemas: a submission's text is 5–1000 characters, its place at most 50. */
 export const TEXT_MAX = 1000
@@ -33,23 +34,15 @@ export function CategoryField({
   return (
     <>
       <Text className='field-label'>{label}</Text>
-      <View className='chip-row'>
-        {categories.map(({ name: category }) => {
-          const on = value === category
-          return (
-            <View
-              key={category}
-              className={`chip category-chip${on ? ' chip--on' : ''}`}
-              role='radio'
-              aria-checked={on}
-              hoverClass='chip--pressed'
-              onClick={disabled ? undefined : () => onChange(category)}
-            >
-              <Text>{category}</Text>
-            </View>
-          )
-        })}
-      </View>
+      <ChipGroup
+        label={label}
+        kind='radio'
+        chipClass='category-chip'
+        options={categories.map(({ name }) => ({ value: name, label: name }))}
+        isOn={(category) => value === category}
+        onTap={onChange}
+        disabled={disabled}
+      />
       {chosen?.replyDays !== undefined ? (
         <Text className='field-hint category-limit'>“{chosen.name}”{chosen.replyDays === 0 ? '一般当天答复' : `一般 ${chosen.replyDays} 个工作日内答复`}</Text>
       ) : null}

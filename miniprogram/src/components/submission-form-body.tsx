@@ -1,8 +1,9 @@
-import { Button, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { SubmissionDraft } from '../services/submissions'
 import type { SubmissionForm } from '../services/use-submission-form'
 import { PhotoPicker } from './photo-picker'
 import { CategoryField, PhoneConsentField, PlaceField, PublicSwitch, SubmissionTextField, SubmitFailure } from './submission-fields'
+import { BusyButton } from './ui/busy-button'
 
 /** What differs between the resident's 提意见 and the studio's 代填: the words, and one class on the button. */
 export interface SubmissionFormWords {
@@ -86,16 +87,13 @@ export function SubmissionFormBody<D extends SubmissionDraft>({
 
       <SubmitFailure failure={failure} retryHint={words.retryHint} />
 
-      {/* a new label is a new Button (on H5 a Button's text must not change in place) */}
-      <Button
-        key={words.submitLabel}
-        className={`btn btn--primary btn--huge submit-button${words.submitClass ? ` ${words.submitClass}` : ''}${failure?.retry ? ' submit-retry' : ''}${busy ? ' btn--busy' : ''}`}
-        loading={busy || undefined}
-        disabled={busy || undefined}
+      <BusyButton
+        label={words.submitLabel}
+        busyLabel={words.submitLabel}
+        busy={busy}
+        className={`btn--primary btn--huge submit-button${words.submitClass ? ` ${words.submitClass}` : ''}${failure?.retry ? ' submit-retry' : ''}`}
         onClick={onSubmit}
-      >
-        {words.submitLabel}
-      </Button>
+      />
       <Text className='field-hint draft-hint'>{words.draftHint}</Text>
     </>
   )

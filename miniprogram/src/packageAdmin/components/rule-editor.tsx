@@ -2,6 +2,7 @@ import { Button, Picker, Text, View } from '@tarojs/components'
 import type { ServiceView } from '@shared/schemas/admin'
 import { chinaDate, formatChinaDate } from '@shared/time'
 import { LUNAR_PRESETS, lunarDayLabel, RULE_KINDS, sameDays, toggleNumber, WEEKDAY_NAMES, type RuleDraft } from '../rule-draft'
+import { ChipGroup } from '../../components/ui/chip-group'
 
 interface Props {
   index: number
@@ -15,16 +16,6 @@ interface Props {
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
-
-function Chip({ on, label, className, onClick }: { on: boolean; label: string; className: string; onClick: () => void }) {
-  return (
-    <View className='chip-cell'>
-      <View className={`chip ${className}${on ? ' chip--on' : ''}`} role='checkbox' aria-checked={on} onClick={onClick}>
-        <Text className='chip-text'>{label}</Text>
-      </View>
-    </View>
-  )
-}
 
 function FieldError({ message, className }: { message?: string; className: string }) {
   return message ? <Text className={`field-error ${className}`}>{message}</Text> : null
@@ -105,17 +96,15 @@ export function RuleEditor({ index, draft, services, errors, onChange, onRemove 
               </View>
             ))}
           </View>
-          <View className='chip-grid chip-grid--5'>
-            {range(1, 30).map((day) => (
-              <Chip
-                key={day}
-                className='lunar-day'
-                on={draft.lunarDays.includes(day)}
-                label={lunarDayLabel(day)}
-                onClick={() => onChange({ lunarDays: toggleNumber(draft.lunarDays, day) })}
-              />
-            ))}
-          </View>
+          <ChipGroup
+            label='农历哪几天'
+            kind='checkbox'
+            columns={5}
+            chipClass='lunar-day'
+            options={range(1, 30).map((day) => ({ value: day, label: lunarDayLabel(day) }))}
+            isOn={(value) => draft.lunarDays.includes(value)}
+            onTap={(value) => onChange({ lunarDays: toggleNumber(draft.lunarDays, value) })}
+          />
           <Text className='field-hint'>小月没有三十；闰月照常赶集。</Text>
         </View>
       ) : null}
@@ -123,34 +112,30 @@ export function RuleEditor({ index, draft, services, errors, onChange, onRemove 
       {draft.kind === 'weekly' ? (
         <View className='rule-days'>
           <Text className='field-label'>每周哪几天</Text>
-          <View className='chip-grid chip-grid--4'>
-            {WEEKDAY_NAMES.map((name, i) => (
-              <Chip
-                key={name}
-                className='weekday'
-                on={draft.weekdays.includes(i + 1)}
-                label={name}
-                onClick={() => onChange({ weekdays: toggleNumber(draft.weekdays, i + 1) })}
-              />
-            ))}
-          </View>
+          <ChipGroup
+            label='每周哪几天'
+            kind='checkbox'
+            columns={4}
+            chipClass='weekday'
+            options={WEEKDAY_NAMES.map((name, i) => ({ value: i + 1, label: name }))}
+            isOn={(value) => draft.weekdays.includes(value)}
+            onTap={(value) => onChange({ weekdays: toggleNumber(draft.weekdays, value) })}
+          />
         </View>
       ) : null}
 
       {draft.kind === 'monthly' ? (
         <View className='rule-days'>
           <Text className='field-label'>每月哪几号（公历）</Text>
-          <View className='chip-grid chip-grid--7'>
-            {range(1, 31).map((day) => (
-              <Chip
-                key={day}
-                className='month-day'
-                on={draft.monthDays.includes(day)}
-                label={`${day}`}
-                onClick={() => onChange({ monthDays: toggleNumber(draft.monthDays, day) })}
-              />
-            ))}
-          </View>
+          <ChipGroup
+            label='每月哪几号'
+            kind='checkbox'
+            columns={7}
+            chipClass='month-day'
+            options={range(1, 31).map((day) => ({ value: day, label: `${day}` }))}
+            isOn={(value) => draft.monthDays.includes(value)}
+            onTap={(value) => onChange({ monthDays: toggleNumber(draft.monthDays, value) })}
+          />
           <Text className='field-hint'>没有 31 号的月份，那天不排。</Text>
         </View>
       ) : null}
@@ -180,21 +165,15 @@ export function RuleEditor({ index, draft, services, errors, onChange, onRemove 
       {services.length === 0 ? (
         <Text className='plain-line'>还没有服务项目，请先在“服务项目”里添加。</Text>
       ) : (
-        <View className='chip-grid chip-grid--2'>
-          {services.map((service) => (
-            <Chip
-              key={service.id}
-              className='rule-service'
-              on={draft.serviceIds.includes(service.id)}
-              label={service.name}
-              onClick={() => onChange({
-                serviceIds: draft.serviceIds.includes(service.id)
-                  ? draft.serviceIds.filter((id) => id !== service.id)
-                  : [...draft.serviceIds, service.id],
-              })}
-            />
-          ))}
-        </View>
+        <ChipGroup
+          label='提供哪些服务'
+          kind='checkbox'
+          columns={2}
+          chipClass='rule-service'
+          options={services.map((service) => ({ value: service.id, label: service.name }))}
+          isOn={(id) => draft.serviceIds.includes(id)}
+          onTap={(id) => onChange({ serviceIds: draft.serviceIds.includes(id) ? draft.serviceIds.filter((other) => other !== id) : [...draft.serviceIds, id] })}
+        />
       )}
       <FieldError message={errors.serviceIds} className='rule-services-error' />
 

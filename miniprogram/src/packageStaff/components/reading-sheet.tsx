@@ -7,6 +7,7 @@ import { parseWith } from '@shared/validation'
 import { recordReading } from '../../services/api'
 import { errorMessage, isApiError, outcomeUnknown } from '../../services/request'
 import { newRequestId } from '../../services/request-id'
+import { Sheet } from '../../components/ui/sheet'
 
 /** The API refuses (409) when the resident has not given the separate consent: staff tell the reading aloud. */
 
@@ -113,61 +114,58 @@ export function ReadingSheet({ standId, entry, who, onRecorded, onClose }: Props
   )
 
   return (
-    <View className='sheet-mask'>
-      <View className='sheet reading-sheet' aria-modal='true' role='dialog' aria-label='记录血压'>
-        <Text className='sheet-title'>记录血压</Text>
-        <Text className='reading-who'>{who}</Text>
+    <Sheet title='记录血压' className='reading-sheet'>
+      <Text className='reading-who'>{who}</Text>
 
-        {field('systolic', '高压（收缩压）', 'mmHg', '例如 135')}
-        {field('diastolic', '低压（舒张压）', 'mmHg', '例如 85')}
-        {field('pulse', '脉搏（可以不填）', '次/分', '例如 72')}
+      {field('systolic', '高压（收缩压）', 'mmHg', '例如 135')}
+      {field('diastolic', '低压（舒张压）', 'mmHg', '例如 85')}
+      {field('pulse', '脉搏（可以不填）', '次/分', '例如 72')}
 
-        {result?.kind === 'ok' ? (
-          <View className='reading-result reading-result--ok' role='status'>
-            <Text className='result-title'>已保存</Text>
-            <Text className='reading-result-values'>
-              {result.reading.systolic}/{result.reading.diastolic}
-              {result.reading.pulse !== undefined ? ` · 脉搏 ${result.reading.pulse}` : ''}
-            </Text>
-            <Text className='result-line'>居民可以在“我的血压记录”里查看和删除。</Text>
-          </View>
-        ) : null}
-        {result?.kind === 'refused' ? (
-          <View className='reading-result reading-result--refused' role='alert'>
-            <Text className='result-title'>读数没有保存</Text>
-            <Text className='result-message reading-result-message'>{result.message}</Text>
-            {result.sayAloud ? <Text className='result-line reading-say-aloud'>请当面告诉居民：{typed}。</Text> : null}
-          </View>
-        ) : null}
-        {result?.kind === 'error' ? (
-          <View className='reading-result reading-result--error' role='alert'>
-            <Text className='result-message reading-result-message'>{result.message}</Text>
-            {pendingKey ? <Text className='result-line reading-retry-hint'>读数没有改动。网络好了再点“重新保存”，不会重复记录。</Text> : null}
-          </View>
-        ) : null}
+      {result?.kind === 'ok' ? (
+        <View className='reading-result reading-result--ok' role='status'>
+          <Text className='result-title'>已保存</Text>
+          <Text className='reading-result-values'>
+            {result.reading.systolic}/{result.reading.diastolic}
+            {result.reading.pulse !== undefined ? ` · 脉搏 ${result.reading.pulse}` : ''}
+          </Text>
+          <Text className='result-line'>居民可以在“我的血压记录”里查看和删除。</Text>
+        </View>
+      ) : null}
+      {result?.kind === 'refused' ? (
+        <View className='reading-result reading-result--refused' role='alert'>
+          <Text className='result-title'>读数没有保存</Text>
+          <Text className='result-message reading-result-message'>{result.message}</Text>
+          {result.sayAloud ? <Text className='result-line reading-say-aloud'>请当面告诉居民：{typed}。</Text> : null}
+        </View>
+      ) : null}
+      {result?.kind === 'error' ? (
+        <View className='reading-result reading-result--error' role='alert'>
+          <Text className='result-message reading-result-message'>{result.message}</Text>
+          {pendingKey ? <Text className='result-line reading-retry-hint'>读数没有改动。网络好了再点“重新保存”，不会重复记录。</Text> : null}
+        </View>
+      ) : null}
 
-        {/* a new label is a new Button (on H5 a Button's text must not change in place) */}
-        {done ? (
-          <Button key='done' className='btn btn--primary btn--huge reading-done' onClick={onClose}>
-            {result?.kind === 'ok' ? '完成' : '知道了'}
+      {/* a new label is a new Button (on H5 a Button's text must not change in place) */}
+      {done ? (
+        <Button key='done' className='btn btn--primary btn--huge reading-done' onClick={onClose}>
+          {result?.kind === 'ok' ? '完成' : '知道了'}
+        </Button>
+      ) : (
+        <View>
+          <Button
+            key={submitLabel}
+            className={`btn btn--primary btn--huge reading-submit${busy ? ' btn--busy' : ''}`}
+            loading={busy || undefined}
+            disabled={busy || undefined}
+            onClick={() => void submit()}
+          >
+            {submitLabel}
           </Button>
-        ) : (
-          <View>
-            <Button
-              key={submitLabel}
-              className={`btn btn--primary btn--huge reading-submit${busy ? ' btn--busy' : ''}`}
-              loading={busy || undefined}
-              disabled={busy || undefined}
-              onClick={() => void submit()}
-            >
-              {submitLabel}
-            </Button>
-            <Button className='btn btn--secondary reading-close' disabled={busy || undefined} onClick={onClose}>
-              不记了
-            </Button>
-          </View>
-        )}
-      </View>
-    </View>
+          <Button className='btn btn--secondary reading-close' disabled={busy || undefined} onClick={onClose}>
+            不记了
+          </Button>
+        </View>
+      )}
+    </Sheet>
   )
 }
