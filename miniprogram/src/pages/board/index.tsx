@@ -14,6 +14,7 @@ import { param, submitPageUrl } from '../../services/submissions'
 import { SubmissionStatusBadge } from '../../components/submission-status'
 import { PageState } from '../../components/page-state'
 import { Page } from '../../components/ui/page'
+import './index.css'
 
 /** A `YYYY-MM-DD` date or an instant, shown as `11月22日 周日`. */
 function dayLabel(value: string): string {

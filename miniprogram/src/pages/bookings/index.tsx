@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/status-badge'
 import { PageState } from '../../components/page-state'
 import { SignInCard } from '../../components/sign-in-card'
 import { Page } from '../../components/ui/page'
+import './index.css'
 
 function BookingItem({ booking, past }: { booking: BookingView; past?: boolean }) {
   const open = () => {

@@ -7,6 +7,7 @@ import { openPage } from '../../services/navigation'
 import { PrivacyPrompt } from '../../components/privacy-prompt'
 import { boardPageUrl } from '../../services/submissions'
 import { Page } from '../../components/ui/page'
+import './index.css'
 
 async function scanStandCode() {
   let result: Taro.scanCode.SuccessCallbackResult

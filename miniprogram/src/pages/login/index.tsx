@@ -10,6 +10,7 @@ import { isWeapp } from '../../services/platform'
 import { usePageData } from '../../services/use-page-data'
 import { ErrorCard, PageState } from '../../components/page-state'
 import { Page } from '../../components/ui/page'
+import './index.css'
 
 export const NO_PERSONAS_MESSAGE = '这里不提供演示身份登录。请在微信里打开“连心”小程序登录。'
 

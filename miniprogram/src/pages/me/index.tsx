@@ -16,6 +16,7 @@ import { useSessionUser } from '../../services/use-session-user'
 import { SignInCard } from '../../components/sign-in-card'
 import { Page } from '../../components/ui/page'
 import { CareModeToggle } from '../../components/care-mode-toggle'
+import './index.css'
 
 /**
  * 加入工作室 with an invite code: for the few who are given one (representatives, staff), so it waits behind a small

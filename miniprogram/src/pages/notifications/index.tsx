@@ -8,6 +8,7 @@ import { useSessionUser } from '../../services/use-session-user'
 import { PageState } from '../../components/page-state'
 import { SignInCard } from '../../components/sign-in-card'
 import { Page } from '../../components/ui/page'
+import './index.css'
 
 /** `11月22日 周日 09:30` in China time. */
 function whenLabel(at: string): string {

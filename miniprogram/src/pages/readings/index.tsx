@@ -12,6 +12,7 @@ import { ReadingsChart } from '../../components/readings-chart'
 import { PageState } from '../../components/page-state'
 import { SignInCard } from '../../components/sign-in-card'
 import { Page } from '../../components/ui/page'
+import './index.css'
 
 function longDate(iso: string): string {
   const [y, m, d] = chinaDate(iso).split('-')

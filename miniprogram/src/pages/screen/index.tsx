@@ -7,6 +7,7 @@ import { getQueueScreen } from '../../services/api'
 import { errorMessage } from '../../services/request'
 import { usePolling } from '../../services/use-polling'
 import { decodeParam } from '../../services/navigation'
+import './index.css'
 
 /** The big display at the stand: queue numbers only, never names. Refreshes itself. */
 export const SCREEN_REFRESH_MS = 5_000

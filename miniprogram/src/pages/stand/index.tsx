@@ -20,6 +20,7 @@ import { BookingSheet, emptyDraft, slotKey, type BookingDraft } from '../../comp
 import { PageState } from '../../components/page-state'
 import { Page } from '../../components/ui/page'
 import { CareModeToggle } from '../../components/care-mode-toggle'
+import './index.css'
 
 export const BAD_SCENE_MESSAGE = '二维码内容不完整，请重新扫描服务点的二维码'
 

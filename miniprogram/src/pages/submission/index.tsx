@@ -16,6 +16,7 @@ import { PhotoGrid } from '../../components/photo-grid'
 import { PageState } from '../../components/page-state'
 import { agreementText, lastAgreementFor } from '../../services/subscribe'
 import { Page } from '../../components/ui/page'
+import './index.css'
 
 type Rating = (typeof RATINGS)[number]
 

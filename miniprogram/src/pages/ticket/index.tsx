@@ -14,6 +14,7 @@ import { TicketQr } from '../../components/ticket-qr'
 import { PageState } from '../../components/page-state'
 import { agreementText, lastAgreementFor } from '../../services/subscribe'
 import { Page } from '../../components/ui/page'
+import './index.css'
 
 /** While the person waits at the stand, the ticket follows the queue (签到 → 叫号 → 完成) by itself. */
 const WAITING_REFRESH_MS = 15_000

@@ -12,6 +12,7 @@ import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import './index.css'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 const KIND_OPTIONS: (AuditKind | undefined)[] = [undefined, ...AUDIT_KINDS]
 const kindLabel = (kind: AuditKind | undefined) => (kind ? AUDIT_KIND_LABELS[kind] : '全部类型')

@@ -4,6 +4,7 @@ import { ADMIN_AUDIT_PAGE, ADMIN_MEMBERS_PAGE, ADMIN_SERVICES_PAGE, ADMIN_STANDS
 import { useSessionUser } from '../../../services/use-session-user'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 const SECTIONS = [
   { url: ADMIN_SERVICES_PAGE, title: '服务项目', text: '量血压、磨剪刀、修鞋……每人几分钟、同时几人', className: 'admin-services-link' },

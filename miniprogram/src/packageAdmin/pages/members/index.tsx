@@ -12,6 +12,7 @@ import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import './index.css'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 const when = (iso: string) => `${formatChinaDate(chinaDate(iso))} ${chinaTime(iso)}`
 

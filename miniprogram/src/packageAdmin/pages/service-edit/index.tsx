@@ -13,6 +13,7 @@ import { decodeParam } from '../../../services/navigation'
 import { rememberedService, rememberService, rememberServices } from '../../store'
 import { Tick } from '../../components/tick'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 interface ServiceForm {
   name: string

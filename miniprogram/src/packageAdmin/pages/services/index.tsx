@@ -8,6 +8,7 @@ import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import { rememberServices } from '../../store'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 async function loadServices(studioId: string) {
   const { services } = await listServices(studioId)

@@ -14,6 +14,7 @@ import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 type Stand = StudioStandsResponse['stands'][number]
 

@@ -11,6 +11,7 @@ import { usePageData } from '../../../services/use-page-data'
 import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 export const MAX_CATEGORIES = 12
 

@@ -15,6 +15,7 @@ import { draftFromRule, emptyRule, ruleFromDraft, type RuleDraft } from '../../r
 import { rememberedServices, rememberedVenue, rememberServices, rememberVenue } from '../../store'
 import { RuleEditor } from '../../components/rule-editor'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 interface VenueForm {
   name: string

@@ -15,6 +15,7 @@ import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import { rememberVenues } from '../../store'
 import { openPdf } from '../../poster'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 export const GENERATE_WEEKS = 4
 

@@ -12,6 +12,7 @@ import { SubmissionStatusBadge } from '../../../components/submission-status'
 import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 export const GROUP_LABELS: Record<InboxGroup, string> = { new: '待受理', in_progress: '办理中', replied: '已答复', resolved: '已办结' }
 

@@ -13,6 +13,7 @@ import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import { saveCsv } from '../../csv'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 /** `2026-11` → `2026年11月` */
 export function monthLabel(month: string): string {

@@ -18,6 +18,7 @@ import { isRepUser, NoRepAccess } from '../../rep-access'
 import { act, type Update } from './act'
 import { ReplyPanel } from './reply-panel'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 type Triage = (typeof TRIAGES)[number]
 

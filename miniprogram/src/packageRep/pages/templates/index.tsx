@@ -16,6 +16,7 @@ import { isRepUser, NoRepAccess } from '../../rep-access'
 import './index.css'
 import { labelled, PlaceholderHelp, TEXT_MAX, TemplateCard, type TemplateDraft } from './template-card'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 type Errors = Record<string, string>
 /** Why the last 保存 did not go through, shown next to the button with what to do. */

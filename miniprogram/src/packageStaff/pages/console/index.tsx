@@ -23,6 +23,7 @@ import { useWalkIns } from './use-walk-ins'
 import { PrivacyPrompt } from '../../../components/privacy-prompt'
 import { decodeParam } from '../../../services/navigation'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 export { OVERRIDE_FULL_LABEL } from '../../components/walk-in-panel'
 export const CONSOLE_REFRESH_MS = 10_000

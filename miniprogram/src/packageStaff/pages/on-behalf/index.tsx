@@ -22,6 +22,7 @@ import { SubmissionFormBody } from '../../../components/submission-form-body'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
 import './index.css'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 /** Not the resident's draft (`lianxin.submissionDraft`): both may be on one phone. */
 export const ON_BEHALF_DRAFT_KEY = 'lianxin.onBehalfDraft'

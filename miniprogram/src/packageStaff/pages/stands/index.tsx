@@ -8,6 +8,7 @@ import { SCREEN_PAGE, STAFF_CONSOLE_PAGE, STAFF_SUMMARY_PAGE } from '../../../se
 import { PageState } from '../../../components/page-state'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 function open(url: string) {
   Taro.navigateTo({ url }).catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }))

@@ -9,6 +9,7 @@ import { PageState } from '../../../components/page-state'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
 import { decodeParam } from '../../../services/navigation'
 import { Page } from '../../../components/ui/page'
+import '../../styles.css'
 
 type ServiceSummary = StandSummaryResponse['services'][number]
 
