@@ -40,6 +40,11 @@ describe('the code scanned after the market closed, read in 长辈模式 and at 
     await waitForText(visible(phone, '.ticket-status'), '已预约');
     await waitForText(visible(phone, '.ticket-date'), nextDay);
     await seen(phone, 'ticket', 'normal');
+
+    await phone.goto(j.stack.standUrl);
+    await visible(phone, '.stand-submit').click();
+    await visible(phone, '.submit-form').waitFor();
+    await seen(phone, 'submit', 'normal');
   }, 180_000);
 
   it('长辈模式 from 我的 makes the pages bigger and their text ≥ 7:1, and stays on', async () => {
@@ -72,6 +77,12 @@ describe('the code scanned after the market closed, read in 长辈模式 and at 
     await visible(phone, '.submit-form').waitFor();
     await seen(phone, 'submit', 'care');
     await expectNothingOverflows(phone, 'submit form in 长辈模式');
+
+    await phone.goto(`${j.stack.h5Url}/#/pages/bookings/index`);
+    await visible(phone, '.booking-item').click();
+    await waitForText(visible(phone, '.ticket-status'), '已预约');
+    await seen(phone, 'ticket', 'care');
+    await expectNothingOverflows(phone, 'ticket in 长辈模式');
   }, 180_000);
 
   it('at 2× text, the stand page, the form, the ticket and the staff console fit a small phone', async () => {

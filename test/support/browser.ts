@@ -54,7 +54,9 @@ export async function screenshot(page: Page, name: string, options: { enhancedCo
   const directory = options.directory ?? SCREENSHOTS;
   mkdirSync(directory, { recursive: true });
   await page.waitForTimeout(400); // Taro pages slide in
-  await page.screenshot({ path: join(directory, `${name}.png`), fullPage: !options.directory });
+  // the README's screens (docs/screens) are JPEG, the size of one phone screen; test-results keep full PNGs
+  if (options.directory) await page.screenshot({ path: join(directory, `${name}.jpg`), type: 'jpeg', quality: 70 });
+  else await page.screenshot({ path: join(directory, `${name}.png`), fullPage: true });
   await expectAccessible(page, name, { enhancedContrast: options.enhancedContrast });
 }
 
