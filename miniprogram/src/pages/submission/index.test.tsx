@@ -1,5 +1,5 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
-import Taro, { resetTaroMock, router } from '../../../test/mocks/taro'
+import Taro, { resetTaroMock, router, shareHandlers } from '../../../test/mocks/taro'
 import { aSubmission, ok, signInAs, SUBMISSION_ID, type RequestCall } from '../../../test/fixtures'
 import SubmissionPage, { REOPEN_EXPLANATION } from './index'
 
@@ -27,6 +27,20 @@ beforeEach(() => {
 })
 
 describe('意见详情', () => {
+  it('转发 of a public, answered matter opens its studio’s board; a private or unanswered one shares only the app', async () => {
+    Taro.request.mockImplementation((() => ok(resolved)) as never)
+    const { container, unmount } = render(<SubmissionPage />)
+    await waitFor(() => expect(container.querySelectorAll('.timeline-step')).toHaveLength(4))
+    expect(shareHandlers.appMessage?.()).toEqual({ title: '青石镇党代表工作室 公示墙：「道路交通」已答复', path: '/pages/board/index?studioId=' + resolved.studioId })
+    expect(shareHandlers.timeline?.()).toEqual({ title: '青石镇党代表工作室 公示墙：「道路交通」已答复', query: 'studioId=' + resolved.studioId })
+    unmount()
+
+    Taro.request.mockImplementation((() => ok({ ...resolved, public: false })) as never)
+    const privateOne = render(<SubmissionPage />)
+    await waitFor(() => expect(privateOne.container.querySelectorAll('.timeline-step')).toHaveLength(4))
+    expect(shareHandlers.appMessage?.()).toEqual({ title: '连心 · 党代表工作室', path: '/pages/index/index' })
+  })
+
   it('shows the text, 答复期限, the timeline in China time and the reply', async () => {
     Taro.request.mockImplementation((() => ok(resolved)) as never)
     const { container } = render(<SubmissionPage />)

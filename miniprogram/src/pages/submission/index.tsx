@@ -9,7 +9,7 @@ import { errorMessage } from '../../services/request'
 import { openPage } from '../../services/navigation'
 import { usePageData } from '../../services/use-page-data'
 import { canRate, chinaDateTime, isReplyEvent, longChinaDate, param } from '../../services/submissions'
-import { SUBMISSIONS_PAGE } from '../../services/platform'
+import { BOARD_PAGE, SUBMISSIONS_PAGE } from '../../services/platform'
 import { SubmissionStatusBadge } from '../../components/submission-status'
 import { SubmissionTimeline } from '../../components/submission-timeline'
 import { PhotoGrid } from '../../components/photo-grid'
@@ -17,6 +17,7 @@ import { PageState } from '../../components/page-state'
 import { agreementText, lastAgreementFor } from '../../services/subscribe'
 import { Page } from '../../components/ui/page'
 import './index.css'
+import { useShare } from '../../services/share'
 
 type Rating = (typeof RATINGS)[number]
 
@@ -110,6 +111,11 @@ export default function SubmissionPage() {
     reloadOnShow: true,
     pullDownRefresh: true,
     onRefreshError: 'error',
+  })
+  // a public matter with a public reply is on the board: 转发 takes the family group there (never this private page)
+  useShare(() => {
+    if (state.status !== 'ready' || !state.data.public || !state.data.timeline.some(isReplyEvent)) return null
+    return { title: `${state.data.studioName} 公示墙：「${state.data.category}」已答复`, page: BOARD_PAGE, query: `studioId=${encodeURIComponent(state.data.studioId)}` }
   })
 
   if (state.status !== 'ready') {
