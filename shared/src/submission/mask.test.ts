@@ -81,11 +81,32 @@ describe('maskPersonalDetails: identity numbers and long numbers', () => {
   });
 });
 
+describe('maskPersonalDetails: e-mail, WeChat and QQ ids, where a home is', () => {
+  it('keeps an e-mail address’s first character and its domain', () => {
+    expect(mask('有事发邮件到li.xiuying@qq.com或者Wang_1990@163.com.cn。')).toBe('有事发邮件到l***@qq.com或者W***@163.com.cn。');
+  });
+
+  it('masks a WeChat or QQ id written after its name, with or without a colon', () => {
+    expect(mask('加我微信：lixiuying_58，或者微信号 wxid-abc123，VX:Laowang2026')).toBe('加我微信：l***********，或者微信号 w**********，VX:L**********');
+    expect(mask('QQ：12345678，扣扣号１２３４５６')).toBe('QQ：12******，扣扣号１２****');
+    // a word that is not an id after it, and an id too short to be one, stay
+    expect(mask('我没有微信，用QQ也不方便；微信：abc')).toBe('我没有微信，用QQ也不方便；微信：abc');
+  });
+
+  it('masks a flat’s unit and room and a village house number, not the building, street or group', () => {
+    expect(mask('我住3栋2单元1801室，楼道灯坏了')).toBe('我住3栋*单元****室，楼道灯坏了');
+    expect(mask('12号楼1单元502的水管漏水')).toBe('12号楼*单元***的水管漏水');
+    expect(mask('对门1801室养狗扰民')).toBe('对门****室养狗扰民');
+    expect(mask('六组23号门前的水沟堵了，5队7号也是')).toBe('六组**号门前的水沟堵了，5队*号也是');
+    expect(mask('老街18号、18号院和3号楼门口、第5组的路')).toBe('老街18号、18号院和3号楼门口、第5组的路');
+  });
+});
+
 describe('maskPersonalDetails: what is left alone', () => {
   it('does not touch dates, times, amounts, house numbers, postcodes or counts', () => {
     const text =
       '2026-11-22上午九点到11:30，在18号院门口；修路花了12000元（1,380.50元材料费），' +
-      '共收集意见107条，答复92条。地址：3栋2单元1801室，邮编311200。1990-03-07出生，2026年11月22日反映。' +
+      '共收集意见107条，答复92条。3号楼门口，邮编311200。1990-03-07出生，2026年11月22日反映。' +
       '逢三六九赶集，10:30-11:30量血压，2025-2026年度。';
     expect(mask(text)).toBe(text);
     expect(hasPersonalDetails(text)).toBe(false);
@@ -103,14 +124,14 @@ describe('maskPersonalDetails: a whole submission', () => {
       '我叫李秀英，住5组18号，身份证330106195805121234，手机138 0013 8000，家里座机0571-87654321。' +
       '11月22日赶集时反映：村口到集市的路有个大坑，修一下大概要3000元。';
     expect(mask(text)).toBe(
-      '我叫李秀英，住5组18号，身份证330***********1234，手机138****8000，家里座机0571-********。' +
+      '我叫李秀英，住5组**号，身份证330***********1234，手机138****8000，家里座机0571-********。' +
         '11月22日赶集时反映：村口到集市的路有个大坑，修一下大概要3000元。',
     );
     expect(hasPersonalDetails(text)).toBe(true);
   });
 
   it('is idempotent', () => {
-    const text = '电话+86 138-0013-8000，身份证11010119900307123X，座机（0571）87654321，卡号6222021234567890123';
+    const text = '电话+86 138-0013-8000，身份证11010119900307123X，座机（0571）87654321，卡号6222021234567890123，邮箱li.xiuying@qq.com，微信：lixiuying_58，QQ 12345678，住3栋2单元1801室、5组18号';
     const once = mask(text);
     expect(mask(once)).toBe(once);
     expect(hasPersonalDetails(once)).toBe(false);

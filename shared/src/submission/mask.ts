@@ -19,14 +19,20 @@
  * - Other long numbers (bank cards, old 15-digit identity numbers): 15 or more digits in a row, or 16–19 digits
  *   grouped in fours → only the last 4 kept: `***************0123`.
  *
+ * - E-mail addresses → the first character and the domain: `l***@qq.com`.
+ * - WeChat and QQ ids after their name (微信/微信号/vx/wx/weixin/wechat, QQ/扣扣, with or without a colon):
+ *   `微信：l*********` (the first character kept), `QQ：12*******`.
+ * - Where a home is (门牌号): a flat's unit and room (`3栋2单元1801室` → `3栋*单元****室`, `1801室` → `****室`) and
+ *   a village house number after its group (`5组18号` → `5组**号`). The building, the street and the group stay.
+ *
  * What is left alone: numbers that are shorter or glued into a longer run of digits in a way none of the above
- * describes, so dates (2026-11-22, 2026年11月22日), times (10:30-11:30), amounts (12000元, 1,380.50), house
- * numbers (18号, 3栋2单元1801室), postcodes (311200) and counts stay as they are. Amounts are safe because
- * they are short: an "amount" of 11 digits starting 13–19 (over 13 billion) would be masked, deliberately —
+ * describes, so dates (2026-11-22, 2026年11月22日), times (10:30-11:30), amounts (12000元, 1,380.50), street and
+ * public numbers (老街18号, 18号院, 3号楼门口), postcodes (311200) and counts stay as they are. Amounts are safe
+ * because they are short: an "amount" of 11 digits starting 13–19 (over 13 billion) would be masked, deliberately —
  * a sloppy `13800138000.3号楼` is far likelier than such a sum, and privacy comes first.
  *
- * Names, addresses, e-mail addresses and WeChat IDs are NOT detected: a reply or submission going public
- * should still be read by a person first.
+ * Names and addresses written in words are NOT detected: a reply going public is shown to the representative
+ * exactly as the board will show it, to read and edit before publishing.
  */
 
 const D = '[0-9０-９]';
@@ -66,10 +72,14 @@ function keepEnds(written: string, head: number, tail: number): string {
 }
 
 /**
- * The text with mobile and landline numbers, identity numbers and other long numbers masked (see the file
- * header for the formats). Idempotent: masking masked text changes nothing.
+ * The text with mobile and landline numbers, identity numbers, other long numbers, e-mail addresses, WeChat and QQ
+ * ids and a home's 门牌号 masked (see the file header for the formats). Idempotent: masking masked text changes nothing.
  */
 export function maskPersonalDetails(text: string): string {
+  return maskContactsAndHomes(maskNumbers(text));
+}
+
+function maskNumbers(text: string): string {
   return text.replace(
     PERSONAL_NUMBER,
     (
@@ -93,6 +103,24 @@ export function maskPersonalDetails(text: string): string {
       return match;
     },
   );
+}
+
+const EMAIL = /([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
+const WECHAT_ID = /(微信号?|weixin|wechat|vx|wx|v信)([ \u00a0\u3000]*[:：]?[ \u00a0\u3000]*)([A-Za-z])([-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/gi;
+const QQ_NUMBER = /(QQ号?|扣扣号?)([ \u00a0\u3000]*[:：]?[ \u00a0\u3000]*)([1-9１-９][0-9０-９])([0-9０-９]{3,9})(?![0-9０-９])/gi;
+const FLAT = new RegExp(`(${D}+(?:栋|幢|座|号楼))(${D}+)(单元)(${D}+)(室|号)?`, 'g');
+const ROOM = new RegExp(`(^|${NOT_D})(${D}{3,4})(室)`, 'g');
+const VILLAGE_HOUSE = new RegExp(`((?:${D}+|[一二三四五六七八九十]+)(?:组|队))(${D}+)(号)(?!院|楼)`, 'g');
+
+/** E-mail addresses, WeChat and QQ ids, and a home's unit, room or village house number (see the file header). */
+function maskContactsAndHomes(text: string): string {
+  return text
+    .replace(EMAIL, (_m: string, first: string, domain: string) => `${first}***@${domain}`)
+    .replace(WECHAT_ID, (_m: string, label: string, sep: string, first: string, rest: string) => label + sep + first + stars(rest.length))
+    .replace(QQ_NUMBER, (_m: string, label: string, sep: string, head: string, rest: string) => label + sep + head + stars(rest.length))
+    .replace(FLAT, (_m: string, building: string, unit: string, unitWord: string, room: string, roomWord: string | undefined) => building + stars(unit.length) + unitWord + stars(room.length) + (roomWord ?? ''))
+    .replace(ROOM, (_m: string, before: string, room: string, word: string) => before + stars(room.length) + word)
+    .replace(VILLAGE_HOUSE, (_m: string, group: string, house: string, word: string) => group + stars(house.length) + word);
 }
 
 /** Whether the text contains something `maskPersonalDetails` would mask — e.g. to warn staff before publishing. */

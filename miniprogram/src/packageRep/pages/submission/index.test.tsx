@@ -106,6 +106,24 @@ describe('意见办理 detail', () => {
     await waitFor(() => expect(container.querySelector('.resolve-button')).toBeNull())
   })
 
+  it('shows the public reply as the board will: the resident’s words and the reply masked, live as it is typed; nothing when private', async () => {
+    const open = aStudioSubmission({ status: 'accepted', text: '我住3栋2单元1801室，电话13800138000，楼道灯坏了。', allowedActions: ['reply'] })
+    Taro.request.mockImplementation(((req: RequestCall) => ok(req.url === TEMPLATES_URL ? STUDIO_TEMPLATES : open)) as never)
+    const { container } = render(<RepSubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.reply-input')).not.toBeNull())
+    expect(container.querySelector('.board-preview')).toBeNull()
+
+    fireEvent.change(container.querySelector('.reply-input') as Element, { target: { value: '已修好，有问题加微信：zhangjg_2026 找张建国。' } })
+    const preview = container.querySelector('[aria-label="公示墙上会这样显示"]') as HTMLElement
+    expect(preview.querySelector('.board-preview-text')?.textContent).toBe('我住3栋*单元****室，电话138****8000，楼道灯坏了。')
+    expect(preview.querySelector('.board-preview-reply')?.textContent).toBe('答复：已修好，有问题加微信：z*********** 找张建国。')
+    expect(preview.querySelector('.board-preview-hint')?.textContent).toContain('标 * 的地方已自动隐去')
+
+    // 不公开: no board, no preview
+    fireEvent.click(container.querySelector('.reply-public') as Element)
+    expect(container.querySelector('.board-preview')).toBeNull()
+  })
+
   it('offers 准予公示 for held content', async () => {
     Taro.request.mockImplementation(((req: RequestCall) => ok(req.method === 'POST' ? aStudioSubmission({ contentHeld: false }) : aStudioSubmission({ contentHeld: true }))) as never)
     const { container } = render(<RepSubmissionPage />)

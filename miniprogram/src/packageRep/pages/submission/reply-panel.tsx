@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { replyRequest, type ReplyTemplate, type StudioSubmissionView } from '@shared/schemas/submission'
 import { DEFAULT_REPLY_TEMPLATES, fillReplyTemplate } from '@shared/submission/reply-templates'
 import { parseWith } from '@shared/validation'
+import { maskPersonalDetails } from '@shared/submission/mask'
 import { getReplyTemplates, replyToSubmission } from '../../../services/api'
 import { openPage } from '../../../services/navigation'
 import { REP_TEMPLATES_PAGE } from '../../../services/platform'
 import { longChinaDate } from '../../../services/submissions'
+import { BusyButton } from '../../../components/ui/busy-button'
 import { act, type Update } from './act'
 
 /** A template's words with this submission's facts in place of {类别} {部门} {期限} {地点} {工作室}. */
@@ -42,6 +44,27 @@ function useReplyTemplates(studioId: string, shown: number): ReplyTemplate[] | n
     }
   }, [studioId, shown])
   return templates
+}
+
+/**
+ * What the public board will show once this reply is sent — the resident's words and the reply, through the same
+ * masking the board uses — so the representative reads it as a neighbour will, and edits the reply if a name or an
+ * address in words is still there (masking finds numbers, e-mail, WeChat/QQ ids and 门牌号, not names).
+ */
+export function BoardPreview({ view, reply }: { view: StudioSubmissionView; reply: string }) {
+  const shownText = maskPersonalDetails(view.text)
+  const shownReply = maskPersonalDetails(reply)
+  const masked = shownText !== view.text || shownReply !== reply
+  return (
+    <View className='card board-preview' role='region' aria-label='公示墙上会这样显示'>
+      <Text className='card-label'>公示墙上会这样显示</Text>
+      <Text className='plain-line board-preview-text'>{shownText}</Text>
+      <Text className='plain-line board-preview-reply'>答复：{shownReply}</Text>
+      <Text className='field-hint board-preview-hint'>
+        {masked ? '标 * 的地方已自动隐去（电话、证件号、邮箱、微信号、门牌号）。' : ''}如果还有姓名或住址，请在上面改写答复。
+      </Text>
+    </View>
+  )
 }
 
 /** 答复: from the studio's templates, public or private, signed as the studio. */
@@ -134,15 +157,8 @@ export function ReplyPanel({ view, shown, onDone, onRefused }: { view: StudioSub
       <Text className='field-hint'>
         {!view.public ? '居民没有同意公开，这条不会上公示墙。' : isPublic ? '答复会和意见一起公开（不显示个人信息）。' : '只有居民本人能看到这条答复。'}
       </Text>
-      <Button
-        key={busy ? 'busy' : 'idle'}
-        className={`btn btn--primary reply-submit${busy ? ' btn--busy' : ''}`}
-        loading={busy || undefined}
-        disabled={busy || undefined}
-        onClick={() => void submit()}
-      >
-        {busy ? '正在答复…' : '发送答复'}
-      </Button>
+      {view.public && isPublic && text.trim() ? <BoardPreview view={view} reply={text} /> : null}
+      <BusyButton label='发送答复' busyLabel='正在答复…' busy={busy} className='btn--primary reply-submit' onClick={() => void submit()} />
     </View>
   )
 }
