@@ -8,6 +8,7 @@ import { PARAMETER_KEYS, parameterEnvName, parameterName, type ParameterKey } fr
 import { postersDeps } from './posters/deps';
 import { privacyDeps } from './privacy/deps';
 import { readingsDeps } from './readings/deps';
+import { coinsDeps } from './coins/deps';
 import { standJobsDeps, standsDeps } from './stands/deps';
 import { studioDeps } from './studio/deps';
 import { submissionJobsDeps, submissionsDeps } from './submissions/deps';
@@ -18,6 +19,7 @@ const wiringOf: Record<string, (cfg: Config) => unknown> = {
   local: localDeps,
   stands: standsDeps,
   readings: readingsDeps,
+  coins: coinsDeps,
   studio: studioDeps,
   submissions: submissionsDeps,
   notices: noticesDeps,

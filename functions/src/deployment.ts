@@ -149,6 +149,14 @@ export const lambdas: Record<string, LambdaSpec> = {
       s3(['DeleteObject'], [PHOTOS]),
     ],
   },
+  coins: {
+    handler: 'coins/lambda',
+    parameters: ['sessionSecret'],
+    context: 'coins',
+    // accounts and ledgers (transfers: two balances and two entries in one transaction with the retry key), cards,
+    // rules, rewards (stock), redemptions (GSI1: a resident's), the month's figures; the audit trail; names of people
+    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem'], [TABLE]), dynamo(['Query'], [index('GSI1')])],
+  },
   markNoShows: {
     handler: 'stands/jobs/mark-no-shows',
     parameters: [],

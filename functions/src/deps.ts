@@ -17,6 +17,7 @@ import type { VenueQrCodes } from './adapters/wechat/venue-qr-code';
 import type { PhotoStore } from './adapters/photos/photo-store';
 import type { AuditRepository } from './audit/audit.repository';
 import type { Metrics } from './metrics';
+import type { CoinRepository } from './coins/coin.repository';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
 export interface Deps {
@@ -43,6 +44,8 @@ export interface Deps {
   outbox: OutboxRepository;
   /** Who saw or changed what, per studio (append-only). */
   audit: AuditRepository;
+  /** 幸福币: accounts, their ledgers, rules, rewards and redemptions. */
+  coins: CoinRepository;
   venueQrCodes: VenueQrCodes;
   /** Object storage for submission photos (S3; s3rver locally). */
   photos: PhotoStore;

@@ -21,6 +21,9 @@ export const METRIC_NAMES = [
   'NoticesFailed',
   /** The 19:00 reminder job ran to its end (an alarm fires when there was none for 25 hours). */
   'ReminderRuns',
+  /** 幸福币 credited to residents for confirmed activities, and spent on rewards (the coins, not the count). */
+  'CoinsAwarded',
+  'CoinsRedeemed',
 ] as const;
 
 export type MetricName = (typeof METRIC_NAMES)[number];

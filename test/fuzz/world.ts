@@ -14,6 +14,7 @@ import { jpegOfSize, TINY_PNG } from '../support/photos';
 import { isolatedContainer, TEST_SESSION_SECRET, testDynamoEndpoint, testEnv, testS3Endpoint } from '../support/tables';
 import { PhotoRef } from './hostile';
 import { startWriteWatch, TableLedger, type WriteWatch } from './table-watch';
+import { DEMO_COIN_REWARDS, DEMO_COIN_RULES } from '../../functions/src/local/demo-seed';
 
 /**
  * The world the contract fuzzer attacks: the demo seed on a fresh table (today's stand open all day, so the run
@@ -136,6 +137,10 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const invite = await must('createInvite', { token: tokenOf('admin'), params: { studioId: seed.studioId }, body: { role: 'staff' } });
   const joiner = await must('signInWithWechat', { body: { code: `fuzz-member-${ulid()}` } });
   const member = await must('redeemInvite', { token: joiner.token, body: { code: invite.code } });
+  // 幸福币: the resident's card, coins for an activity, and a redemption waiting at the stand
+  const card = await must('openCoinCard', { token: tokenOf('resident'), params: { studioId: seed.studioId } });
+  await must('awardCoins', { token: tokenOf('staff1'), params: { studioId: seed.studioId }, body: { requestId: requestId(), cardCode: card.cardCode, ruleId: 'mediation' } });
+  const redemption = await must('redeemCoins', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), rewardId: 'towel' } });
 
   const pools: Record<string, string[]> = {
     studioId: [seed.studioId],
@@ -148,6 +153,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     submissionId: [submission.id, resolved.id],
     readingId: [orNothing(reading?.id)],
     userId: [member.user.id],
+    code: [redemption.code],
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -228,6 +234,12 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     exportSubmissions: () => ({ query: { from: addDays(today, -30), to: today } }),
     getAuditLog: () => ({ query: { kind: 'invite_created' } }),
     deleteMyAccount: () => ({ body: { confirm: '注销' } }),
+    getMyCoins: () => ({ query: {} }),
+    redeemCoins: (requestId) => ({ body: { requestId, rewardId: 'towel' } }),
+    refuseRedemption: () => ({ body: { reason: '今天没带来' } }),
+    awardCoins: (requestId) => ({ body: { requestId, cardCode: card.cardCode, ruleId: 'clean-up' } }),
+    putCoinSettings: () => ({ body: { rules: DEMO_COIN_RULES, rewards: DEMO_COIN_REWARDS } }),
+    getCoinFigures: () => ({ query: { month } }),
   };
 
   const s3 = new S3Client({ endpoint: testS3Endpoint(), forcePathStyle: true, region: 'local', credentials: LOCAL_S3_CREDENTIALS });

@@ -5,6 +5,7 @@ import type { Deps } from '../deps';
 import type { Service } from '../stands/stand.repository';
 import type { ScheduleRule } from '@shared/schemas/venue';
 import { generateStands } from '../studio/stand-schedule.use-case';
+import type { CoinReward, CoinRule } from '@shared/schemas/coins';
 
 /**
  * Demo data for the local stage: a studio with its people, a market venue with a stand today and upcoming
@@ -58,6 +59,21 @@ export interface DemoSeedResult {
   todayStandId: string;
 }
 
+/** The demo studio's 幸福币 rules (activities staff confirm) and rewards at the stand. */
+export const DEMO_COIN_RULES: CoinRule[] = [
+  { id: 'neighbour-help', activity: '邻里互助', coins: 5 },
+  { id: 'clean-up', activity: '环境整治', coins: 3 },
+  { id: 'mediation', activity: '调解纠纷', coins: 10 },
+  { id: 'patrol', activity: '义务巡逻', coins: 3 },
+  { id: 'elder-care', activity: '助老服务（每次）', coins: 5 },
+];
+export const DEMO_COIN_REWARDS: CoinReward[] = [
+  { id: 'towel', name: '毛巾一条', cost: 10, stock: 20 },
+  { id: 'haircut', name: '理发券一张', cost: 15, stock: 30 },
+  { id: 'detergent', name: '洗衣粉一袋', cost: 20, stock: 10 },
+  { id: 'rice', name: '大米五斤', cost: 50, stock: 5 },
+];
+
 export interface DemoSeedOptions {
   /** Opening hours of today's demo stand (the browser journeys open it all day, whatever the hour). */
   todayHours?: { startTime: string; endTime: string };
@@ -75,6 +91,8 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
     const studio = await deps.studios.getStudio(record.studioId);
     if (studio) await deps.studios.putStudio(studio);
   }
+  // 幸福币: what earns coins and what they buy (also for a table kept from before 幸福币)
+  if (!(await deps.coins.getRules(record.studioId))) await deps.coins.seedSettings(record.studioId, DEMO_COIN_RULES, DEMO_COIN_REWARDS);
   const venue = (await deps.stands.getVenue(record.venueId))!;
   const today = chinaDate(deps.now());
   // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.

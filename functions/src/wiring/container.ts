@@ -10,6 +10,7 @@ import { SubmissionRepository } from '../submissions/submission.repository';
 import { NotificationRepository } from '../notices/notification.repository';
 import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { AuditRepository } from '../audit/audit.repository';
+import { CoinRepository } from '../coins/coin.repository';
 import type { Deps } from '../deps';
 import { basicsOf, tableOf, type Basics } from './basics';
 import { notifierOf } from './notifier';
@@ -40,6 +41,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     photos: photoStoreOf(cfg),
     outbox: new OutboxRepository(table),
     audit: new AuditRepository(table),
+    coins: new CoinRepository(table),
     studios: new StudioRepository(table),
     stands: new StandRepository(table),
     personas: new PersonaRepository(table),

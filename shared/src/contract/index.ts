@@ -1,4 +1,5 @@
 import { authRoutes } from './auth';
+import { coinRoutes } from './coins';
 import { localRoutes } from './local';
 import { noticeRoutes } from './notices';
 import { posterRoutes } from './posters';
@@ -24,6 +25,7 @@ export const contexts = {
   notices: noticeRoutes,
   posters: posterRoutes,
   privacy: privacyRoutes,
+  coins: coinRoutes,
 } as const;
 
 export type ContextName = keyof typeof contexts;
@@ -38,6 +40,7 @@ export const routes = {
   ...submissionRoutes,
   ...noticeRoutes,
   ...posterRoutes,
+  ...coinRoutes,
   ...privacyRoutes,
 } as const;
 

@@ -13,6 +13,7 @@ export const AUDIT_KINDS = [
   'settings_changed',
   'templates_changed',
   'readings_deleted',
+  'coin_settings_changed',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -28,6 +29,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   settings_changed: '修改类别与时限',
   templates_changed: '修改答复模板',
   readings_deleted: '删除健康读数',
+  coin_settings_changed: '修改幸福币规则与奖品',
 };
 
 /** An opaque page cursor made by the API (the last entry's sort key, base64url). */
