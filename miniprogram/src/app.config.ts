@@ -14,13 +14,14 @@ export default defineAppConfig({
     'pages/board/index',
     'pages/notifications/index',
     'pages/my-data/index',
+    'pages/coins/index',
   ],
   // Staff, representatives and admins only: downloaded when first opened, kept out of the main package.
   // 代填意见 (on-behalf) is here too: opened from the stand console and from the representatives' inbox.
   subPackages: [
     {
       root: 'packageStaff',
-      pages: ['pages/stands/index', 'pages/console/index', 'pages/summary/index', 'pages/on-behalf/index'],
+      pages: ['pages/stands/index', 'pages/console/index', 'pages/summary/index', 'pages/on-behalf/index', 'pages/coins/index'],
     },
     // Studio administrators only: services, venues and their schedules, stands (and the lunar-calendar editor),
     // the categories of submissions with their time limits (意见类别与时限), the audit trail (操作记录).

@@ -211,3 +211,28 @@ export const createInvite = (studioId: string, body: BodyOf<'createInvite'>) => 
 export const changeMemberRole = (studioId: string, userId: string, body: BodyOf<'changeMemberRole'>) => call('changeMemberRole', { params: { studioId, userId }, body })
 
 export const removeMember = (studioId: string, userId: string) => call('removeMember', { params: { studioId, userId } })
+
+/* ---------- 幸福币 ---------- */
+
+/** The caller's account at a studio: balance, card, a page of the ledger, rules, rewards, redemptions. */
+export const getMyCoins = (studioId: string, cursor?: string) => call('getMyCoins', { params: { studioId }, query: { cursor } })
+
+/** Makes the resident's card once; afterwards the same card. */
+export const openCoinCard = (studioId: string) => call('openCoinCard', { params: { studioId } })
+
+/** 201; coins deducted and the reward kept at once. Send the same `requestId` again when retrying. */
+export const redeemCoins = (studioId: string, body: BodyOf<'redeemCoins'>) => call('redeemCoins', { params: { studioId }, body })
+
+export const cancelRedemption = (studioId: string, code: string) => call('cancelRedemption', { params: { studioId, code } })
+
+export const getCoinSettings = (studioId: string) => call('getCoinSettings', { params: { studioId } })
+
+/** Staff: credit the resident whose card was typed, by one of the studio's rules. */
+export const awardCoins = (studioId: string, body: BodyOf<'awardCoins'>) => call('awardCoins', { params: { studioId }, body })
+
+/** Staff: a redemption by its code, with whose it is. */
+export const getRedemption = (studioId: string, code: string) => call('getRedemption', { params: { studioId, code } })
+
+export const handOverRedemption = (studioId: string, code: string) => call('handOverRedemption', { params: { studioId, code } })
+
+export const refuseRedemption = (studioId: string, code: string, reason: string) => call('refuseRedemption', { params: { studioId, code }, body: { reason } })

@@ -21,6 +21,10 @@ export const SCREEN_PAGE = '/pages/screen/index'
 export const STAFF_STANDS_PAGE = '/packageStaff/pages/stands/index'
 export const STAFF_CONSOLE_PAGE = '/packageStaff/pages/console/index'
 export const READINGS_PAGE = '/pages/readings/index'
+/** 我的幸福币 (query `studioId`, else the last stand's studio). */
+export const COINS_PAGE = '/pages/coins/index'
+/** Staff: 记幸福币 and 兑换核销 at the stand. */
+export const STAFF_COINS_PAGE = '/packageStaff/pages/coins/index'
 export const STAFF_SUMMARY_PAGE = '/packageStaff/pages/summary/index'
 /** 代填意见: staff, representatives and admins enter a suggestion for a resident without a phone (query `standId` optional). */
 export const STAFF_ON_BEHALF_PAGE = '/packageStaff/pages/on-behalf/index'

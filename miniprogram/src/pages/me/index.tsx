@@ -9,7 +9,7 @@ import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, MY_DATA_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, STAFF_STANDS_PAGE, SUBMISSIONS_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, COINS_PAGE, MY_DATA_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, STAFF_COINS_PAGE, STAFF_STANDS_PAGE, SUBMISSIONS_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -204,6 +204,12 @@ export default function MePage() {
         <Text className='card-action'>打开 ›</Text>
       </View>
 
+      <View className='card card--link coins-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(COINS_PAGE)}>
+        <Text className='entry-title'>我的幸福币</Text>
+        <Text className='plain-line'>参加活动挣幸福币，到服务点换东西</Text>
+        <Text className='card-action'>打开 ›</Text>
+      </View>
+
       <View className='card card--link my-data-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(MY_DATA_PAGE)}>
         <Text className='entry-title'>我的数据</Text>
         <Text className='plain-line'>看保存了哪些信息，导出一份，或注销账号</Text>
@@ -214,6 +220,14 @@ export default function MePage() {
         <View className='card card--link staff-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_STANDS_PAGE)}>
           <Text className='entry-title'>服务点工作台</Text>
           <Text className='plain-line'>签到、现场取号、叫号</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
+
+      {isStudioRole(user.role) && user.studioId ? (
+        <View className='card card--link staff-coins-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_COINS_PAGE)}>
+          <Text className='entry-title'>幸福币：记分与兑换</Text>
+          <Text className='plain-line'>按卡号为居民记幸福币，凭兑换码发放奖品</Text>
           <Text className='card-action'>打开 ›</Text>
         </View>
       ) : null}
