@@ -42,7 +42,8 @@ async function requireStudio(deps: CoinsDeps, studioId: string): Promise<{ name:
 
 async function settingsOf(deps: CoinsDeps, studioId: string): Promise<CoinSettingsView> {
   const [rules, rewards] = await Promise.all([deps.coins.getRules(studioId), deps.coins.listRewards(studioId)]);
-  return { rules: rules ?? [], rewards: rewards.filter((r) => !r.removed).map(({ removed: _removed, ...r }) => r) };
+  // cheapest first: what a resident can reach soonest is read first
+  return { rules: rules ?? [], rewards: rewards.filter((r) => !r.removed).map(({ removed: _removed, ...r }) => r).sort((a, b) => a.cost - b.cost || a.name.localeCompare(b.name)) };
 }
 
 const redemptionViewOf = (r: Redemption, forStaff = false): RedemptionView => ({
