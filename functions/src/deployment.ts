@@ -142,7 +142,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     context: 'privacy',
     // the resident's own data: read it all (their submissions and bookings through GSI1); delete the account —
     // cancel bookings (the cancel transaction), anonymise entries and submissions, delete readings, notices, follows,
-    // contact items, the user and its openid link, and the submissions' photos
+    // contact items, the user and its openid link, and the submissions' photos; 幸福币: refund what waits at the stand,
+    // take the name off redemptions, delete the card (GSI1: their accounts and redemptions)
     iam: [
       dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]),
       dynamo(['Query'], [index('GSI1')]),

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CoinReward, CoinRule, RedemptionStatus } from '@shared/schemas/coins';
-import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import { cancellationReasons, entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
 
 /** The studio's own account: every transfer has it on one side, so the accounts of a studio always sum to zero. */
@@ -70,6 +70,7 @@ const rewardKey = (studioId: string, rewardId: string) => ({ PK: `STUDIO#${studi
 const redemptionKey = (studioId: string, code: string) => ({ PK: `STUDIO#${studioId}`, SK: `REDEMPTION#${code}` });
 const statsKey = (studioId: string, month: string) => ({ PK: `STUDIO#${studioId}`, SK: `COINSTATS#${month}` });
 const residentRedemptions = (studioId: string, userId: string) => `COINS#${studioId}#${userId}#REDEMPTIONS`;
+const accountsOfUser = (userId: string) => `USER#${userId}#COINS`;
 
 const month = (at: string) => at.slice(0, 7);
 
@@ -119,10 +120,10 @@ export class CoinRepository {
               Update: {
                 TableName: this.T,
                 Key: balanceKey(studioId, userId),
-                UpdateExpression: 'SET cardCode = :code, #type = :type, userId = :user, studioId = :studio, balance = if_not_exists(balance, :zero)',
+                UpdateExpression: 'SET cardCode = :code, #type = :type, userId = :user, studioId = :studio, balance = if_not_exists(balance, :zero), GSI1PK = :upk, GSI1SK = :studio',
                 ConditionExpression: 'attribute_not_exists(cardCode)',
                 ExpressionAttributeNames: { '#type': 'type' },
-                ExpressionAttributeValues: { ':code': code, ':type': 'CoinAccount', ':user': userId, ':studio': studioId, ':zero': 0 },
+                ExpressionAttributeValues: { ':code': code, ':type': 'CoinAccount', ':user': userId, ':studio': studioId, ':zero': 0, ':upk': accountsOfUser(userId) },
               },
             },
           ],
@@ -186,6 +187,21 @@ export class CoinRepository {
   }
 
   /** The two halves of a transfer, with the debited side's balance kept ≥ 0 unless it is the studio's own. */
+  /** A balance change; a resident's account is also listed under its person (GSI1), for their data and its deletion. */
+  private balanceUpdate(t: Transfer, account: string, sign: '+' | '-', condition?: string) {
+    const resident = account !== STUDIO_ACCOUNT;
+    return {
+      Update: {
+        TableName: this.T,
+        Key: balanceKey(t.studioId, account),
+        UpdateExpression: `SET balance = if_not_exists(balance, :zero) ${sign} :amount, #type = :type, studioId = :studio${resident ? ', userId = :user, GSI1PK = :upk, GSI1SK = :studio' : ''}`,
+        ...(condition ? { ConditionExpression: condition } : {}),
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':amount': t.amount, ':zero': 0, ':type': 'CoinAccount', ':studio': t.studioId, ...(resident ? { ':user': account, ':upk': accountsOfUser(account) } : {}) },
+      },
+    };
+  }
+
   private transferItems(t: Transfer) {
     const debit = t.from === STUDIO_ACCOUNT
       ? { ConditionExpression: undefined }
@@ -198,25 +214,8 @@ export class CoinRepository {
       },
     });
     return [
-      {
-        Update: {
-          TableName: this.T,
-          Key: balanceKey(t.studioId, t.from),
-          UpdateExpression: 'SET balance = if_not_exists(balance, :zero) - :amount, #type = :type, studioId = :studio',
-          ...(debit.ConditionExpression ? { ConditionExpression: debit.ConditionExpression } : {}),
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':amount': t.amount, ':zero': 0, ':type': 'CoinAccount', ':studio': t.studioId },
-        },
-      },
-      {
-        Update: {
-          TableName: this.T,
-          Key: balanceKey(t.studioId, t.to),
-          UpdateExpression: 'SET balance = if_not_exists(balance, :zero) + :amount, #type = :type, studioId = :studio',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':amount': t.amount, ':zero': 0, ':type': 'CoinAccount', ':studio': t.studioId },
-        },
-      },
+      this.balanceUpdate(t, t.from, '-', debit.ConditionExpression),
+      this.balanceUpdate(t, t.to, '+'),
       entry(t.from, -t.amount, t.to),
       entry(t.to, t.amount, t.from),
     ];
@@ -374,6 +373,38 @@ export class CoinRepository {
     const out = await this.table.client.send(new GetCommand({ TableName: this.T, Key: statsKey(studioId, monthId) }));
     const n = (k: string) => (typeof out.Item?.[k] === 'number' ? (out.Item[k] as number) : 0);
     return { issued: n('issued'), redeemed: n('redeemed'), refunded: n('refunded'), awards: n('awards'), redemptions: n('redemptions') };
+  }
+
+  /** Access pattern: a person's coin accounts (their data, its deletion) — Query GSI1 GSI1PK=USER#id#COINS. */
+  async listAccountsOfUser(userId: string): Promise<{ studioId: string; balance: number; cardCode?: string }[]> {
+    const items = await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': accountsOfUser(userId) } });
+    return items.map((i) => ({ studioId: i.studioId as string, balance: i.balance as number, ...(i.cardCode ? { cardCode: i.cardCode as string } : {}) }));
+  }
+
+  /** Every entry of an account, oldest first (their data). */
+  async listAllEntries(studioId: string, account: string): Promise<CoinEntry[]> {
+    const items = await queryAll(this.table, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': accountPk(studioId, account), ':prefix': 'ENTRY#' }, ConsistentRead: true });
+    return items.map((i) => entityOf<CoinEntry>(i));
+  }
+
+  /** Every redemption of a resident at a studio (their data, its deletion). */
+  async listAllRedemptionsOf(studioId: string, userId: string): Promise<Redemption[]> {
+    const items = await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': residentRedemptions(studioId, userId) } });
+    return items.map((i) => entityOf<Redemption>(i));
+  }
+
+  /**
+   * A deleted resident's coin account: their name off every redemption, the card deleted, the account no longer
+   * listed under them. The entries stay — they name no resident and keep the studio's ledger whole.
+   */
+  async forgetResident(studioId: string, userId: string, cardCode: string | undefined, redemptions: Redemption[]): Promise<void> {
+    for (const r of redemptions) {
+      await this.table.client.send(
+        new UpdateCommand({ TableName: this.T, Key: redemptionKey(studioId, r.code), UpdateExpression: 'SET residentName = :gone REMOVE GSI1PK, GSI1SK', ExpressionAttributeValues: { ':gone': '（已注销）' } }),
+      );
+    }
+    if (cardCode) await this.table.client.send(new DeleteCommand({ TableName: this.T, Key: cardKey(studioId, cardCode) }));
+    await this.table.client.send(new UpdateCommand({ TableName: this.T, Key: balanceKey(studioId, userId), UpdateExpression: 'REMOVE cardCode, GSI1PK, GSI1SK, userId' }));
   }
 
   /** Demo data and tests: the studio's rules and rewards as given (the admin's route goes through putSettings). */

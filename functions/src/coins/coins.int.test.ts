@@ -5,6 +5,8 @@ import type { Principal } from '../auth/session-tokens';
 import { bookingFixture } from '../../../test/support/booking-fixture';
 import { failureOf } from '../../../test/support/failure';
 import { STUDIO_ACCOUNT } from './coin.repository';
+import { myDataOf, getMyDataSummary } from '../privacy/my-data.use-case';
+import { deleteMyAccount } from '../privacy/delete-account.use-case';
 import {
   awardCoins,
   cancelRedemption,
@@ -158,4 +160,35 @@ describe('幸福币 (DynamoDB Local)', () => {
     expect(await failureOf(redeemCoins(f.deps, rich[1]!, f.studioId, { requestId: ulid(), rewardId: 'towel' }))).toMatchObject({ code: 'VALIDATION_FAILED', fields: { rewardId: expect.any(String) } });
     expect(await failureOf(putCoinSettings(f.deps, f.staff, f.studioId, { rules: [], rewards: [] }))).toMatchObject({ code: 'FORBIDDEN' });
   }, 120_000);
+
+  it('are in the resident’s data; deleting the account gives back what waits at the stand, drops the card and the name, keeps the ledger whole', async () => {
+    const f = await coinsFixture();
+    const [resident] = await f.newResidents(1);
+    const card = await openCoinCard(f.deps, resident!, f.studioId);
+    await f.award(card, 'mediation');
+    await f.award(card, 'mediation');
+    const collected = await redeemCoins(f.deps, resident!, f.studioId, { requestId: ulid(), rewardId: 'towel' });
+    await handOverRedemption(f.deps, f.staff, f.studioId, collected.code);
+    const waiting = await redeemCoins(f.deps, resident!, f.studioId, { requestId: ulid(), rewardId: 'towel' });
+
+    expect((await getMyDataSummary(f.deps, resident!)).coinAccounts).toBe(1);
+    const mine = await myDataOf(f.deps, resident!);
+    expect(mine.coins).toEqual([
+      expect.objectContaining({ studioId: f.studioId, studioName: '洛社镇党代表工作室', balance: 0, cardCode: card.cardCode, entries: expect.any(Array), redemptions: expect.any(Array) }),
+    ]);
+    expect(mine.coins[0]!.entries.map((e) => e.amount)).toEqual([10, 10, -10, -10]);
+
+    await deleteMyAccount(f.deps, resident!);
+    // the towel still waiting went back to the stock and its coins to the (deleted) account, as a refund entry
+    expect((await f.deps.coins.getReward(f.studioId, 'towel'))!.stock).toBe(19);
+    expect(await f.balanceOf(resident!.userId)).toBe(10);
+    expect(await f.ledgerSum(resident!.userId)).toBe(10);
+    expect(await f.ledgerSum(STUDIO_ACCOUNT)).toBe(-10);
+    // no name, no card, not listed under the person any more
+    expect(await getRedemption(f.deps, f.staff, f.studioId, waiting.code)).toMatchObject({ status: 'cancelled', residentName: '（已注销）' });
+    expect(await getRedemption(f.deps, f.staff, f.studioId, collected.code)).toMatchObject({ status: 'handed_over', residentName: '（已注销）' });
+    expect(await f.deps.coins.cardOwner(f.studioId, card.cardCode)).toBeUndefined();
+    expect(await f.deps.coins.listAccountsOfUser(resident!.userId)).toEqual([]);
+    expect(await failureOf(f.award(card, 'mediation'))).toMatchObject({ code: 'VALIDATION_FAILED' });
+  }, 60_000);
 });

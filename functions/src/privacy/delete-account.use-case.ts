@@ -6,6 +6,7 @@ import { ConflictError } from '../errors';
 import type { Submission, SubmissionEvent } from '../submissions/submission.repository';
 import type { PrivacyDeps } from './deps';
 import { isCancellableOnDeletion } from './my-data.use-case';
+import { STUDIO_ACCOUNT } from '../coins/coin.repository';
 
 /** What a submission says once its resident has deleted the account, unless it was public (then masked). */
 export const DELETED_TEXT = '（居民已注销，内容已删除）';
@@ -64,12 +65,29 @@ export async function deleteMyAccount(deps: PrivacyDeps, principal: Principal): 
   for (const r of readings) await deps.readings.deleteReading(userId, r.id);
   await deps.readings.deleteConsent(userId);
 
+  await forgetCoins(deps, userId, at);
+
   for (const n of await deps.notifications.listAllOfUser(userId)) await deps.notifications.deleteNotification(userId, n.id);
   for (const f of await deps.notifications.listFollowsOfUser(userId)) await deps.notifications.unfollow(f.studioId, userId);
 
   await deps.users.deleteRemainingItemsOfUser(userId);
   await deps.users.deleteUser(userId);
   return { deleted: true, submissionsAnonymised, bookingsCancelled, readingsDeleted: readings.length };
+}
+
+/**
+ * 幸福币: a reward still waiting at the stand is cancelled (its coins and the reward go back, as a refund transfer),
+ * then the resident's name leaves their redemptions and their card is deleted. The ledger's entries stay: they name
+ * no resident (an id that no longer opens anything) and the studio's accounts must still sum to zero.
+ */
+async function forgetCoins(deps: PrivacyDeps, userId: string, at: string): Promise<void> {
+  for (const account of await deps.coins.listAccountsOfUser(userId)) {
+    const redemptions = await deps.coins.listAllRedemptionsOf(account.studioId, userId);
+    for (const r of redemptions.filter((x) => x.status === 'reserved')) {
+      await deps.coins.giveBack(r, 'cancelled', { studioId: r.studioId, id: deps.newId(), from: STUDIO_ACCOUNT, to: userId, amount: r.cost, kind: 'refund', what: r.rewardName, byUserId: userId, byName: '本人（注销账号）', at });
+    }
+    await deps.coins.forgetResident(account.studioId, userId, account.cardCode, redemptions);
+  }
 }
 
 /** Step 2: cancel the future bookings first (the cancel needs the user id to release the hold and day count), then anonymise every entry. */

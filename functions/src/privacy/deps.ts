@@ -5,11 +5,12 @@ import { ReadingRepository } from '../readings/reading.repository';
 import { BookingRepository } from '../stands/booking.repository';
 import { StudioRepository } from '../studio/studio.repository';
 import { SubmissionRepository } from '../submissions/submission.repository';
+import { CoinRepository } from '../coins/coin.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { photoStoreOf } from '../wiring/adapters/photos';
 
-/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages and follows. */
-export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos'>;
+/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows and 幸福币. */
+export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins'>;
 
 export function privacyDeps(cfg: Config): PrivacyDeps {
   const table = tableOf(cfg);
@@ -21,5 +22,6 @@ export function privacyDeps(cfg: Config): PrivacyDeps {
     readings: new ReadingRepository(table),
     notifications: new NotificationRepository(table),
     photos: photoStoreOf(cfg),
+    coins: new CoinRepository(table),
   };
 }

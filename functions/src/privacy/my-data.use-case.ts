@@ -33,12 +33,13 @@ const readingView = (r: Reading): ReadingView => ({
 export async function getMyDataSummary(deps: PrivacyDeps, principal: Principal): Promise<MyDataSummary> {
   const now = deps.now();
   const today = chinaDate(now);
-  const [submissions, bookings, readings, notifications, follows] = await Promise.all([
+  const [submissions, bookings, readings, notifications, follows, coinAccounts] = await Promise.all([
     deps.submissions.listOfResident(principal.userId),
     deps.bookings.listBookingsOfResident(principal.userId),
     deps.readings.listReadingsOfResident(principal.userId, now),
     deps.notifications.listAllOfUser(principal.userId),
     deps.notifications.listFollowsOfUser(principal.userId),
+    deps.coins.listAccountsOfUser(principal.userId),
   ]);
   return {
     submissions: submissions.length,
@@ -47,6 +48,7 @@ export async function getMyDataSummary(deps: PrivacyDeps, principal: Principal):
     readings: readings.length,
     notifications: notifications.length,
     follows: follows.length,
+    coinAccounts: coinAccounts.length,
     contactRetentionDays: deps.limits.personalContactRetentionDays,
     healthReadingRetentionDays: deps.limits.healthReadingRetentionDays,
     canDeleteAccount: principal.role === 'resident',
@@ -84,13 +86,26 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
       .sort((a, b) => `${a.date}#${a.startTime}`.localeCompare(`${b.date}#${b.startTime}`))
       .map(async (e) => ({ ...toBookingView(e), ...(await deps.bookings.contactOf(e, now)) })),
   );
+  const coinAccounts = await deps.coins.listAccountsOfUser(user.id);
   const studioNames = new Map<string, string>();
-  for (const f of follows) studioNames.set(f.studioId, (await deps.studios.getStudio(f.studioId))?.name ?? '（工作室已不存在）');
+  for (const studioId of [...follows.map((f) => f.studioId), ...coinAccounts.map((a) => a.studioId)]) {
+    if (!studioNames.has(studioId)) studioNames.set(studioId, (await deps.studios.getStudio(studioId))?.name ?? '（工作室已不存在）');
+  }
+  const coins = await Promise.all(
+    coinAccounts.map(async (a) => ({
+      studioId: a.studioId,
+      studioName: studioNames.get(a.studioId)!,
+      balance: a.balance,
+      ...(a.cardCode ? { cardCode: a.cardCode } : {}),
+      entries: (await deps.coins.listAllEntries(a.studioId, user.id)).map((e) => ({ id: e.id, amount: e.amount, kind: e.kind, what: e.what, by: e.byUserId === user.id ? '本人' : e.byName, at: e.at })),
+      redemptions: (await deps.coins.listAllRedemptionsOf(a.studioId, user.id)).map((r) => ({ code: r.code, rewardId: r.rewardId, rewardName: r.rewardName, cost: r.cost, status: r.status, createdAt: r.createdAt, ...(r.reason ? { reason: r.reason } : {}) })),
+    })),
+  );
 
   return {
     format: MY_DATA_FORMAT,
     exportedAt: now.toISOString(),
-    about: '这是“连心”小程序保存的关于您的全部信息：账号、您提的意见建议（含办理过程）、预约、血压记录与授权、消息和关注的工作室。手机号和上门地址只在保存期限内提供。',
+    about: '这是“连心”小程序保存的关于您的全部信息：账号、您提的意见建议（含办理过程）、预约、血压记录与授权、消息、关注的工作室和幸福币。手机号和上门地址只在保存期限内提供。',
     account: {
       id: user.id,
       displayName: user.displayName,
@@ -107,6 +122,7 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
     },
     notifications: [...notifications].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id)).map(({ title, body, at, read }) => ({ title, body, at, read })),
     follows: follows.map((f) => ({ studioId: f.studioId, studioName: studioNames.get(f.studioId)!, since: f.at })),
+    coins,
     retention: { contactDays: deps.limits.personalContactRetentionDays, healthReadingDays: deps.limits.healthReadingRetentionDays },
   };
 }

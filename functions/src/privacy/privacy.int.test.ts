@@ -77,7 +77,7 @@ describe('the resident’s own data (DynamoDB Local)', () => {
     await drainNotices(f); // the accept and reply notices, delivered by the notice consumer
 
     const summary = await invoke(api.getMyDataSummary, 'getMyDataSummary', { token });
-    expect(summary.body).toEqual({ submissions: 1, bookings: 1, upcomingBookings: 1, readings: 1, notifications: 2, follows: 1, contactRetentionDays: 180, healthReadingRetentionDays: 365, canDeleteAccount: true });
+    expect(summary.body).toEqual({ submissions: 1, bookings: 1, upcomingBookings: 1, readings: 1, notifications: 2, follows: 1, coinAccounts: 0, contactRetentionDays: 180, healthReadingRetentionDays: 365, canDeleteAccount: true });
 
     const file = await invoke(api.exportMyData, 'exportMyData', { token });
     expect(file.status).toBe(200);

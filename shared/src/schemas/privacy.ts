@@ -1,3 +1,4 @@
+import { coinEntryView, redemptionView } from './coins';
 import { z, idSchema, roleSchema } from './common';
 import { bookingView } from './booking';
 import { healthConsentView, readingView } from './reading';
@@ -37,6 +38,8 @@ export const myDataSummary = z.object({
   readings: z.number().int(),
   notifications: z.number().int(),
   follows: z.number().int(),
+  /** Studios where the caller has a 幸福币 account. */
+  coinAccounts: z.number().int(),
   /** Days phones and home addresses are kept after the matter is closed. */
   contactRetentionDays: z.number().int(),
   healthReadingRetentionDays: z.number().int(),
@@ -69,6 +72,8 @@ export const myDataExport = z.object({
   healthReadings: z.object({ consent: healthConsentView, readings: z.array(readingView) }),
   notifications: z.array(z.object({ title: z.string(), body: z.string(), at: z.string(), read: z.boolean() })),
   follows: z.array(z.object({ studioId: idSchema, studioName: z.string(), since: z.string() })),
+  /** 幸福币 per studio: the balance, the card, every coin in and out, the redemptions. */
+  coins: z.array(z.object({ studioId: idSchema, studioName: z.string(), balance: z.number().int(), cardCode: z.string().optional(), entries: z.array(coinEntryView), redemptions: z.array(redemptionView) })),
   retention: z.object({ contactDays: z.number().int(), healthReadingDays: z.number().int() }),
 });
 export type MyDataExport = z.infer<typeof myDataExport>;

@@ -13,6 +13,7 @@ const SUMMARY: MyDataSummary = {
   readings: 5,
   notifications: 7,
   follows: 1,
+  coinAccounts: 1,
   contactRetentionDays: 180,
   healthReadingRetentionDays: 365,
   canDeleteAccount: true,
@@ -68,7 +69,7 @@ describe('我的数据', () => {
     await screen.findByText('我们保存了您的这些信息')
     expect(calls()[0].url).toBe('http://127.0.0.1:3000/me/data/summary')
     const rows = Array.from(container.querySelectorAll('.kept-row')).map((r) => `${r.querySelector('.kept-label')?.textContent} ${r.querySelector('.kept-value')?.textContent}`)
-    expect(rows).toEqual(['账号 1 个', '意见建议 3 条', '预约 4 个', '血压记录 5 条', '消息和关注 7 条 · 1 个', '手机号和地址 180 天'])
+    expect(rows).toEqual(['账号 1 个', '意见建议 3 条', '预约 4 个', '血压记录 5 条', '消息和关注 7 条 · 1 个', '幸福币 1 个账户', '手机号和地址 180 天'])
     expect(container.textContent).toContain('其中 1 个还没到时间')
     expect(container.textContent).toContain('每条保存 365 天')
     expect(container.textContent).toContain('事情办完或上门服务后 180 天自动删除')

@@ -41,6 +41,7 @@ function KeptCard({ summary }: { summary: MyDataSummary }) {
       <KeptRow label='预约' value={`${summary.bookings} 个`} note={summary.upcomingBookings > 0 ? `其中 ${summary.upcomingBookings} 个还没到时间。` : '预约的服务、时间和地点。'} />
       <KeptRow label='血压记录' value={`${summary.readings} 条`} note={`您同意后才保存，每条保存 ${summary.healthReadingRetentionDays} 天。`} />
       <KeptRow label='消息和关注' value={`${summary.notifications} 条 · ${summary.follows} 个`} note='收到的消息，关注的工作室。' />
+      <KeptRow label='幸福币' value={`${summary.coinAccounts} 个账户`} note='幸福币的余额、每一笔进出和兑换记录。' />
       <KeptRow label='手机号和地址' value={`${summary.contactRetentionDays} 天`} note={`只在您自己留下时保存；事情办完或上门服务后 ${summary.contactRetentionDays} 天自动删除。`} />
     </View>
   )
@@ -65,6 +66,7 @@ function DeleteCard({ summary, busy, onDelete }: { summary: MyDataSummary; busy:
             <Text className='delete-point'>· 未来的 {summary.upcomingBookings} 个预约会取消，名额让给别人。</Text>
             <Text className='delete-point'>· {summary.readings} 条血压记录和您的同意记录会删除。</Text>
             <Text className='delete-point'>· 消息、关注、您留的手机号和地址会删除。</Text>
+            {summary.coinAccounts > 0 ? <Text className='delete-point'>· 幸福币作废：没领的奖品会取消，卡号删除，兑换记录不再显示您的名字。</Text> : null}
             <Text className='delete-point'>· 注销后不能恢复。以后再用这个微信登录，会是一个新的空账号。</Text>
           </View>
           <Button
