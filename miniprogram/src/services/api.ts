@@ -236,3 +236,6 @@ export const getRedemption = (studioId: string, code: string) => call('getRedemp
 export const handOverRedemption = (studioId: string, code: string) => call('handOverRedemption', { params: { studioId, code } })
 
 export const refuseRedemption = (studioId: string, code: string, reason: string) => call('refuseRedemption', { params: { studioId, code }, body: { reason } })
+
+/** Admin: the whole list of rules and rewards (rewards left out are withdrawn). */
+export const putCoinSettings = (studioId: string, body: BodyOf<'putCoinSettings'>) => call('putCoinSettings', { params: { studioId }, body })

@@ -25,6 +25,8 @@ export const READINGS_PAGE = '/pages/readings/index'
 export const COINS_PAGE = '/pages/coins/index'
 /** Staff: 记幸福币 and 兑换核销 at the stand. */
 export const STAFF_COINS_PAGE = '/packageStaff/pages/coins/index'
+/** Admin: 幸福币 rules and rewards. */
+export const ADMIN_COINS_PAGE = '/packageAdmin/pages/coins/index'
 export const STAFF_SUMMARY_PAGE = '/packageStaff/pages/summary/index'
 /** 代填意见: staff, representatives and admins enter a suggestion for a resident without a phone (query `standId` optional). */
 export const STAFF_ON_BEHALF_PAGE = '/packageStaff/pages/on-behalf/index'
