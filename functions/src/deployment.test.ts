@@ -9,6 +9,7 @@ import { postersDeps } from './posters/deps';
 import { privacyDeps } from './privacy/deps';
 import { readingsDeps } from './readings/deps';
 import { coinsDeps } from './coins/deps';
+import { volunteersDeps } from './volunteers/deps';
 import { standJobsDeps, standsDeps } from './stands/deps';
 import { studioDeps } from './studio/deps';
 import { submissionJobsDeps, submissionsDeps } from './submissions/deps';
@@ -20,6 +21,7 @@ const wiringOf: Record<string, (cfg: Config) => unknown> = {
   stands: standsDeps,
   readings: readingsDeps,
   coins: coinsDeps,
+  volunteers: volunteersDeps,
   studio: studioDeps,
   submissions: submissionsDeps,
   notices: noticesDeps,

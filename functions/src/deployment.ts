@@ -158,6 +158,14 @@ export const lambdas: Record<string, LambdaSpec> = {
     // rules, rewards (stock), redemptions (GSI1: a resident's), the month's figures; the audit trail; names of people
     iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem'], [TABLE]), dynamo(['Query'], [index('GSI1')])],
   },
+  volunteers: {
+    handler: 'volunteers/lambda',
+    parameters: ['sessionSecret'],
+    context: 'volunteers',
+    // registrations (under their person; GSI1 by studio and status), teams (members in the team item, the
+    // registration's teamIds, one transaction)
+    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem'], [TABLE]), dynamo(['Query'], [index('GSI1')])],
+  },
   markNoShows: {
     handler: 'stands/jobs/mark-no-shows',
     parameters: [],

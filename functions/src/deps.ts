@@ -18,6 +18,7 @@ import type { PhotoStore } from './adapters/photos/photo-store';
 import type { AuditRepository } from './audit/audit.repository';
 import type { Metrics } from './metrics';
 import type { CoinRepository } from './coins/coin.repository';
+import type { VolunteerRepository } from './volunteers/volunteer.repository';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
 export interface Deps {
@@ -46,6 +47,8 @@ export interface Deps {
   audit: AuditRepository;
   /** 幸福币: accounts, their ledgers, rules, rewards and redemptions. */
   coins: CoinRepository;
+  /** Volunteers' registrations (under their person) and the studio's teams. */
+  volunteers: VolunteerRepository;
   venueQrCodes: VenueQrCodes;
   /** Object storage for submission photos (S3; s3rver locally). */
   photos: PhotoStore;

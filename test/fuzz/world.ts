@@ -141,6 +141,10 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const card = await must('openCoinCard', { token: tokenOf('resident'), params: { studioId: seed.studioId } });
   await must('awardCoins', { token: tokenOf('staff1'), params: { studioId: seed.studioId }, body: { requestId: requestId(), cardCode: card.cardCode, ruleId: 'mediation' } });
   const redemption = await must('redeemCoins', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), rewardId: 'towel' } });
+  // volunteers: the new member registers (waiting for the admin), and a team to put people in
+  const volunteering = { partyMember: true, inService: true, organisation: '洛社中心小学', skills: ['辅导功课'], availability: '周六上午' };
+  await must('registerVolunteer', { token: joiner.token, params: { studioId: seed.studioId }, body: volunteering });
+  const team = await must('createVolunteerTeam', { token: tokenOf('admin'), params: { studioId: seed.studioId }, body: { name: '助学服务队' } });
 
   const pools: Record<string, string[]> = {
     studioId: [seed.studioId],
@@ -154,6 +158,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     readingId: [orNothing(reading?.id)],
     userId: [member.user.id],
     code: [redemption.code],
+    teamId: [team.id],
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -240,6 +245,11 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     awardCoins: (requestId) => ({ body: { requestId, cardCode: card.cardCode, ruleId: 'clean-up' } }),
     putCoinSettings: () => ({ body: { rules: DEMO_COIN_RULES, rewards: DEMO_COIN_REWARDS } }),
     getCoinFigures: () => ({ query: { month } }),
+    registerVolunteer: () => ({ body: volunteering }),
+    listVolunteers: () => ({ query: { status: 'pending' } }),
+    decideVolunteer: () => ({ body: { approve: true } }),
+    createVolunteerTeam: () => ({ body: { name: `服务队${ulid().slice(-4)}` } }),
+    addTeamMember: () => ({ body: { leader: false } }),
   };
 
   const s3 = new S3Client({ endpoint: testS3Endpoint(), forcePathStyle: true, region: 'local', credentials: LOCAL_S3_CREDENTIALS });

@@ -66,6 +66,11 @@ export async function deleteMyAccount(deps: PrivacyDeps, principal: Principal): 
   await deps.readings.deleteConsent(userId);
 
   await forgetCoins(deps, userId, at);
+  // 志愿者: out of every team first (the team item keeps members' names); the registration goes with the user's items
+  for (const r of await deps.volunteers.listOfUser(userId)) {
+    for (const teamId of r.teamIds) await deps.volunteers.removeMember(r.studioId, teamId, userId, r.teamIds);
+    await deps.volunteers.delete(userId, r.studioId);
+  }
 
   for (const n of await deps.notifications.listAllOfUser(userId)) await deps.notifications.deleteNotification(userId, n.id);
   for (const f of await deps.notifications.listFollowsOfUser(userId)) await deps.notifications.unfollow(f.studioId, userId);

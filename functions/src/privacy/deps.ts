@@ -6,11 +6,12 @@ import { BookingRepository } from '../stands/booking.repository';
 import { StudioRepository } from '../studio/studio.repository';
 import { SubmissionRepository } from '../submissions/submission.repository';
 import { CoinRepository } from '../coins/coin.repository';
+import { VolunteerRepository } from '../volunteers/volunteer.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { photoStoreOf } from '../wiring/adapters/photos';
 
-/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows and 幸福币. */
-export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins'>;
+/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows, 幸福币 and volunteering. */
+export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers'>;
 
 export function privacyDeps(cfg: Config): PrivacyDeps {
   const table = tableOf(cfg);
@@ -23,5 +24,6 @@ export function privacyDeps(cfg: Config): PrivacyDeps {
     notifications: new NotificationRepository(table),
     photos: photoStoreOf(cfg),
     coins: new CoinRepository(table),
+    volunteers: new VolunteerRepository(table),
   };
 }

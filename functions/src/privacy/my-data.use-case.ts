@@ -86,9 +86,9 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
       .sort((a, b) => `${a.date}#${a.startTime}`.localeCompare(`${b.date}#${b.startTime}`))
       .map(async (e) => ({ ...toBookingView(e), ...(await deps.bookings.contactOf(e, now)) })),
   );
-  const coinAccounts = await deps.coins.listAccountsOfUser(user.id);
+  const [coinAccounts, registrations] = await Promise.all([deps.coins.listAccountsOfUser(user.id), deps.volunteers.listOfUser(user.id)]);
   const studioNames = new Map<string, string>();
-  for (const studioId of [...follows.map((f) => f.studioId), ...coinAccounts.map((a) => a.studioId)]) {
+  for (const studioId of [...follows.map((f) => f.studioId), ...coinAccounts.map((a) => a.studioId), ...registrations.map((r) => r.studioId)]) {
     if (!studioNames.has(studioId)) studioNames.set(studioId, (await deps.studios.getStudio(studioId))?.name ?? '（工作室已不存在）');
   }
   const coins = await Promise.all(
@@ -105,7 +105,7 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
   return {
     format: MY_DATA_FORMAT,
     exportedAt: now.toISOString(),
-    about: '这是“连心”小程序保存的关于您的全部信息：账号、您提的意见建议（含办理过程）、预约、血压记录与授权、消息、关注的工作室和幸福币。手机号和上门地址只在保存期限内提供。',
+    about: '这是“连心”小程序保存的关于您的全部信息：账号、您提的意见建议（含办理过程）、预约、血压记录与授权、消息、关注的工作室、幸福币和志愿者登记。手机号和上门地址只在保存期限内提供。',
     account: {
       id: user.id,
       displayName: user.displayName,
@@ -123,6 +123,12 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
     notifications: [...notifications].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id)).map(({ title, body, at, read }) => ({ title, body, at, read })),
     follows: follows.map((f) => ({ studioId: f.studioId, studioName: studioNames.get(f.studioId)!, since: f.at })),
     coins,
+    volunteering: await Promise.all(
+      registrations.map(async (r) => {
+        const teams = (await deps.volunteers.listTeams(r.studioId)).filter((t) => r.teamIds.includes(t.id)).map((t) => t.name);
+        return { studioId: r.studioId, studioName: studioNames.get(r.studioId)!, status: r.status, partyMember: r.partyMember, inService: r.inService, ...(r.organisation ? { organisation: r.organisation } : {}), skills: r.skills, availability: r.availability, registeredAt: r.registeredAt, teams };
+      }),
+    ),
     retention: { contactDays: deps.limits.personalContactRetentionDays, healthReadingDays: deps.limits.healthReadingRetentionDays },
   };
 }

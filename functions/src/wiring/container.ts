@@ -11,6 +11,7 @@ import { NotificationRepository } from '../notices/notification.repository';
 import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { CoinRepository } from '../coins/coin.repository';
+import { VolunteerRepository } from '../volunteers/volunteer.repository';
 import type { Deps } from '../deps';
 import { basicsOf, tableOf, type Basics } from './basics';
 import { notifierOf } from './notifier';
@@ -42,6 +43,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     outbox: new OutboxRepository(table),
     audit: new AuditRepository(table),
     coins: new CoinRepository(table),
+    volunteers: new VolunteerRepository(table),
     studios: new StudioRepository(table),
     stands: new StandRepository(table),
     personas: new PersonaRepository(table),

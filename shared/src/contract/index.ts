@@ -1,5 +1,6 @@
 import { authRoutes } from './auth';
 import { coinRoutes } from './coins';
+import { volunteerRoutes } from './volunteers';
 import { localRoutes } from './local';
 import { noticeRoutes } from './notices';
 import { posterRoutes } from './posters';
@@ -26,6 +27,7 @@ export const contexts = {
   posters: posterRoutes,
   privacy: privacyRoutes,
   coins: coinRoutes,
+  volunteers: volunteerRoutes,
 } as const;
 
 export type ContextName = keyof typeof contexts;
@@ -41,6 +43,7 @@ export const routes = {
   ...noticeRoutes,
   ...posterRoutes,
   ...coinRoutes,
+  ...volunteerRoutes,
   ...privacyRoutes,
 } as const;
 

@@ -74,6 +74,8 @@ export const myDataExport = z.object({
   follows: z.array(z.object({ studioId: idSchema, studioName: z.string(), since: z.string() })),
   /** 幸福币 per studio: the balance, the card, every coin in and out, the redemptions. */
   coins: z.array(z.object({ studioId: idSchema, studioName: z.string(), balance: z.number().int(), cardCode: z.string().optional(), entries: z.array(coinEntryView), redemptions: z.array(redemptionView) })),
+  /** 志愿者 registrations per studio, with the teams they are in. */
+  volunteering: z.array(z.object({ studioId: idSchema, studioName: z.string(), status: z.string(), partyMember: z.boolean(), inService: z.boolean(), organisation: z.string().optional(), skills: z.array(z.string()), availability: z.string(), registeredAt: z.string(), teams: z.array(z.string()) })),
   retention: z.object({ contactDays: z.number().int(), healthReadingDays: z.number().int() }),
 });
 export type MyDataExport = z.infer<typeof myDataExport>;

@@ -1,0 +1,20 @@
+import { volunteerRoutes } from '@shared/contract/volunteers';
+import { createRouter } from '../http/router';
+import { volunteersDeps } from './deps';
+import { addTeamMember, createVolunteerTeam, decideVolunteer, getMyVolunteer, listVolunteers, listVolunteerTeams, registerVolunteer, removeTeamMember, withdrawVolunteer } from './volunteers.use-case';
+
+export const handler = createRouter(
+  volunteerRoutes,
+  {
+    getMyVolunteer: ({ deps, principal, params }) => getMyVolunteer(deps, principal, params.studioId),
+    registerVolunteer: ({ deps, principal, params, body }) => registerVolunteer(deps, principal, params.studioId, body),
+    withdrawVolunteer: ({ deps, principal, params }) => withdrawVolunteer(deps, principal, params.studioId),
+    listVolunteers: ({ deps, principal, params, query }) => listVolunteers(deps, principal, params.studioId, query),
+    decideVolunteer: ({ deps, principal, params, body }) => decideVolunteer(deps, principal, params.studioId, params.userId, body),
+    listVolunteerTeams: ({ deps, principal, params }) => listVolunteerTeams(deps, principal, params.studioId),
+    createVolunteerTeam: ({ deps, principal, params, body }) => createVolunteerTeam(deps, principal, params.studioId, body),
+    addTeamMember: ({ deps, principal, params, body }) => addTeamMember(deps, principal, params.studioId, params.teamId, params.userId, body),
+    removeTeamMember: ({ deps, principal, params }) => removeTeamMember(deps, principal, params.studioId, params.teamId, params.userId),
+  },
+  volunteersDeps,
+);
