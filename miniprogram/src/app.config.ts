@@ -15,6 +15,7 @@ export default defineAppConfig({
     'pages/notifications/index',
     'pages/my-data/index',
     'pages/coins/index',
+    'pages/volunteer/index',
   ],
   // Staff, representatives and admins only: downloaded when first opened, kept out of the main package.
   // 代填意见 (on-behalf) is here too: opened from the stand console and from the representatives' inbox.
@@ -27,7 +28,7 @@ export default defineAppConfig({
     // the categories of submissions with their time limits (意见类别与时限), the audit trail (操作记录).
     {
       root: 'packageAdmin',
-      pages: ['pages/index/index', 'pages/services/index', 'pages/service-edit/index', 'pages/venues/index', 'pages/venue-edit/index', 'pages/stands/index', 'pages/submission-settings/index', 'pages/audit/index', 'pages/members/index', 'pages/coins/index'],
+      pages: ['pages/index/index', 'pages/services/index', 'pages/service-edit/index', 'pages/venues/index', 'pages/venue-edit/index', 'pages/stands/index', 'pages/submission-settings/index', 'pages/audit/index', 'pages/members/index', 'pages/coins/index', 'pages/volunteers/index'],
     },
     // Representatives and admins: the inbox of submissions (意见办理), accept and sort, reply, resolve; 统计 and CSV export;
     // the studio's reply templates (答复模板).

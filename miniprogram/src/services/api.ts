@@ -239,3 +239,24 @@ export const refuseRedemption = (studioId: string, code: string, reason: string)
 
 /** Admin: the whole list of rules and rewards (rewards left out are withdrawn). */
 export const putCoinSettings = (studioId: string, body: BodyOf<'putCoinSettings'>) => call('putCoinSettings', { params: { studioId }, body })
+
+/* ---------- volunteers ---------- */
+
+export const getMyVolunteer = (studioId: string) => call('getMyVolunteer', { params: { studioId } })
+
+export const registerVolunteer = (studioId: string, body: BodyOf<'registerVolunteer'>) => call('registerVolunteer', { params: { studioId }, body })
+
+export const withdrawVolunteer = (studioId: string) => call('withdrawVolunteer', { params: { studioId } })
+
+/** Representatives and admins: the studio's volunteers by status, 30 at a time. */
+export const listVolunteers = (studioId: string, status: QueryOf<'listVolunteers'>['status'], cursor?: string) => call('listVolunteers', { params: { studioId }, query: { status, cursor } })
+
+export const decideVolunteer = (studioId: string, userId: string, body: BodyOf<'decideVolunteer'>) => call('decideVolunteer', { params: { studioId, userId }, body })
+
+export const listVolunteerTeams = (studioId: string) => call('listVolunteerTeams', { params: { studioId } })
+
+export const createVolunteerTeam = (studioId: string, name: string) => call('createVolunteerTeam', { params: { studioId }, body: { name } })
+
+export const addTeamMember = (studioId: string, teamId: string, userId: string, leader: boolean) => call('addTeamMember', { params: { studioId, teamId, userId }, body: { leader } })
+
+export const removeTeamMember = (studioId: string, teamId: string, userId: string) => call('removeTeamMember', { params: { studioId, teamId, userId } })

@@ -27,6 +27,10 @@ export const COINS_PAGE = '/pages/coins/index'
 export const STAFF_COINS_PAGE = '/packageStaff/pages/coins/index'
 /** Admin: 幸福币 rules and rewards. */
 export const ADMIN_COINS_PAGE = '/packageAdmin/pages/coins/index'
+/** 志愿者登记 (query `studioId`, else the last stand's studio). */
+export const VOLUNTEER_PAGE = '/pages/volunteer/index'
+/** Admin: volunteers to approve, and teams. */
+export const ADMIN_VOLUNTEERS_PAGE = '/packageAdmin/pages/volunteers/index'
 export const STAFF_SUMMARY_PAGE = '/packageStaff/pages/summary/index'
 /** 代填意见: staff, representatives and admins enter a suggestion for a resident without a phone (query `standId` optional). */
 export const STAFF_ON_BEHALF_PAGE = '/packageStaff/pages/on-behalf/index'

@@ -9,7 +9,7 @@ import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, COINS_PAGE, MY_DATA_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, STAFF_COINS_PAGE, STAFF_STANDS_PAGE, SUBMISSIONS_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, COINS_PAGE, MY_DATA_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, STAFF_COINS_PAGE, STAFF_STANDS_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -207,6 +207,12 @@ export default function MePage() {
       <View className='card card--link coins-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(COINS_PAGE)}>
         <Text className='entry-title'>我的幸福币</Text>
         <Text className='plain-line'>参加活动挣幸福币，到服务点换东西</Text>
+        <Text className='card-action'>打开 ›</Text>
+      </View>
+
+      <View className='card card--link volunteer-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(VOLUNTEER_PAGE)}>
+        <Text className='entry-title'>当志愿者</Text>
+        <Text className='plain-line'>登记能帮的事和有空的时间；在职党员到社区报到</Text>
         <Text className='card-action'>打开 ›</Text>
       </View>
 
