@@ -14,12 +14,15 @@ export default defineAppConfig({
     'pages/board/index',
     'pages/notifications/index',
     'pages/my-data/index',
-    'pages/coins/index',
-    'pages/volunteer/index',
   ],
   // Staff, representatives and admins only: downloaded when first opened, kept out of the main package.
   // 代填意见 (on-behalf) is here too: opened from the stand console and from the representatives' inbox.
   subPackages: [
+    // Residents' pages opened now and then from 我的: 幸福币 and 当志愿者
+    {
+      root: 'packageResident',
+      pages: ['pages/coins/index', 'pages/volunteer/index'],
+    },
     {
       root: 'packageStaff',
       pages: ['pages/stands/index', 'pages/console/index', 'pages/summary/index', 'pages/on-behalf/index', 'pages/coins/index'],

@@ -22,13 +22,13 @@ export const STAFF_STANDS_PAGE = '/packageStaff/pages/stands/index'
 export const STAFF_CONSOLE_PAGE = '/packageStaff/pages/console/index'
 export const READINGS_PAGE = '/pages/readings/index'
 /** 我的幸福币 (query `studioId`, else the last stand's studio). */
-export const COINS_PAGE = '/pages/coins/index'
+export const COINS_PAGE = '/packageResident/pages/coins/index'
 /** Staff: 记幸福币 and 兑换核销 at the stand. */
 export const STAFF_COINS_PAGE = '/packageStaff/pages/coins/index'
 /** Admin: 幸福币 rules and rewards. */
 export const ADMIN_COINS_PAGE = '/packageAdmin/pages/coins/index'
 /** 志愿者登记 (query `studioId`, else the last stand's studio). */
-export const VOLUNTEER_PAGE = '/pages/volunteer/index'
+export const VOLUNTEER_PAGE = '/packageResident/pages/volunteer/index'
 /** Admin: volunteers to approve, and teams. */
 export const ADMIN_VOLUNTEERS_PAGE = '/packageAdmin/pages/volunteers/index'
 export const STAFF_SUMMARY_PAGE = '/packageStaff/pages/summary/index'

@@ -1,7 +1,7 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import type { MyCoinsView } from '@shared/schemas/coins'
-import Taro, { resetTaroMock, router } from '../../../test/mocks/taro'
-import { networkDown, ok, signInAs, STUDIO_ID, type RequestCall } from '../../../test/fixtures'
+import Taro, { resetTaroMock, router } from '../../../../test/mocks/taro'
+import { networkDown, ok, signInAs, STUDIO_ID, type RequestCall } from '../../../../test/fixtures'
 import CoinsPage from './index'
 
 const BASE = `http://127.0.0.1:3000/studios/${STUDIO_ID}`

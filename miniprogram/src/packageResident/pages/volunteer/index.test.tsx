@@ -1,6 +1,6 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
-import Taro, { resetTaroMock, router } from '../../../test/mocks/taro'
-import { ok, signInAs, STUDIO_ID, type RequestCall } from '../../../test/fixtures'
+import Taro, { resetTaroMock, router } from '../../../../test/mocks/taro'
+import { ok, signInAs, STUDIO_ID, type RequestCall } from '../../../../test/fixtures'
 import VolunteerPage from './index'
 
 const puts = () => Taro.request.mock.calls.map((c) => c[0] as RequestCall).filter((c) => c.method === 'PUT')
