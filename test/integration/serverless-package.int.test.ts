@@ -35,8 +35,10 @@ describe('serverless package --stage prod', () => {
     const zips = readdirSync(out).filter((f) => f.endsWith('.zip')).sort();
     const deployed = Object.keys(lambdas).filter((name) => !lambdas[name].localOnly);
     expect(zips).toEqual(deployed.map((name) => `${name}.zip`).sort());
-    expect(resourcesOf('AWS::Lambda::Function').length).toBeLessThanOrEqual(12);
-    expect(Object.keys(template.Resources).length).toBeLessThanOrEqual(150);
+    // one per context, not per route (the old shape had a function per route and 425 resources)
+    expect(resourcesOf('AWS::Lambda::Function').length).toBe(deployed.length);
+    expect(resourcesOf('AWS::Lambda::Function').length).toBeLessThanOrEqual(16);
+    expect(Object.keys(template.Resources).length).toBeLessThanOrEqual(170);
     expect(resourcesOf('AWS::Lambda::Version')).toEqual([]);
   });
 
