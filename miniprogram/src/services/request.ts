@@ -27,6 +27,7 @@ import type { ZodTypeAny } from 'zod'
 import { clearSession, getToken, saveSession } from './session'
 import { ApiError, NETWORK_ERROR_MESSAGE, WECHAT_LOGIN_FAILED_MESSAGE } from './api-error'
 import { isWeapp, LOGIN_PAGE } from './platform'
+import { takePrefetched } from './entry-prefetch'
 
 export const DEFAULT_TIMEOUT_MS = 15_000
 
@@ -77,9 +78,19 @@ async function send(path: string, options: RequestOptions, token: string | null)
   const header: Record<string, string> = { Accept: 'application/json' }
   if (method !== 'GET') header['Content-Type'] = 'application/json'
   if (token) header.Authorization = `Bearer ${token}`
+  const url = `${apiBase()}${path}`
+  // H5: the stand a QR code opened was asked for by index.html already (entry-prefetch.ts); if that failed, ask again
+  const prefetched = method === 'GET' && !token ? takePrefetched(url, { timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS }) : undefined
+  if (prefetched) {
+    try {
+      return await prefetched
+    } catch {
+      // the prefetch met a network error or took too long: the request below tries once more
+    }
+  }
   try {
     const res = await Taro.request({
-      url: `${apiBase()}${path}`,
+      url,
       method,
       data: options.data as Taro.request.Option['data'],
       header,
