@@ -130,6 +130,20 @@ describe('usePageData', () => {
     expect(Taro.showToast).not.toHaveBeenCalled()
   })
 
+  it('lets onRefreshError decide from the error: no network keeps the data, the server’s refusal replaces it', async () => {
+    const { load, answer, fail } = answers<string>()
+    const onRefreshError = (error: unknown) => (error instanceof ApiError && error.status === 0 ? 'keep' : 'error')
+    const { result } = renderPageData(load, { onRefreshError })
+    await answer(0, 'shown')
+    act(() => void result.current.reload())
+    await fail(1)
+    expect(result.current.state).toEqual(ready('shown'))
+    act(() => void result.current.reload())
+    await fail(2, new ApiError({ code: 'NOT_FOUND', status: 404, message: '这个地点近期没有服务点' }))
+    expect(result.current.state).toEqual({ status: 'error', message: '这个地点近期没有服务点' })
+    expect(Taro.showToast).not.toHaveBeenCalled()
+  })
+
   it('a quiet reload (polling) that fails changes nothing, even with onRefreshError "error"', async () => {
     const { load, answer, fail } = answers<string>()
     const { result } = renderPageData(load, { onRefreshError: 'error' })

@@ -25,8 +25,8 @@ export interface PageDataOptions<T> {
   reloadOnShow?: boolean | ((state: LoadState<T>) => boolean)
   /** Load again on pull-down, then stop the spinner. Default `false`. */
   pullDownRefresh?: boolean
-  /** See `RefreshFailure`. Default `toast`. */
-  onRefreshError?: RefreshFailure
+  /** See `RefreshFailure`; a function decides from the error (e.g. no network vs. the server's answer). Default `toast`. */
+  onRefreshError?: RefreshFailure | ((error: unknown) => RefreshFailure)
   /** Called with each answer that is shown (never with one that came too late), e.g. to remember it. */
   onData?: (data: T) => void
 }
@@ -73,7 +73,8 @@ export function usePageData<T>(load: () => Promise<T>, deps: DependencyList, opt
     } catch (error) {
       if (id !== loadId.current || quiet) return
       const message = errorMessage(error)
-      const onRefreshError = latest.current.options.onRefreshError ?? 'toast'
+      const chosen = latest.current.options.onRefreshError ?? 'toast'
+      const onRefreshError = typeof chosen === 'function' ? chosen(error) : chosen
       if (latest.current.state.status === 'ready' && onRefreshError !== 'error') {
         if (onRefreshError === 'toast') Taro.showToast({ title: message, icon: 'none', duration: 3000 })
         return
