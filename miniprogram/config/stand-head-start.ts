@@ -14,7 +14,8 @@ export const PREFETCH_GLOBAL = '__lianxinPrefetch'
  * is the stand page (`#/pages/stand/index?scene=v%3D…`, as a venue's QR code opens it), it
  * - preloads the stand page's own chunks, which the router would otherwise ask for only once the app script ran;
  * - asks the API for the stand (`path`: the contract's `getStandByScene`, public; a simple CORS request, no preflight) and
- *   leaves the answer for the page's first call (`services/entry-prefetch.ts`), which then waits for no round trip.
+ *   leaves the answer for the page (`services/entry-prefetch.ts`): once it has arrived, the page's first render shows
+ *   it; before that, the page's first call waits for it instead of asking again.
  * The scene is decoded as `parseVenueScene` does; anything else is left to the page (which says the code is bad).
  */
 export function standHeadStartScript({ apiBase, path, files }: { apiBase: string; path: string; files: string[] }): string {
@@ -27,8 +28,8 @@ var p=${JSON.stringify(preload)};for(var j=0;j<p.length;j++){var l=d.createEleme
 if(!w.fetch)return;
 var u=${JSON.stringify(apiBase)}+${JSON.stringify(path)}.replace('{scene}',encodeURIComponent(s));
 var a=w.fetch(u,{headers:{Accept:'application/json'},credentials:'omit'}).then(function(r){return r.text().then(function(t){return{statusCode:r.status,text:t}})});
-a['catch'](function(){});
-w.${PREFETCH_GLOBAL}={url:u,at:Date.now(),answer:a};
+var o={url:u,at:Date.now(),answer:a};a.then(function(x){o.settled=x},function(){});
+w.${PREFETCH_GLOBAL}=o;
 }catch(e){}}(window,document);`
 }
 

@@ -1,7 +1,7 @@
 import { routes } from '@shared/contract'
 import Taro, { resetTaroMock } from '../../test/mocks/taro'
 import { STAND_BY_SCENE_PATH, standHeadStartScript } from '../../config/stand-head-start'
-import { getStandByScene } from './api'
+import { getStandByScene, standAnsweredAlready } from './api'
 import { takePrefetched } from './entry-prefetch'
 
 const API = 'https://api.test'
@@ -48,6 +48,30 @@ describe('the stand page’s head start from index.html', () => {
     expect(Taro.request).not.toHaveBeenCalled()
     await expect(getStandByScene(SCENE)).resolves.toEqual({ studio: { name: '从 API 再问一次' } })
     expect(Taro.request).toHaveBeenCalledTimes(1)
+  })
+
+  it('hands an answer that has arrived to the page’s first render, once; one still on its way is left to the page’s call', async () => {
+    let arrive!: (value: { status: number; text: () => Promise<string> }) => void
+    fetchMock.mockImplementation(() => new Promise((resolve) => (arrive = resolve)))
+    openAt(`#/pages/stand/index?scene=${encodeURIComponent(SCENE)}`)
+    expect(standAnsweredAlready(SCENE)).toBeUndefined() // not yet: the page opens as it would without it
+
+    arrive({ status: 200, text: () => Promise.resolve(JSON.stringify(stand)) })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(standAnsweredAlready('v=01JD0000000000000000000003')).toBeUndefined() // another venue's
+    expect(standAnsweredAlready(SCENE)).toEqual(stand)
+    expect(standAnsweredAlready(SCENE)).toBeUndefined()
+    await expect(getStandByScene(SCENE)).resolves.toEqual({ studio: { name: '从 API 再问一次' } })
+  })
+
+  it('leaves a refusal that has arrived to the page’s call, which says why', async () => {
+    const refusal = { error: { code: 'NOT_FOUND', message: '这个地点近期没有服务点' } }
+    fetchMock.mockImplementation(() => Promise.resolve({ status: 404, text: () => Promise.resolve(JSON.stringify(refusal)) }))
+    openAt(`#/pages/stand/index?scene=${encodeURIComponent(SCENE)}`)
+    await new Promise((r) => setTimeout(r, 0))
+    expect(standAnsweredAlready(SCENE)).toBeUndefined()
+    await expect(getStandByScene(SCENE)).rejects.toMatchObject({ status: 404 })
+    expect(Taro.request).not.toHaveBeenCalled()
   })
 
   it('reads the scene as the page does: encoded twice (as WeChat may hand it), among other parameters', () => {

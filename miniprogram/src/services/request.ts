@@ -27,7 +27,7 @@ import type { ZodTypeAny } from 'zod'
 import { clearSession, getToken, saveSession } from './session'
 import { ApiError, NETWORK_ERROR_MESSAGE, WECHAT_LOGIN_FAILED_MESSAGE } from './api-error'
 import { isWeapp, LOGIN_PAGE } from './platform'
-import { takePrefetched } from './entry-prefetch'
+import { takeArrivedPrefetch, takePrefetched } from './entry-prefetch'
 
 export const DEFAULT_TIMEOUT_MS = 15_000
 
@@ -265,6 +265,16 @@ export function call<N extends JsonRouteName>(name: N, ...args: CallArgs<Routes[
     auth: options.auth ?? (route.roles === 'public' ? 'none' : 'required'),
     timeout: options.timeout,
   })
+}
+
+/**
+ * H5: the answer to this public call that index.html has already received (entry-prefetch.ts), if it is a success;
+ * taken once. A page shows it in its first render instead of waiting for its own call. `undefined` otherwise.
+ */
+export function answeredAlready<N extends JsonRouteName>(name: N, input: CallInput<Routes[N]>): ResponseOf<Routes[N]> | undefined {
+  const route: RouteSpec = routes[name]
+  if (route.method !== 'GET' || route.roles !== 'public') return undefined
+  return takeArrivedPrefetch(`${apiBase()}${urlPathOf(route, input as AnyInput)}`)?.data as ResponseOf<Routes[N]> | undefined
 }
 
 /* ---------- files (PDF posters): the same base URL, token, 401 handling and Chinese errors ---------- */

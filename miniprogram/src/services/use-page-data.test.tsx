@@ -68,6 +68,16 @@ describe('usePageData', () => {
     expect(load).toHaveBeenCalledTimes(1)
   })
 
+  it('with opensWithAnswer, shows the initial data as the answer and loads nothing until asked', async () => {
+    const { load, answer } = answers<string>()
+    const { result } = renderPageData(load, { initial: () => ready('from index.html'), opensWithAnswer: true })
+    expect(result.current.state).toEqual(ready('from index.html'))
+    expect(load).not.toHaveBeenCalled()
+    act(() => void result.current.reload())
+    await answer(0, 'later')
+    expect(result.current.state).toEqual(ready('later'))
+  })
+
   it('ignores a stale answer: only the latest load is shown', async () => {
     const { load, answer } = answers<string>()
     const { result } = renderPageData(load)

@@ -19,6 +19,11 @@ export interface PageDataOptions<T> {
   /** The state before the first answer. Default loading; e.g. an error for a missing page parameter, or data remembered from another page. */
   initial?: () => LoadState<T>
   /**
+   * `initial` is already the API's answer (e.g. one index.html received before the app started): nothing is loaded when
+   * the page opens. Later loads (deps changing, `reload`, polling, shows) happen as usual. Default `false`.
+   */
+  opensWithAnswer?: boolean
+  /**
    * Load again each time the page shows after the first time (back from another page); a function decides from what
    * is shown at that moment (e.g. not while polling anyway). Default `false`.
    */
@@ -113,6 +118,10 @@ export function usePageData<T>(load: () => Promise<T>, deps: DependencyList, opt
     showsHandled.current = shows
     if (!enabled) return
     if (opened.current) setState(LOADING)
+    else if (latest.current.options.opensWithAnswer) {
+      opened.current = true
+      return
+    }
     opened.current = true
     void reload()
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -81,8 +81,8 @@ describe('stand page', () => {
     expect(container.querySelector('.stand-date')?.textContent).toContain('今天')
     expect(container.querySelector('.stand-date')?.textContent).toContain('11月22日 周六')
 
+    await waitFor(() => expect(container.querySelectorAll('.service-card')).toHaveLength(2))
     const cards = container.querySelectorAll('.service-card')
-    expect(cards).toHaveLength(2)
     expect(cards[0].querySelector('.service-name')?.textContent).toBe('量血压')
     expect(cards[1].querySelector('.service-name')?.textContent).toBe('家电维修')
 
@@ -262,6 +262,23 @@ describe('stand page, opened again', () => {
     await waitFor(() => expect(container.querySelector('.notice--remembered')).toBeNull())
     expect(leftShown(container)).toEqual(['已约满', '余 1 位'])
     expect(container.querySelectorAll('.slot--open')).toHaveLength(1)
+  })
+
+  it('opens with the answer index.html has already received instead, asking nothing more (H5)', async () => {
+    const url = `http://127.0.0.1:3000/stands/by-scene/${encodeURIComponent(SCENE)}`
+    const arrived = { statusCode: 200, text: JSON.stringify(lastSeatTaken) }
+    window.__lianxinPrefetch = { url, at: Date.now(), answer: Promise.resolve(arrived), settled: arrived }
+    const { container } = render(<StandPage />)
+
+    expect(container.querySelector('.notice--remembered')).toBeNull()
+    expect(leftShown(container)).toEqual(['已约满', '余 1 位'])
+    expect(container.querySelectorAll('.slot--open')).toHaveLength(1)
+    // the stand and its first service in the first frame; the cards below the fold right after
+    expect(container.querySelectorAll('.service-card')).toHaveLength(1)
+    await waitFor(() => expect(container.querySelectorAll('.service-card')).toHaveLength(2))
+    expect(Taro.request).not.toHaveBeenCalled()
+    expect(JSON.parse(storage.get(LAST_STAND_PAGE_KEY) as string).page.services[0].slots[1].left).toBe(1)
+    expect(JSON.parse(storage.get(LAST_STAND_KEY) as string)).toMatchObject({ venueName: '青石镇集市', standId: fixture.stand.id })
   })
 
   it('gives way to the API’s word when the venue has no stand any more', async () => {

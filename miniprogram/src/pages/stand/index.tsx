@@ -7,8 +7,8 @@ import { parseVenueScene } from '@shared/scene'
 import { chinaDate, chinaTime, formatChinaDate } from '@shared/time'
 import type { BookingView } from '@shared/schemas/booking'
 import type { SlotView, StandPageResponse, StandServiceView } from '@shared/schemas/stand'
-import { getMyBookings, getStandByScene } from '../../services/api'
-import { rememberedStandPage, rememberStandPage, saveLastStand } from '../../services/last-stand'
+import { getMyBookings, getStandByScene, standAnsweredAlready } from '../../services/api'
+import { rememberedStandPage, rememberStandPage, saveLastStand, type RememberedStandPage } from '../../services/last-stand'
 import { errorMessage, outcomeUnknown } from '../../services/request'
 import { openLogin, openPage } from '../../services/navigation'
 import { boardPageUrl, submitPageUrl } from '../../services/submissions'
@@ -72,10 +72,28 @@ function ServiceCard({ service, onPick, standId, mySlots }: { service: StandServ
   )
 }
 
+/** Service cards drawn with the page's first frame (the first screen holds the stand's card and about one service). */
+export const FIRST_SERVICE_CARDS = 1
+
+/**
+ * The first service cards, then all of them a moment later: on a slow phone each card with its slots costs tens of
+ * milliseconds to draw, and the stand and its first service come on screen sooner without the cards below the fold.
+ */
+function useServicesDrawn(services: StandServiceView[]): StandServiceView[] {
+  const [all, setAll] = useState(services.length <= FIRST_SERVICE_CARDS)
+  useEffect(() => {
+    if (all) return undefined
+    const next = setTimeout(() => setAll(true), 0)
+    return () => clearTimeout(next)
+  }, [all])
+  return all ? services : services.slice(0, FIRST_SERVICE_CARDS)
+}
+
 /** `onPick` absent: nothing can be booked (the stand as last seen, not yet confirmed by the API). */
 function StandDetails({ data, account, onPick, mySlots }: { data: StandPageResponse; account: ReactNode; onPick?: PickSlot; mySlots: MySlots }) {
   const { studio, venue, stand, services } = data
   const bookable = stand.status !== 'cancelled'
+  const drawn = useServicesDrawn(services)
   return (
     <View>
       <View className='card stand-card'>
@@ -123,7 +141,7 @@ function StandDetails({ data, account, onPick, mySlots }: { data: StandPageRespo
 
       <Text className='section-title'>服务项目</Text>
       {services.length > 0 ? (
-        services.map((service) => <ServiceCard key={service.id} service={service} onPick={bookable ? onPick : undefined} standId={stand.id} mySlots={mySlots} />)
+        drawn.map((service) => <ServiceCard key={service.id} service={service} onPick={bookable ? onPick : undefined} standId={stand.id} mySlots={mySlots} />)
       ) : (
         <View className='card'>
           <Text className='plain-line'>本次还没有公布服务项目，请到现场咨询。</Text>
@@ -157,6 +175,16 @@ function RememberedNotice({ savedAt, failure, onRetry }: { savedAt: string; fail
 /** How often an open stand page refreshes its places left. */
 const STAND_REFRESH_MS = 10_000
 
+/**
+ * What the page opens with, before its own call: the API's answer when index.html has it already (H5, a QR code's
+ * address: config/stand-head-start.ts), else the stand as this phone last saw it (`savedAt`), else nothing (正在加载…).
+ */
+function openingStand(scene: string | null): { page: StandPageResponse } | RememberedStandPage | null {
+  if (!scene) return null
+  const answer = standAnsweredAlready(scene)
+  return answer ? { page: answer } : rememberedStandPage(scene)
+}
+
 export default function StandPage() {
   const { params } = useRouter()
   const rawScene = params.scene
@@ -166,10 +194,17 @@ export default function StandPage() {
   }, [rawScene])
   // The stand as last seen on this phone is shown at once (a weak signal at the market takes seconds), marked as such
   // and not bookable, until the API's answer replaces it.
-  const [remembered] = useState(() => (scene ? rememberedStandPage(scene) : null))
+  const [opening] = useState(() => openingStand(scene))
+  const remembered = opening && 'savedAt' in opening ? opening : null
   const [confirmed, setConfirmed] = useState(!remembered)
   /** Why the remembered stand could not be refreshed (no answer): shown in its notice with 重试. */
   const [refreshFailure, setRefreshFailure] = useState<string | null>(null)
+  /** For 首页's shortcut, 提意见 and 公示墙 elsewhere, and the next opening of this page. */
+  const keepStand = (data: StandPageResponse) => {
+    if (!scene) return
+    saveLastStand({ scene, venueName: data.venue.name, venueAddress: data.venue.address, studioName: data.studio.name, studioId: data.studio.id, standId: data.stand.id })
+    rememberStandPage(scene, data)
+  }
   const loadStand = async (): Promise<StandPageResponse> => {
     try {
       return await getStandByScene(scene as string)
@@ -180,7 +215,8 @@ export default function StandPage() {
   }
   const { state, reload, retry } = usePageData<StandPageResponse>(loadStand, [scene], {
     enabled: !!scene,
-    initial: () => (!scene ? { status: 'error', message: BAD_SCENE_MESSAGE } : remembered ? { status: 'ready', data: remembered.page } : { status: 'loading' }),
+    initial: () => (!scene ? { status: 'error', message: BAD_SCENE_MESSAGE } : opening ? { status: 'ready', data: opening.page } : { status: 'loading' }),
+    opensWithAnswer: !!opening && !remembered,
     // back from the login page (or the ticket page): places left may have changed
     reloadOnShow: (shown) => shown.status === 'ready',
     // no answer while the remembered stand is shown: it stays, with its notice; the API's refusal (404) replaces it
@@ -188,10 +224,7 @@ export default function StandPage() {
     onData: (data) => {
       setConfirmed(true)
       setRefreshFailure(null)
-      if (scene) {
-        saveLastStand({ scene, venueName: data.venue.name, venueAddress: data.venue.address, studioName: data.studio.name, studioId: data.studio.id, standId: data.stand.id })
-        rememberStandPage(scene, data)
-      }
+      keepStand(data)
     },
   })
   // forwarded to a village group: the market's name and its next day, opening the same venue's page
@@ -227,6 +260,8 @@ export default function StandPage() {
 
   useEffect(() => {
     if (scene) saveLastStand({ scene })
+    if (opening && !remembered) keepStand(opening.page) // the answer index.html received: the page's first data
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scene])
 
   useDidShow(() => {
