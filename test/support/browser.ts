@@ -6,7 +6,10 @@ import { expectAccessible } from './axe';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results');
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A small phone (375×812) in China: the journeys' residents and staff, and `npm run bench:stand`'s resident. */
+export const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
 /**
  * Debian's Chromium, headless, with offline-friendly flags. Each `phone()` is a separate small phone (375×812,
@@ -17,7 +20,7 @@ export async function openBrowser(): Promise<{ phone(): Promise<Page>; screen(vi
   const contexts: BrowserContext[] = [];
   return {
     async phone() {
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await browser.newContext(PHONE);
       contexts.push(context);
       return context.newPage();
     },
