@@ -232,7 +232,7 @@ describe('stand page, opened again', () => {
     expect(leftShown(container)).toEqual(['已约满', '余 3 位'])
     const notice = container.querySelector('.notice--remembered')
     expect(notice?.textContent).toContain('正在更新…')
-    expect(notice?.textContent).toContain('今天 08:30看到的信息')
+    expect(notice?.textContent).toContain('今天 08:30 看到的信息')
     expect(container.querySelectorAll('.slot--open')).toHaveLength(0)
     fireEvent.click(container.querySelectorAll('.service-card .slot')[1])
     expect(container.querySelector('.booking-sheet')).toBeNull()

@@ -165,7 +165,7 @@ function RememberedNotice({ savedAt, failure, onRetry }: { savedAt: string; fail
   return (
     <View className='notice notice--remembered' role='status'>
       <Text className='notice-title'>{failure ? '暂时没能更新' : '正在更新…'}</Text>
-      <Text className='notice-body'>{`下面是${seenAt(savedAt)}看到的信息，余位以更新后为准，更新后才能预约。`}</Text>
+      <Text className='notice-body'>{`下面是${seenAt(savedAt)} 看到的信息，余位以更新后为准，更新后才能预约。`}</Text>
       {failure ? <Text className='notice-body'>{failure}</Text> : null}
       {failure ? <Button className='btn btn--secondary refresh-button' onClick={onRetry}>重试</Button> : null}
     </View>
