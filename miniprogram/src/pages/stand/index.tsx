@@ -73,7 +73,7 @@ function ServiceCard({ service, onPick, standId, mySlots }: { service: StandServ
 }
 
 /** Service cards drawn with the page's first frame (the first screen holds the stand's card and about one service). */
-export const FIRST_SERVICE_CARDS = 1
+const FIRST_SERVICE_CARDS = 1
 
 /**
  * The first service cards, then all of them a moment later: on a slow phone each card with its slots costs tens of
@@ -192,8 +192,8 @@ export default function StandPage() {
     const parsed = parseVenueScene(rawScene)
     return parsed ? `v=${parsed.venueId}` : null
   }, [rawScene])
-  // The stand as last seen on this phone is shown at once (a weak signal at the market takes seconds), marked as such
-  // and not bookable, until the API's answer replaces it.
+  // A weak signal at the market takes seconds: the page opens with the answer index.html already has, or else with the
+  // stand as last seen on this phone, marked as such and not bookable until the API's answer replaces it.
   const [opening] = useState(() => openingStand(scene))
   const remembered = opening && 'savedAt' in opening ? opening : null
   const [confirmed, setConfirmed] = useState(!remembered)
