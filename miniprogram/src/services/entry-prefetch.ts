@@ -21,6 +21,15 @@ interface EntryPrefetch {
   settled?: RawAnswer
 }
 
+/** An answer older than this is not used: the page asks again (places left change). */
+export const PREFETCH_MAX_AGE_MS = 30_000
+
+declare global {
+  interface Window {
+    __lianxinPrefetch?: EntryPrefetch
+  }
+}
+
 function parsed({ statusCode, text }: RawAnswer): { statusCode: number; data: unknown } {
   let data: unknown = null
   try {
@@ -52,15 +61,6 @@ export function takeArrivedPrefetch(url: string, now = Date.now()): { statusCode
   if (!prefetch?.settled || prefetch.settled.statusCode < 200 || prefetch.settled.statusCode >= 300) return undefined
   delete window.__lianxinPrefetch
   return parsed(prefetch.settled)
-}
-
-/** An answer older than this is not used: the page asks again (places left change). */
-export const PREFETCH_MAX_AGE_MS = 30_000
-
-declare global {
-  interface Window {
-    __lianxinPrefetch?: EntryPrefetch
-  }
 }
 
 /**
