@@ -2,6 +2,8 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { h5SplitChunks } from './h5-chunks'
+import { STAND_BY_SCENE_PATH, StandHeadStartPlugin } from './stand-head-start'
 
 /** The repository's shared code (schemas, errors, scene, time), compiled by Taro's babel like our own src/. */
 const SHARED_ROOT = path.resolve(__dirname, '../../shared')
@@ -62,18 +64,28 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
+      webpackChain(chain, webpack) {
+        // one shared vendor chunk instead of a copy of zod and Taro's components in every page (h5-chunks.ts)
+        chain.optimization.splitChunks(h5SplitChunks())
+        // a stand's QR code opens the stand page: its chunks and its API call start from index.html (stand-head-start.ts)
+        if (process.env.NODE_ENV !== 'development') {
+          chain.plugin('stand-head-start').use(StandHeadStartPlugin, [{ apiBase, path: STAND_BY_SCENE_PATH, webpack }])
+        }
+      },
       router: { mode: 'hash' },
       devServer: { host: '127.0.0.1', port: 10086 },
       compile: { include: [SHARED_ROOT] },
+      // names that change only when the file's content does: served with a year's immutable caching
+      // (scripts/lib/static-server.ts, README "Hosting the H5 build"); index.html is the only file asked for again
       output: {
         clean: true,
-        filename: 'js/[name].[hash:8].js',
-        chunkFilename: 'js/[name].[chunkhash:8].js',
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
       },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
-        filename: 'css/[name].[hash].css',
-        chunkFilename: 'css/[name].[chunkhash].css',
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

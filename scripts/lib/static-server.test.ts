@@ -17,6 +17,9 @@ describe('the H5 static server', () => {
     mkdirSync(join(root, 'js'));
     writeFileSync(join(root, 'index.html'), `<!doctype html><title>连心</title>${'<!-- -->'.repeat(100)}<script src="/js/app.8f3a9c1d.js"></script>`);
     writeFileSync(join(root, 'js', 'app.8f3a9c1d.js'), script);
+    mkdirSync(join(root, 'css'));
+    writeFileSync(join(root, 'css', 'app.e91680e9.css'), '.page { color: #333; }\n'.repeat(100));
+    writeFileSync(join(root, 'logo.png'), Buffer.alloc(64));
     server = await serveStatic(root, 0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -26,9 +29,19 @@ describe('the H5 static server', () => {
   });
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { 'accept-encoding': 'identity', ...headers } });
+  /** Brotli at its best quality is made in the background after the server starts (gzip is sent until then). */
+  async function whenBrotli(path: string): Promise<Response> {
+    for (let tries = 0; ; tries += 1) {
+      const res = await get(path, { 'accept-encoding': 'gzip, deflate, br' });
+      if (res.headers.get('content-encoding') === 'br' || tries === 50) return res;
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      await res.arrayBuffer();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 
   it('caches hashed assets for a year and sends them compressed as the browser asks', async () => {
-    const br = await get('/js/app.8f3a9c1d.js', { 'accept-encoding': 'gzip, deflate, br' });
+    const br = await whenBrotli('/js/app.8f3a9c1d.js');
     expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(br.headers.get('content-encoding')).toBe('br');
     // fetch decodes the body itself; the bytes on the wire are the content-length
@@ -41,6 +54,12 @@ describe('the H5 static server', () => {
     const plain = await get('/js/app.8f3a9c1d.js');
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(await plain.text()).toBe(script);
+
+    expect((await get('/css/app.e91680e9.css')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // a file whose name does not change with its content is asked for again each time
+    const logo = await get('/logo.png');
+    expect(logo.headers.get('cache-control')).toBe('no-cache');
+    expect(logo.headers.get('content-encoding')).toBeNull();
   });
 
   it('asks again for index.html each time, answering 304 when it has not changed', async () => {
@@ -51,8 +70,20 @@ describe('the H5 static server', () => {
     await first.text();
     const again = await get('/', { 'if-none-match': etag });
     expect(again.status).toBe(304);
+    expect((await get('/', { 'if-none-match': `W/"stale", ${etag}` })).status).toBe(304); // a list, as caches send
+    const changed = await get('/', { 'if-none-match': '"an-older-version"' });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain('<title>连心</title>');
     // the app routes itself: an unknown path is the app too
     expect((await get('/pages/stand/index')).headers.get('etag')).toBe(etag);
+    expect((await get('/index.html')).headers.get('etag')).toBe(etag);
+  });
+
+  it('answers a missing file 404, not with the app (a chunk of an older build, a favicon)', async () => {
+    const gone = await get('/js/44.0a1b2c3d.js');
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('content-type')).not.toContain('html');
+    expect((await get('/favicon.ico')).status).toBe(404);
   });
 
   it('survives a malformed address and refuses to leave its folder', async () => {

@@ -27,4 +27,24 @@ describe('a resident scans the stand’s code', () => {
     await waitForText(page.locator('.slot-left').filter({ visible: true }).first(), '4');
     await screenshot(page, 'stand-signed-in');
   }, 180_000);
+
+  it('opens the stand again with no signal: the stand as last seen, marked and not bookable; 重试 once the signal is back', async () => {
+    const again = await page.context().newPage();
+    const noSignal = '**/stands/by-scene/**';
+    await again.route(noSignal, (route) => route.abort('internetdisconnected'));
+    await again.goto(j.stack.standUrl);
+    const notice = again.locator('.notice--remembered').filter({ visible: true }).first();
+    await waitForText(notice, '暂时没能更新');
+    await waitForText(notice, '看到的信息，余位以更新后为准');
+    const names = await again.locator('.service-card .service-name').allTextContents();
+    expect(names.map((n) => n.trim())).toContain('量血压');
+    expect(await again.locator('.slot--open').count()).toBe(0);
+    await screenshot(again, 'stand-remembered-no-signal');
+
+    await again.unroute(noSignal);
+    await again.locator('.refresh-button').filter({ visible: true }).first().click();
+    await again.locator('.notice--remembered').waitFor({ state: 'detached', timeout: 30_000 });
+    await again.locator('.slot--open').first().waitFor({ timeout: 15_000 });
+    await again.close();
+  }, 120_000);
 });

@@ -6,23 +6,27 @@ import { expectAccessible } from './axe';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results');
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A small phone (375×812) in China: the journeys' residents and staff, and `npm run bench:stand`'s resident. */
+export const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+
+/** A phone's own settings: `textSize` 2 is the phone's text at twice its default (Chromium's standard 16 px → 32 px). */
+export interface PhoneOptions {
+  textSize?: number;
+}
 
 /**
  * Debian's Chromium, headless, with offline-friendly flags. Each `phone()` is a separate small phone (375×812,
  * its own storage, so its own signed-in person), as residents and staff each hold one.
  */
-/** A phone's own settings: `textSize` 2 is the phone's text at twice its default (Chromium's standard 16 px → 32 px). */
-export interface PhoneOptions {
-  textSize?: number;
-}
 
 export async function openBrowser(): Promise<{ phone(options?: PhoneOptions): Promise<Page>; screen(viewport: { width: number; height: number }): Promise<Page>; close(): Promise<void> }> {
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS });
   const contexts: BrowserContext[] = [];
   return {
     async phone(options: PhoneOptions = {}) {
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await browser.newContext(PHONE);
       contexts.push(context);
       const page = await context.newPage();
       if (options.textSize) {

@@ -3,12 +3,14 @@
  * `download` for files): the method, path, roles and request/response types are the contract's (`@shared/contract`),
  * so nothing here restates a path or a type. Response types for pages live in `@shared/schemas/*`.
  */
-import { call, download, type BodyOf, type QueryOf } from './request'
+import { answeredAlready, call, download, type BodyOf, type QueryOf } from './request'
 
 /* ---------- sign-in and the caller ---------- */
 
 /** Public. `scene` is the decoded scene, e.g. `v=01J…` (encoded once, in the path). */
 export const getStandByScene = (scene: string) => call('getStandByScene', { params: { scene } })
+/** H5: the stand index.html has already received for a QR code's address (see `answeredAlready`). */
+export const standAnsweredAlready = (scene: string) => answeredAlready('getStandByScene', { params: { scene } })
 
 /** Public, only on the local stage (404 elsewhere). */
 export const getPersonas = () => call('listPersonas')

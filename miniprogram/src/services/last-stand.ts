@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
 import { parseVenueScene } from '@shared/scene'
+import { standPageResponse, type StandPageResponse } from '@shared/schemas/stand'
+import { chinaDate } from '@shared/time'
 
 /** The stand a person opened last (from a QR code), shown as a shortcut on 首页. */
 export const LAST_STAND_KEY = 'lianxin.lastStand'
@@ -33,6 +35,48 @@ export function saveLastStand(stand: LastStand): void {
     Taro.setStorageSync(LAST_STAND_KEY, JSON.stringify(merged))
   } catch {
     // storage full or unavailable: the shortcut is only a convenience
+  }
+}
+
+/** The whole stand page as last shown, to show at once on the next visit while it is asked for again. */
+export const LAST_STAND_PAGE_KEY = 'lianxin.lastStandPage'
+
+export interface RememberedStandPage {
+  page: StandPageResponse
+  /** When it was the server's answer (ISO instant): the page says how old what it shows is. */
+  savedAt: string
+}
+
+/** Keeps the stand page's latest answer (one venue's: the last one opened). */
+export function rememberStandPage(scene: string, page: StandPageResponse, now: Date = new Date()): void {
+  try {
+    Taro.setStorageSync(LAST_STAND_PAGE_KEY, JSON.stringify({ scene, savedAt: now.toISOString(), page }))
+  } catch {
+    // storage full or unavailable: the page then waits for the API, as on a first visit
+  }
+}
+
+/**
+ * The stand page last shown for this scene, as it may be shown now while the API is asked again — or null: none, for
+ * another venue, unreadable (an older app version's shape), or for a stand already over. `isToday` and `endedToday` are
+ * read again against today (China time): yesterday's 今天 is not today's. Places left are as they were; the page says so.
+ */
+export function rememberedStandPage(scene: string, now: Date = new Date()): RememberedStandPage | null {
+  try {
+    const raw: unknown = Taro.getStorageSync(LAST_STAND_PAGE_KEY)
+    const value = (typeof raw === 'string' && raw ? JSON.parse(raw) : raw) as { scene?: unknown; savedAt?: unknown; page?: unknown } | null
+    if (!value || value.scene !== scene || typeof value.savedAt !== 'string' || Number.isNaN(Date.parse(value.savedAt))) return null
+    const parsed = standPageResponse.safeParse(value.page)
+    if (!parsed.success) return null
+    const today = chinaDate(now)
+    const { stand, endedToday, ...rest } = parsed.data
+    if (stand.date < today) return null
+    return {
+      savedAt: value.savedAt,
+      page: { ...rest, stand: { ...stand, isToday: stand.date === today }, ...(endedToday && endedToday.date === today ? { endedToday } : {}) },
+    }
+  } catch {
+    return null
   }
 }
 

@@ -27,6 +27,7 @@ import type { ZodTypeAny } from 'zod'
 import { clearSession, getToken, saveSession } from './session'
 import { ApiError, NETWORK_ERROR_MESSAGE, WECHAT_LOGIN_FAILED_MESSAGE } from './api-error'
 import { isWeapp, LOGIN_PAGE } from './platform'
+import { takeArrivedPrefetch, takePrefetched } from './entry-prefetch'
 
 export const DEFAULT_TIMEOUT_MS = 15_000
 
@@ -77,9 +78,19 @@ async function send(path: string, options: RequestOptions, token: string | null)
   const header: Record<string, string> = { Accept: 'application/json' }
   if (method !== 'GET') header['Content-Type'] = 'application/json'
   if (token) header.Authorization = `Bearer ${token}`
+  const url = `${apiBase()}${path}`
+  // H5: the stand a QR code opened was asked for by index.html already (entry-prefetch.ts); if that failed, ask again
+  const prefetched = method === 'GET' && !token ? takePrefetched(url, { timeoutMs: options.timeout ?? DEFAULT_TIMEOUT_MS }) : undefined
+  if (prefetched) {
+    try {
+      return await prefetched
+    } catch {
+      // the prefetch met a network error or took too long: the request below tries once more
+    }
+  }
   try {
     const res = await Taro.request({
-      url: `${apiBase()}${path}`,
+      url,
       method,
       data: options.data as Taro.request.Option['data'],
       header,
@@ -254,6 +265,16 @@ export function call<N extends JsonRouteName>(name: N, ...args: CallArgs<Routes[
     auth: options.auth ?? (route.roles === 'public' ? 'none' : 'required'),
     timeout: options.timeout,
   })
+}
+
+/**
+ * H5: the answer to this public call that index.html has already received (entry-prefetch.ts), if it is a success;
+ * taken once. A page shows it in its first render instead of waiting for its own call. `undefined` otherwise.
+ */
+export function answeredAlready<N extends JsonRouteName>(name: N, input: CallInput<Routes[N]>): ResponseOf<Routes[N]> | undefined {
+  const route: RouteSpec = routes[name]
+  if (route.method !== 'GET' || route.roles !== 'public') return undefined
+  return takeArrivedPrefetch(`${apiBase()}${urlPathOf(route, input as AnyInput)}`)?.data as ResponseOf<Routes[N]> | undefined
 }
 
 /* ---------- files (PDF posters): the same base URL, token, 401 handling and Chinese errors ---------- */

@@ -68,6 +68,16 @@ describe('usePageData', () => {
     expect(load).toHaveBeenCalledTimes(1)
   })
 
+  it('with opensWithAnswer, shows the initial data as the answer and loads nothing until asked', async () => {
+    const { load, answer } = answers<string>()
+    const { result } = renderPageData(load, { initial: () => ready('from index.html'), opensWithAnswer: true })
+    expect(result.current.state).toEqual(ready('from index.html'))
+    expect(load).not.toHaveBeenCalled()
+    act(() => void result.current.reload())
+    await answer(0, 'later')
+    expect(result.current.state).toEqual(ready('later'))
+  })
+
   it('ignores a stale answer: only the latest load is shown', async () => {
     const { load, answer } = answers<string>()
     const { result } = renderPageData(load)
@@ -127,6 +137,20 @@ describe('usePageData', () => {
     act(() => void replace.result.current.reload())
     await replaced.fail(1)
     expect(replace.result.current.state).toEqual({ status: 'error', message: NETWORK_ERROR_MESSAGE })
+    expect(Taro.showToast).not.toHaveBeenCalled()
+  })
+
+  it('lets onRefreshError decide from the error: no network keeps the data, the server’s refusal replaces it', async () => {
+    const { load, answer, fail } = answers<string>()
+    const onRefreshError = (error: unknown) => (error instanceof ApiError && error.status === 0 ? 'keep' : 'error')
+    const { result } = renderPageData(load, { onRefreshError })
+    await answer(0, 'shown')
+    act(() => void result.current.reload())
+    await fail(1)
+    expect(result.current.state).toEqual(ready('shown'))
+    act(() => void result.current.reload())
+    await fail(2, new ApiError({ code: 'NOT_FOUND', status: 404, message: '这个地点近期没有服务点' }))
+    expect(result.current.state).toEqual({ status: 'error', message: '这个地点近期没有服务点' })
     expect(Taro.showToast).not.toHaveBeenCalled()
   })
 

@@ -19,14 +19,19 @@ export interface PageDataOptions<T> {
   /** The state before the first answer. Default loading; e.g. an error for a missing page parameter, or data remembered from another page. */
   initial?: () => LoadState<T>
   /**
+   * `initial` is already the API's answer (e.g. one index.html received before the app started): nothing is loaded when
+   * the page opens. Later loads (deps changing, `reload`, polling, shows) happen as usual. Default `false`.
+   */
+  opensWithAnswer?: boolean
+  /**
    * Load again each time the page shows after the first time (back from another page); a function decides from what
    * is shown at that moment (e.g. not while polling anyway). Default `false`.
    */
   reloadOnShow?: boolean | ((state: LoadState<T>) => boolean)
   /** Load again on pull-down, then stop the spinner. Default `false`. */
   pullDownRefresh?: boolean
-  /** See `RefreshFailure`. Default `toast`. */
-  onRefreshError?: RefreshFailure
+  /** See `RefreshFailure`; a function decides from the error (e.g. no network vs. the server's answer). Default `toast`. */
+  onRefreshError?: RefreshFailure | ((error: unknown) => RefreshFailure)
   /** Called with each answer that is shown (never with one that came too late), e.g. to remember it. */
   onData?: (data: T) => void
 }
@@ -73,7 +78,8 @@ export function usePageData<T>(load: () => Promise<T>, deps: DependencyList, opt
     } catch (error) {
       if (id !== loadId.current || quiet) return
       const message = errorMessage(error)
-      const onRefreshError = latest.current.options.onRefreshError ?? 'toast'
+      const chosen = latest.current.options.onRefreshError ?? 'toast'
+      const onRefreshError = typeof chosen === 'function' ? chosen(error) : chosen
       if (latest.current.state.status === 'ready' && onRefreshError !== 'error') {
         if (onRefreshError === 'toast') Taro.showToast({ title: message, icon: 'none', duration: 3000 })
         return
@@ -112,6 +118,10 @@ export function usePageData<T>(load: () => Promise<T>, deps: DependencyList, opt
     showsHandled.current = shows
     if (!enabled) return
     if (opened.current) setState(LOADING)
+    else if (latest.current.options.opensWithAnswer) {
+      opened.current = true
+      return
+    }
     opened.current = true
     void reload()
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -86,6 +86,8 @@ function slotAt(container: HTMLElement, time: string): HTMLElement {
 async function openSheetFor(time: string) {
   const utils = render(<StandPage />)
   await screen.findByText('青石镇集市')
+  // a second opening shows the stand as last seen at once, bookable only once the API has answered
+  await waitFor(() => expect(utils.container.querySelector('.notice--remembered')).toBeNull())
   fireEvent.click(slotAt(utils.container, time))
   return utils
 }

@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { StandPageResponse } from '@shared/schemas/stand'
 import Taro, { resetTaroMock, router, shareHandlers, storage } from '../../../test/mocks/taro'
 import StandPage, { BAD_SCENE_MESSAGE } from './index'
 import { saveSession } from '../../services/session'
-import { LAST_STAND_KEY } from '../../services/last-stand'
+import { LAST_STAND_KEY, LAST_STAND_PAGE_KEY, rememberStandPage } from '../../services/last-stand'
+import { NETWORK_ERROR_MESSAGE } from '../../services/request'
 import { aBooking } from '../../../test/fixtures'
 
 const VENUE_ID = '01JD00000000000000000000V1'
@@ -80,8 +81,8 @@ describe('stand page', () => {
     expect(container.querySelector('.stand-date')?.textContent).toContain('今天')
     expect(container.querySelector('.stand-date')?.textContent).toContain('11月22日 周六')
 
+    await waitFor(() => expect(container.querySelectorAll('.service-card')).toHaveLength(2))
     const cards = container.querySelectorAll('.service-card')
-    expect(cards).toHaveLength(2)
     expect(cards[0].querySelector('.service-name')?.textContent).toBe('量血压')
     expect(cards[1].querySelector('.service-name')?.textContent).toBe('家电维修')
 
@@ -202,5 +203,89 @@ describe('stand page', () => {
     render(<StandPage />)
     expect(screen.getByText(BAD_SCENE_MESSAGE)).toBeTruthy()
     expect(Taro.request).not.toHaveBeenCalled()
+  })
+})
+
+// A resident opens the same venue's code again at the market, on a weak signal: the stand as this phone last saw it is
+// on screen at once, said to be so, and nothing is booked from it before the API has answered.
+describe('stand page, opened again', () => {
+  const SCENE = `v=${VENUE_ID}`
+  /** Saved at 08:30 on the fixture's market day (China time); the page is opened at 09:15 the same day. */
+  const SEEN = new Date('2025-11-22T00:30:00.000Z')
+  const OPENED = new Date('2025-11-22T01:15:00.000Z')
+  const lastSeatTaken = { ...fixture, services: [{ ...fixture.services[0], slots: [fixture.services[0].slots[0], { ...fixture.services[0].slots[1], booked: 9, left: 1 }] }, fixture.services[1]] }
+  const leftShown = (container: HTMLElement) => Array.from(container.querySelectorAll('.service-card')[0].querySelectorAll('.slot-left')).map((el) => el.textContent)
+
+  beforeEach(() => {
+    jest.useFakeTimers({ now: OPENED, advanceTimers: true })
+    rememberStandPage(SCENE, fixture, SEEN)
+  })
+  afterEach(() => jest.useRealTimers())
+
+  it('shows the stand as last seen at once, marked and not bookable, until the API’s answer replaces it', async () => {
+    let answer!: (value: { statusCode: number; data: unknown }) => void
+    Taro.request.mockImplementation(() => new Promise((resolve) => (answer = resolve)))
+    const { container } = render(<StandPage />)
+
+    expect(screen.queryByText('正在加载…')).toBeNull()
+    expect(container.querySelector('.stand-venue-name')?.textContent).toBe('青石镇集市')
+    expect(leftShown(container)).toEqual(['已约满', '余 3 位'])
+    const notice = container.querySelector('.notice--remembered')
+    expect(notice?.textContent).toContain('正在更新…')
+    expect(notice?.textContent).toContain('今天 08:30 看到的信息')
+    expect(container.querySelectorAll('.slot--open')).toHaveLength(0)
+    fireEvent.click(container.querySelectorAll('.service-card .slot')[1])
+    expect(container.querySelector('.booking-sheet')).toBeNull()
+
+    await act(async () => answer({ statusCode: 200, data: lastSeatTaken }))
+    expect(container.querySelector('.notice--remembered')).toBeNull()
+    expect(leftShown(container)).toEqual(['已约满', '余 1 位'])
+    expect(container.querySelectorAll('.slot--open')).toHaveLength(1)
+    const kept = JSON.parse(storage.get(LAST_STAND_PAGE_KEY) as string)
+    expect(kept).toMatchObject({ scene: SCENE, savedAt: OPENED.toISOString() })
+    expect(kept.page.services[0].slots[1].left).toBe(1)
+  })
+
+  it('keeps it without a signal, saying so, and 重试 asks again', async () => {
+    Taro.request
+      .mockImplementationOnce(() => Promise.reject({ errMsg: 'request:fail timeout' }))
+      .mockImplementation(() => Promise.resolve({ statusCode: 200, data: lastSeatTaken }))
+    const { container } = render(<StandPage />)
+
+    await screen.findByText('暂时没能更新')
+    expect(screen.getByText(NETWORK_ERROR_MESSAGE)).toBeTruthy()
+    expect(container.querySelector('.error-card')).toBeNull()
+    expect(leftShown(container)).toEqual(['已约满', '余 3 位'])
+    expect(container.querySelectorAll('.slot--open')).toHaveLength(0)
+
+    fireEvent.click(container.querySelector('.refresh-button') as Element)
+    await waitFor(() => expect(container.querySelector('.notice--remembered')).toBeNull())
+    expect(leftShown(container)).toEqual(['已约满', '余 1 位'])
+    expect(container.querySelectorAll('.slot--open')).toHaveLength(1)
+  })
+
+  it('opens with the answer index.html has already received instead, asking nothing more (H5)', async () => {
+    const url = `http://127.0.0.1:3000/stands/by-scene/${encodeURIComponent(SCENE)}`
+    const arrived = { statusCode: 200, text: JSON.stringify(lastSeatTaken) }
+    window.__lianxinPrefetch = { url, at: Date.now(), answer: Promise.resolve(arrived), settled: arrived }
+    const { container } = render(<StandPage />)
+
+    expect(container.querySelector('.notice--remembered')).toBeNull()
+    expect(leftShown(container)).toEqual(['已约满', '余 1 位'])
+    expect(container.querySelectorAll('.slot--open')).toHaveLength(1)
+    // the stand and its first service in the first frame; the cards below the fold right after
+    expect(container.querySelectorAll('.service-card')).toHaveLength(1)
+    await waitFor(() => expect(container.querySelectorAll('.service-card')).toHaveLength(2))
+    expect(Taro.request).not.toHaveBeenCalled()
+    expect(JSON.parse(storage.get(LAST_STAND_PAGE_KEY) as string).page.services[0].slots[1].left).toBe(1)
+    expect(JSON.parse(storage.get(LAST_STAND_KEY) as string)).toMatchObject({ venueName: '青石镇集市', standId: fixture.stand.id })
+  })
+
+  it('gives way to the API’s word when the venue has no stand any more', async () => {
+    Taro.request.mockImplementation(() => Promise.resolve({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '这个地点近期没有服务点' } } }))
+    const { container } = render(<StandPage />)
+    await screen.findByText('这个地点近期没有服务点')
+    expect(container.querySelector('.service-card')).toBeNull()
+    expect(container.querySelector('.notice--remembered')).toBeNull()
   })
 })

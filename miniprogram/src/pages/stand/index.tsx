@@ -4,11 +4,12 @@ import { usePolling } from '../../services/use-polling'
 import { usePageData } from '../../services/use-page-data'
 import { Button, Text, View } from '@tarojs/components'
 import { parseVenueScene } from '@shared/scene'
-import { formatChinaDate } from '@shared/time'
+import { chinaDate, chinaTime, formatChinaDate } from '@shared/time'
 import type { BookingView } from '@shared/schemas/booking'
 import type { SlotView, StandPageResponse, StandServiceView } from '@shared/schemas/stand'
-import { getMyBookings, getStandByScene } from '../../services/api'
-import { saveLastStand } from '../../services/last-stand'
+import { getMyBookings, getStandByScene, standAnsweredAlready } from '../../services/api'
+import { rememberedStandPage, rememberStandPage, saveLastStand, type RememberedStandPage } from '../../services/last-stand'
+import { errorMessage, outcomeUnknown } from '../../services/request'
 import { openLogin, openPage } from '../../services/navigation'
 import { boardPageUrl, submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -74,9 +75,28 @@ function ServiceCard({ service, onPick, standId, mySlots }: { service: StandServ
   )
 }
 
-function StandDetails({ data, account, onPick, mySlots }: { data: StandPageResponse; account: ReactNode; onPick: PickSlot; mySlots: MySlots }) {
+/** Service cards drawn with the page's first frame (the first screen holds the stand's card and about one service). */
+const FIRST_SERVICE_CARDS = 1
+
+/**
+ * The first service cards, then all of them a moment later: on a slow phone each card with its slots costs tens of
+ * milliseconds to draw, and the stand and its first service come on screen sooner without the cards below the fold.
+ */
+function useServicesDrawn(services: StandServiceView[]): StandServiceView[] {
+  const [all, setAll] = useState(services.length <= FIRST_SERVICE_CARDS)
+  useEffect(() => {
+    if (all) return undefined
+    const next = setTimeout(() => setAll(true), 0)
+    return () => clearTimeout(next)
+  }, [all])
+  return all ? services : services.slice(0, FIRST_SERVICE_CARDS)
+}
+
+/** `onPick` absent: nothing can be booked (the stand as last seen, not yet confirmed by the API). */
+function StandDetails({ data, account, onPick, mySlots }: { data: StandPageResponse; account: ReactNode; onPick?: PickSlot; mySlots: MySlots }) {
   const { studio, venue, stand, services } = data
   const bookable = stand.status !== 'cancelled'
+  const drawn = useServicesDrawn(services)
   return (
     <View>
       <View className='card stand-card'>
@@ -124,7 +144,7 @@ function StandDetails({ data, account, onPick, mySlots }: { data: StandPageRespo
 
       <Text className='section-title'>服务项目</Text>
       {services.length > 0 ? (
-        services.map((service) => <ServiceCard key={service.id} service={service} onPick={bookable ? onPick : undefined} standId={stand.id} mySlots={mySlots} />)
+        drawn.map((service) => <ServiceCard key={service.id} service={service} onPick={bookable ? onPick : undefined} standId={stand.id} mySlots={mySlots} />)
       ) : (
         <View className='card'>
           <Text className='plain-line'>本次还没有公布服务项目，请到现场咨询。</Text>
@@ -134,8 +154,39 @@ function StandDetails({ data, account, onPick, mySlots }: { data: StandPageRespo
   )
 }
 
+/** `2025-11-22T00:30:00Z` → 今天 08:30 (or 11月21日 周五 08:30 when it was another day), China time. */
+function seenAt(savedAt: string): string {
+  const day = chinaDate(savedAt)
+  return `${day === chinaDate(new Date()) ? '今天' : formatChinaDate(day)} ${chinaTime(savedAt)}`
+}
+
+/**
+ * Above the stand as last seen on this phone, until the API has answered: it is not today's word on places left, and
+ * nothing can be booked from it. With no answer (no signal), it says so and offers 重试; polling tries again as well.
+ */
+function RememberedNotice({ savedAt, failure, onRetry }: { savedAt: string; failure: string | null; onRetry: () => void }) {
+  return (
+    <View className='notice notice--remembered' role='status'>
+      <Text className='notice-title'>{failure ? '暂时没能更新' : '正在更新…'}</Text>
+      <Text className='notice-body'>{`下面是${seenAt(savedAt)} 看到的信息，余位以更新后为准，更新后才能预约。`}</Text>
+      {failure ? <Text className='notice-body'>{failure}</Text> : null}
+      {failure ? <Button className='btn btn--secondary refresh-button' onClick={onRetry}>重试</Button> : null}
+    </View>
+  )
+}
+
 /** How often an open stand page refreshes its places left. */
 const STAND_REFRESH_MS = 10_000
+
+/**
+ * What the page opens with, before its own call: the API's answer when index.html has it already (H5, a QR code's
+ * address: config/stand-head-start.ts), else the stand as this phone last saw it (`savedAt`), else nothing (正在加载…).
+ */
+function openingStand(scene: string | null): { page: StandPageResponse } | RememberedStandPage | null {
+  if (!scene) return null
+  const answer = standAnsweredAlready(scene)
+  return answer ? { page: answer } : rememberedStandPage(scene)
+}
 
 export default function StandPage() {
   const { params } = useRouter()
@@ -144,14 +195,39 @@ export default function StandPage() {
     const parsed = parseVenueScene(rawScene)
     return parsed ? `v=${parsed.venueId}` : null
   }, [rawScene])
-  const { state, reload, retry } = usePageData(() => getStandByScene(scene as string), [scene], {
+  // A weak signal at the market takes seconds: the page opens with the answer index.html already has, or else with the
+  // stand as last seen on this phone, marked as such and not bookable until the API's answer replaces it.
+  const [opening] = useState(() => openingStand(scene))
+  const remembered = opening && 'savedAt' in opening ? opening : null
+  const [confirmed, setConfirmed] = useState(!remembered)
+  /** Why the remembered stand could not be refreshed (no answer): shown in its notice with 重试. */
+  const [refreshFailure, setRefreshFailure] = useState<string | null>(null)
+  /** For 首页's shortcut, 提意见 and 公示墙 elsewhere, and the next opening of this page. */
+  const keepStand = (data: StandPageResponse) => {
+    if (!scene) return
+    saveLastStand({ scene, venueName: data.venue.name, venueAddress: data.venue.address, studioName: data.studio.name, studioId: data.studio.id, standId: data.stand.id })
+    rememberStandPage(scene, data)
+  }
+  const loadStand = async (): Promise<StandPageResponse> => {
+    try {
+      return await getStandByScene(scene as string)
+    } catch (error) {
+      setRefreshFailure(errorMessage(error))
+      throw error
+    }
+  }
+  const { state, reload, retry } = usePageData<StandPageResponse>(loadStand, [scene], {
     enabled: !!scene,
-    initial: () => (scene ? { status: 'loading' } : { status: 'error', message: BAD_SCENE_MESSAGE }),
+    initial: () => (!scene ? { status: 'error', message: BAD_SCENE_MESSAGE } : opening ? { status: 'ready', data: opening.page } : { status: 'loading' }),
+    opensWithAnswer: !!opening && !remembered,
     // back from the login page (or the ticket page): places left may have changed
     reloadOnShow: (shown) => shown.status === 'ready',
-    onRefreshError: 'error',
+    // no answer while the remembered stand is shown: it stays, with its notice; the API's refusal (404) replaces it
+    onRefreshError: (error) => (!confirmed && outcomeUnknown(error) ? 'keep' : 'error'),
     onData: (data) => {
-      if (scene) saveLastStand({ scene, venueName: data.venue.name, venueAddress: data.venue.address, studioName: data.studio.name, studioId: data.studio.id, standId: data.stand.id })
+      setConfirmed(true)
+      setRefreshFailure(null)
+      keepStand(data)
     },
   })
   // forwarded to a village group: the market's name and its next day, opening the same venue's page
@@ -187,6 +263,8 @@ export default function StandPage() {
 
   useEffect(() => {
     if (scene) saveLastStand({ scene })
+    if (opening && !remembered) keepStand(opening.page) // the answer index.html received: the page's first data
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scene])
 
   useDidShow(() => {
@@ -279,7 +357,17 @@ export default function StandPage() {
         errorActions={<Button className='btn btn--secondary' onClick={() => Taro.switchTab({ url: HOME_PAGE })}>回到首页</Button>}
       />
 
-      {state.status === 'ready' ? <StandDetails data={state.data} account={account} onPick={pickSlot} mySlots={mySlots} /> : null}
+      {state.status === 'ready' && !confirmed && remembered ? (
+        <RememberedNotice
+          savedAt={remembered.savedAt}
+          failure={refreshFailure}
+          onRetry={() => {
+            setRefreshFailure(null)
+            void reload()
+          }}
+        />
+      ) : null}
+      {state.status === 'ready' ? <StandDetails data={state.data} account={account} onPick={confirmed ? pickSlot : undefined} mySlots={mySlots} /> : null}
       {sheet}
     </Page>
   )
