@@ -17,6 +17,7 @@ import type { VenueQrCodes } from './adapters/wechat/venue-qr-code';
 import type { PhotoStore } from './adapters/photos/photo-store';
 import type { AuditRepository } from './audit/audit.repository';
 import type { Metrics } from './metrics';
+import type { BatchReader } from './data/batch-reader';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
 export interface Deps {
@@ -26,6 +27,8 @@ export interface Deps {
   tokens: SessionTokens;
   wechatLogin: WechatLogin;
   users: UserRepository;
+  /** Several items of any entity in one round trip (BatchGetItem), each read made by its entity's repository. */
+  batch: BatchReader;
   studios: StudioRepository;
   stands: StandRepository;
   personas: PersonaRepository;

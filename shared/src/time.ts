@@ -35,3 +35,19 @@ export function formatChinaDate(date: string): string {
 export function chinaTime(instant: Date | string | number): string {
   return dayjs(instant).tz(CHINA_TZ).format('HH:mm');
 }
+
+/** The months (`YYYY-MM`) from the month of `from` to the month of `to`, both included (dates or months). */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
+  const [ty, tm] = to.slice(0, 7).split('-').map(Number) as [number, number];
+  while (y < ty || (y === ty && m <= tm)) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return months;
+}
