@@ -1,5 +1,4 @@
 import { ulid } from 'ulid';
-import { addDays, chinaDate } from '@shared/time';
 import { failureOf } from '../../../test/support/failure';
 import { DomainError } from '../errors';
 import { bookSlot, cancelMyBooking, getMyBooking, listMyBookings } from './bookings.use-case';
@@ -82,14 +81,8 @@ describe('booking a slot (DynamoDB Local)', () => {
   it('pages 我的预约: every upcoming booking on the first page, older ones after it', async () => {
     const f = await bookingFixture();
     const [resident] = await f.newResidents(1);
-    // 34 bookings of earlier days (written through the repository, on a stand that exists), and 2 to come
-    const past = Array.from({ length: 34 }, (_, i) => ({ date: addDays(chinaDate(f.now), -1 - i), id: ulid() }));
-    for (const { date, id } of past) {
-      await f.deps.bookings.takePlace(
-        { id, kind: 'booking', status: 'booked', standId: f.todayStand.id, studioId: f.seed.studioId, serviceId: ulid(), serviceName: '量血压', studioName: '洛社镇党代表工作室', venueName: '洛社农贸集市', address: '人民路', date, startTime: '09:00', endTime: '09:30', createdAt: f.now.toISOString(), userId: resident!.userId, residentName: '居民', holdsSlot: false },
-        { actorId: resident!.userId, requestId: ulid(), fingerprint: 'x', requestTtl: 0 },
-      );
-    }
+    // 34 bookings of earlier days, and 2 to come
+    const past = await f.pastBookings(resident!, 34);
     const services = f.todayStand.services;
     const upcoming = [await bookSlot(f.deps, resident!, { standId: f.todayStand.id, serviceId: services[0]!.id, startTime: '10:00', requestId: ulid() }), await bookSlot(f.deps, resident!, { standId: f.todayStand.id, serviceId: services[1]!.id, startTime: '08:00', requestId: ulid() })];
     const first = await listMyBookings(f.deps, resident!);
@@ -100,8 +93,7 @@ describe('booking a slot (DynamoDB Local)', () => {
     const second = await listMyBookings(f.deps, resident!, { cursor: first.nextCursor });
     expect(second.upcoming).toEqual([]);
     expect(second.nextCursor).toBeUndefined();
-    const dates = [...first.past, ...second.past].map((b) => b.date);
-    expect(dates).toEqual(past.map((p) => p.date));
+    expect([...first.past, ...second.past].map((b) => b.date)).toEqual(past);
     expect(await failureOf(listMyBookings(f.deps, resident!, { cursor: 'bm90IGEgY3Vyc29y' }))).toMatchObject({ code: 'VALIDATION_FAILED', fields: { cursor: expect.stringContaining('分页参数不正确') } });
   }, 60_000);
 

@@ -12,12 +12,11 @@ export function trustworthy(stored: InboxCounts | undefined): stored is InboxCou
 }
 
 /**
- * The inbox's tab counts: the studio's counts item (pattern 67, kept in the transaction of every create and step), or —
- * when it cannot be trusted — a recount first (`recountInbox`). That happens once for data written before the counts
- * existed and for a studio's first submission; after that, one GetItem.
+ * The inbox's tab counts from the studio's counts item as read (pattern 67, kept in the transaction of every create and
+ * step), or — when it cannot be trusted — recounted (`recountInbox`). That happens once for data written before the
+ * counts existed and for a studio's first submission; after that, nothing more than the GetItem.
  */
-export async function inboxCountsOf(deps: CountsDeps, studioId: string): Promise<TabCounts> {
-  const stored = await deps.submissions.getInboxCounts(studioId);
+export async function inboxCountsFrom(deps: CountsDeps, studioId: string, stored: InboxCounts | undefined): Promise<TabCounts> {
   return trustworthy(stored) ? stored.counts : recountInbox(deps, studioId);
 }
 

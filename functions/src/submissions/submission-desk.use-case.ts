@@ -13,7 +13,7 @@ import { residentView, viewOf } from './submissions.use-case';
 import { photoViews } from './photos.use-case';
 import { submissionContactAfterStep } from '../privacy/retention';
 import type { NoticeOrder } from '../notices/notice-queue.repository';
-import { inboxCountsOf } from './inbox-counts.use-case';
+import { inboxCountsFrom } from './inbox-counts.use-case';
 
 /** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
 async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
@@ -31,14 +31,16 @@ const INBOX_PAGE = 30;
 /**
  * 待受理 / 办理中 / 已答复 / 已办结: every tab's count and a page of one tab, soonest due first (so the overdue ones come
  * first), `nextCursor` for the next. Two requests, in parallel, whatever the studio's history: the counts item
- * (pattern 67, recounted first when it cannot be trusted: inbox-counts.use-case.ts) and one Query of the tab.
+ * (pattern 67; recounted when it cannot be trusted: inbox-counts.use-case.ts) and one Query of the tab.
  */
 export async function getInbox(deps: SubmissionsDeps, principal: Principal, studioId: string, query: InboxQuery): Promise<InboxResponse> {
   requireStudioRole(principal, studioId, 'answer');
-  const [counts, page] = await Promise.all([
-    inboxCountsOf(deps, studioId),
+  const [stored, page] = await Promise.all([
+    deps.submissions.getInboxCounts(studioId),
     deps.submissions.listInboxPage(studioId, query.group, { category: query.category, standId: query.standId, cursor: query.cursor, limit: INBOX_PAGE }),
   ]);
+  // a recount (which writes) only once the page was read: a request refused for its cursor changes nothing
+  const counts = await inboxCountsFrom(deps, studioId, stored);
   const now = deps.now();
   const items = page.items.map((s) => ({
     id: s.id,
