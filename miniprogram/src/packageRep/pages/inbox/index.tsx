@@ -10,6 +10,7 @@ import { useSessionUser } from '../../../services/use-session-user'
 import { useStudioCategories } from '../../../services/submission-settings'
 import { SubmissionStatusBadge } from '../../../components/submission-status'
 import { PageState } from '../../../components/page-state'
+import { LoadMore } from '../../../components/load-more'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 
 export const GROUP_LABELS: Record<InboxGroup, string> = { new: '待受理', in_progress: '办理中', replied: '已答复', resolved: '已办结' }
@@ -21,7 +22,8 @@ export default function InboxPage() {
   const [counts, setCounts] = useState<InboxResponse['counts'] | null>(null)
   const studioId = isRepUser(user) ? user.studioId : ''
   // a group or category tapped: 正在加载… and that list; back from a detail page: counts and groups have changed
-  const { state, retry } = usePageData(() => getInbox(studioId, { group, category: category || undefined }), [studioId, group, category], {
+  const load = (cursor?: string) => getInbox(studioId, { group, category: category || undefined, cursor })
+  const { state, retry, setData } = usePageData(() => load(), [studioId, group, category], {
     enabled: !!studioId,
     reloadOnShow: true,
     pullDownRefresh: true,
@@ -106,6 +108,15 @@ export default function InboxPage() {
             </View>
           ))
         : null}
+      {state.status === 'ready' ? (
+        <LoadMore
+          shown={state.data}
+          setData={setData}
+          loadNext={load}
+          merge={(shown, next) => ({ counts: next.counts, items: [...shown.items, ...next.items] })}
+          onLoaded={(next) => setCounts(next.counts)}
+        />
+      ) : null}
     </View>
   )
 }
