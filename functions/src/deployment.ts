@@ -89,8 +89,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     parameters: ['sessionSecret'],
     context: 'stands',
     // stand page and slots, bookings (one transaction: slot, booking, per-service and per-day guards, retry key, the
-    // stand still on — a ConditionCheck), the desk
-    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2')])],
+    // stand still on — a ConditionCheck) after one BatchGetItem of the stand, the slot and the resident; the desk
+    iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2')])],
   },
   readings: {
     handler: 'readings/lambda',
@@ -111,7 +111,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     parameters: ['sessionSecret', 'wechatAppId', 'wechatAppSecret'],
     context: 'submissions',
     iam: [
-      dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem'], [TABLE]),
+      // a submission's studio, settings, stand and the resident's openid in one BatchGetItem; the inbox's counts item
+      dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'], [TABLE]),
       dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')]),
       // signed upload forms may only create photos under photos/ (tagged pending); the API checks, tags, deletes bad ones and signs views
       s3(['PutObject', 'PutObjectTagging', 'GetObject', 'DeleteObject'], [PHOTOS]),
@@ -185,8 +186,9 @@ export const lambdas: Record<string, LambdaSpec> = {
     parameters: [],
     schedule: 'cron(0 0 * * ? *)', // 08:00 in China
     timeout: 60,
-    // every studio (GSI1 STUDIOS), then its 待受理 and 办理中 inbox tabs (GSI2)
-    iam: [dynamo(['Query'], [index('GSI1'), index('GSI2')])],
+    // every studio (GSI1 STUDIOS), then its 待受理 and 办理中 inbox tabs (GSI2); its inbox counts checked against them
+    // and, when they disagree, recounted from the month index (GSI3) and stored (a conditional Put)
+    iam: [dynamo(['GetItem', 'PutItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
   },
   deliverNotices: {
     handler: 'notices/jobs/deliver-notices',

@@ -19,6 +19,7 @@ import type { AuditRepository } from './audit/audit.repository';
 import type { Metrics } from './metrics';
 import type { CoinRepository } from './coins/coin.repository';
 import type { VolunteerRepository } from './volunteers/volunteer.repository';
+import type { BatchReader } from './data/batch-reader';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
 export interface Deps {
@@ -28,6 +29,8 @@ export interface Deps {
   tokens: SessionTokens;
   wechatLogin: WechatLogin;
   users: UserRepository;
+  /** Several items of any entity in one round trip (BatchGetItem), each read made by its entity's repository. */
+  batch: BatchReader;
   studios: StudioRepository;
   stands: StandRepository;
   personas: PersonaRepository;

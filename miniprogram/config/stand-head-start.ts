@@ -6,9 +6,6 @@ import type { Compilation, Compiler, Module } from 'webpack'
  */
 export const STAND_BY_SCENE_PATH = '/stands/by-scene/{scene}'
 
-/** shared/src/time.ts's CHINA_TZ (src/services/entry-prefetch.test.ts checks they agree). */
-export const CHINA_TIME_ZONE = 'Asia/Shanghai'
-
 /** The global the inline script leaves the stand's answer in, for `services/entry-prefetch.ts`. */
 export const PREFETCH_GLOBAL = '__lianxinPrefetch'
 
@@ -19,9 +16,6 @@ export const PREFETCH_GLOBAL = '__lianxinPrefetch'
  * - asks the API for the stand (`path`: the contract's `getStandByScene`, public; a simple CORS request, no preflight) and
  *   leaves the answer for the page (`services/entry-prefetch.ts`): once it has arrived, the page's first render shows
  *   it; before that, the page's first call waits for it instead of asking again.
- * - then, while the scripts are still on their way, has the browser load its time-zone data: the page's first date in
- *   China time (`formatChinaDate`, dayjs's tz plugin) otherwise pays for it in the middle of drawing the page (~25 ms
- *   on a desktop, ~130 ms on the market phone).
  * The scene is decoded as `parseVenueScene` does; anything else is left to the page (which says the code is bad).
  */
 export function standHeadStartScript({ apiBase, path, files }: { apiBase: string; path: string; files: string[] }): string {
@@ -36,7 +30,6 @@ var u=${JSON.stringify(apiBase)}+${JSON.stringify(path)}.replace('{scene}',encod
 var a=w.fetch(u,{headers:{Accept:'application/json'},credentials:'omit'}).then(function(r){return r.text().then(function(t){return{statusCode:r.status,text:t}})});
 var o={url:u,at:Date.now(),answer:a};a.then(function(x){o.settled=x},function(){});
 w.${PREFETCH_GLOBAL}=o;
-w.setTimeout(function(){try{new Intl.DateTimeFormat('en-US',{timeZone:${JSON.stringify(CHINA_TIME_ZONE)},year:'numeric'}).format(0)}catch(e){}},0);
 }catch(e){}}(window,document);`
 }
 

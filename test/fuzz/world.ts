@@ -216,6 +216,10 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     signInAsPersona: () => ({ body: { persona: 'resident2' } }),
     bookSlot: (requestId) => ({ body: { standId: laterStand.id, serviceId: blood.id, startTime: laterSlot(blood.id), requestId } }),
     listStudioStands: () => ({ query: { date: today } }),
+    // the paged lists: the first page (a cursor is the API's own; hostile ones are the fuzzer's)
+    listMyBookings: () => ({ query: {} }),
+    listMySubmissions: () => ({ query: {} }),
+    getBoard: () => ({ query: {} }),
     checkIn: () => ({ body: { code: toCheckIn?.code ?? booking.code } }),
     addWalkIn: (requestId) => ({ body: { serviceId: scissors.id, requestId, overrideFull: false, note: '行动不便，坐轮椅' } }),
     recordReading: (requestId) => ({ body: { requestId, systolic: 128, diastolic: 82, pulse: 72 } }),

@@ -3,6 +3,7 @@ import { addDays, chinaDate, chinaInstant } from '@shared/time';
 import type { Principal } from '../../functions/src/auth/session-tokens';
 import type { Container } from '../../functions/src/wiring/container';
 import type { Slot, Stand } from '../../functions/src/stands/stand.repository';
+import { entryPlace } from '../../functions/src/stands/booking-views';
 import { seededTable } from './tables';
 
 /** Tomorrow (China date) at 07:30, before the demo stand opens: a frozen clock for booking tests. */
@@ -40,5 +41,20 @@ export async function bookingFixture(now: Date = frozenMorning()) {
     return { stand, slot };
   }
 
-  return { deps: deps as Container, seed, tableName, now, principalOf, todayStand, newResidents, standWithSlot };
+  /**
+   * `count` bookings of a resident on the days before the clock's (latest first: one day back, two …), as their days'
+   * stands would have taken them (through the repository; on the demo stand, each for a service of its own). Their dates.
+   */
+  async function pastBookings(resident: Principal, count: number): Promise<string[]> {
+    const dates = Array.from({ length: count }, (_, i) => addDays(chinaDate(now), -1 - i));
+    for (const date of dates) {
+      await deps.bookings.takePlace(
+        { id: ulid(), kind: 'booking', status: 'served', ...entryPlace(todayStand, todayStand.services[0]!), serviceId: ulid(), date, startTime: '09:00', endTime: '09:30', createdAt: now.toISOString(), userId: resident.userId, residentName: '居民', holdsSlot: false },
+        { actorId: resident.userId, requestId: ulid(), fingerprint: 'past', requestTtl: 0 },
+      );
+    }
+    return dates;
+  }
+
+  return { deps: deps as Container, seed, tableName, now, principalOf, todayStand, newResidents, standWithSlot, pastBookings };
 }

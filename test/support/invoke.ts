@@ -1,16 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ZodTypeAny } from 'zod';
-import { contexts, routes, routeKeyOf, type RouteName } from '@shared/contract';
+import { contexts, routes, type RouteName } from '@shared/contract';
 import type { Handler } from '../../functions/src/http/router';
+import { apiGatewayEventOf, type ApiCall } from '../../scripts/lib/api-event';
 
-export interface Invocation {
-  body?: unknown;
-  rawBody?: string;
-  token?: string;
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-}
+export type Invocation = ApiCall;
 
 export interface InvocationResult<T = any> {
   status: number;
@@ -35,21 +30,7 @@ export function expectMatchesContract(route: RouteName, status: number, body: un
 
 /** Calls a context's Lambda with the API Gateway (HTTP API, payload v2) event of one of its routes. */
 export async function invoke<T = any>(handler: Handler, route: RouteName, call: Invocation = {}): Promise<InvocationResult<T>> {
-  const spec = routes[route];
-  let rawPath: string = spec.path;
-  for (const [key, value] of Object.entries(call.params ?? {})) rawPath = rawPath.replace(`{${key}}`, encodeURIComponent(value));
-  const event = {
-    version: '2.0',
-    routeKey: routeKeyOf(spec),
-    rawPath,
-    rawQueryString: new URLSearchParams(call.query ?? {}).toString(),
-    headers: { 'content-type': 'application/json', ...(call.token ? { authorization: `Bearer ${call.token}` } : {}) },
-    queryStringParameters: call.query,
-    pathParameters: call.params ? Object.fromEntries(Object.entries(call.params).map(([k, v]) => [k, encodeURIComponent(v)])) : undefined,
-    requestContext: { http: { method: spec.method, path: rawPath } },
-    body: call.rawBody ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
-    isBase64Encoded: false,
-  } as unknown as APIGatewayProxyEventV2;
+  const event = apiGatewayEventOf(route, call);
   const result = (await handler(event)) as APIGatewayProxyStructuredResultV2;
   const status = result.statusCode ?? 200;
   const headers = (result.headers ?? {}) as Record<string, string>;

@@ -21,10 +21,13 @@ export async function openSession(deps: Pick<Deps, 'studios' | 'tokens' | 'now'>
   return { token, expiresAt, user: await userViewOf(deps, user) };
 }
 
+/** What a token for a user that no longer exists is told: it is not a session. */
+export const SESSION_ENDED = '登录已失效，请重新登录';
+
 /** Loads the caller's stored user; a token for a user that no longer exists is not a session. */
 export async function requireUser(deps: Pick<Deps, 'users'>, userId: string): Promise<User> {
   const user = await deps.users.getUser(userId);
-  if (!user) throw new UnauthenticatedError('登录已失效，请重新登录');
+  if (!user) throw new UnauthenticatedError(SESSION_ENDED);
   return user;
 }
 

@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@shared/roles';
 import { isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import type { ItemRead } from '../data/batch-reader';
 
 /** A person known to the system. Studio roles carry the studio they belong to. */
 export interface User {
@@ -33,6 +34,16 @@ export class UserRepository {
   async getUser(userId: string): Promise<User | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: userKey(userId) }));
     return out.Item ? userFromItem(out.Item) : undefined;
+  }
+
+  /** Access pattern 1 as part of a batch (`BatchReader`). */
+  userRead(userId: string): ItemRead<User> {
+    return { key: userKey(userId), from: userFromItem };
+  }
+
+  /** Access pattern 4 as part of a batch: the user's openid (for WeChat's content check and notices). */
+  openidRead(userId: string): ItemRead<string | undefined> {
+    return { key: userOpenidKey(userId), from: (item) => item.openid as string | undefined };
   }
 
   /** Access pattern: user by WeChat openid — GetItem PK=OPENID#openid, SK=LINK. */

@@ -6,6 +6,7 @@ import type { Service } from '../stands/stand.repository';
 import type { ScheduleRule } from '@shared/schemas/venue';
 import { generateStands } from '../studio/stand-schedule.use-case';
 import type { CoinReward, CoinRule } from '@shared/schemas/coins';
+import { inboxCountsFrom } from '../submissions/inbox-counts.use-case';
 
 /**
  * Demo data for the local stage: a studio with its people, a market venue with a stand today and upcoming
@@ -99,6 +100,8 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   const launchDay: ScheduleRule = { kind: 'date', date: today, ...(options.todayHours ?? OPENING), serviceIds: venue.rules[0].serviceIds };
   const { created: createdStands } = await generateStands(deps, venue, STUDIO_NAME, today, addDays(today, 21), [launchDay, ...venue.rules]);
   const todayStand = (await deps.stands.findCurrentOrNextStandAtVenue(venue.id, today))!;
+  // the studio's inbox counts: counted now when missing or never counted (a table kept from before they existed)
+  await inboxCountsFrom(deps, record.studioId, await deps.submissions.getInboxCounts(record.studioId));
   return { createdPeople, createdStands, studioId: record.studioId, venueId: record.venueId, scene: venueScene(record.venueId), todayStandDate: today, todayStandId: todayStand.id };
 }
 

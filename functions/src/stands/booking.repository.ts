@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { BookingStatus } from '@shared/schemas/booking';
-import { cancellationReasons, entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
+import { entityOf, isConditionFailure, queryAll, transactWrite, type TableRef, type TransactItems } from '../data/dynamodb-client';
+import { queryPage, ULID, type PageKeyShape } from '../data/page-cursor';
 import { slotKey, standKey } from './stand.repository';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
 import { contactStillKept, ttlOf } from '../privacy/retention';
@@ -56,7 +57,14 @@ export interface Entry {
 
 // Keys of entries and their guards (docs/access-patterns.md).
 const entryKey = (standId: string, entryId: string) => ({ PK: `STAND#${standId}`, SK: `ENTRY#${entryId}` });
-const residentIndexKeys = (e: Entry) => (e.userId ? { GSI1PK: `USER#${e.userId}#BOOKINGS`, GSI1SK: `${e.date}#${e.startTime}#${e.id}` } : {});
+const residentBookingsPartition = (userId: string) => `USER#${userId}#BOOKINGS`;
+const residentIndexKeys = (e: Entry) => (e.userId ? { GSI1PK: residentBookingsPartition(e.userId), GSI1SK: `${e.date}#${e.startTime}#${e.id}` } : {});
+/** Where a page of a resident's bookings stopped (GSI1): the entry's key and its place in the resident's list. */
+const RESIDENT_BOOKINGS_PAGE: PageKeyShape = {
+  PK: new RegExp(`^STAND#${ULID}$`),
+  SK: new RegExp(`^ENTRY#${ULID}$`),
+  GSI1SK: new RegExp(`^\\d{4}-\\d{2}-\\d{2}#\\d{2}:\\d{2}#${ULID}$`),
+};
 const ticketKey = (code: string) => ({ PK: `TICKET#${code}`, SK: 'TICKET' });
 /** One active booking per resident per service per stand. */
 const holdKey = (standId: string, userId: string, serviceId: string) => ({ PK: `STAND#${standId}`, SK: `HOLD#${userId}#${serviceId}` });
@@ -83,30 +91,8 @@ export type TakePlaceOutcome =
 
 export type ChangeOutcome = { kind: 'changed' } | { kind: 'condition-failed' };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export class BookingRepository {
   constructor(private readonly table: TableRef) {}
-
-  /**
-   * Runs a transaction, retrying (with jitter) while DynamoDB cancels it only for conflicts with other
-   * transactions on the same items — the normal state of a popular slot. Condition failures are returned.
-   */
-  private async transact(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<string[] | undefined> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await this.table.client.send(new TransactWriteCommand({ TransactItems: items }));
-        return undefined;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        const reasons = cancellationReasons(error);
-        const onlyConflicts = reasons.length > 0 && reasons.every((r) => r === 'None' || r === 'TransactionConflict') && reasons.includes('TransactionConflict');
-        if (!onlyConflicts) return reasons.length ? reasons : ['ConditionalCheckFailed'];
-        if (attempt >= 30) throw error;
-        await sleep(10 + Math.random() * Math.min(400, 20 * 2 ** Math.min(attempt, 5)));
-      }
-    }
-  }
 
   /**
    * Takes a place in one transaction (access pattern "book a slot"):
@@ -117,14 +103,16 @@ export class BookingRepository {
    */
   async takePlace(entry: Entry, guard: { actorId: string; requestId: string; fingerprint: string; dailyCap?: number; requestTtl: number }, notices: readonly NoticeOrder[] = []): Promise<TakePlaceOutcome> {
     const T = this.table.tableName;
-    type Item = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+    type Item = TransactItems[number];
     const items: Item[] = [];
     const roles: TakePlaceOutcome['kind'][] = [];
     const add = (item: Item, role: TakePlaceOutcome['kind']) => {
       items.push(item);
       roles.push(role);
     };
-    add({ Put: { TableName: T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: entry.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)' } }, 'replayed');
+    // a retried request finds its key: the key as it was comes back with the refusal (ALL_OLD), no read needed
+    const retryKey = retryKeyItem(guard.actorId, guard.requestId, { targetId: entry.id, fingerprint: guard.fingerprint }, guard.requestTtl);
+    add({ Put: { TableName: T, Item: retryKey, ConditionExpression: 'attribute_not_exists(PK)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }, 'replayed');
     // The stand is still on: a cancellation that commits first refuses this place; one that commits after finds it
     // among the stand's entries when its fan-out is expanded (cancelled-stand.use-case.ts), so no booking outlives it.
     add(
@@ -181,18 +169,18 @@ export class BookingRepository {
     }
     for (const write of noticeWrites(T, notices)) add(write, 'created');
 
-    const reasons = await this.transact(items);
-    if (!reasons) return { kind: 'created', entry };
-    if (reasons[0] === 'ConditionalCheckFailed') {
-      const previous = await this.getRequest(guard.actorId, guard.requestId);
-      if (previous) return { kind: 'replayed', entryId: previous.entryId, fingerprint: previous.fingerprint };
-    }
-    // Several conditions can fail at once; the first in this order explains it best to a resident.
+    const cancelled = await transactWrite(this.table, items);
+    if (!cancelled) return { kind: 'created', entry };
+    // Which condition failed says why, without reading anything: the retry key first (a retried request gets what
+    // the first one made, whatever else has changed since) …
+    const previous = cancelled.codes[0] === 'ConditionalCheckFailed' ? cancelled.old[0] : undefined;
+    if (previous) return { kind: 'replayed', entryId: previous.targetId as string, fingerprint: previous.fingerprint as string };
+    // … then, several conditions can fail at once; the first in this order explains it best to a resident.
     for (const role of ['stand-cancelled', 'already-booked', 'slot-full', 'daily-cap', 'code-taken'] as const) {
       const index = roles.indexOf(role);
-      if (index >= 0 && reasons[index] === 'ConditionalCheckFailed') return { kind: role };
+      if (index >= 0 && cancelled.codes[index] === 'ConditionalCheckFailed') return { kind: role };
     }
-    throw new Error(`takePlace cancelled: ${reasons.join(',')}`);
+    throw new Error(`takePlace cancelled: ${cancelled.codes.join(',')}`);
   }
 
   async getRequest(actorId: string, requestId: string): Promise<{ entryId: string; fingerprint: string } | undefined> {
@@ -248,9 +236,19 @@ export class BookingRepository {
     );
   }
 
-  /** Access pattern: a resident's bookings — Query GSI1 `GSI1PK=USER#id#BOOKINGS`, by date and time. */
+  /** Access pattern 24, whole: every booking of a resident (their data export, deleting their account). */
   async listBookingsOfResident(userId: string): Promise<Entry[]> {
-    return (await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `USER#${userId}#BOOKINGS` } })).map(fromItem);
+    return (await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': residentBookingsPartition(userId) } })).map(fromItem);
+  }
+
+  /**
+   * Access pattern 24, a page: a resident's bookings, latest date and time first — Query GSI1
+   * `GSI1PK=USER#id#BOOKINGS`, ScanIndexForward=false, Limit, from `cursor` (checked: a bad one is a 400).
+   */
+  async listBookingsPageOfResident(userId: string, page: { cursor?: string; limit: number }): Promise<{ entries: Entry[]; nextCursor?: string }> {
+    const list = { partition: { GSI1PK: residentBookingsPartition(userId) }, shape: RESIDENT_BOOKINGS_PAGE };
+    const { items, nextCursor } = await queryPage(this.table, list, { IndexName: 'GSI1', ScanIndexForward: false }, page);
+    return { entries: items.map(fromItem), nextCursor };
   }
 
   /** Access pattern: a stand's entries — Query PK=STAND#id AND begins_with(SK, 'ENTRY#') (consistent). */
@@ -279,7 +277,7 @@ export class BookingRepository {
    */
   async cancelBooking(entry: Entry, at: string, by?: 'stand'): Promise<ChangeOutcome> {
     const T = this.table.tableName;
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    const items: TransactItems = [
       {
         Update: {
           TableName: T,
@@ -306,7 +304,7 @@ export class BookingRepository {
       items.push({ Delete: { TableName: T, Key: holdKey(entry.standId, entry.userId, entry.serviceId) } });
       items.push({ Update: { TableName: T, Key: dayCountKey(entry.userId, entry.date), UpdateExpression: 'ADD bookings :minus', ExpressionAttributeValues: { ':minus': -1 } } });
     }
-    return (await this.transact(items)) ? { kind: 'condition-failed' } : { kind: 'changed' };
+    return (await transactWrite(this.table, items)) ? { kind: 'condition-failed' } : { kind: 'changed' };
   }
 
   /** Draws the next queue number of a service at a stand (1, 2, 3 …). */

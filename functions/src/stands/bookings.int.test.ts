@@ -63,14 +63,48 @@ describe('booking a slot (DynamoDB Local)', () => {
     expect(other).toMatchObject({ ok: false, status: 'UNPROCESSABLE' });
   }, 60_000);
 
+  it('a request retried after its slot filled up, or its stand was cancelled, still gets the booking it made', async () => {
+    const f = await bookingFixture();
+    const { stand, slot } = await f.standWithSlot(1);
+    const [alice] = await f.newResidents(1);
+    const request = { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() };
+    const booked = await bookSlot(f.deps, alice!, request);
+    // the slot is full now (her own booking): the transaction's refusal carries her retry key, and she gets her booking
+    expect(await bookSlot(f.deps, alice!, request)).toEqual(booked);
+    // a stand cancelled since: refused from the read, but a retried request is answered first
+    expect(await f.deps.stands.cancelStand(stand.id, '下雨', f.now.toISOString())).toBe(true);
+    expect(await bookSlot(f.deps, alice!, request)).toEqual(booked);
+    expect(await outcomeOf(bookSlot(f.deps, alice!, { ...request, requestId: ulid() }))).toEqual({ ok: false, status: 'CONFLICT', message: '这次服务已取消，请关注下一次服务' });
+    expect((await f.deps.stands.listSlotsOfStand(stand.id))[0]!.booked).toBe(1);
+  });
+
+  it('pages 我的预约: every upcoming booking on the first page, older ones after it', async () => {
+    const f = await bookingFixture();
+    const [resident] = await f.newResidents(1);
+    // 34 bookings of earlier days, and 2 to come
+    const past = await f.pastBookings(resident!, 34);
+    const services = f.todayStand.services;
+    const upcoming = [await bookSlot(f.deps, resident!, { standId: f.todayStand.id, serviceId: services[0]!.id, startTime: '10:00', requestId: ulid() }), await bookSlot(f.deps, resident!, { standId: f.todayStand.id, serviceId: services[1]!.id, startTime: '08:00', requestId: ulid() })];
+    const first = await listMyBookings(f.deps, resident!);
+    expect(first.upcoming.map((b) => b.startTime)).toEqual(['08:00', '10:00']);
+    expect(new Set(first.upcoming.map((b) => b.id))).toEqual(new Set(upcoming.map((b) => b.id)));
+    expect(first.past).toHaveLength(28);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await listMyBookings(f.deps, resident!, { cursor: first.nextCursor });
+    expect(second.upcoming).toEqual([]);
+    expect(second.nextCursor).toBeUndefined();
+    expect([...first.past, ...second.past].map((b) => b.date)).toEqual(past);
+    expect(await failureOf(listMyBookings(f.deps, resident!, { cursor: 'bm90IGEgY3Vyc29y' }))).toMatchObject({ code: 'VALIDATION_FAILED', fields: { cursor: expect.stringContaining('分页参数不正确') } });
+  }, 60_000);
+
   it('a stand cancelled after the booking read it, but before its write, refuses the place and takes nothing', async () => {
     const f = await bookingFixture();
     const { stand, slot } = await f.standWithSlot(10);
     const [resident] = await f.newResidents(1);
     // the booking read the stand while it was on; the cancellation commits before the booking's transaction
-    const stale = Object.assign(Object.create(f.deps.stands), { getStand: async () => stand });
+    const stale = Object.assign(Object.create(f.deps.batch), { read: async (reads: Parameters<typeof f.deps.batch.read>[0]) => ({ ...(await f.deps.batch.read(reads)), stand }) });
     expect(await f.deps.stands.cancelStand(stand.id, '下雨', f.now.toISOString())).toBe(true);
-    const refused = await outcomeOf(bookSlot({ ...f.deps, stands: stale }, resident!, { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() }));
+    const refused = await outcomeOf(bookSlot({ ...f.deps, batch: stale }, resident!, { standId: stand.id, serviceId: slot.serviceId, startTime: slot.startTime, requestId: ulid() }));
     expect(refused).toEqual({ ok: false, status: 'CONFLICT', message: '这次服务已取消，请关注下一次服务' });
     expect((await f.deps.stands.listSlotsOfStand(stand.id)).map((s) => s.booked)).toEqual([0]);
     expect(await listMyBookings(f.deps, resident!)).toEqual({ upcoming: [], past: [] });

@@ -1,13 +1,13 @@
 import { TICKET_CODE_ALPHABET, TICKET_CODE_LENGTH } from '@shared/ticket-code';
-import type { BookSlotRequest, BookingView, MyBookingsResponse } from '@shared/schemas/booking';
+import type { BookSlotRequest, BookingView, MyBookingsQuery, MyBookingsResponse } from '@shared/schemas/booking';
 import { chinaDate, chinaTime } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import type { Entry } from './booking.repository';
-import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, UnauthenticatedError, UnprocessableError, ValidationError } from '../errors';
 import type { StandsDeps } from './deps';
 import { entryPlace, toBookingView } from './booking-views';
 import { fingerprintOf, randomCode } from '../data/codes';
-import { requireUser } from '../auth/sessions';
+import { SESSION_ENDED } from '../auth/sessions';
 import { bookingContactKeptUntil } from '../privacy/retention';
 import { bookingReminderOf, remindsAtBooking } from './booking-reminder';
 
@@ -22,35 +22,45 @@ const REQUEST_KEY_TTL_SECONDS = 2 * 86_400;
 
 /**
  * A resident books a place in a slot.
- * Steps: the stand is open and in the future · the service and slot exist there · home visits carry an address
- * · one transaction takes the place (capacity, one booking per service per stand, daily cap, retry key) —
- * a retried request returns the booking it made; the same key with another body is refused (422). A booking for
- * tomorrow made after the 19:00 reminders went out queues its own reminder in that transaction.
+ * Steps: one read (BatchGetItem) of the stand, the one slot asked for and the resident · the stand and slot exist,
+ * the service is offered there, the slot is not over · home visits carry an address · one transaction takes the place:
+ * its conditions — retry key, the stand still on, capacity, one booking per service per stand, daily cap — decide,
+ * and only a refusal reads what it takes to explain it. A retried request returns the booking it made; the same key
+ * with another body is refused (422). A booking for tomorrow made after the 19:00 reminders went out queues its own
+ * reminder in that transaction. Two requests when it goes through (docs/access-patterns.md, "Requests per request").
  */
 export async function bookSlot(deps: StandsDeps, principal: Principal, request: BookSlotRequest): Promise<BookingView> {
   const { requestId, ...body } = request;
   const fingerprint = fingerprintOf(body);
-  const previous = await deps.bookings.getRequest(principal.userId, requestId);
-  if (previous) return replay(deps, principal, previous, fingerprint, request.standId);
-
-  const stand = await deps.stands.getStand(request.standId);
-  if (!stand) throw new NotFoundError('没有找到这个服务点');
-  if (stand.status === 'cancelled') throw new ConflictError('这次服务已取消，请关注下一次服务');
+  const { stand, slot, user } = await deps.batch.read({
+    stand: deps.stands.standRead(request.standId),
+    slot: deps.stands.slotRead(request.standId, request.serviceId, request.startTime),
+    user: deps.users.userRead(principal.userId),
+  });
+  /**
+   * A refusal decided before the transaction: the retry key is read only now, so that a request that went through
+   * before is still answered with its booking (and the same key with another body with 422), whatever has changed.
+   */
+  const refuse = async (error: Error): Promise<BookingView> => {
+    const previous = await deps.bookings.getRequest(principal.userId, requestId);
+    if (previous) return replay(deps, principal, previous, fingerprint, request.standId);
+    throw error;
+  };
+  if (!stand) return refuse(new NotFoundError('没有找到这个服务点'));
+  if (stand.status === 'cancelled') return refuse(new ConflictError('这次服务已取消，请关注下一次服务'));
   const service = stand.services.find((s) => s.id === request.serviceId);
-  if (!service) throw new NotFoundError('这个服务点没有这项服务');
-  const slot = (await deps.stands.listSlotsOfStand(stand.id)).find((s) => s.serviceId === service.id && s.startTime === request.startTime);
-  if (!slot) throw new NotFoundError('没有这个时段，请刷新后重新选择');
+  if (!service) return refuse(new NotFoundError('这个服务点没有这项服务'));
+  if (!slot) return refuse(new NotFoundError('没有这个时段，请刷新后重新选择'));
 
   const now = deps.now();
   const today = chinaDate(now);
-  if (stand.date < today || (stand.date === today && slot.endTime <= chinaTime(now))) throw new ConflictError('这个时段已经过了，请选择其他时段');
-  if (slot.booked >= slot.capacity) throw slotFull(deps);
-  if (service.homeVisit && !request.address) throw new ValidationError({ address: '上门服务请填写详细地址' });
+  if (stand.date < today || (stand.date === today && slot.endTime <= chinaTime(now))) return refuse(new ConflictError('这个时段已经过了，请选择其他时段'));
+  if (service.homeVisit && !request.address) return refuse(new ValidationError({ address: '上门服务请填写详细地址' }));
   if (!service.homeVisit && (request.address || request.phone)) {
-    throw new ValidationError({ [request.address ? 'address' : 'phone']: '这项服务在服务点现场办理，不需要填写' });
+    return refuse(new ValidationError({ [request.address ? 'address' : 'phone']: '这项服务在服务点现场办理，不需要填写' }));
   }
 
-  const user = await requireUser(deps, principal.userId);
+  if (!user) throw new UnauthenticatedError(SESSION_ENDED);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const entry: Entry = {
       id: deps.newId(),
@@ -103,15 +113,28 @@ async function replay(deps: StandsDeps, principal: Principal, previous: { entryI
   return toBookingView(entry);
 }
 
-/** 我的预约: upcoming (soonest first), then the rest (latest first). */
-export async function listMyBookings(deps: StandsDeps, principal: Principal): Promise<MyBookingsResponse> {
+const BOOKINGS_PAGE = 30;
+
+/**
+ * 我的预约, a page at a time: upcoming (soonest first), then the rest (latest first). The resident's bookings are read
+ * latest first, so the first page starts with every upcoming one — it reads on while the page still ends in the future
+ * (a resident holds few; usually one Query) — and the next pages (`cursor`) hold past ones only.
+ */
+export async function listMyBookings(deps: StandsDeps, principal: Principal, query: MyBookingsQuery = {}): Promise<MyBookingsResponse> {
   const today = chinaDate(deps.now());
-  const entries = await deps.bookings.listBookingsOfResident(principal.userId);
+  const entries: Entry[] = [];
+  let cursor = query.cursor;
+  do {
+    const page = await deps.bookings.listBookingsPageOfResident(principal.userId, { cursor, limit: BOOKINGS_PAGE });
+    entries.push(...page.entries);
+    cursor = page.nextCursor;
+  } while (cursor && !query.cursor && entries.length > 0 && entries[entries.length - 1]!.date >= today);
   const isUpcoming = (e: Entry) => ACTIVE.has(e.status) && e.date >= today;
   const key = (e: Entry) => `${e.date}#${e.startTime}#${e.createdAt}`;
   return {
     upcoming: entries.filter(isUpcoming).sort((a, b) => key(a).localeCompare(key(b))).map(toBookingView),
     past: entries.filter((e) => !isUpcoming(e)).sort((a, b) => key(b).localeCompare(key(a))).map(toBookingView),
+    ...(cursor ? { nextCursor: cursor } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ export const handler = createRouter(
   {
     getStandByScene: ({ deps, params }) => getStandByScene(deps, params.scene),
     bookSlot: ({ deps, principal, body }) => bookSlot(deps, principal, body),
-    listMyBookings: ({ deps, principal }) => listMyBookings(deps, principal),
+    listMyBookings: ({ deps, principal, query }) => listMyBookings(deps, principal, query),
     getMyBooking: ({ deps, principal, params }) => getMyBooking(deps, principal, params.bookingId),
     cancelMyBooking: ({ deps, principal, params }) => cancelMyBooking(deps, principal, params.bookingId),
     listStudioStands: ({ deps, principal, params, query }) => listStudioStands(deps, principal, params.studioId, query.date),

@@ -1,6 +1,7 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ScheduleRule } from '@shared/schemas/venue';
 import { entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import type { ItemRead } from '../data/batch-reader';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
 
 /** Something a studio offers at its stands (量血压, 磨剪刀 …). */
@@ -222,6 +223,16 @@ export class StandRepository {
   async getStand(standId: string): Promise<Stand | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: standKey(standId) }));
     return out.Item ? entityOf<Stand>(out.Item) : undefined;
+  }
+
+  /** Access pattern 15 as part of a batch (`BatchReader`): the stand, read with what else the request needs. */
+  standRead(standId: string): ItemRead<Stand> {
+    return { key: standKey(standId), from: (item) => entityOf<Stand>(item) };
+  }
+
+  /** One slot of a stand by its key (pattern 18's item), as part of a batch: a booking reads the slot it takes, not all. */
+  slotRead(standId: string, serviceId: string, startTime: string): ItemRead<Slot> {
+    return { key: slotKey(standId, serviceId, startTime), from: (item) => entityOf<Slot>(item) };
   }
 
   /** Access pattern: every stand on a date (scheduled jobs) — Query GSI2 `GSI2PK=STANDS#<date>`. */

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StudioRole } from '@shared/roles';
 import { cancellationReasons, entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
+import type { ItemRead } from '../data/batch-reader';
 
 export interface Studio {
   id: string;
@@ -70,6 +71,11 @@ export class StudioRepository {
     return out.Item ? entityOf<Studio>(out.Item) : undefined;
   }
 
+  /** Access pattern 5 as part of a batch (`BatchReader`). */
+  studioRead(studioId: string): ItemRead<Studio> {
+    return { key: studioKey(studioId), from: (item) => entityOf<Studio>(item) };
+  }
+
   async putStudio(studio: Studio): Promise<void> {
     await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: studioToItem(studio) }));
   }
@@ -88,6 +94,11 @@ export class StudioRepository {
   async getSubmissionSettings(studioId: string): Promise<SubmissionSettings | undefined> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: settingsKey(studioId) }));
     return out.Item ? entityOf<SubmissionSettings>(out.Item) : undefined;
+  }
+
+  /** Access pattern 46 as part of a batch. */
+  submissionSettingsRead(studioId: string): ItemRead<SubmissionSettings> {
+    return { key: settingsKey(studioId), from: (item) => entityOf<SubmissionSettings>(item) };
   }
 
   async putSubmissionSettings(studioId: string, settings: SubmissionSettings): Promise<void> {

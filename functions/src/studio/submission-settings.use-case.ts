@@ -32,9 +32,12 @@ export async function saveSubmissionSettings(deps: StudioDeps, principal: Princi
   return getSubmissionSettings(deps, studioId);
 }
 
-/** What a submission of a category at a studio is held to: its limits and the working-day calendar. */
-export async function limitsOf(deps: Pick<StudioDeps, 'studios'>, studioId: string, category: string): Promise<{ acceptDays: number; replyDays: number; calendar: HolidayCalendar } | undefined> {
-  const settings = (await deps.studios.getSubmissionSettings(studioId)) ?? DEFAULT_SETTINGS;
+/**
+ * What a submission of a category is held to — its limits and the working-day calendar — under a studio's settings as
+ * read (pattern 46; the defaults when it has none). Undefined for a category the studio does not have.
+ */
+export function limitsOf(own: Pick<SubmissionSettingsResponse, 'categories' | 'holidays' | 'workdays'> | undefined, category: string): { acceptDays: number; replyDays: number; calendar: HolidayCalendar } | undefined {
+  const settings = own ?? DEFAULT_SETTINGS;
   const found = settings.categories.find((c) => c.name === category);
   if (!found) return undefined;
   return { acceptDays: found.acceptDays, replyDays: found.replyDays, calendar: mergeHolidayCalendars(DEFAULT_HOLIDAY_CALENDAR, { holidays: settings.holidays, workdays: settings.workdays }) };

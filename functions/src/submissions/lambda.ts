@@ -11,10 +11,10 @@ export const handler = createRouter(
   {
     createPhotoUpload: ({ deps, principal, body }) => createPhotoUpload(deps, principal, body),
     submit: ({ deps, principal, body }) => submit(deps, principal, body),
-    listMySubmissions: ({ deps, principal }) => listMySubmissions(deps, principal),
+    listMySubmissions: ({ deps, principal, query }) => listMySubmissions(deps, principal, query),
     getMySubmission: ({ deps, principal, params }) => getMySubmission(deps, principal, params.submissionId),
     rateSubmission: ({ deps, principal, params, body }) => rateSubmission(deps, principal, params.submissionId, body),
-    getBoard: ({ deps, params }) => getBoard(deps, params.studioId),
+    getBoard: ({ deps, params, query }) => getBoard(deps, params.studioId, query),
     getInbox: ({ deps, principal, params, query }) => getInbox(deps, principal, params.studioId, query),
     getStudioSubmission: ({ deps, principal, params }) => getStudioSubmission(deps, principal, params.studioId, params.submissionId),
     revealSubmissionPhone: ({ deps, principal, params }) => revealSubmissionPhone(deps, principal, params.studioId, params.submissionId),

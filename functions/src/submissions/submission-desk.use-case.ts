@@ -1,4 +1,4 @@
-import { INBOX_GROUPS, type AcceptRequest, type BoardResponse, type InboxQuery, type InboxResponse, type RateRequest, type ReplyRequest, type RevealedPhoneResponse, type StudioSubmissionView, type SubmissionView } from '@shared/schemas/submission';
+import { type AcceptRequest, type BoardQuery, type BoardResponse, type InboxQuery, type InboxResponse, type RateRequest, type ReplyRequest, type RevealedPhoneResponse, type StudioSubmissionView, type SubmissionView } from '@shared/schemas/submission';
 import { allowedActions, isSubmissionOverdue, nextStatus, RATING_LABELS, type SubmissionAction } from '@shared/submission/lifecycle';
 import { maskPersonalDetails } from '@shared/submission/mask';
 import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
@@ -13,6 +13,7 @@ import { residentView, viewOf } from './submissions.use-case';
 import { photoViews } from './photos.use-case';
 import { submissionContactAfterStep } from '../privacy/retention';
 import type { NoticeOrder } from '../notices/notice-queue.repository';
+import { inboxCountsFrom } from './inbox-counts.use-case';
 
 /** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
 async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
@@ -25,32 +26,36 @@ async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id:
 /** The limits overdue is measured against — the inbox's flag and the daily overdue count use the same. */
 export const kpiLimits = { acceptWorkingDays: 2, calendar: DEFAULT_HOLIDAY_CALENDAR };
 
-/** 待受理 / 办理中 / 已答复 / 已办结 with counts; overdue first (the tab is ordered by due date). */
+const INBOX_PAGE = 30;
+
+/**
+ * 待受理 / 办理中 / 已答复 / 已办结: every tab's count and a page of one tab, soonest due first (so the overdue ones come
+ * first), `nextCursor` for the next. Two requests, in parallel, whatever the studio's history: the counts item
+ * (pattern 67; recounted when it cannot be trusted: inbox-counts.use-case.ts) and one Query of the tab.
+ */
 export async function getInbox(deps: SubmissionsDeps, principal: Principal, studioId: string, query: InboxQuery): Promise<InboxResponse> {
   requireStudioRole(principal, studioId, 'answer');
-  const [items, ...counts] = await Promise.all([
-    deps.submissions.listInbox(studioId, query.group, { category: query.category, standId: query.standId }),
-    ...INBOX_GROUPS.map((g) => deps.submissions.countInbox(studioId, g)),
+  const [stored, page] = await Promise.all([
+    deps.submissions.getInboxCounts(studioId),
+    deps.submissions.listInboxPage(studioId, query.group, { category: query.category, standId: query.standId, cursor: query.cursor, limit: INBOX_PAGE }),
   ]);
+  // a recount (which writes) only once the page was read: a request refused for its cursor changes nothing
+  const counts = await inboxCountsFrom(deps, studioId, stored);
   const now = deps.now();
-  const views = items.map((s) => {
-    const overdue = isSubmissionOverdue({ status: s.status, createdAt: s.createdAt, acceptDueDate: s.acceptDueDate, replyDueDate: s.replyDueDate }, now, kpiLimits);
-    return {
-      id: s.id,
-      category: s.category,
-      summary: s.text.length > 60 ? `${s.text.slice(0, 60)}…` : s.text,
-      status: s.status,
-      source: s.source,
-      createdAt: s.createdAt,
-      dueDate: s.status === 'submitted' ? s.acceptDueDate : s.replyDueDate,
-      overdue,
-      photoCount: s.photos?.length ?? 0,
-      ...(s.venueName ? { venueName: s.venueName } : {}),
-      ...(s.standId ? { standId: s.standId } : {}),
-    };
-  });
-  views.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
-  return { counts: Object.fromEntries(INBOX_GROUPS.map((g, i) => [g, counts[i]])) as InboxResponse['counts'], items: views };
+  const items = page.items.map((s) => ({
+    id: s.id,
+    category: s.category,
+    summary: s.text.length > 60 ? `${s.text.slice(0, 60)}…` : s.text,
+    status: s.status,
+    source: s.source,
+    createdAt: s.createdAt,
+    dueDate: s.status === 'submitted' ? s.acceptDueDate : s.replyDueDate,
+    overdue: isSubmissionOverdue({ status: s.status, createdAt: s.createdAt, acceptDueDate: s.acceptDueDate, replyDueDate: s.replyDueDate }, now, kpiLimits),
+    photoCount: s.photos?.length ?? 0,
+    ...(s.venueName ? { venueName: s.venueName } : {}),
+    ...(s.standId ? { standId: s.standId } : {}),
+  }));
+  return { counts, items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 async function studioView(deps: SubmissionsDeps, s: Submission): Promise<StudioSubmissionView> {
@@ -117,7 +122,7 @@ async function step(deps: SubmissionsDeps, s: Submission, action: SubmissionActi
   const contact = submissionContactAfterStep(s, transition.status, at, deps.limits.personalContactRetentionDays);
   const next: Submission = { ...s, ...change(transition.status), status: transition.status, ...contact.fields };
   if (next.publicReply && !next.boardAt) next.boardAt = at;
-  const saved = await deps.submissions.saveChange(next, events.map((e) => ({ ...e, id: deps.newId(), submissionId: s.id, at })), boardLineOf(next), contact.change, notices(next, at));
+  const saved = await deps.submissions.saveChange(next, s.status, events.map((e) => ({ ...e, id: deps.newId(), submissionId: s.id, at })), boardLineOf(next), contact.change, notices(next, at));
   if (!saved) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
   return { ...next, version: next.version + 1 };
 }
@@ -164,7 +169,7 @@ export async function approveForBoard(deps: SubmissionsDeps, principal: Principa
   const s = await studioSubmission(deps, principal, id);
   const next: Submission = { ...s, boardApproved: true, ...(s.publicReply && !s.boardAt ? { boardAt: deps.now().toISOString() } : {}) };
   const note: SubmissionEvent = { id: deps.newId(), submissionId: s.id, at: deps.now().toISOString(), kind: 'note', actorId: principal.userId, text: '准予公示', internal: true };
-  if (!(await deps.submissions.saveChange(next, [note], boardLineOf(next)))) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
+  if (!(await deps.submissions.saveChange(next, s.status, [note], boardLineOf(next)))) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
   return studioView(deps, { ...next, version: next.version + 1 });
 }
 
@@ -183,12 +188,20 @@ export async function rateSubmission(deps: SubmissionsDeps, principal: Principal
   return residentView(deps, next);
 }
 
-/** 公示墙: public submissions with a public reply, newest first, personal details masked, submitters anonymous. */
-export async function getBoard(deps: SubmissionsDeps, studioId: string): Promise<BoardResponse> {
-  const studio = await deps.studios.getStudio(studioId);
+const BOARD_PAGE = 30;
+
+/**
+ * 公示墙: public submissions with a public reply, newest first, personal details masked, submitters anonymous; a page at
+ * a time. The studio (its name; 404 when there is none) and the page are read together.
+ */
+export async function getBoard(deps: SubmissionsDeps, studioId: string, query: BoardQuery = {}): Promise<BoardResponse> {
+  const [studio, page] = await Promise.all([deps.studios.getStudio(studioId), deps.submissions.listBoardPage(studioId, { cursor: query.cursor, limit: BOARD_PAGE })]);
   if (!studio) throw new NotFoundError('没有找到这个工作室');
-  const items = await deps.submissions.listBoard(studioId);
-  return { studioName: studio.name, items: items.map(({ id, category, date, status, text, reply, repliedAt }) => ({ id, category, date, status, text, reply, repliedAt })) };
+  return {
+    studioName: studio.name,
+    items: page.items.map(({ id, category, date, status, text, reply, repliedAt }) => ({ id, category, date, status, text, reply, repliedAt })),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ExportQuery, OnBehalfRequest, StatsQuery, StatsResponse, StudioSubmissionView } from '@shared/schemas/submission';
 import { studioKpis } from '@shared/submission/lifecycle';
 import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
-import { chinaDate } from '@shared/time';
+import { chinaDate, monthsBetween } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import type { Submission } from './submission.repository';
 import { ValidationError } from '../errors';
@@ -21,7 +21,7 @@ import { submissionsCsv } from './submissions-csv';
 export async function submitOnBehalf(deps: SubmissionsDeps, principal: Principal, studioId: string, request: OnBehalfRequest): Promise<StudioSubmissionView> {
   requireStudioRole(principal, studioId, 'serve');
   const { requestId, sourceNote, ...fields } = request;
-  const id = await storeNewSubmission(deps, principal, studioId, fields, { source: 'on_behalf', sourceNote, enteredBy: principal.userId }, requestId);
+  const { id } = await storeNewSubmission(deps, principal, studioId, fields, { source: 'on_behalf', sourceNote, enteredBy: principal.userId }, requestId);
   // Staff who entered it may not be representatives; they get the resident-facing fields back.
   if (!mayActFor(principal, studioId, 'answer')) {
     const saved = (await deps.submissions.get(id))!;
@@ -44,21 +44,6 @@ export async function getStudioStats(deps: SubmissionsDeps, principal: Principal
     { acceptWorkingDays: 2, calendar: DEFAULT_HOLIDAY_CALENDAR },
   );
   return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis };
-}
-
-function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number);
-  const [ty, tm] = to.slice(0, 7).split('-').map(Number);
-  while (y < ty || (y === ty && m <= tm)) {
-    months.push(`${y}-${String(m).padStart(2, '0')}`);
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return months;
 }
 
 /** CSV of a studio's submissions in a date range, phones masked, with a UTF-8 BOM so Excel shows the Chinese. */

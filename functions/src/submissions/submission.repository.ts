@@ -1,9 +1,11 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { SubmissionStatus } from '@shared/schemas/submission';
+import { INBOX_GROUPS, type InboxGroup, type SubmissionStatus } from '@shared/schemas/submission';
 import { chinaDate } from '@shared/time';
-import { cancellationReasons, entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import { entityOf, isConditionFailure, queryAll, transactWrite, type TableRef, type TransactItems } from '../data/dynamodb-client';
+import { queryPage, ULID, type PageKeyShape } from '../data/page-cursor';
+import { forEachConcurrently } from '../data/concurrently';
 import { contactStillKept, ttlOf } from '../privacy/retention';
-import { readRetryKey, retryKeyItem } from '../data/retry-key';
+import { retryKeyItem } from '../data/retry-key';
 import { quotaUpdate, type QuotaWindow } from '../data/rate-limit.repository';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
 
@@ -98,22 +100,61 @@ function submissionItem(s: Submission) {
 }
 
 /** Inbox tabs: 待受理 / 办理中 / 已答复 / 已办结. */
-export function inboxGroupOf(status: SubmissionStatus): 'new' | 'in_progress' | 'replied' | 'resolved' {
+export function inboxGroupOf(status: SubmissionStatus): InboxGroup {
   if (status === 'submitted') return 'new';
   if (status === 'replied') return 'replied';
   if (status === 'resolved') return 'resolved';
   return 'in_progress';
 }
 
+const residentPartition = (userId: string) => `USER#${userId}#SUBMISSIONS`;
+const inboxPartition = (studioId: string, group: InboxGroup) => `STUDIO#${studioId}#INBOX#${group}`;
+const monthPartition = (studioId: string, month: string) => `STUDIO#${studioId}#MONTH#${month}`;
+
 const indexKeys = (s: Submission) => ({
   // GSI1: a resident's submissions, newest last. GSI2: a studio's inbox tab, soonest due first.
-  ...(s.residentId ? { GSI1PK: `USER#${s.residentId}#SUBMISSIONS`, GSI1SK: `${s.createdAt}#${s.id}` } : {}),
-  GSI2PK: `STUDIO#${s.studioId}#INBOX#${inboxGroupOf(s.status)}`,
+  ...(s.residentId ? { GSI1PK: residentPartition(s.residentId), GSI1SK: `${s.createdAt}#${s.id}` } : {}),
+  GSI2PK: inboxPartition(s.studioId, inboxGroupOf(s.status)),
   GSI2SK: `${s.status === 'submitted' ? s.acceptDueDate : s.replyDueDate}#${s.id}`,
-  // GSI3: a studio's submissions by the China month they came in (stats, export).
-  GSI3PK: `STUDIO#${s.studioId}#MONTH#${chinaDate(s.createdAt).slice(0, 7)}`,
+  // GSI3: a studio's submissions by the China month they came in (stats, export, recounting the inbox).
+  GSI3PK: monthPartition(s.studioId, chinaDate(s.createdAt).slice(0, 7)),
   GSI3SK: `${s.createdAt}#${s.id}`,
 });
+
+/**
+ * How many submissions each inbox tab of a studio holds, kept with every change that moves one (in the change's own
+ * transaction, so the counts stay exact however many representatives work at once). `version` counts those changes:
+ * a recount stores its result only if none happened meanwhile. `countedAt`: when the counts were last recounted from
+ * the studio's submissions — counts without it were started by a change before any recount (data from before the
+ * counts existed, or a studio's first submission), and are recounted before they are shown.
+ */
+export interface InboxCounts {
+  counts: Record<InboxGroup, number>;
+  version: number;
+  countedAt?: string;
+}
+
+const inboxCountsKey = (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'INBOX#COUNTS' });
+
+/** The counts' part of a create's or a step's transaction: ±1 on the tabs it moves a submission between. */
+function inboxCountsUpdate(tableName: string, studioId: string, moves: Partial<Record<InboxGroup, number>>): TransactItems[number] {
+  const groups = Object.keys(moves) as InboxGroup[];
+  return {
+    Update: {
+      TableName: tableName,
+      Key: inboxCountsKey(studioId),
+      UpdateExpression: `ADD ${groups.map((_, i) => `#g${i} :g${i}`).join(', ')}, #version :one SET #type = :type`,
+      ExpressionAttributeNames: { ...Object.fromEntries(groups.map((group, i) => [`#g${i}`, group])), '#version': 'version', '#type': 'type' },
+      ExpressionAttributeValues: { ...Object.fromEntries(groups.map((g, i) => [`:g${i}`, moves[g]])), ':one': 1, ':type': 'InboxCounts' },
+    },
+  };
+}
+
+// Where a page stopped, per list (data/page-cursor.ts): the item's key and its place in the list's index.
+const ISO_TIME = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z';
+const INBOX_PAGE: PageKeyShape = { PK: new RegExp(`^SUBMISSION#${ULID}$`), SK: /^META$/, GSI2SK: new RegExp(`^\\d{4}-\\d{2}-\\d{2}#${ULID}$`) };
+const RESIDENT_PAGE: PageKeyShape = { PK: new RegExp(`^SUBMISSION#${ULID}$`), SK: /^META$/, GSI1SK: new RegExp(`^${ISO_TIME}#${ULID}$`) };
+const BOARD_PAGE: PageKeyShape = { SK: new RegExp(`^${ISO_TIME}#${ULID}$`) };
 
 export type SubmitOutcome = { kind: 'created' } | { kind: 'replayed'; submissionId: string; fingerprint: string } | { kind: 'over-quota'; window: QuotaWindow };
 
@@ -127,76 +168,136 @@ export class SubmissionRepository {
   async create(submission: Submission, first: SubmissionEvent, guard: { actorId: string; requestId: string; fingerprint: string; requestTtl: number; quotas?: QuotaWindow[] }): Promise<SubmitOutcome> {
     const T = this.table.tableName;
     const quotas = guard.quotas ?? [];
-    try {
-      await this.table.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: submission.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: T, Item: submissionItem({ ...submission, ...(submission.phone ? { hasContact: true } : {}) }), ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: T, Item: { ...eventKey(first), type: 'SubmissionEvent', ...first } } },
-            // the resident's submission quotas, counted in the same transaction (a retry of the same request counts once)
-            ...quotas.map((window) => quotaUpdate(T, window, guard.requestId)),
-            // kept with no end while the matter is open (privacy/retention.ts); last, so the quotas keep their places above
-            ...(submission.phone ? [{ Put: { TableName: T, Item: { ...contactKey(submission.id), type: 'SubmissionContact', submissionId: submission.id, phone: submission.phone } } }] : []),
-          ],
-        }),
-      );
-      return { kind: 'created' };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const previous = await readRetryKey(this.table, guard.actorId, guard.requestId);
-      if (previous) return { kind: 'replayed', submissionId: previous.targetId, fingerprint: previous.fingerprint };
-      const reasons = cancellationReasons(error);
-      const full = quotas.find((_, i) => reasons[3 + i] === 'ConditionalCheckFailed');
-      if (full) return { kind: 'over-quota', window: full };
-      // Concurrent requests with one key: the loser's transaction conflicted before the winner's landed.
-      if (cancellationReasons(error).includes('TransactionConflict')) {
-        await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
-        return this.create(submission, first, guard);
-      }
-      throw error;
-    }
+    const cancelled = await transactWrite(this.table, [
+      // a retried request finds its key: the key as it was comes back with the refusal (ALL_OLD), no read needed
+      { Put: { TableName: T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: submission.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+      { Put: { TableName: T, Item: submissionItem({ ...submission, ...(submission.phone ? { hasContact: true } : {}) }), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName: T, Item: { ...eventKey(first), type: 'SubmissionEvent', ...first } } },
+      // the resident's submission quotas, counted in the same transaction (a retry of the same request counts once)
+      ...quotas.map((window) => quotaUpdate(T, window, guard.requestId)),
+      // one more in the studio's 待受理 (conflicts with other submissions to the studio are retried by transactWrite)
+      inboxCountsUpdate(T, submission.studioId, { [inboxGroupOf(submission.status)]: 1 }),
+      // kept with no end while the matter is open (privacy/retention.ts); last, so the quotas keep their places above
+      ...(submission.phone ? [{ Put: { TableName: T, Item: { ...contactKey(submission.id), type: 'SubmissionContact', submissionId: submission.id, phone: submission.phone } } }] : []),
+    ]);
+    if (!cancelled) return { kind: 'created' };
+    const previous = cancelled.codes[0] === 'ConditionalCheckFailed' ? cancelled.old[0] : undefined;
+    if (previous) return { kind: 'replayed', submissionId: previous.targetId as string, fingerprint: previous.fingerprint as string };
+    const full = quotas.find((_, i) => cancelled.codes[3 + i] === 'ConditionalCheckFailed');
+    if (full) return { kind: 'over-quota', window: full };
+    throw new Error(`create cancelled: ${cancelled.codes.join(',')}`);
   }
 
   /**
    * Saves a changed submission with its new timeline events (and its board line), in one transaction that holds
    * only if nobody changed it since it was read (`version`). False when someone did: nothing is written.
+   * `from` is the status it was read in: a step that moves it to another inbox tab moves it in the studio's counts too.
    * `contact` moves the end of the phone's retention with the step (set when resolved, removed when reopened);
    * `notices` (the resident's, the followers' fan-out) are written with the step, so none is lost or sent for a step
-   * that did not happen.
+   * that did not happen. Conflicts with other transactions (another submission's step on the studio's counts) are
+   * retried, so false means only that the submission itself changed.
    */
-  async saveChange(next: Submission, events: SubmissionEvent[], board?: BoardItem, contact?: { keptUntil?: string }, notices: readonly NoticeOrder[] = []): Promise<boolean> {
+  async saveChange(next: Submission, from: SubmissionStatus, events: SubmissionEvent[], board?: BoardItem, contact?: { keptUntil?: string }, notices: readonly NoticeOrder[] = []): Promise<boolean> {
     const T = this.table.tableName;
-    try {
-      await this.table.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
+    const [fromTab, toTab] = [inboxGroupOf(from), inboxGroupOf(next.status)];
+    return !(await transactWrite(this.table, [
+      {
+        Put: {
+          TableName: T,
+          Item: { ...submissionItem(next), version: next.version + 1 },
+          ConditionExpression: 'version = :read',
+          ExpressionAttributeValues: { ':read': next.version },
+        },
+      },
+      ...events.map((e) => ({ Put: { TableName: T, Item: { ...eventKey(e), type: 'SubmissionEvent', ...e } } })),
+      ...(board ? [{ Put: { TableName: T, Item: { ...boardKey(board), type: 'BoardItem', ...board } } }] : []),
+      ...(contact
+        ? [
             {
-              Put: {
+              Update: {
                 TableName: T,
-                Item: { ...submissionItem(next), version: next.version + 1 },
-                ConditionExpression: 'version = :read',
-                ExpressionAttributeValues: { ':read': next.version },
+                Key: contactKey(next.id),
+                UpdateExpression: contact.keptUntil ? 'SET #ttl = :ttl' : 'REMOVE #ttl',
+                ConditionExpression: 'attribute_exists(PK)',
+                ExpressionAttributeNames: { '#ttl': 'ttl' },
+                ...(contact.keptUntil ? { ExpressionAttributeValues: { ':ttl': ttlOf(contact.keptUntil) } } : {}),
               },
             },
-            ...events.map((e) => ({ Put: { TableName: T, Item: { ...eventKey(e), type: 'SubmissionEvent', ...e } } })),
-            ...(board ? [{ Put: { TableName: T, Item: { ...boardKey(board), type: 'BoardItem', ...board } } }] : []),
-            ...(contact
-              ? [
-                  {
-                    Update: {
-                      TableName: T,
-                      Key: contactKey(next.id),
-                      UpdateExpression: contact.keptUntil ? 'SET #ttl = :ttl' : 'REMOVE #ttl',
-                      ConditionExpression: 'attribute_exists(PK)',
-                      ExpressionAttributeNames: { '#ttl': 'ttl' },
-                      ...(contact.keptUntil ? { ExpressionAttributeValues: { ':ttl': ttlOf(contact.keptUntil) } } : {}),
-                    },
-                  },
-                ]
-              : []),
-            ...noticeWrites(T, notices),
-          ],
+          ]
+        : []),
+      ...noticeWrites(T, notices),
+      ...(fromTab !== toTab ? [inboxCountsUpdate(T, next.studioId, { [fromTab]: -1, [toTab]: 1 })] : []),
+    ]));
+  }
+
+  /**
+   * Access pattern 39, a page: a studio's inbox tab, soonest due first (so the overdue ones come first) — Query GSI2
+   * `GSI2PK=STUDIO#id#INBOX#<group>`, Limit, from `cursor`. A category or stand filters the page read (a filtered page
+   * may hold fewer; `nextCursor` goes on).
+   */
+  async listInboxPage(studioId: string, group: InboxGroup, page: { category?: string; standId?: string; cursor?: string; limit: number }): Promise<{ items: Submission[]; nextCursor?: string }> {
+    const filters = (['category', 'standId'] as const).filter((name) => page[name]);
+    const list = { partition: { GSI2PK: inboxPartition(studioId, group) }, shape: INBOX_PAGE };
+    const { items, nextCursor } = await queryPage(
+      this.table,
+      list,
+      {
+        IndexName: 'GSI2',
+        ...(filters.length ? { FilterExpression: filters.map((name) => `${name} = :${name}`).join(' AND '), ExpressionAttributeValues: Object.fromEntries(filters.map((name) => [`:${name}`, page[name]])) } : {}),
+      },
+      page,
+    );
+    return { items: items.map((i) => entityOf<Submission>(i)), nextCursor };
+  }
+
+  /** Access pattern 39, whole: every submission of an inbox tab (the daily overdue count's open tabs), every page. */
+  async listWholeInboxTab(studioId: string, group: InboxGroup): Promise<Submission[]> {
+    const items = await queryAll(this.table, { IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': inboxPartition(studioId, group) } });
+    return items.map((i) => entityOf<Submission>(i));
+  }
+
+  /** Access pattern 67: a studio's inbox counts — GetItem `PK=STUDIO#id, SK=INBOX#COUNTS` (consistent). */
+  async getInboxCounts(studioId: string): Promise<InboxCounts | undefined> {
+    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: inboxCountsKey(studioId), ConsistentRead: true }));
+    if (!out.Item) return undefined;
+    const item = out.Item;
+    return {
+      counts: Object.fromEntries(INBOX_GROUPS.map((g) => [g, Number(item[g] ?? 0)])) as Record<InboxGroup, number>,
+      version: Number(item.version ?? 0),
+      ...(typeof item.countedAt === 'string' ? { countedAt: item.countedAt } : {}),
+    };
+  }
+
+  /**
+   * Access pattern 68: a studio's submissions per inbox tab, counted from its month index — Query GSI3
+   * `GSI3PK=STUDIO#id#MONTH#<m>` for each month (only `status` projected), every page, four months at a time.
+   */
+  async countInboxFromMonths(studioId: string, months: readonly string[]): Promise<Record<InboxGroup, number>> {
+    const counts = Object.fromEntries(INBOX_GROUPS.map((g) => [g, 0])) as Record<InboxGroup, number>;
+    await forEachConcurrently(months, 4, async (month) => {
+      const items = await queryAll(this.table, {
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :pk',
+        ExpressionAttributeValues: { ':pk': monthPartition(studioId, month) },
+        ProjectionExpression: '#status',
+        ExpressionAttributeNames: { '#status': 'status' },
+      });
+      for (const item of items) counts[inboxGroupOf(item.status as SubmissionStatus)] += 1;
+    });
+    return counts;
+  }
+
+  /**
+   * Stores recounted inbox counts, only if no change moved a submission since the counts were read at `readVersion`
+   * (undefined: there were none). False when one did: count again.
+   */
+  async putRecountedInboxCounts(studioId: string, counts: Record<InboxGroup, number>, readVersion: number | undefined, at: string): Promise<boolean> {
+    try {
+      await this.table.client.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...inboxCountsKey(studioId), type: 'InboxCounts', studioId, ...counts, version: (readVersion ?? 0) + 1, countedAt: at },
+          ...(readVersion === undefined ? { ConditionExpression: 'attribute_not_exists(PK)' } : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': readVersion } }),
         }),
       );
       return true;
@@ -206,65 +307,17 @@ export class SubmissionRepository {
     }
   }
 
-  /** Access pattern: a studio's inbox tab — Query GSI2 `GSI2PK=STUDIO#id#INBOX#<group>`, soonest due first. */
-  async listInbox(studioId: string, group: ReturnType<typeof inboxGroupOf>, filter: { category?: string; standId?: string } = {}): Promise<Submission[]> {
-    const conditions: string[] = [];
-    const values: Record<string, unknown> = { ':pk': `STUDIO#${studioId}#INBOX#${group}` };
-    if (filter.category) {
-      conditions.push('category = :category');
-      values[':category'] = filter.category;
-    }
-    if (filter.standId) {
-      conditions.push('standId = :standId');
-      values[':standId'] = filter.standId;
-    }
-    const out = await this.table.client.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk',
-        ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
-        ExpressionAttributeValues: values,
-        Limit: 200,
-      }),
-    );
-    return (out.Items ?? []).map((i) => entityOf<Submission>(i));
-  }
-
-  /** Access pattern: inbox tab counts — Query GSI2 `GSI2PK=STUDIO#id#INBOX#<group>`, Select COUNT. */
-  async countInbox(studioId: string, group: ReturnType<typeof inboxGroupOf>): Promise<number> {
-    let count = 0;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.table.client.send(
-        new QueryCommand({ TableName: this.table.tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}#INBOX#${group}` }, Select: 'COUNT', ExclusiveStartKey }),
-      );
-      count += out.Count ?? 0;
-      ExclusiveStartKey = out.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return count;
-  }
-
-  /** Access pattern: a studio's submissions of a month — Query GSI3 `GSI3PK=STUDIO#id#MONTH#YYYY-MM`. */
+  /** Access pattern 42: a studio's submissions of a month — Query GSI3 `GSI3PK=STUDIO#id#MONTH#YYYY-MM`, every page. */
   async listOfStudioMonth(studioId: string, month: string): Promise<Submission[]> {
-    const items: Submission[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.table.client.send(
-        new QueryCommand({ TableName: this.table.tableName, IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}#MONTH#${month}` }, ExclusiveStartKey }),
-      );
-      items.push(...(out.Items ?? []).map((i) => entityOf<Submission>(i)));
-      ExclusiveStartKey = out.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
+    const items = await queryAll(this.table, { IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': monthPartition(studioId, month) } });
+    return items.map((i) => entityOf<Submission>(i));
   }
 
-  /** Access pattern: the public board — Query PK=STUDIO#id#BOARD, newest first. */
-  async listBoard(studioId: string, limit = 50): Promise<BoardItem[]> {
-    const out = await this.table.client.send(
-      new QueryCommand({ TableName: this.table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `STUDIO#${studioId}#BOARD` }, ScanIndexForward: false, Limit: limit }),
-    );
-    return (out.Items ?? []).map((i) => entityOf<BoardItem>(i));
+  /** Access pattern 41: the public board, newest first, a page at a time — Query PK=STUDIO#id#BOARD, Limit, from `cursor`. */
+  async listBoardPage(studioId: string, page: { cursor?: string; limit: number }): Promise<{ items: BoardItem[]; nextCursor?: string }> {
+    const list = { partition: { PK: boardKey({ studioId, repliedAt: '', id: '' }).PK }, shape: BOARD_PAGE };
+    const { items, nextCursor } = await queryPage(this.table, list, { ScanIndexForward: false }, page);
+    return { items: items.map((i) => entityOf<BoardItem>(i)), nextCursor };
   }
 
   /** Access pattern: submission by id — GetItem PK=SUBMISSION#id, SK=META (consistent). */
@@ -330,17 +383,16 @@ export class SubmissionRepository {
     }
   }
 
-  /** Access pattern: a resident's submissions — Query GSI1 `GSI1PK=USER#id#SUBMISSIONS`, newest first. */
+  /** Access pattern 38, whole: every submission of a resident, newest first (their data export, deleting their account). */
   async listOfResident(userId: string): Promise<Submission[]> {
-    const out = await this.table.client.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': `USER#${userId}#SUBMISSIONS` },
-        ScanIndexForward: false,
-      }),
-    );
-    return (out.Items ?? []).map((i) => entityOf<Submission>(i));
+    const items = await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': residentPartition(userId) }, ScanIndexForward: false });
+    return items.map((i) => entityOf<Submission>(i));
+  }
+
+  /** Access pattern 38, a page: a resident's submissions, newest first — Query GSI1 `GSI1PK=USER#id#SUBMISSIONS`, Limit, from `cursor`. */
+  async listOfResidentPage(userId: string, page: { cursor?: string; limit: number }): Promise<{ items: Submission[]; nextCursor?: string }> {
+    const list = { partition: { GSI1PK: residentPartition(userId) }, shape: RESIDENT_PAGE };
+    const { items, nextCursor } = await queryPage(this.table, list, { IndexName: 'GSI1', ScanIndexForward: false }, page);
+    return { items: items.map((i) => entityOf<Submission>(i)), nextCursor };
   }
 }

@@ -1,4 +1,4 @@
-import { type MySubmissionsResponse, type SubmissionView, type SubmitRequest } from '@shared/schemas/submission';
+import { type MySubmissionsQuery, type MySubmissionsResponse, type SubmissionView, type SubmitRequest } from '@shared/schemas/submission';
 import { addWorkingDays } from '@shared/submission/working-days';
 import { limitsOf } from '../studio/submission-settings.use-case';
 import type { Principal } from '../auth/session-tokens';
@@ -28,16 +28,18 @@ function submissionQuotas(userId: string, now: Date): QuotaWindow[] {
 
 /**
  * A resident submits a suggestion or complaint.
- * Steps: the studio, category and stand are real · each photo is the caller's own upload, there, ≤ 5 MB and
- * really an image (photos.ts) · the text passes the content check (risky: refused, naming
- * the field; review: kept, but off the public board) · deadlines from the category's working-day limits ·
- * one transaction stores it with its first timeline event and the retry key (a retry returns the same one; the
- * same key with another body is 422).
+ * Steps: one read (BatchGetItem) of the studio, its settings, the stand and the resident's openid · the studio,
+ * category and stand are real · each photo is the caller's own upload, there, ≤ 5 MB and really an image (photos.ts) ·
+ * the text passes the content check (risky: refused, naming the field; review: kept, but off the public board) ·
+ * deadlines from the category's working-day limits · one transaction stores it with its first timeline event, the
+ * retry key, the quotas and the studio's inbox count · the answer is made from what was written (no read back). A
+ * retry returns the same one (read then); the same key with another body is 422. Two requests when it goes through.
  */
 export async function submit(deps: SubmissionsDeps, principal: Principal, request: SubmitRequest): Promise<SubmissionView> {
   const { requestId, studioId, ...fields } = request;
-  const id = await storeNewSubmission(deps, principal, studioId, fields, { source: 'resident', residentId: principal.userId }, requestId);
-  return getMySubmission(deps, principal, id);
+  const stored = await storeNewSubmission(deps, principal, studioId, fields, { source: 'resident', residentId: principal.userId }, requestId);
+  if (!stored.created) return getMySubmission(deps, principal, stored.id);
+  return residentViewOf(deps, stored.created.submission, [stored.created.first]);
 }
 
 /** What a new submission says, whoever enters it. */
@@ -45,22 +47,29 @@ export type NewSubmissionFields = Pick<SubmitRequest, 'standId' | 'category' | '
 /** Who it comes from: the resident's own phone, or staff entering it for a resident without one (代填). */
 export type SubmissionOrigin = { source: 'resident'; residentId: string } | { source: 'on_behalf'; sourceNote: string; enteredBy: string };
 
+/** A stored submission: its id, and what was written when this request wrote it (not when it was a retry). */
+export type StoredSubmission = { id: string; created?: { submission: Submission; first: SubmissionEvent } };
+
 /**
  * The rules every new submission is held to, then the one transaction that stores it (with its first timeline step
- * and the retry key). Returns its id — the one already stored when the same `requestId` comes again with the same
- * body; 422 when it comes with another body.
+ * and the retry key). Returns its id and what it wrote — only the id when the same `requestId` comes again with the
+ * same body (the one stored the first time); 422 when it comes with another body.
  */
-export async function storeNewSubmission(deps: SubmissionsDeps, principal: Principal, studioId: string, fields: NewSubmissionFields, origin: SubmissionOrigin, requestId: string): Promise<string> {
+export async function storeNewSubmission(deps: SubmissionsDeps, principal: Principal, studioId: string, fields: NewSubmissionFields, origin: SubmissionOrigin, requestId: string): Promise<StoredSubmission> {
   const fingerprint = fingerprintOf({ studioId, ...fields, ...(origin.source === 'on_behalf' ? { sourceNote: origin.sourceNote } : {}) });
-  const studio = await deps.studios.getStudio(studioId);
+  const { studio, settings, stand, openid } = await deps.batch.read({
+    studio: deps.studios.studioRead(studioId),
+    settings: deps.studios.submissionSettingsRead(studioId),
+    stand: fields.standId ? deps.stands.standRead(fields.standId) : undefined,
+    openid: deps.users.openidRead(principal.userId),
+  });
   if (!studio) throw new NotFoundError('没有找到这个工作室');
-  const limits = await limitsOf(deps, studio.id, fields.category);
+  const limits = limitsOf(settings, fields.category);
   if (!limits) throw new ValidationError({ category: '请选择列表中的类别' });
-  const stand = fields.standId ? await deps.stands.getStand(fields.standId) : undefined;
   if (fields.standId && (!stand || stand.studioId !== studio.id)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
   const photos = await checkPhotosOf(deps, principal, fields.photos);
 
-  const verdict = await deps.contentCheck.check([fields.text, fields.place].filter(Boolean).join('\n'), { openid: await deps.users.findOpenidOfUser(principal.userId) });
+  const verdict = await deps.contentCheck.check([fields.text, fields.place].filter(Boolean).join('\n'), { openid });
   if (verdict === 'risky') throw new ValidationError({ text: '内容里有不适宜的词语，请修改后再提交' });
 
   const now = deps.now();
@@ -100,10 +109,10 @@ export async function storeNewSubmission(deps: SubmissionsDeps, principal: Princ
     throw new RateLimitedError(outcome.window === quotas[0] ? '提交太频繁了，请过一会儿再提交' : '今天提交的意见已经很多了，请明天再提交', retryAfter);
   }
   if (outcome.kind === 'replayed' && outcome.fingerprint !== fingerprint) throw new UnprocessableError('这个请求编号已用于另一条意见，请刷新后重试');
-  if (outcome.kind === 'replayed') return outcome.submissionId;
+  if (outcome.kind === 'replayed') return { id: outcome.submissionId };
   deps.metrics.count('Submissions');
   if (verdict === 'review') deps.metrics.count('ContentChecksHeld');
-  return submission.id;
+  return { id: submission.id, created: { submission, first } };
 }
 
 const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
@@ -162,15 +171,24 @@ export async function getMySubmission(deps: SubmissionsDeps, principal: Principa
 
 /** What the resident sees of their submission: the view, its timeline and its photos (signed addresses). */
 export async function residentView(deps: SubmissionsDeps, submission: Submission): Promise<SubmissionView> {
-  const [events, photos] = await Promise.all([deps.submissions.listEvents(submission.id), photoViews(deps, submission.photos)]);
+  return residentViewOf(deps, submission, await deps.submissions.listEvents(submission.id));
+}
+
+async function residentViewOf(deps: SubmissionsDeps, submission: Submission, events: SubmissionEvent[]): Promise<SubmissionView> {
+  const photos = await photoViews(deps, submission.photos);
   return { ...viewOf(submission, events), ...(photos ? { photos } : {}) };
 }
 
-/** 我的意见: the caller's submissions, newest first. */
-export async function listMySubmissions(deps: SubmissionsDeps, principal: Principal): Promise<MySubmissionsResponse> {
-  const submissions = await deps.submissions.listOfResident(principal.userId);
-  return { submissions: submissions.map((s) => {
-    const { timeline: _timeline, ...rest } = viewOf(s, []);
-    return rest;
-  }) };
+const MY_SUBMISSIONS_PAGE = 30;
+
+/** 我的意见: the caller's submissions, newest first, a page at a time (`cursor`). */
+export async function listMySubmissions(deps: SubmissionsDeps, principal: Principal, query: MySubmissionsQuery = {}): Promise<MySubmissionsResponse> {
+  const page = await deps.submissions.listOfResidentPage(principal.userId, { cursor: query.cursor, limit: MY_SUBMISSIONS_PAGE });
+  return {
+    submissions: page.items.map((s) => {
+      const { timeline: _timeline, ...rest } = viewOf(s, []);
+      return rest;
+    }),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 }

@@ -3,12 +3,13 @@ import { needed, type Config } from '../config';
 import { SessionTokens } from '../auth/session-tokens';
 import { UserRepository } from '../auth/user.repository';
 import { documentClient, type TableRef } from '../data/dynamodb-client';
+import { BatchReader } from '../data/batch-reader';
 import type { Deps } from '../deps';
 import type { RouterDeps } from '../http/router';
 import { metricsOf } from './metrics';
 
 /** What every context's Lambda holds: the clock, ids, session tokens and the users they are checked against, limits, metrics. */
-export type Basics = RouterDeps & Pick<Deps, 'newId' | 'limits' | 'metrics'>;
+export type Basics = RouterDeps & Pick<Deps, 'newId' | 'limits' | 'metrics' | 'batch'>;
 
 /** What a scheduled job holds: the same without session tokens (a job signs no one in, and is not given the secret). */
 export type JobBasics = Omit<Basics, 'tokens'>;
@@ -35,6 +36,7 @@ export function jobBasicsOf(cfg: Config, now: () => Date = clockOf(cfg)): JobBas
     // Monotonic: ids made in the same millisecond still sort in the order they were made (timeline events).
     newId: monotonicFactory(),
     users: new UserRepository(tableOf(cfg)),
+    batch: new BatchReader(tableOf(cfg)),
     metrics: metricsOf(cfg),
     limits: { dailyBookingsPerResident: cfg.dailyBookingsPerResident, noShowGraceMinutes: cfg.noShowGraceMinutes, healthReadingRetentionDays: cfg.healthReadingRetentionDays, personalContactRetentionDays: cfg.personalContactRetentionDays },
   };

@@ -31,8 +31,8 @@ export const redeemInvite = (body: BodyOf<'redeemInvite'>) => call('redeemInvite
 /** 201. Send the same `requestId` again when retrying after a network failure. */
 export const bookSlot = (body: BodyOf<'bookSlot'>) => call('bookSlot', { body })
 
-/** Upcoming (soonest first), then past (latest first). */
-export const getMyBookings = () => call('listMyBookings')
+/** Upcoming (soonest first, all of them on the first page), then past (latest first); `cursor` for older ones. */
+export const getMyBookings = (cursor?: string) => call('listMyBookings', { query: { cursor } })
 
 /** One's own booking only. */
 export const getBooking = (bookingId: string) => call('getMyBooking', { params: { bookingId } })
@@ -126,8 +126,8 @@ export const submitSubmission = (body: BodyOf<'submit'>) => call('submit', { bod
  */
 export const submitOnBehalf = (studioId: string, body: BodyOf<'submitOnBehalf'>) => call('submitOnBehalf', { params: { studioId }, body })
 
-/** Newest first, without timelines. */
-export const getMySubmissions = () => call('listMySubmissions')
+/** Newest first, without timelines, a page at a time (`cursor` from the previous page). */
+export const getMySubmissions = (cursor?: string) => call('listMySubmissions', { query: { cursor } })
 
 /** One's own submission with its timeline and reply due date. */
 export const getSubmission = (submissionId: string) => call('getMySubmission', { params: { submissionId } })
@@ -135,10 +135,10 @@ export const getSubmission = (submissionId: string) => call('getMySubmission', {
 /** Once per resolution; 不满意 reopens it once. */
 export const rateSubmission = (submissionId: string, body: BodyOf<'rateSubmission'>) => call('rateSubmission', { params: { submissionId }, body })
 
-/** Public: replied submissions without personal details, newest first. */
-export const getBoard = (studioId: string) => call('getBoard', { params: { studioId } })
+/** Public: replied submissions without personal details, newest first, a page at a time. */
+export const getBoard = (studioId: string, cursor?: string) => call('getBoard', { params: { studioId }, query: { cursor } })
 
-/** Representatives/admins: one group, overdue first, with counts of all groups. */
+/** Representatives/admins: a page of one group, overdue first (`cursor` for the next), with counts of all groups. */
 export const getInbox = (studioId: string, query: QueryOf<'getInbox'>) => call('getInbox', { params: { studioId }, query })
 
 /** Everything, internal notes and phone included. */

@@ -1,7 +1,6 @@
 import { routes } from '@shared/contract'
 import Taro, { resetTaroMock } from '../../test/mocks/taro'
-import { CHINA_TZ } from '@shared/time'
-import { CHINA_TIME_ZONE, STAND_BY_SCENE_PATH, standHeadStartScript } from '../../config/stand-head-start'
+import { STAND_BY_SCENE_PATH, standHeadStartScript } from '../../config/stand-head-start'
 import { getStandByScene, standAnsweredAlready } from './api'
 import { takePrefetched } from './entry-prefetch'
 
@@ -117,8 +116,7 @@ describe('the stand page’s head start from index.html', () => {
     expect(takePrefetched(STAND_URL, { timeoutMs: 15_000 })).toBeUndefined()
   })
 
-  it('asks the address the contract gives for the stand page, and warms the time zone the page shows dates in', () => {
+  it('asks the address the contract gives for the stand page', () => {
     expect(STAND_BY_SCENE_PATH).toBe(routes.getStandByScene.path)
-    expect(CHINA_TIME_ZONE).toBe(CHINA_TZ)
   })
 })

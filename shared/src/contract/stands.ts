@@ -3,6 +3,7 @@ import {
   bookingView,
   bookSlotRequest,
   checkInRequest,
+  myBookingsQuery,
   myBookingsResponse,
   queueEntryView,
   queueScreenResponse,
@@ -18,7 +19,7 @@ import { EVERYONE_SIGNED_IN, STUDIO_PEOPLE } from './roles';
 export const standRoutes = defineRoutes({
   getStandByScene: { method: 'GET', path: '/stands/by-scene/{scene}', roles: 'public', response: standPageResponse, summary: '扫码进入：今天或下一次的服务点' },
   bookSlot: { method: 'POST', path: '/bookings', roles: EVERYONE_SIGNED_IN, body: bookSlotRequest, response: bookingView, status: 201, summary: '预约一个时段' },
-  listMyBookings: { method: 'GET', path: '/me/bookings', roles: EVERYONE_SIGNED_IN, response: myBookingsResponse, summary: '我的预约' },
+  listMyBookings: { method: 'GET', path: '/me/bookings', roles: EVERYONE_SIGNED_IN, query: myBookingsQuery, response: myBookingsResponse, summary: '我的预约（分页：第一页含全部即将到来的预约）' },
   getMyBooking: { method: 'GET', path: '/bookings/{bookingId}', roles: EVERYONE_SIGNED_IN, response: bookingView, summary: '我的一个预约（预约码）' },
   cancelMyBooking: { method: 'POST', path: '/bookings/{bookingId}/cancel', roles: EVERYONE_SIGNED_IN, response: bookingView, summary: '取消预约' },
   listStudioStands: { method: 'GET', path: '/studios/{studioId}/stands', roles: STUDIO_PEOPLE, query: studioStandsQuery, response: studioStandsResponse, summary: '工作室某天的服务点' },

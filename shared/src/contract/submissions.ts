@@ -1,10 +1,12 @@
 import { photoUploadRequest, photoUploadResponse } from '../schemas/photo';
 import {
   acceptRequest,
+  boardQuery,
   boardResponse,
   exportQuery,
   inboxQuery,
   inboxResponse,
+  mySubmissionsQuery,
   mySubmissionsResponse,
   onBehalfRequest,
   rateRequest,
@@ -23,11 +25,11 @@ import { EVERYONE_SIGNED_IN, REPRESENTATIVES, STUDIO_PEOPLE } from './roles';
 export const submissionRoutes = defineRoutes({
   createPhotoUpload: { method: 'POST', path: '/photo-uploads', roles: EVERYONE_SIGNED_IN, body: photoUploadRequest, response: photoUploadResponse, status: 201, summary: '申请上传一张照片（返回 5 分钟内有效的签名表单）' },
   submit: { method: 'POST', path: '/submissions', roles: EVERYONE_SIGNED_IN, body: submitRequest, response: submissionView, status: 201, summary: '提交意见建议' },
-  listMySubmissions: { method: 'GET', path: '/me/submissions', roles: EVERYONE_SIGNED_IN, response: mySubmissionsResponse, summary: '我的意见' },
+  listMySubmissions: { method: 'GET', path: '/me/submissions', roles: EVERYONE_SIGNED_IN, query: mySubmissionsQuery, response: mySubmissionsResponse, summary: '我的意见（分页）' },
   getMySubmission: { method: 'GET', path: '/submissions/{submissionId}', roles: EVERYONE_SIGNED_IN, response: submissionView, summary: '我的一条意见与办理进程' },
   rateSubmission: { method: 'POST', path: '/submissions/{submissionId}/rating', roles: EVERYONE_SIGNED_IN, body: rateRequest, response: submissionView, summary: '评价办理结果（不满意可重新办理一次）' },
-  getBoard: { method: 'GET', path: '/studios/{studioId}/board', roles: 'public', response: boardResponse, summary: '公示墙' },
-  getInbox: { method: 'GET', path: '/studios/{studioId}/inbox', roles: REPRESENTATIVES, query: inboxQuery, response: inboxResponse, summary: '意见办理：待受理 / 办理中 / 已答复 / 已办结' },
+  getBoard: { method: 'GET', path: '/studios/{studioId}/board', roles: 'public', query: boardQuery, response: boardResponse, summary: '公示墙（分页）' },
+  getInbox: { method: 'GET', path: '/studios/{studioId}/inbox', roles: REPRESENTATIVES, query: inboxQuery, response: inboxResponse, summary: '意见办理：待受理 / 办理中 / 已答复 / 已办结（各栏数目与一页意见）' },
   getStudioSubmission: { method: 'GET', path: '/studios/{studioId}/submissions/{submissionId}', roles: REPRESENTATIVES, response: studioSubmissionView, summary: '一条意见的全部信息（含内部备注）' },
   revealSubmissionPhone: { method: 'POST', path: '/studios/{studioId}/submissions/{submissionId}/phone', roles: REPRESENTATIVES, response: revealedPhoneResponse, summary: '显示完整手机号（记入操作记录）' },
   acceptSubmission: { method: 'POST', path: '/submissions/{submissionId}/accept', roles: REPRESENTATIVES, body: acceptRequest, response: studioSubmissionView, summary: '受理并三事分流' },

@@ -1,4 +1,4 @@
-import { z, idSchema, roleSchema } from './common';
+import { z, cursorSchema, idSchema, roleSchema } from './common';
 
 /** What the audit trail records: who saw or changed what (never the personal detail itself). */
 export const AUDIT_KINDS = [
@@ -31,9 +31,6 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   readings_deleted: '删除健康读数',
   coin_settings_changed: '修改幸福币规则与奖品',
 };
-
-/** An opaque page cursor made by the API (the last entry's sort key, base64url). */
-export const cursorSchema = z.string().max(200, '分页参数不正确').regex(/^[A-Za-z0-9_-]+$/, '分页参数不正确');
 
 /** GET /studios/{studioId}/audit?actorId=&kind=&cursor= — newest first. */
 export const auditQuery = z

@@ -1,4 +1,4 @@
-import { z, idSchema, dateSchema, timeSchema } from './common';
+import { z, cursorSchema, idSchema, dateSchema, nextCursorSchema, timeSchema } from './common';
 import { TICKET_CODE_ALPHABET, TICKET_CODE_LENGTH } from '../ticket-code';
 import { codeProblem, normaliseCode } from '../code-format';
 
@@ -76,8 +76,12 @@ export const bookingView = z.object({
 });
 export type BookingView = z.infer<typeof bookingView>;
 
-/** GET /me/bookings — upcoming first (soonest first), then past ones (latest first). */
-export const myBookingsResponse = z.object({ upcoming: z.array(bookingView), past: z.array(bookingView) });
+/** GET /me/bookings?cursor= — the first page has every upcoming booking; the next pages (`cursor`) older ones. */
+export const myBookingsQuery = z.object({ cursor: cursorSchema.optional() }).strict();
+export type MyBookingsQuery = z.infer<typeof myBookingsQuery>;
+
+/** GET /me/bookings — upcoming first (soonest first), then past ones (latest first), a page at a time. */
+export const myBookingsResponse = z.object({ upcoming: z.array(bookingView), past: z.array(bookingView), nextCursor: nextCursorSchema });
 export type MyBookingsResponse = z.infer<typeof myBookingsResponse>;
 
 /** POST /stands/{standId}/check-ins — staff type or scan a ticket code. */

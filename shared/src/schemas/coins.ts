@@ -1,4 +1,4 @@
-import { z, idSchema } from './common';
+import { z, idSchema, cursorSchema } from './common';
 import { requestIdSchema } from './booking';
 import { TICKET_CODE_ALPHABET, TICKET_CODE_LENGTH } from '../ticket-code';
 import { codeProblem, normaliseCode } from '../code-format';
@@ -113,7 +113,7 @@ export const myCoinsView = z.object({
 });
 export type MyCoinsView = z.infer<typeof myCoinsView>;
 
-export const myCoinsQuery = z.object({ cursor: z.string().max(512, '翻页参数不正确').optional() }).strict();
+export const myCoinsQuery = z.object({ cursor: cursorSchema.optional() }).strict();
 
 export const coinCardView = z.object({ cardCode: z.string() });
 

@@ -1,4 +1,4 @@
-import { z, idSchema } from './common';
+import { z, cursorSchema, idSchema, nextCursorSchema } from './common';
 import { requestIdSchema } from './booking';
 import { photoListSchema, photoView } from './photo';
 
@@ -82,8 +82,13 @@ export const submissionView = z.object({
 });
 export type SubmissionView = z.infer<typeof submissionView>;
 
+/** GET /me/submissions?cursor= — newest first, a page at a time. */
+export const mySubmissionsQuery = z.object({ cursor: cursorSchema.optional() }).strict();
+export type MySubmissionsQuery = z.infer<typeof mySubmissionsQuery>;
+
 export const mySubmissionsResponse = z.object({
   submissions: z.array(submissionView.omit({ timeline: true })),
+  nextCursor: nextCursorSchema,
 });
 export type MySubmissionsResponse = z.infer<typeof mySubmissionsResponse>;
 
@@ -134,6 +139,8 @@ export const inboxQuery = z
     group: z.enum(INBOX_GROUPS).default('new'),
     category: z.string().max(20).optional(),
     standId: idSchema.optional(),
+    /** The tab's next page: `nextCursor` of the page before, with the same tab and filters. */
+    cursor: cursorSchema.optional(),
   })
   .strict();
 export type InboxQuery = z.infer<typeof inboxQuery>;
@@ -156,8 +163,11 @@ export const inboxItemView = z.object({
 export type InboxItemView = z.infer<typeof inboxItemView>;
 
 export const inboxResponse = z.object({
+  /** How many each tab holds (all of them, not this page's; filters aside). */
   counts: z.object({ new: z.number().int(), in_progress: z.number().int(), replied: z.number().int(), resolved: z.number().int() }),
+  /** A page of the tab, soonest due first: the overdue ones come first. */
   items: z.array(inboxItemView),
+  nextCursor: nextCursorSchema,
 });
 export type InboxResponse = z.infer<typeof inboxResponse>;
 
@@ -180,12 +190,17 @@ export const studioSubmissionView = submissionView.extend({
 });
 export type StudioSubmissionView = z.infer<typeof studioSubmissionView>;
 
-/** GET /studios/{studioId}/board — 公示墙: public submissions with a public reply, newest first, no personal details. */
+/** GET /studios/{studioId}/board?cursor= */
+export const boardQuery = z.object({ cursor: cursorSchema.optional() }).strict();
+export type BoardQuery = z.infer<typeof boardQuery>;
+
+/** GET /studios/{studioId}/board — 公示墙: public submissions with a public reply, newest first, no personal details, a page at a time. */
 export const boardResponse = z.object({
   studioName: z.string(),
   items: z.array(
     z.object({ id: idSchema, category: z.string(), date: z.string(), status: z.enum(SUBMISSION_STATUSES), text: z.string(), reply: z.string(), repliedAt: z.string() }),
   ),
+  nextCursor: nextCursorSchema,
 });
 export type BoardResponse = z.infer<typeof boardResponse>;
 

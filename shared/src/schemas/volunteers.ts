@@ -1,5 +1,4 @@
-import { z, idSchema } from './common';
-import { cursorSchema } from './audit';
+import { z, idSchema, cursorSchema } from './common';
 
 /**
  * Volunteers (志愿者) of a studio: residents who register — party members say whether they serve in a workplace

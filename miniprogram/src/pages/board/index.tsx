@@ -15,6 +15,7 @@ import { SubmissionStatusBadge } from '../../components/submission-status'
 import { PageState } from '../../components/page-state'
 import { Page } from '../../components/ui/page'
 import './index.css'
+import { LoadMore } from '../../components/load-more'
 
 /** A `YYYY-MM-DD` date or an instant, shown as `11月22日 周日`. */
 function dayLabel(value: string): string {
@@ -71,7 +72,7 @@ export default function BoardPage() {
   const [user] = useSessionUser()
   const { params } = useRouter()
   const studioId = param(params.studioId)
-  const { state, retry } = usePageData(() => getBoard(studioId), [studioId], {
+  const { state, retry, setData } = usePageData(() => getBoard(studioId), [studioId], {
     enabled: !!studioId,
     initial: () => (studioId ? { status: 'loading' } : { status: 'error', message: '没有找到这个工作室的公示墙' }),
     reloadOnShow: true,
@@ -118,6 +119,7 @@ export default function BoardPage() {
               </View>
             </View>
           ))}
+          <LoadMore shown={state.data} setData={setData} loadNext={(cursor) => getBoard(studioId, cursor)} merge={(shown, next) => ({ ...shown, items: [...shown.items, ...next.items] })} label='更早的答复' />
           <Button className='btn btn--primary board-submit' onClick={() => openPage(submitPageUrl(studioId))}>我也要提意见建议</Button>
         </View>
       ) : null}

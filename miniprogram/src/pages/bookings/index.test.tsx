@@ -29,6 +29,20 @@ describe('我的预约', () => {
     expect((Taro.request.mock.calls[0][0] as { url: string }).url).toBe('http://127.0.0.1:3000/me/bookings')
   })
 
+  it('adds older bookings under the list on 更早的预约, until there are no more', async () => {
+    signInAs('resident')
+    const older = aBooking({ id: '01JD00000000000000000000B4', serviceName: '修鞋', status: 'served', date: '2025-10-01' })
+    Taro.request.mockImplementation(((call: { url: string }) =>
+      call.url.includes('cursor=NEXT') ? ok({ upcoming: [], past: [older] }) : ok({ upcoming: [aBooking()], past: [aBooking({ id: '01JD00000000000000000000B3', status: 'cancelled', date: '2025-11-01' })], nextCursor: 'NEXT' })) as never)
+    const { container } = render(<BookingsPage />)
+    await screen.findByText('更早的预约')
+    fireEvent.click(screen.getByText('更早的预约'))
+    await screen.findByText('修鞋')
+    expect((Taro.request.mock.calls[1][0] as { url: string }).url).toBe('http://127.0.0.1:3000/me/bookings?cursor=NEXT')
+    expect(container.querySelectorAll('.booking-item--past')).toHaveLength(2)
+    expect(screen.queryByText('更早的预约')).toBeNull()
+  })
+
   it('asks a signed-out person to sign in without calling the API', () => {
     const { container } = render(<BookingsPage />)
     expect(container.querySelector('.login-button')).not.toBeNull()

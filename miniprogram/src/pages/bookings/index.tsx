@@ -9,6 +9,7 @@ import { usePageData } from '../../services/use-page-data'
 import { useSessionUser } from '../../services/use-session-user'
 import { StatusBadge } from '../../components/status-badge'
 import { PageState } from '../../components/page-state'
+import { LoadMore } from '../../components/load-more'
 import { SignInCard } from '../../components/sign-in-card'
 import { Page } from '../../components/ui/page'
 import './index.css'
@@ -45,7 +46,7 @@ export default function BookingsPage() {
   const [user] = useSessionUser()
   const signedIn = !!user
   // back from a ticket (maybe cancelled) or from signing in: load again; a failed refresh keeps the list (weak signal), in a toast
-  const { state, retry } = usePageData(getMyBookings, [], { enabled: signedIn, reloadOnShow: true, pullDownRefresh: true })
+  const { state, retry, setData } = usePageData(() => getMyBookings(), [], { enabled: signedIn, reloadOnShow: true, pullDownRefresh: true })
 
   if (!signedIn) {
     return (
@@ -78,6 +79,13 @@ export default function BookingsPage() {
               {state.data.past.map((booking) => <BookingItem key={booking.id} booking={booking} past />)}
             </View>
           ) : null}
+          <LoadMore
+            shown={state.data}
+            setData={setData}
+            loadNext={getMyBookings}
+            merge={(shown, next) => ({ upcoming: [...shown.upcoming, ...next.upcoming], past: [...shown.past, ...next.past] })}
+            label='更早的预约'
+          />
         </View>
       ) : null}
     </Page>

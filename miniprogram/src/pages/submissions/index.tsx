@@ -10,12 +10,13 @@ import { HOME_PAGE } from '../../services/platform'
 import { submissionPageUrl, submitPageUrl } from '../../services/submissions'
 import { SubmissionStatusBadge } from '../../components/submission-status'
 import { PageState } from '../../components/page-state'
+import { LoadMore } from '../../components/load-more'
 import { SignInCard } from '../../components/sign-in-card'
 import { Page } from '../../components/ui/page'
 
 export default function MySubmissionsPage() {
   const [user] = useSessionUser()
-  const { state, retry } = usePageData(getMySubmissions, [], { enabled: !!user, reloadOnShow: true, pullDownRefresh: true, onRefreshError: 'error' })
+  const { state, retry, setData } = usePageData(() => getMySubmissions(), [], { enabled: !!user, reloadOnShow: true, pullDownRefresh: true, onRefreshError: 'error' })
 
   if (!user) {
     return (
@@ -61,6 +62,9 @@ export default function MySubmissionsPage() {
             </View>
           ))
         : null}
+      {state.status === 'ready' ? (
+        <LoadMore shown={state.data} setData={setData} loadNext={getMySubmissions} merge={(shown, next) => ({ submissions: [...shown.submissions, ...next.submissions] })} label='更早的意见' />
+      ) : null}
     </Page>
   )
 }

@@ -38,6 +38,21 @@ describe('意见办理 inbox', () => {
     expect(urls()[0]).toBe(`http://127.0.0.1:3000/studios/${STUDIO_ID}/inbox?group=new`)
   })
 
+  it('loads the next page of a tab under the first (加载更多), with the counts it brings', async () => {
+    signInAs('representative')
+    const more = { id: '01JD00000000000000000000Q3', category: '道路交通', summary: '桥头护栏松了', status: 'submitted', source: 'resident', createdAt: '2099-11-21T01:00:00.000Z', dueDate: '2099-11-26', overdue: false, photoCount: 0 }
+    Taro.request.mockImplementation(((call: RequestCall) =>
+      call.url.includes('cursor=NEXT') ? ok({ counts: { ...inbox.counts, new: 3 }, items: [more] }) : call.url.includes('/inbox') ? ok({ ...inbox, nextCursor: 'NEXT' }) : ok({ categories: [], holidays: [], workdays: [] })) as never)
+    const { container } = render(<InboxPage />)
+    await waitFor(() => expect(container.querySelectorAll('.inbox-item')).toHaveLength(2))
+    fireEvent.click(container.querySelector('.load-more') as Element)
+    await waitFor(() => expect(container.querySelectorAll('.inbox-item')).toHaveLength(3))
+    expect(urls()).toContain(`http://127.0.0.1:3000/studios/${STUDIO_ID}/inbox?group=new&cursor=NEXT`)
+    expect(container.querySelectorAll('.inbox-count')[0].textContent).toBe('3')
+    // the last page: no more to load
+    expect(container.querySelector('.load-more')).toBeNull()
+  })
+
   it('switches tabs, filters by category and opens an item in packageRep', async () => {
     signInAs('admin')
     const { container } = render(<InboxPage />)

@@ -10,6 +10,7 @@ import { useSessionUser } from '../../../services/use-session-user'
 import { useStudioCategories } from '../../../services/submission-settings'
 import { SubmissionStatusBadge } from '../../../components/submission-status'
 import { PageState } from '../../../components/page-state'
+import { LoadMore } from '../../../components/load-more'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import { Page } from '../../../components/ui/page'
 import '../../styles.css'
@@ -23,7 +24,8 @@ export default function InboxPage() {
   const [counts, setCounts] = useState<InboxResponse['counts'] | null>(null)
   const studioId = isRepUser(user) ? user.studioId : ''
   // a group or category tapped: 正在加载… and that list; back from a detail page: counts and groups have changed
-  const { state, retry } = usePageData(() => getInbox(studioId, { group, category: category || undefined }), [studioId, group, category], {
+  const load = (cursor?: string) => getInbox(studioId, { group, category: category || undefined, cursor })
+  const { state, retry, setData } = usePageData(() => load(), [studioId, group, category], {
     enabled: !!studioId,
     reloadOnShow: true,
     pullDownRefresh: true,
@@ -108,6 +110,15 @@ export default function InboxPage() {
             </View>
           ))
         : null}
+      {state.status === 'ready' ? (
+        <LoadMore
+          shown={state.data}
+          setData={setData}
+          loadNext={load}
+          merge={(shown, next) => ({ counts: next.counts, items: [...shown.items, ...next.items] })}
+          onLoaded={(next) => setCounts(next.counts)}
+        />
+      ) : null}
     </Page>
   )
 }
