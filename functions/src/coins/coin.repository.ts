@@ -1,78 +1,10 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { CoinReward, CoinRule, RedemptionStatus } from '@shared/schemas/coins';
+import type { CoinReward, CoinRule } from '@shared/schemas/coins';
+import { accountPk, accountsOfUser, balanceKey, cardKey, entryKey, month, redemptionKey, residentRedemptions, rewardKey, rulesKey, statsKey, STUDIO_ACCOUNT, type CoinEntry, type Redemption, type RetryGuard, type StoredReward, type Transfer, type TransferOutcome } from './coin-items';
+
+export { STUDIO_ACCOUNT, type CoinEntry, type Redemption, type RetryGuard, type StoredReward, type Transfer, type TransferOutcome } from './coin-items';
 import { cancellationReasons, entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
-
-/** The studio's own account: every transfer has it on one side, so the accounts of a studio always sum to zero. */
-export const STUDIO_ACCOUNT = 'STUDIO';
-
-export interface CoinEntry {
-  id: string;
-  amount: number;
-  kind: 'award' | 'redeem' | 'refund';
-  what: string;
-  byUserId: string;
-  byName: string;
-  at: string;
-  /** The transfer this entry is half of (the other half is on the counterpart's account). */
-  transferId: string;
-  counterpart: string;
-}
-
-export interface Redemption {
-  studioId: string;
-  code: string;
-  userId: string;
-  residentName: string;
-  rewardId: string;
-  rewardName: string;
-  cost: number;
-  status: RedemptionStatus;
-  createdAt: string;
-  updatedAt: string;
-  reason?: string;
-}
-
-export interface StoredReward extends CoinReward {
-  removed?: boolean;
-}
-
-/** A transfer of `amount` coins from one account to the other, as two entries that sum to zero. */
-export interface Transfer {
-  studioId: string;
-  id: string;
-  from: string;
-  to: string;
-  amount: number;
-  kind: CoinEntry['kind'];
-  what: string;
-  byUserId: string;
-  byName: string;
-  at: string;
-}
-
-export interface RetryGuard {
-  actorId: string;
-  requestId: string;
-  fingerprint: string;
-  requestTtl: number;
-}
-
-export type TransferOutcome<T> = { kind: 'done'; value: T } | { kind: 'replayed'; targetId: string; fingerprint: string } | { kind: 'refused'; why: string };
-
-// Keys (docs/access-patterns.md, "幸福币"). An account is a resident's user id or STUDIO_ACCOUNT.
-const accountPk = (studioId: string, account: string) => `COINS#${studioId}#${account}`;
-const balanceKey = (studioId: string, account: string) => ({ PK: accountPk(studioId, account), SK: 'BALANCE' });
-const entryKey = (studioId: string, account: string, entryId: string) => ({ PK: accountPk(studioId, account), SK: `ENTRY#${entryId}` });
-const cardKey = (studioId: string, code: string) => ({ PK: `COINCARD#${studioId}#${code}`, SK: 'CARD' });
-const rulesKey = (studioId: string) => ({ PK: `STUDIO#${studioId}`, SK: 'COINRULES' });
-const rewardKey = (studioId: string, rewardId: string) => ({ PK: `STUDIO#${studioId}`, SK: `REWARD#${rewardId}` });
-const redemptionKey = (studioId: string, code: string) => ({ PK: `STUDIO#${studioId}`, SK: `REDEMPTION#${code}` });
-const statsKey = (studioId: string, month: string) => ({ PK: `STUDIO#${studioId}`, SK: `COINSTATS#${month}` });
-const residentRedemptions = (studioId: string, userId: string) => `COINS#${studioId}#${userId}#REDEMPTIONS`;
-const accountsOfUser = (userId: string) => `USER#${userId}#COINS`;
-
-const month = (at: string) => at.slice(0, 7);
 
 export class CoinRepository {
   constructor(private readonly table: TableRef) {}

@@ -32,6 +32,8 @@ import { takeArrivedPrefetch, takePrefetched } from './entry-prefetch'
 export const DEFAULT_TIMEOUT_MS = 15_000
 
 // the error vocabulary lives in api-error.ts; pages keep importing it from here, the one door
+import { filenameFromDisposition } from './filename'
+export { filenameFromDisposition }
 export { ApiError, errorMessage, isApiError, NETWORK_ERROR_MESSAGE, outcomeUnknown, WECHAT_LOGIN_FAILED_MESSAGE, type ApiErrorCode } from './api-error'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -294,33 +296,6 @@ export interface DownloadOptions {
   /** e.g. `application/pdf` */
   accept?: string
   timeout?: number
-}
-
-/**
- * `attachment; filename="download.pdf"; filename*=UTF-8''%E9%9D%92…` → the decoded `filename*` (RFC 6266 / 5987),
- * else the plain `filename`, else `fallback`. Path separators are never kept.
- */
-export function filenameFromDisposition(header: string | null | undefined, fallback: string): string {
-  const clean = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim()
-  if (header) {
-    const star = /filename\*\s*=\s*([^;]+)/i.exec(header)
-    if (star) {
-      const value = star[1].trim().replace(/^"(.*)"$/, '$1')
-      const encoded = value.replace(/^[\w-]+'[^']*'/, '')
-      try {
-        const name = clean(decodeURIComponent(encoded))
-        if (name) return name
-      } catch {
-        // malformed percent-encoding: try the plain filename
-      }
-    }
-    const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header)
-    if (plain) {
-      const name = clean((plain[2] ?? plain[1]).trim())
-      if (name) return name
-    }
-  }
-  return clean(fallback) || 'download'
 }
 
 interface RawDownload {
