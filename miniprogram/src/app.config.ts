@@ -40,6 +40,10 @@ export default defineAppConfig({
       pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index', 'pages/templates/index'],
     },
   ],
+  // The browser build: pages change without a slide. Taro's H5 router hides the page left behind by a timer when the
+  // slide ends; a page come back to before then (a quick 返回, a fast sign-in) was blanked by that timer. Less motion
+  // suits older residents too. (WeChat ignores this key and animates pages itself.)
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // WeChat injects only the components a page uses, when it is opened (shorter start; recommended for review)
   lazyCodeLoading: 'requiredComponents',
   window: {
