@@ -19,6 +19,8 @@ import type { AuditRepository } from './audit/audit.repository';
 import type { Metrics } from './metrics';
 import type { CoinRepository } from './coins/coin.repository';
 import type { VolunteerRepository } from './volunteers/volunteer.repository';
+import type { WishRepository } from './wishes/wish.repository';
+import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
 
 /** Everything use cases depend on; built once per container in `container.ts`, or by tests. */
@@ -52,6 +54,10 @@ export interface Deps {
   coins: CoinRepository;
   /** Volunteers' registrations (under their person) and the studio's teams. */
   volunteers: VolunteerRepository;
+  /** 微心愿 and their claims. */
+  wishes: WishRepository;
+  /** 点单-配送: the errand catalogue, orders and their contact logs. */
+  errands: ErrandRepository;
   venueQrCodes: VenueQrCodes;
   /** Object storage for submission photos (S3; s3rver locally). */
   photos: PhotoStore;

@@ -195,6 +195,16 @@ export class CoinRepository {
   }
 
   /** Coins from the studio to a resident for a confirmed activity: the transfer, the month's figures, once per retry key. */
+  /**
+   * The writes of an award (from the studio's account), for another context to put inside its own transaction: a
+   * wish confirmed fulfilled, an errand confirmed, volunteer hours checked out at a stand credit the helper in the
+   * same transaction as the step that earned it.
+   */
+  awardItems(transfer: Transfer): Record<string, unknown>[] {
+    if (transfer.from !== STUDIO_ACCOUNT) throw new Error('an award comes from the studio account');
+    return [...this.transferItems(transfer), this.statsItem(transfer.studioId, transfer.at, { issued: transfer.amount, awards: 1 })];
+  }
+
   async award(transfer: Transfer, guard: RetryGuard): Promise<TransferOutcome<Transfer>> {
     return this.once([...this.transferItems(transfer), this.statsItem(transfer.studioId, transfer.at, { issued: transfer.amount, awards: 1 })], guard, transfer.id, transfer, () => undefined);
   }

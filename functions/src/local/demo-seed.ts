@@ -67,6 +67,10 @@ export const DEMO_COIN_RULES: CoinRule[] = [
   { id: 'mediation', activity: '调解纠纷', coins: 10 },
   { id: 'patrol', activity: '义务巡逻', coins: 3 },
   { id: 'elder-care', activity: '助老服务（每次）', coins: 5 },
+  // applied by the product when the step is confirmed (AUTOMATIC_COIN_RULES)
+  { id: 'wish-fulfilled', activity: '圆一个微心愿', coins: 10 },
+  { id: 'errand-done', activity: '完成一次代办服务', coins: 5 },
+  { id: 'volunteer-hour', activity: '服务点志愿服务（每小时）', coins: 2 },
 ];
 export const DEMO_COIN_REWARDS: CoinReward[] = [
   { id: 'towel', name: '毛巾一条', cost: 10, stock: 20 },

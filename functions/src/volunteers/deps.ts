@@ -1,12 +1,28 @@
 import type { Config } from '../config';
 import type { Deps } from '../deps';
+import { AuditRepository } from '../audit/audit.repository';
+import { CoinRepository } from '../coins/coin.repository';
+import { ErrandRepository } from '../errands/errand.repository';
 import { StudioRepository } from '../studio/studio.repository';
+import { WishRepository } from '../wishes/wish.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { VolunteerRepository } from './volunteer.repository';
 
-export type VolunteersDeps = Basics & Pick<Deps, 'users' | 'studios' | 'volunteers'>;
+/**
+ * 志愿与互助: volunteers and teams, 微心愿, 点单-配送. Coins are credited inside the transaction of the step that
+ * earns them (`coins.awardItems`); notices go in the same transactions (the outbox, `noticeWrites`).
+ */
+export type VolunteersDeps = Basics & Pick<Deps, 'users' | 'studios' | 'volunteers' | 'wishes' | 'errands' | 'coins' | 'audit'>;
 
 export function volunteersDeps(cfg: Config): VolunteersDeps {
   const table = tableOf(cfg);
-  return { ...basicsOf(cfg), studios: new StudioRepository(table), volunteers: new VolunteerRepository(table) };
+  return {
+    ...basicsOf(cfg),
+    studios: new StudioRepository(table),
+    volunteers: new VolunteerRepository(table),
+    wishes: new WishRepository(table),
+    errands: new ErrandRepository(table),
+    coins: new CoinRepository(table),
+    audit: new AuditRepository(table),
+  };
 }

@@ -1,11 +1,18 @@
+import { errandRoutes } from '@shared/contract/errands';
 import { volunteerRoutes } from '@shared/contract/volunteers';
+import { wishRoutes } from '@shared/contract/wishes';
 import { createRouter } from '../http/router';
+import { errandHandlers } from '../errands/handlers';
+import { wishHandlers } from '../wishes/handlers';
 import { volunteersDeps } from './deps';
 import { addTeamMember, createVolunteerTeam, decideVolunteer, getMyVolunteer, listVolunteers, listVolunteerTeams, registerVolunteer, removeTeamMember, withdrawVolunteer } from './volunteers.use-case';
 
 export const handler = createRouter(
-  volunteerRoutes,
+  // the context's routes (shared/src/contract/index.ts `contexts.volunteers`), each file imported alone to keep the bundle small
+  { ...volunteerRoutes, ...wishRoutes, ...errandRoutes },
   {
+    ...wishHandlers,
+    ...errandHandlers,
     getMyVolunteer: ({ deps, principal, params }) => getMyVolunteer(deps, principal, params.studioId),
     registerVolunteer: ({ deps, principal, params, body }) => registerVolunteer(deps, principal, params.studioId, body),
     withdrawVolunteer: ({ deps, principal, params }) => withdrawVolunteer(deps, principal, params.studioId),

@@ -12,6 +12,8 @@ import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { CoinRepository } from '../coins/coin.repository';
 import { VolunteerRepository } from '../volunteers/volunteer.repository';
+import { WishRepository } from '../wishes/wish.repository';
+import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
 import { basicsOf, tableOf, type Basics } from './basics';
 import { notifierOf } from './notifier';
@@ -44,6 +46,8 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     audit: new AuditRepository(table),
     coins: new CoinRepository(table),
     volunteers: new VolunteerRepository(table),
+    wishes: new WishRepository(table),
+    errands: new ErrandRepository(table),
     studios: new StudioRepository(table),
     stands: new StandRepository(table),
     personas: new PersonaRepository(table),

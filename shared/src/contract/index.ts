@@ -1,6 +1,8 @@
 import { authRoutes } from './auth';
 import { coinRoutes } from './coins';
 import { volunteerRoutes } from './volunteers';
+import { wishRoutes } from './wishes';
+import { errandRoutes } from './errands';
 import { localRoutes } from './local';
 import { noticeRoutes } from './notices';
 import { posterRoutes } from './posters';
@@ -27,7 +29,8 @@ export const contexts = {
   posters: posterRoutes,
   privacy: privacyRoutes,
   coins: coinRoutes,
-  volunteers: volunteerRoutes,
+  /** 志愿与互助: volunteers and their teams, 微心愿, 点单-配送 errands and home visits (one Lambda). */
+  volunteers: { ...volunteerRoutes, ...wishRoutes, ...errandRoutes },
 } as const;
 
 export type ContextName = keyof typeof contexts;
@@ -44,6 +47,8 @@ export const routes = {
   ...posterRoutes,
   ...coinRoutes,
   ...volunteerRoutes,
+  ...wishRoutes,
+  ...errandRoutes,
   ...privacyRoutes,
 } as const;
 

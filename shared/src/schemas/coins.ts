@@ -35,6 +35,14 @@ export const coinRule = z
   .strict();
 export type CoinRule = z.infer<typeof coinRule>;
 
+/**
+ * Rules with these ids are applied by the product itself, when the step that earns them is confirmed (the admin
+ * keeps, changes the coins of, or removes them like any rule; without the rule, the step earns nothing):
+ * a 微心愿 the wisher confirmed fulfilled (to its claimer), a 点单-配送 errand the resident confirmed (to the
+ * volunteer who did it), each whole hour a volunteer served at a stand (checked out by staff).
+ */
+export const AUTOMATIC_COIN_RULES = { wishFulfilled: 'wish-fulfilled', errandDone: 'errand-done', volunteerHour: 'volunteer-hour' } as const;
+
 /** What coins buy at the stand, and how many are left. */
 export const coinReward = z
   .object({
