@@ -19,6 +19,7 @@ import type { AuditRepository } from './audit/audit.repository';
 import type { Metrics } from './metrics';
 import type { CoinRepository } from './coins/coin.repository';
 import type { VolunteerRepository } from './volunteers/volunteer.repository';
+import type { ShiftRepository } from './volunteers/shift.repository';
 import type { WishRepository } from './wishes/wish.repository';
 import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
@@ -54,6 +55,8 @@ export interface Deps {
   coins: CoinRepository;
   /** Volunteers' registrations (under their person) and the studio's teams. */
   volunteers: VolunteerRepository;
+  /** Volunteers' time at stands (check-in and check-out by staff). */
+  shifts: ShiftRepository;
   /** 微心愿 and their claims. */
   wishes: WishRepository;
   /** 点单-配送: the errand catalogue, orders and their contact logs. */

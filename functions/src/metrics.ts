@@ -24,6 +24,9 @@ export const METRIC_NAMES = [
   /** 幸福币 credited to residents for confirmed activities, and spent on rewards (the coins, not the count). */
   'CoinsAwarded',
   'CoinsRedeemed',
+  /** Volunteers checked in at stands, and the minutes they served there (checked out). */
+  'VolunteerCheckIns',
+  'VolunteerMinutes',
 ] as const;
 
 export type MetricName = (typeof METRIC_NAMES)[number];

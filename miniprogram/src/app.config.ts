@@ -25,7 +25,7 @@ export default defineAppConfig({
     },
     {
       root: 'packageStaff',
-      pages: ['pages/stands/index', 'pages/console/index', 'pages/summary/index', 'pages/on-behalf/index', 'pages/coins/index'],
+      pages: ['pages/stands/index', 'pages/console/index', 'pages/summary/index', 'pages/on-behalf/index', 'pages/coins/index', 'pages/volunteers/index'],
     },
     // Studio administrators only: services, venues and their schedules, stands (and the lunar-calendar editor),
     // the categories of submissions with their time limits (意见类别与时限), the audit trail (操作记录).

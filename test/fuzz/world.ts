@@ -251,6 +251,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     getCoinFigures: () => ({ query: { month } }),
     registerVolunteer: () => ({ body: volunteering }),
     listVolunteers: () => ({ query: { status: 'pending' } }),
+    listStandVolunteers: () => ({ query: {} }),
     decideVolunteer: () => ({ body: { approve: true } }),
     createVolunteerTeam: () => ({ body: { name: `服务队${ulid().slice(-4)}` } }),
     addTeamMember: () => ({ body: { leader: false } }),

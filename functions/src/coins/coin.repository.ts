@@ -6,6 +6,10 @@ export { STUDIO_ACCOUNT, type CoinEntry, type Redemption, type RetryGuard, type 
 import { cancellationReasons, entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
 
+/** What a studio's month counts: coins moved, and volunteer time served at stands (minutes, shifts). */
+export const COIN_FIGURES = ['issued', 'redeemed', 'refunded', 'awards', 'redemptions', 'volunteerMinutes', 'volunteerShifts'] as const;
+export type CoinFigure = (typeof COIN_FIGURES)[number];
+
 export class CoinRepository {
   constructor(private readonly table: TableRef) {}
 
@@ -153,7 +157,15 @@ export class CoinRepository {
     ];
   }
 
-  private statsItem(studioId: string, at: string, add: Partial<Record<'issued' | 'redeemed' | 'refunded' | 'awards' | 'redemptions', number>>) {
+  /**
+   * The month's figures item, added to in the transaction of what it counts (coins moved; volunteer hours served at
+   * stands, by the volunteers context).
+   */
+  figuresItem(studioId: string, at: string, add: Partial<Record<CoinFigure, number>>) {
+    return this.statsItem(studioId, at, add);
+  }
+
+  private statsItem(studioId: string, at: string, add: Partial<Record<CoinFigure, number>>) {
     const names = Object.keys(add);
     return {
       Update: {
@@ -198,11 +210,12 @@ export class CoinRepository {
   /**
    * The writes of an award (from the studio's account), for another context to put inside its own transaction: a
    * wish confirmed fulfilled, an errand confirmed, volunteer hours checked out at a stand credit the helper in the
-   * same transaction as the step that earned it.
+   * same transaction as the step that earned it. `alsoCount`: more of the month's figures moved by that step.
    */
-  awardItems(transfer: Transfer): Record<string, unknown>[] {
+  awardItems(transfer: Transfer, alsoCount: Partial<Record<CoinFigure, number>> = {}): Record<string, unknown>[] {
     if (transfer.from !== STUDIO_ACCOUNT) throw new Error('an award comes from the studio account');
-    return [...this.transferItems(transfer), this.statsItem(transfer.studioId, transfer.at, { issued: transfer.amount, awards: 1 })];
+    // one update of the month's figures: a transaction may touch an item once
+    return [...this.transferItems(transfer), this.statsItem(transfer.studioId, transfer.at, { ...alsoCount, issued: transfer.amount, awards: 1 })];
   }
 
   async award(transfer: Transfer, guard: RetryGuard): Promise<TransferOutcome<Transfer>> {
@@ -311,10 +324,10 @@ export class CoinRepository {
   }
 
   /** Access pattern: a month's figures — GetItem PK=STUDIO#id, SK=COINSTATS#YYYY-MM. */
-  async getFigures(studioId: string, monthId: string): Promise<Record<'issued' | 'redeemed' | 'refunded' | 'awards' | 'redemptions', number>> {
+  async getFigures(studioId: string, monthId: string): Promise<Record<CoinFigure, number>> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.T, Key: statsKey(studioId, monthId) }));
     const n = (k: string) => (typeof out.Item?.[k] === 'number' ? (out.Item[k] as number) : 0);
-    return { issued: n('issued'), redeemed: n('redeemed'), refunded: n('refunded'), awards: n('awards'), redemptions: n('redemptions') };
+    return Object.fromEntries(COIN_FIGURES.map((k) => [k, n(k)])) as Record<CoinFigure, number>;
   }
 
   /** Access pattern: a person's coin accounts (their data, its deletion) — Query GSI1 GSI1PK=USER#id#COINS. */

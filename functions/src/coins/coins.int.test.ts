@@ -119,7 +119,7 @@ describe('幸福币 (DynamoDB Local)', () => {
     expect(await f.balanceOf(STUDIO_ACCOUNT)).toBe(-15);
 
     const month = f.deps.now().toISOString().slice(0, 7);
-    expect(await getCoinFigures(f.deps, f.principalOf('rep1'), f.studioId, { month })).toEqual({ month, issued: 25, redeemed: 35, refunded: 25, awards: 5, redemptions: 3 });
+    expect(await getCoinFigures(f.deps, f.principalOf('rep1'), f.studioId, { month })).toEqual({ month, issued: 25, redeemed: 35, refunded: 25, awards: 5, redemptions: 3, volunteerMinutes: 0, volunteerShifts: 0 });
     expect(await failureOf(getCoinFigures(f.deps, f.staff, f.studioId, { month }))).toMatchObject({ code: 'FORBIDDEN' });
   }, 60_000);
 

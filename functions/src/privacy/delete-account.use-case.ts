@@ -67,6 +67,7 @@ export async function deleteMyAccount(deps: PrivacyDeps, principal: Principal): 
 
   await forgetCoins(deps, userId, at);
   // 志愿者: out of every team first (the team item keeps members' names); the registration goes with the user's items
+  await deps.shifts.deleteOfUser(userId);
   for (const r of await deps.volunteers.listOfUser(userId)) {
     for (const teamId of r.teamIds) await deps.volunteers.removeMember(r.studioId, teamId, userId, r.teamIds);
     await deps.volunteers.delete(userId, r.studioId);

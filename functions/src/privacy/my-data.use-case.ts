@@ -86,7 +86,7 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
       .sort((a, b) => `${a.date}#${a.startTime}`.localeCompare(`${b.date}#${b.startTime}`))
       .map(async (e) => ({ ...toBookingView(e), ...(await deps.bookings.contactOf(e, now)) })),
   );
-  const [coinAccounts, registrations] = await Promise.all([deps.coins.listAccountsOfUser(user.id), deps.volunteers.listOfUser(user.id)]);
+  const [coinAccounts, registrations, shifts] = await Promise.all([deps.coins.listAccountsOfUser(user.id), deps.volunteers.listOfUser(user.id), deps.shifts.listOfUser(user.id)]);
   const studioNames = new Map<string, string>();
   for (const studioId of [...follows.map((f) => f.studioId), ...coinAccounts.map((a) => a.studioId), ...registrations.map((r) => r.studioId)]) {
     if (!studioNames.has(studioId)) studioNames.set(studioId, (await deps.studios.getStudio(studioId))?.name ?? '（工作室已不存在）');
@@ -126,7 +126,22 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
     volunteering: await Promise.all(
       registrations.map(async (r) => {
         const teams = (await deps.volunteers.listTeams(r.studioId)).filter((t) => r.teamIds.includes(t.id)).map((t) => t.name);
-        return { studioId: r.studioId, studioName: studioNames.get(r.studioId)!, status: r.status, partyMember: r.partyMember, inService: r.inService, ...(r.organisation ? { organisation: r.organisation } : {}), skills: r.skills, availability: r.availability, registeredAt: r.registeredAt, teams };
+        return {
+          studioId: r.studioId,
+          studioName: studioNames.get(r.studioId)!,
+          status: r.status,
+          partyMember: r.partyMember,
+          inService: r.inService,
+          ...(r.organisation ? { organisation: r.organisation } : {}),
+          skills: r.skills,
+          availability: r.availability,
+          registeredAt: r.registeredAt,
+          teams,
+          // time served at the studio's stands
+          shifts: shifts
+            .filter((s) => s.studioId === r.studioId)
+            .map((s) => ({ venueName: s.venueName, date: s.standDate, checkedInAt: s.checkedInAt, ...(s.checkedOutAt ? { checkedOutAt: s.checkedOutAt } : {}), ...(s.minutes !== undefined ? { minutes: s.minutes } : {}), ...(s.coins !== undefined ? { coins: s.coins } : {}) })),
+        };
       }),
     ),
     retention: { contactDays: deps.limits.personalContactRetentionDays, healthReadingDays: deps.limits.healthReadingRetentionDays },

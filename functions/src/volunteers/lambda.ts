@@ -5,6 +5,7 @@ import { createRouter } from '../http/router';
 import { errandHandlers } from '../errands/handlers';
 import { wishHandlers } from '../wishes/handlers';
 import { volunteersDeps } from './deps';
+import { checkInVolunteer, checkOutVolunteer, listStandVolunteers } from './shifts.use-case';
 import { addTeamMember, createVolunteerTeam, decideVolunteer, getMyVolunteer, listVolunteers, listVolunteerTeams, registerVolunteer, removeTeamMember, withdrawVolunteer } from './volunteers.use-case';
 
 export const handler = createRouter(
@@ -21,6 +22,9 @@ export const handler = createRouter(
     listVolunteerTeams: ({ deps, principal, params }) => listVolunteerTeams(deps, principal, params.studioId),
     createVolunteerTeam: ({ deps, principal, params, body }) => createVolunteerTeam(deps, principal, params.studioId, body),
     addTeamMember: ({ deps, principal, params, body }) => addTeamMember(deps, principal, params.studioId, params.teamId, params.userId, body),
+    listStandVolunteers: ({ deps, principal, params, query }) => listStandVolunteers(deps, principal, params.standId, query),
+    checkInVolunteer: ({ deps, principal, params }) => checkInVolunteer(deps, principal, params.standId, params.userId),
+    checkOutVolunteer: ({ deps, principal, params }) => checkOutVolunteer(deps, principal, params.standId, params.userId),
     removeTeamMember: ({ deps, principal, params }) => removeTeamMember(deps, principal, params.studioId, params.teamId, params.userId),
   },
   volunteersDeps,

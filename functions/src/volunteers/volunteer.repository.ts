@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPage, ULID } from '../data/page-cursor';
 import type { VolunteerStatus } from '@shared/schemas/volunteers';
 import { cancellationReasons, entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
 
@@ -31,6 +32,8 @@ export interface Team {
 // account) and is listed for its studio by status on GSI1.
 const volunteerKey = (userId: string, studioId: string) => ({ PK: `USER#${userId}`, SK: `VOLUNTEER#${studioId}` });
 const byStatus = (studioId: string, status: VolunteerStatus) => `STUDIO#${studioId}#VOLUNTEERS#${status}`;
+/** Where a page of a studio's volunteers stops (GSI1): the registration's key and its registeredAt#userId. */
+const VOLUNTEERS_PAGE = { PK: new RegExp(`^USER#${ULID}$`), SK: new RegExp(`^VOLUNTEER#${ULID}$`), GSI1SK: new RegExp(`^\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z#${ULID}$`) } as const;
 const teamKey = (studioId: string, teamId: string) => ({ PK: `STUDIO#${studioId}`, SK: `TEAM#${teamId}` });
 
 const volunteerItem = (v: Volunteer) => ({ ...volunteerKey(v.userId, v.studioId), type: 'Volunteer', ...v, GSI1PK: byStatus(v.studioId, v.status), GSI1SK: `${v.registeredAt}#${v.userId}` });
@@ -86,12 +89,10 @@ export class VolunteerRepository {
     }
   }
 
-  /** Access pattern: a studio's volunteers by status, oldest first — Query GSI1 GSI1PK=STUDIO#id#VOLUNTEERS#status, a page at a time. */
-  async listOfStudio(studioId: string, status: VolunteerStatus, page: { limit: number; after?: Record<string, unknown> }): Promise<{ volunteers: Volunteer[]; next?: Record<string, unknown> }> {
-    const out = await this.table.client.send(
-      new QueryCommand({ TableName: this.T, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': byStatus(studioId, status) }, Limit: page.limit, ExclusiveStartKey: page.after }),
-    );
-    return { volunteers: (out.Items ?? []).map(volunteerOf), next: out.LastEvaluatedKey };
+  /** Access pattern 80: a studio's volunteers by status, oldest first — Query GSI1 GSI1PK=STUDIO#id#VOLUNTEERS#status, a page at a time. */
+  async listOfStudio(studioId: string, status: VolunteerStatus, page: { limit: number; cursor?: string }): Promise<{ volunteers: Volunteer[]; nextCursor?: string }> {
+    const out = await queryPage(this.table, { partition: { GSI1PK: byStatus(studioId, status) }, shape: VOLUNTEERS_PAGE }, { IndexName: 'GSI1' }, page);
+    return { volunteers: out.items.map(volunteerOf), nextCursor: out.nextCursor };
   }
 
   /** Access pattern: a studio's teams — Query PK=STUDIO#id AND begins_with(SK, 'TEAM#') (a few per studio). */

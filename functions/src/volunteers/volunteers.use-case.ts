@@ -41,8 +41,9 @@ export async function getMyVolunteer(deps: VolunteersDeps, principal: Principal,
   await requireStudio(deps, studioId);
   const registration = await deps.volunteers.get(principal.userId, studioId);
   if (!registration) return { teams: [] };
-  const teams = (await deps.volunteers.listTeams(studioId)).filter((t) => registration.teamIds.includes(t.id));
-  return { registration: viewOf(registration), teams: teams.map((t) => ({ id: t.id, name: t.name, leader: t.leaderUserId === principal.userId })) };
+  const [allTeams, served] = await Promise.all([deps.volunteers.listTeams(studioId), deps.shifts.totals(principal.userId, studioId)]);
+  const teams = allTeams.filter((t) => registration.teamIds.includes(t.id));
+  return { registration: viewOf(registration), teams: teams.map((t) => ({ id: t.id, name: t.name, leader: t.leaderUserId === principal.userId })), served };
 }
 
 /**
@@ -83,22 +84,11 @@ export async function withdrawVolunteer(deps: VolunteersDeps, principal: Princip
   return viewOf(next);
 }
 
-function decodeCursor(cursor: string | undefined, studioId: string, status: VolunteerStatus): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (key && key.GSI1PK === `STUDIO#${studioId}#VOLUNTEERS#${status}` && typeof key.PK === 'string' && typeof key.SK === 'string' && typeof key.GSI1SK === 'string' && Object.keys(key).length === 4) return key;
-  } catch {
-    // refused below
-  }
-  throw new ValidationError({ cursor: '翻页参数不正确，请从第一页重新查看' });
-}
-
 /** The studio's volunteers by status (待审核 first for the admin), 30 at a time. */
 export async function listVolunteers(deps: VolunteersDeps, principal: Principal, studioId: string, query: { status: VolunteerStatus; cursor?: string }): Promise<{ volunteers: VolunteerView[]; nextCursor?: string }> {
   requireStudioRole(principal, studioId, 'answer');
-  const page = await deps.volunteers.listOfStudio(studioId, query.status, { limit: PAGE, after: decodeCursor(query.cursor, studioId, query.status) });
-  return { volunteers: page.volunteers.map(viewOf), ...(page.next ? { nextCursor: Buffer.from(JSON.stringify(page.next)).toString('base64url') } : {}) };
+  const page = await deps.volunteers.listOfStudio(studioId, query.status, { limit: PAGE, cursor: query.cursor });
+  return { volunteers: page.volunteers.map(viewOf), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /** The admin approves or declines a registration waiting for it (declining says why; the applicant sees it). */

@@ -12,6 +12,7 @@ import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { CoinRepository } from '../coins/coin.repository';
 import { VolunteerRepository } from '../volunteers/volunteer.repository';
+import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -46,6 +47,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     audit: new AuditRepository(table),
     coins: new CoinRepository(table),
     volunteers: new VolunteerRepository(table),
+    shifts: new ShiftRepository(table),
     wishes: new WishRepository(table),
     errands: new ErrandRepository(table),
     studios: new StudioRepository(table),

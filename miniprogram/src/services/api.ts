@@ -239,6 +239,9 @@ export const handOverRedemption = (studioId: string, code: string) => call('hand
 
 export const refuseRedemption = (studioId: string, code: string, reason: string) => call('refuseRedemption', { params: { studioId, code }, body: { reason } })
 
+/** Representatives and admins: a month's coins (issued, redeemed, given back) and volunteer time at stands. */
+export const getCoinFigures = (studioId: string, month: string) => call('getCoinFigures', { params: { studioId }, query: { month } })
+
 /** Admin: the whole list of rules and rewards (rewards left out are withdrawn). */
 export const putCoinSettings = (studioId: string, body: BodyOf<'putCoinSettings'>) => call('putCoinSettings', { params: { studioId }, body })
 
@@ -256,6 +259,15 @@ export const listVolunteers = (studioId: string, status: QueryOf<'listVolunteers
 export const decideVolunteer = (studioId: string, userId: string, body: BodyOf<'decideVolunteer'>) => call('decideVolunteer', { params: { studioId, userId }, body })
 
 export const listVolunteerTeams = (studioId: string) => call('listVolunteerTeams', { params: { studioId } })
+
+/** Staff at a stand: who is on duty, who left (with minutes and coins), and a page of approved volunteers to check in. */
+export const listStandVolunteers = (standId: string, cursor?: string) => call('listStandVolunteers', { params: { standId }, query: { cursor } })
+
+/** Staff: 签到; the same tap again gets the same shift. */
+export const checkInVolunteer = (standId: string, userId: string) => call('checkInVolunteer', { params: { standId, userId } })
+
+/** Staff: 签退; the minutes within the stand's hours, and coins for each whole hour, credited once. */
+export const checkOutVolunteer = (standId: string, userId: string) => call('checkOutVolunteer', { params: { standId, userId } })
 
 export const createVolunteerTeam = (studioId: string, name: string) => call('createVolunteerTeam', { params: { studioId }, body: { name } })
 

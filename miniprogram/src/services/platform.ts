@@ -30,6 +30,8 @@ export const ADMIN_COINS_PAGE = '/packageAdmin/pages/coins/index'
 /** 志愿者登记 (query `studioId`, else the last stand's studio). */
 export const VOLUNTEER_PAGE = '/packageResident/pages/volunteer/index'
 /** Admin: volunteers to approve, and teams. */
+/** Staff: volunteers' check-in and check-out at a stand (`?standId=`). */
+export const STAFF_VOLUNTEERS_PAGE = '/packageStaff/pages/volunteers/index'
 export const ADMIN_VOLUNTEERS_PAGE = '/packageAdmin/pages/volunteers/index'
 export const STAFF_SUMMARY_PAGE = '/packageStaff/pages/summary/index'
 /** 代填意见: staff, representatives and admins enter a suggestion for a resident without a phone (query `standId` optional). */

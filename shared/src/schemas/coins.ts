@@ -147,5 +147,15 @@ export type RedeemRequest = z.infer<typeof redeemRequest>;
 export const refuseRedemptionRequest = z.object({ reason: z.string().trim().min(2, '请写明原因（至少 2 个字）').max(100, '原因不能超过 100 个字') }).strict();
 
 export const coinFiguresQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 年-月') }).strict();
-export const coinFiguresView = z.object({ month: z.string(), issued: z.number().int(), redeemed: z.number().int(), refunded: z.number().int(), awards: z.number().int(), redemptions: z.number().int() });
+export const coinFiguresView = z.object({
+  month: z.string(),
+  issued: z.number().int(),
+  redeemed: z.number().int(),
+  refunded: z.number().int(),
+  awards: z.number().int(),
+  redemptions: z.number().int(),
+  /** Volunteer time served at stands this month (checked in and out by staff). */
+  volunteerMinutes: z.number().int(),
+  volunteerShifts: z.number().int(),
+});
 export type CoinFiguresView = z.infer<typeof coinFiguresView>;

@@ -51,7 +51,12 @@ export const teamView = z.object({
 });
 export type TeamView = z.infer<typeof teamView>;
 
-export const myVolunteerView = z.object({ registration: volunteerView.optional(), teams: z.array(z.object({ id: idSchema, name: z.string(), leader: z.boolean() })) });
+export const myVolunteerView = z.object({
+  registration: volunteerView.optional(),
+  teams: z.array(z.object({ id: idSchema, name: z.string(), leader: z.boolean() })),
+  /** Time served at this studio's stands (checked out by staff). */
+  served: z.object({ minutes: z.number().int(), shifts: z.number().int() }).optional(),
+});
 export type MyVolunteerView = z.infer<typeof myVolunteerView>;
 
 export const listVolunteersQuery = z.object({ status: z.enum(VOLUNTEER_STATUSES, { errorMap: () => ({ message: '请选择有效的状态' }) }), cursor: cursorSchema.optional() }).strict();
@@ -67,3 +72,30 @@ export const volunteerDecisionRequest = z
 export const createTeamRequest = z.object({ name: z.string().trim().min(2, '队名至少 2 个字').max(20, '队名不能超过 20 个字') }).strict();
 export const teamMemberRequest = z.object({ leader: z.boolean().default(false) }).strict();
 export const teamsResponse = z.object({ teams: z.array(teamView) });
+
+/**
+ * Volunteer time at a stand (服务点志愿服务): staff check an approved volunteer in and out; the minutes within the
+ * stand's hours count, and each whole hour earns the coins of the studio's `volunteer-hour` rule.
+ */
+export const SHIFT_STATUSES = ['in', 'out'] as const;
+export const shiftView = z.object({
+  standId: idSchema,
+  userId: idSchema,
+  displayName: z.string(),
+  status: z.enum(SHIFT_STATUSES),
+  checkedInAt: z.string(),
+  checkedOutAt: z.string().optional(),
+  minutes: z.number().int().optional(),
+  coins: z.number().int().optional(),
+});
+export type ShiftView = z.infer<typeof shiftView>;
+
+export const standVolunteersQuery = z.object({ cursor: cursorSchema.optional() }).strict();
+/** The stand, who is (or was) on duty there, and a page of the studio's approved volunteers to check in. */
+export const standVolunteersView = z.object({
+  stand: z.object({ id: idSchema, date: z.string(), startTime: z.string(), endTime: z.string(), venueName: z.string(), status: z.string() }),
+  shifts: z.array(shiftView),
+  volunteers: z.array(z.object({ userId: idSchema, displayName: z.string(), skills: z.array(z.string()) })),
+  nextCursor: z.string().optional(),
+});
+export type StandVolunteersView = z.infer<typeof standVolunteersView>;

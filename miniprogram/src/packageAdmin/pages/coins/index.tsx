@@ -2,14 +2,16 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { coinSettingsRequest, type CoinSettingsView } from '@shared/schemas/coins'
+import { addDays, chinaDate } from '@shared/time'
 import { parseWith } from '@shared/validation'
-import { getCoinSettings, putCoinSettings } from '../../../services/api'
+import { getCoinFigures, getCoinSettings, putCoinSettings } from '../../../services/api'
 import { errorMessage, isApiError } from '../../../services/request'
 import { revealFirstError } from '../../../services/reveal-error'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
 import { BusyButton } from '../../../components/ui/busy-button'
+import { ChipGroup } from '../../../components/ui/chip-group'
 import { Field } from '../../../components/ui/field'
 import { Page } from '../../../components/ui/page'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
@@ -97,6 +99,30 @@ function FormOf({ studioId, settings }: { studioId: string; settings: CoinSettin
   )
 }
 
+const hours = (minutes: number) => `${Math.floor(minutes / 60)} 小时${minutes % 60 ? ` ${minutes % 60} 分` : ''}`
+
+/** 本月数字: coins issued and redeemed, and volunteer time served at stands, this month or the one before. */
+function Figures({ studioId }: { studioId: string }) {
+  const now = chinaDate(new Date())
+  const months = [now.slice(0, 7), addDays(`${now.slice(0, 7)}-01`, -1).slice(0, 7)]
+  const [month, setMonth] = useState(months[0]!)
+  const { state, retry } = usePageData(() => getCoinFigures(studioId, month), [studioId, month])
+  return (
+    <View className='card coin-figures'>
+      <Text className='card-title'>幸福币与志愿服务</Text>
+      <ChipGroup label='月份' kind='radio' chipClass='figures-month' options={months.map((m, i) => ({ value: m, label: i === 0 ? '本月' : '上月' }))} isOn={(m) => m === month} onTap={setMonth} />
+      <PageState state={state} onRetry={retry} />
+      {state.status === 'ready' ? (
+        <View className='figures-grid'>
+          <Text className='plain-line figure-issued'>发出 {state.data.issued} 个（{state.data.awards} 次）</Text>
+          <Text className='plain-line figure-redeemed'>兑换 {state.data.redeemed} 个（{state.data.redemptions} 次），退回 {state.data.refunded} 个</Text>
+          <Text className='plain-line figure-hours'>服务点志愿服务 {hours(state.data.volunteerMinutes)}（{state.data.volunteerShifts} 人次）</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
 /** 幸福币规则与奖品 (admins): the activities that earn coins and the rewards they buy. */
 export default function AdminCoinsPage() {
   const [user] = useSessionUser()
@@ -107,6 +133,7 @@ export default function AdminCoinsPage() {
   return (
     <Page className='admin-page admin-coins-page'>
       <PageState state={state} onRetry={retry} />
+      {allowed ? <Figures studioId={studioId} /> : null}
       {state.status === 'ready' ? <FormOf studioId={studioId} settings={state.data} /> : null}
     </Page>
   )

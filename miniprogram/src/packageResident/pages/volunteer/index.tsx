@@ -104,6 +104,13 @@ function StatusCard({ data }: { data: MyVolunteerView }) {
       {r.status === 'approved' ? (
         <Text className='plain-line volunteer-teams'>{data.teams.length ? `所在服务队：${data.teams.map((t) => `${t.name}${t.leader ? '（队长）' : ''}`).join('、')}` : '还没有编入服务队，工作室会安排。'}</Text>
       ) : null}
+      {data.served && data.served.shifts > 0 ? (
+        <Text className='plain-line volunteer-served'>
+          在服务点服务了 {data.served.shifts} 次，共 {Math.floor(data.served.minutes / 60)} 小时{data.served.minutes % 60 ? ` ${data.served.minutes % 60} 分` : ''}
+        </Text>
+      ) : r.status === 'approved' ? (
+        <Text className='plain-line volunteer-served'>到服务点帮忙时，请工作人员为您签到、签退：每满 1 小时记幸福币。</Text>
+      ) : null}
     </View>
   )
 }

@@ -4,7 +4,7 @@ import { chinaDate, formatChinaDate } from '@shared/time'
 import { getStudioStands } from '../../../services/api'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
-import { SCREEN_PAGE, STAFF_CONSOLE_PAGE, STAFF_SUMMARY_PAGE } from '../../../services/platform'
+import { SCREEN_PAGE, STAFF_CONSOLE_PAGE, STAFF_SUMMARY_PAGE, STAFF_VOLUNTEERS_PAGE } from '../../../services/platform'
 import { PageState } from '../../../components/page-state'
 import { isStaffUser, NoStaffAccess } from '../../staff-access'
 import { Page } from '../../../components/ui/page'
@@ -71,6 +71,14 @@ export default function StaffStandsPage() {
                 >
                   叫号大屏
                 </Button>
+                {cancelled ? null : (
+                  <Button
+                    className='btn btn--secondary btn--compact stand-volunteers'
+                    onClick={() => open(`${STAFF_VOLUNTEERS_PAGE}?standId=${encodeURIComponent(stand.id)}`)}
+                  >
+                    志愿者签到
+                  </Button>
+                )}
               </View>
             </View>
           )
