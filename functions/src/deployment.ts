@@ -102,8 +102,9 @@ export const lambdas: Record<string, LambdaSpec> = {
     handler: 'studio/lambda',
     parameters: ['sessionSecret'],
     context: 'studio',
-    // services, venues, stands (generated in batches), settings, templates; cancelling a stand queues its notices
-    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], [TABLE]), dynamo(['Query'], [index('GSI1')])],
+    // services, venues, stands (generated in batches), settings (read in one BatchGetItem with the studio and the
+    // national calendar's years), templates; cancelling a stand queues its notices
+    iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], [TABLE]), dynamo(['Query'], [index('GSI1')])],
   },
   submissions: {
     handler: 'submissions/lambda',
@@ -164,8 +165,9 @@ export const lambdas: Record<string, LambdaSpec> = {
     parameters: ['sessionSecret'],
     context: 'volunteers',
     // registrations (under their person; GSI1 by studio and status), teams (members in the team item, the
-    // registration's teamIds, one transaction)
-    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem'], [TABLE]), dynamo(['Query'], [index('GSI1')])],
+    // registration's teamIds, one transaction); shifts at stands (check-in: a ConditionCheck on the registration;
+    // check-out: the coin transfer and the month's figures in the same transaction); stands read
+    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1')])],
   },
   markNoShows: {
     handler: 'stands/jobs/mark-no-shows',

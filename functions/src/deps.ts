@@ -2,6 +2,7 @@ import type { SessionTokens } from './auth/session-tokens';
 import type { WechatLogin } from './adapters/wechat/code2session';
 import type { UserRepository } from './auth/user.repository';
 import type { StudioRepository } from './studio/studio.repository';
+import type { HolidayCalendarRepository } from './studio/holiday-calendar.repository';
 import type { StandRepository } from './stands/stand.repository';
 import type { PersonaRepository } from './local/persona.repository';
 import type { RateLimitRepository } from './data/rate-limit.repository';
@@ -35,6 +36,8 @@ export interface Deps {
   /** Several items of any entity in one round trip (BatchGetItem), each read made by its entity's repository. */
   batch: BatchReader;
   studios: StudioRepository;
+  /** The national holiday calendar, a year per item (`npm run holidays`). */
+  holidayCalendars: HolidayCalendarRepository;
   stands: StandRepository;
   personas: PersonaRepository;
   rateLimits: RateLimitRepository;

@@ -6,6 +6,7 @@ import type { Service } from '../stands/stand.repository';
 import type { ScheduleRule } from '@shared/schemas/venue';
 import { generateStands } from '../studio/stand-schedule.use-case';
 import type { CoinReward, CoinRule } from '@shared/schemas/coins';
+import { seedHolidayYears } from '../studio/holiday-calendar.use-case';
 import { inboxCountsFrom } from '../submissions/inbox-counts.use-case';
 
 /**
@@ -96,6 +97,8 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
     const studio = await deps.studios.getStudio(record.studioId);
     if (studio) await deps.studios.putStudio(studio);
   }
+  // the national holiday calendar's built-in years (a fresh deployment enters them with `npm run holidays -- seed`)
+  await seedHolidayYears(deps, 'demo-seed');
   // 幸福币: what earns coins and what they buy (also for a table kept from before 幸福币)
   if (!(await deps.coins.getRules(record.studioId))) await deps.coins.seedSettings(record.studioId, DEMO_COIN_RULES, DEMO_COIN_REWARDS);
   const venue = (await deps.stands.getVenue(record.venueId))!;

@@ -4,10 +4,11 @@ import { BookingRepository } from '../stands/booking.repository';
 import { StandRepository } from '../stands/stand.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
+import { HolidayCalendarRepository } from './holiday-calendar.repository';
 import { StudioRepository } from './studio.repository';
 
 /** Studio set-up; cancelling a stand queues the notice to everyone booked on it (the notice consumer delivers it). */
-export type StudioDeps = Basics & Pick<Deps, 'audit' | 'studios' | 'stands' | 'bookings'>;
+export type StudioDeps = Basics & Pick<Deps, 'audit' | 'studios' | 'stands' | 'bookings' | 'holidayCalendars'>;
 
 export function studioDeps(cfg: Config): StudioDeps {
   const table = tableOf(cfg);
@@ -16,6 +17,7 @@ export function studioDeps(cfg: Config): StudioDeps {
     ...basics,
     audit: new AuditRepository(table),
     studios: new StudioRepository(table),
+    holidayCalendars: new HolidayCalendarRepository(table),
     stands: new StandRepository(table),
     bookings: new BookingRepository(table),
   };

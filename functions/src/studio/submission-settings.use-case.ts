@@ -1,5 +1,6 @@
 import { DEFAULT_SUBMISSION_CATEGORIES, type SubmissionSettingsRequest, type SubmissionSettingsResponse } from '@shared/schemas/submission';
-import { DEFAULT_HOLIDAY_CALENDAR, mergeHolidayCalendars, type HolidayCalendar } from '@shared/submission/working-days';
+import { calendarOfYears, calendarWarning, yearsAround, type HolidayYear } from '@shared/submission/holiday-years';
+import type { HolidayCalendar } from '@shared/submission/working-days';
 import type { Principal } from '../auth/session-tokens';
 import { NotFoundError } from '../errors';
 import { requireStudioRole } from '../policy';
@@ -18,10 +19,20 @@ export const DEFAULT_SETTINGS: SubmissionSettingsResponse = {
 };
 
 /** A studio's categories and limits (its own, or the defaults) — public: the submission form needs them. */
-export async function getSubmissionSettings(deps: Pick<StudioDeps, 'studios'>, studioId: string): Promise<SubmissionSettingsResponse> {
-  if (!(await deps.studios.getStudio(studioId))) throw new NotFoundError('没有找到这个工作室');
-  const own = await deps.studios.getSubmissionSettings(studioId);
-  return own ? { categories: own.categories, holidays: own.holidays, workdays: own.workdays } : DEFAULT_SETTINGS;
+export async function getSubmissionSettings(deps: Pick<StudioDeps, 'studios' | 'holidayCalendars' | 'batch' | 'now'>, studioId: string): Promise<SubmissionSettingsResponse> {
+  const now = deps.now();
+  const years = yearsAround(now);
+  const { studio, own, thisYear, nextYear } = await deps.batch.read({
+    studio: deps.studios.studioRead(studioId),
+    own: deps.studios.submissionSettingsRead(studioId),
+    thisYear: deps.holidayCalendars.yearRead(years[0]),
+    nextYear: deps.holidayCalendars.yearRead(years[1]),
+  });
+  if (!studio) throw new NotFoundError('没有找到这个工作室');
+  const entries = [thisYear, nextYear];
+  const warning = calendarWarning(now, entries.filter((e) => !!e).map((e) => e!.year));
+  const national = { years: years.map((year, i) => ({ year, entered: !!entries[i], ...(entries[i] ? { source: entries[i]!.source } : {}) })), ...(warning ? { warning } : {}) };
+  return { ...(own ? { categories: own.categories, holidays: own.holidays, workdays: own.workdays } : DEFAULT_SETTINGS), national };
 }
 
 /** The studio's admin sets its categories, their limits, and extra days off / 调休 on top of the national calendar. */
@@ -34,11 +45,17 @@ export async function saveSubmissionSettings(deps: StudioDeps, principal: Princi
 
 /**
  * What a submission of a category is held to — its limits and the working-day calendar — under a studio's settings as
- * read (pattern 46; the defaults when it has none). Undefined for a category the studio does not have.
+ * read (pattern 46; the defaults when it has none) and the national calendar's entries of the years around (103; a
+ * year without one counts weekends only: `missingYears`). Undefined for a category the studio does not have.
  */
-export function limitsOf(own: Pick<SubmissionSettingsResponse, 'categories' | 'holidays' | 'workdays'> | undefined, category: string): { acceptDays: number; replyDays: number; calendar: HolidayCalendar } | undefined {
+export function limitsOf(
+  own: Pick<SubmissionSettingsResponse, 'categories' | 'holidays' | 'workdays'> | undefined,
+  category: string,
+  national: { years: number[]; entries: (HolidayYear | undefined)[] },
+): { acceptDays: number; replyDays: number; calendar: HolidayCalendar; missingYears: number[] } | undefined {
   const settings = own ?? DEFAULT_SETTINGS;
   const found = settings.categories.find((c) => c.name === category);
   if (!found) return undefined;
-  return { acceptDays: found.acceptDays, replyDays: found.replyDays, calendar: mergeHolidayCalendars(DEFAULT_HOLIDAY_CALENDAR, { holidays: settings.holidays, workdays: settings.workdays }) };
+  const { calendar, missing } = calendarOfYears(national.years, national.entries, { holidays: settings.holidays, workdays: settings.workdays });
+  return { acceptDays: found.acceptDays, replyDays: found.replyDays, calendar, missingYears: missing };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Deps } from '../deps';
 import { RateLimitRepository } from '../data/rate-limit.repository';
 import { StandRepository } from '../stands/stand.repository';
+import { HolidayCalendarRepository } from '../studio/holiday-calendar.repository';
 import { StudioRepository } from '../studio/studio.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { basicsOf, jobBasicsOf, tableOf, type Basics, type JobBasics } from '../wiring/basics';
@@ -17,7 +18,7 @@ export function submissionJobsDeps(cfg: Config): SubmissionJobsDeps {
   return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table) };
 }
 
-export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits'>;
+export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits'>;
 
 export function submissionsDeps(cfg: Config): SubmissionsDeps {
   const table = tableOf(cfg);
@@ -26,6 +27,7 @@ export function submissionsDeps(cfg: Config): SubmissionsDeps {
     ...basics,
     audit: new AuditRepository(table),
     studios: new StudioRepository(table),
+    holidayCalendars: new HolidayCalendarRepository(table),
     stands: new StandRepository(table),
     submissions: new SubmissionRepository(table),
     contentCheck: contentCheckOf(cfg),

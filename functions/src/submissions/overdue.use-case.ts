@@ -1,4 +1,4 @@
-import { isSubmissionOverdue } from '@shared/submission/lifecycle';
+import { isSubmissionOverdue, kpiSubmissionOf } from '@shared/submission/lifecycle';
 import type { SubmissionJobsDeps } from './deps';
 import { kpiLimits } from './submission-desk.use-case';
 import { checkInboxCounts } from './inbox-counts.use-case';
@@ -17,7 +17,7 @@ export async function countOverdueSubmissions(deps: SubmissionJobsDeps): Promise
   let repaired = 0;
   for (const studioId of studioIds) {
     const [waiting, handling] = await Promise.all([deps.submissions.listWholeInboxTab(studioId, 'new'), deps.submissions.listWholeInboxTab(studioId, 'in_progress')]);
-    overdue += [...waiting, ...handling].filter((s) => isSubmissionOverdue({ status: s.status, createdAt: s.createdAt, acceptDueDate: s.acceptDueDate, replyDueDate: s.replyDueDate }, now, kpiLimits)).length;
+    overdue += [...waiting, ...handling].filter((s) => isSubmissionOverdue(kpiSubmissionOf(s), now, kpiLimits)).length;
     if (await checkInboxCounts(deps, studioId, { new: waiting.length, in_progress: handling.length })) repaired += 1;
   }
   return { studios: studioIds.length, overdue, repaired };

@@ -1,5 +1,5 @@
 import { type AcceptRequest, type BoardQuery, type BoardResponse, type InboxQuery, type InboxResponse, type RateRequest, type ReplyRequest, type RevealedPhoneResponse, type StudioSubmissionView, type SubmissionView } from '@shared/schemas/submission';
-import { allowedActions, isSubmissionOverdue, nextStatus, RATING_LABELS, type SubmissionAction } from '@shared/submission/lifecycle';
+import { allowedActions, isSubmissionOverdue, kpiSubmissionOf, nextStatus, RATING_LABELS, type SubmissionAction } from '@shared/submission/lifecycle';
 import { maskPersonalDetails } from '@shared/submission/mask';
 import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
 import { chinaDate } from '@shared/time';
@@ -49,8 +49,8 @@ export async function getInbox(deps: SubmissionsDeps, principal: Principal, stud
     status: s.status,
     source: s.source,
     createdAt: s.createdAt,
-    dueDate: s.status === 'submitted' ? s.acceptDueDate : s.replyDueDate,
-    overdue: isSubmissionOverdue({ status: s.status, createdAt: s.createdAt, acceptDueDate: s.acceptDueDate, replyDueDate: s.replyDueDate }, now, kpiLimits),
+    dueDate: s.status === 'submitted' ? s.acceptDueDate : (s.departmentDueDate ?? s.replyDueDate),
+    overdue: isSubmissionOverdue(kpiSubmissionOf(s), now, kpiLimits),
     photoCount: s.photos?.length ?? 0,
     ...(s.venueName ? { venueName: s.venueName } : {}),
     ...(s.standId ? { standId: s.standId } : {}),

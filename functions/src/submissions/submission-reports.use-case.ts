@@ -1,6 +1,5 @@
 import type { ExportQuery, OnBehalfRequest, StatsQuery, StatsResponse, StudioSubmissionView } from '@shared/schemas/submission';
-import { studioKpis } from '@shared/submission/lifecycle';
-import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
+import { kpiSubmissionOf, studioKpis } from '@shared/submission/lifecycle';
 import { chinaDate, monthsBetween } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import type { Submission } from './submission.repository';
@@ -11,7 +10,7 @@ import { FileResponse } from '../http/file-response';
 import type { SubmissionsDeps } from './deps';
 import { photoViews } from './photos.use-case';
 import { storeNewSubmission, viewOf } from './submissions.use-case';
-import { getStudioSubmission } from './submission-desk.use-case';
+import { getStudioSubmission, kpiLimits } from './submission-desk.use-case';
 import { submissionsCsv } from './submissions-csv';
 
 /**
@@ -39,9 +38,9 @@ export async function getStudioStats(deps: SubmissionsDeps, principal: Principal
   requireStudioRole(principal, studioId, 'answer');
   const items = (await deps.submissions.listOfStudioMonth(studioId, query.month)).filter((s) => !query.category || s.category === query.category);
   const kpis = studioKpis(
-    items.map((s) => ({ status: s.status, createdAt: s.createdAt, acceptedAt: s.acceptedAt, firstReplyAt: s.firstReplyAt, rating: s.rating, acceptDueDate: s.acceptDueDate, replyDueDate: s.departmentDueDate ?? s.replyDueDate })),
+    items.map(kpiSubmissionOf),
     deps.now(),
-    { acceptWorkingDays: 2, calendar: DEFAULT_HOLIDAY_CALENDAR },
+    kpiLimits,
   );
   return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis };
 }

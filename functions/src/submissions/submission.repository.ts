@@ -44,6 +44,8 @@ export interface Submission {
   createdAt: string;
   acceptDueDate: string;
   replyDueDate: string;
+  /** Years whose national calendar was not entered when the deadlines were counted (weekends only for them). */
+  weekendsOnlyYears?: number[];
   /** Optimistic lock: every change is conditional on the version it read. */
   version: number;
   triage?: 'major' | 'minor' | 'private';

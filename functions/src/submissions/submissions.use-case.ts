@@ -1,4 +1,5 @@
 import { type MySubmissionsQuery, type MySubmissionsResponse, type SubmissionView, type SubmitRequest } from '@shared/schemas/submission';
+import { missingYearsTouched, weekendsOnlyNote, yearsAround } from '@shared/submission/holiday-years';
 import { addWorkingDays } from '@shared/submission/working-days';
 import { limitsOf } from '../studio/submission-settings.use-case';
 import type { Principal } from '../auth/session-tokens';
@@ -57,14 +58,17 @@ export type StoredSubmission = { id: string; created?: { submission: Submission;
  */
 export async function storeNewSubmission(deps: SubmissionsDeps, principal: Principal, studioId: string, fields: NewSubmissionFields, origin: SubmissionOrigin, requestId: string): Promise<StoredSubmission> {
   const fingerprint = fingerprintOf({ studioId, ...fields, ...(origin.source === 'on_behalf' ? { sourceNote: origin.sourceNote } : {}) });
-  const { studio, settings, stand, openid } = await deps.batch.read({
+  const years = yearsAround(deps.now());
+  const { studio, settings, stand, openid, thisYear, nextYear } = await deps.batch.read({
     studio: deps.studios.studioRead(studioId),
     settings: deps.studios.submissionSettingsRead(studioId),
+    thisYear: deps.holidayCalendars.yearRead(years[0]),
+    nextYear: deps.holidayCalendars.yearRead(years[1]),
     stand: fields.standId ? deps.stands.standRead(fields.standId) : undefined,
     openid: deps.users.openidRead(principal.userId),
   });
   if (!studio) throw new NotFoundError('没有找到这个工作室');
-  const limits = limitsOf(settings, fields.category);
+  const limits = limitsOf(settings, fields.category, { years, entries: [thisYear, nextYear] });
   if (!limits) throw new ValidationError({ category: '请选择列表中的类别' });
   if (fields.standId && (!stand || stand.studioId !== studio.id)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
   const photos = await checkPhotosOf(deps, principal, fields.photos);
@@ -73,6 +77,9 @@ export async function storeNewSubmission(deps: SubmissionsDeps, principal: Princ
   if (verdict === 'risky') throw new ValidationError({ text: '内容里有不适宜的词语，请修改后再提交' });
 
   const now = deps.now();
+  const replyDueDate = addWorkingDays(now, limits.replyDays, limits.calendar);
+  // a deadline that reaches into a year without its national calendar counts weekends only, and says so
+  const weekendsOnly = missingYearsTouched(now, replyDueDate, limits.missingYears);
   const submission: Submission = {
     id: deps.newId(),
     studioId: studio.id,
@@ -89,7 +96,8 @@ export async function storeNewSubmission(deps: SubmissionsDeps, principal: Princ
     status: 'submitted',
     createdAt: now.toISOString(),
     acceptDueDate: addWorkingDays(now, limits.acceptDays, limits.calendar),
-    replyDueDate: addWorkingDays(now, limits.replyDays, limits.calendar),
+    replyDueDate,
+    ...(weekendsOnly.length ? { weekendsOnlyYears: weekendsOnly } : {}),
     version: 1,
     reopenedOnce: false,
     rated: false,
@@ -153,6 +161,7 @@ export function viewOf(s: Submission, events: SubmissionEvent[], viewer: 'reside
     status: s.status,
     createdAt: s.createdAt,
     replyDueDate: s.replyDueDate,
+    ...(s.weekendsOnlyYears?.length ? { dueDateNote: weekendsOnlyNote(s.weekendsOnlyYears) } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
     canRate: s.status === 'resolved' && !s.rated && s.source === 'resident',
     // Residents see what happened and when, signed by the studio — never a person's name, never internal notes.

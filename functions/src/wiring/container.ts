@@ -12,6 +12,7 @@ import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { CoinRepository } from '../coins/coin.repository';
 import { VolunteerRepository } from '../volunteers/volunteer.repository';
+import { HolidayCalendarRepository } from '../studio/holiday-calendar.repository';
 import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
 import { ErrandRepository } from '../errands/errand.repository';
@@ -51,6 +52,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     wishes: new WishRepository(table),
     errands: new ErrandRepository(table),
     studios: new StudioRepository(table),
+    holidayCalendars: new HolidayCalendarRepository(table),
     stands: new StandRepository(table),
     personas: new PersonaRepository(table),
     rateLimits: new RateLimitRepository(table),

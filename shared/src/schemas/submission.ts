@@ -75,6 +75,8 @@ export const submissionView = z.object({
   createdAt: z.string(),
   /** The date a reply is due (China date). */
   replyDueDate: z.string(),
+  /** Set when the deadlines were counted without a year's national holidays (not yet entered): says so. */
+  dueDateNote: z.string().optional(),
   /** The latest rating, and whether the resident may rate now (resolved, not yet rated). */
   rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).optional(),
   canRate: z.boolean(),
@@ -285,7 +287,16 @@ export const submissionSettingsRequest = z
   .strict();
 export type SubmissionSettingsRequest = z.infer<typeof submissionSettingsRequest>;
 
-export const submissionSettingsResponse = z.object({ categories: z.array(z.object({ name: z.string(), acceptDays: z.number().int(), replyDays: z.number().int() })), holidays: z.array(z.string()), workdays: z.array(z.string()) });
+export const submissionSettingsResponse = z.object({
+  categories: z.array(z.object({ name: z.string(), acceptDays: z.number().int(), replyDays: z.number().int() })),
+  holidays: z.array(z.string()),
+  workdays: z.array(z.string()),
+  /**
+   * The national calendar of this year and the next (entered by an operator, `npm run holidays`): which are entered
+   * and from what notice, and the admin's warning when one that should be is missing (its deadlines count weekends only).
+   */
+  national: z.object({ years: z.array(z.object({ year: z.number().int(), entered: z.boolean(), source: z.string().optional() })), warning: z.string().optional() }).optional(),
+});
 export type SubmissionSettingsResponse = z.infer<typeof submissionSettingsResponse>;
 
 // ---- A studio's reply templates (答复模板), edited by its representatives and admin ----

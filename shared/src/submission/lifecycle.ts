@@ -291,6 +291,22 @@ export type StudioKpis = {
   overdue: number;
 };
 
+/**
+ * A stored submission as the KPIs, the inbox's 超时 flag and the daily overdue count all judge it — the one definition
+ * of when it is due: a 大事 handed on is due on the department's due date, anything else on the studio's reply date.
+ */
+export function kpiSubmissionOf(s: KpiSubmission & { departmentDueDate?: string | null }): KpiSubmission {
+  return {
+    status: s.status,
+    createdAt: s.createdAt,
+    acceptedAt: s.acceptedAt,
+    firstReplyAt: s.firstReplyAt,
+    rating: s.rating,
+    acceptDueDate: s.acceptDueDate,
+    replyDueDate: s.departmentDueDate ?? s.replyDueDate,
+  };
+}
+
 /** The accept due date of an item: its own, or `acceptWorkingDays` after its creation. */
 export function acceptDueDateOf(item: Pick<KpiSubmission, 'createdAt' | 'acceptDueDate'>, limits: KpiLimits): string {
   return item.acceptDueDate ?? addWorkingDays(item.createdAt, limits.acceptWorkingDays, limits.calendar);

@@ -150,6 +150,7 @@ export default function SubmissionPage() {
         <Text className='plain-line'>提交时间：{chinaDateTime(view.createdAt)}</Text>
         <Text className='plain-line submission-public'>{view.public ? '答复后会公开到公示墙（不显示您的个人信息）' : '不公开'}</Text>
         <Text className='due-line reply-due'>答复期限：{longChinaDate(view.replyDueDate)}</Text>
+        {view.dueDateNote ? <Text className='field-hint due-note'>{view.dueDateNote}</Text> : null}
       </View>
 
       {replies.length > 0 ? (

@@ -46,6 +46,15 @@ beforeEach(() => {
 })
 
 describe('意见类别与时限', () => {
+  it('shows which years of the national calendar are entered, and the warning when one is missing', async () => {
+    signInAs('admin')
+    const warning = '2027年的国家法定节假日安排还没有录入：这些年份的办理期限只按周末计算（春节等假期也算工作日）。请联系运维人员按国务院办公厅的通知录入。'
+    Taro.request.mockImplementation((() => ok({ ...SETTINGS, national: { years: [{ year: 2026, entered: true, source: '国办发明电〔2025〕7号' }, { year: 2027, entered: false }], warning } })) as never)
+    const container = await open()
+    expect(all(container, '.national-year').map((e) => e.textContent)).toEqual(['2026年：已录入（国办发明电〔2025〕7号）', '2027年：未录入，这一年的期限只按周末计算'])
+    expect(container.querySelector('.national-warning')?.textContent).toBe(warning)
+  })
+
   it('is for administrators only', () => {
     signInAs('representative')
     const { container } = render(<SubmissionSettingsPage />)

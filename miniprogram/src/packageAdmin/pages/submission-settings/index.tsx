@@ -60,6 +60,28 @@ const DATE_LISTS: Array<{ key: DateListKey; title: string; hint: string; empty: 
   { key: 'workdays', title: '调休上班日', hint: '这些日子即使是周末也算工作日', empty: '没有调休上班日', add: '＋ 添加调休上班日' },
 ]
 
+/**
+ * 国家法定节假日: which years of the national calendar are entered (an operator's job, `npm run holidays`), and the
+ * warning when one that should be is missing — its deadlines then count weekends only.
+ */
+function NationalCalendar({ national }: { national: NonNullable<SubmissionSettingsResponse['national']> }) {
+  return (
+    <View className='card national-calendar'>
+      <Text className='card-title'>国家法定节假日</Text>
+      {national.years.map((y) => (
+        <Text key={y.year} className={`plain-line national-year${y.entered ? '' : ' national-year--missing'}`}>
+          {y.year}年：{y.entered ? `已录入（${y.source ?? '国务院办公厅通知'}）` : '未录入，这一年的期限只按周末计算'}
+        </Text>
+      ))}
+      {national.warning ? (
+        <View className='notice notice--warn national-warning' role='alert'>
+          <Text className='notice-body'>{national.warning}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
 /** 意见类别与时限: the studio's categories, how many working days to accept (受理) and reply (答复), extra days off and 调休. */
 export default function SubmissionSettingsPage() {
   const [user] = useSessionUser()
@@ -169,6 +191,7 @@ export default function SubmissionSettingsPage() {
         <Text className='card-title'>意见类别与时限</Text>
         <Text className='plain-line'>居民提意见时从这些类别里选。时限按工作日算：0 表示当天。</Text>
       </View>
+      {state.status === 'ready' && state.data.national ? <NationalCalendar national={state.data.national} /> : null}
 
       {form.categories.map((c, index) => {
         const nameError = errors[`categories.${index}.name`]

@@ -228,6 +228,7 @@ export default function RepSubmissionPage() {
         <Text className='plain-line'>{view.public ? '居民同意公开到公示墙' : '居民不同意公开'}</Text>
         <Text className='due-line'>受理期限：{longChinaDate(view.acceptDueDate)}</Text>
         <Text className='due-line'>答复期限：{longChinaDate(view.replyDueDate)}</Text>
+        {view.dueDateNote ? <Text className='field-hint due-note'>{view.dueDateNote}</Text> : null}
         {view.triage ? (
           <Text className='plain-line triage-line'>
             分流：{TRIAGE_LABELS[view.triage]}{view.department ? `，交办${view.department}` : ''}{view.departmentDueDate ? `，${longChinaDate(view.departmentDueDate)}前办结` : ''}
