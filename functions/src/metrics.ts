@@ -27,6 +27,8 @@ export const METRIC_NAMES = [
   /** Volunteers checked in at stands, and the minutes they served there (checked out). */
   'VolunteerCheckIns',
   'VolunteerMinutes',
+  /** Submissions residents chased (催办) past their due date. */
+  'SubmissionsChased',
 ] as const;
 
 export type MetricName = (typeof METRIC_NAMES)[number];

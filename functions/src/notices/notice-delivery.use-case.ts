@@ -20,6 +20,9 @@ const IN_APP: Record<NoticeKind, (data: Record<string, string>) => { title: stri
   booking_reminder: (d) => ({ title: '明天的预约提醒', body: `${d.date ?? ''} ${d.place ?? ''} ${d.service ?? ''}，预约码 ${d.code ?? ''}` }),
   stand_cancelled: (d) => ({ title: '服务取消通知', body: `${d.date ?? ''} ${d.place ?? ''}的服务因「${d.reason ?? ''}」取消，您的预约已取消` }),
   board_update: (d) => ({ title: '关注的公示墙有更新', body: `${d.studio ?? '工作室'}答复了一条「${d.category ?? ''}」意见` }),
+  // to the studio's people
+  submission_chased: (d) => ({ title: '居民催办', body: `「${d.category ?? ''}」已过办理期限（${d.date ?? ''}），居民催办，请尽快办理` }),
+  work_digest: (d) => ({ title: '今日待办意见', body: `${d.studio ?? '工作室'}：已超期 ${d.overdue ?? '0'} 件，一个工作日内到期 ${d.soon ?? '0'} 件${d.escalated && d.escalated !== '0' ? `，超期较久报管理员 ${d.escalated} 件` : ''}` }),
 };
 
 /** One recipient of a fan-out: a key unique within it (the delivery's id), and what is theirs alone. */

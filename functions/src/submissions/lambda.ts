@@ -5,6 +5,7 @@ import { createPhotoUpload } from './photos.use-case';
 import { acceptSubmission, approveForBoard, getBoard, getInbox, getStudioSubmission, rateSubmission, replyToSubmission, resolveSubmission, revealSubmissionPhone } from './submission-desk.use-case';
 import { exportSubmissionsCsv, getStudioStats, submitOnBehalf } from './submission-reports.use-case';
 import { getMySubmission, listMySubmissions, submit } from './submissions.use-case';
+import { chaseMySubmission } from './chase.use-case';
 
 export const handler = createRouter(
   submissionRoutes,
@@ -13,6 +14,7 @@ export const handler = createRouter(
     submit: ({ deps, principal, body }) => submit(deps, principal, body),
     listMySubmissions: ({ deps, principal, query }) => listMySubmissions(deps, principal, query),
     getMySubmission: ({ deps, principal, params }) => getMySubmission(deps, principal, params.submissionId),
+    chaseMySubmission: ({ deps, principal, params }) => chaseMySubmission(deps, principal, params.submissionId),
     rateSubmission: ({ deps, principal, params, body }) => rateSubmission(deps, principal, params.submissionId, body),
     getBoard: ({ deps, params, query }) => getBoard(deps, params.studioId, query),
     getInbox: ({ deps, principal, params, query }) => getInbox(deps, principal, params.studioId, query),

@@ -1,6 +1,6 @@
 import { isSubmissionOverdue, kpiSubmissionOf } from '@shared/submission/lifecycle';
 import type { SubmissionJobsDeps } from './deps';
-import { kpiLimits } from './submission-desk.use-case';
+import { kpiLimits } from './due-dates';
 import { checkInboxCounts } from './inbox-counts.use-case';
 
 /**

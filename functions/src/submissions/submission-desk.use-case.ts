@@ -1,7 +1,6 @@
 import { type AcceptRequest, type BoardQuery, type BoardResponse, type InboxQuery, type InboxResponse, type RateRequest, type ReplyRequest, type RevealedPhoneResponse, type StudioSubmissionView, type SubmissionView } from '@shared/schemas/submission';
 import { allowedActions, isSubmissionOverdue, kpiSubmissionOf, nextStatus, RATING_LABELS, type SubmissionAction } from '@shared/submission/lifecycle';
 import { maskPersonalDetails } from '@shared/submission/mask';
-import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
 import { chinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import type { BoardItem, Submission, SubmissionEvent } from './submission.repository';
@@ -14,6 +13,7 @@ import { photoViews } from './photos.use-case';
 import { submissionContactAfterStep } from '../privacy/retention';
 import type { NoticeOrder } from '../notices/notice-queue.repository';
 import { inboxCountsFrom } from './inbox-counts.use-case';
+import { kpiLimits } from './due-dates';
 
 /** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
 async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
@@ -23,8 +23,6 @@ async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id:
   return submission;
 }
 
-/** The limits overdue is measured against — the inbox's flag and the daily overdue count use the same. */
-export const kpiLimits = { acceptWorkingDays: 2, calendar: DEFAULT_HOLIDAY_CALENDAR };
 
 const INBOX_PAGE = 30;
 
@@ -114,7 +112,7 @@ type StepNotices = (next: Submission, at: string) => NoticeOrder[];
  * the submission meanwhile (409 then, nothing changed). The notices are delivered afterwards by the notice consumer:
  * the step's latency does not depend on how many are told.
  */
-async function step(deps: SubmissionsDeps, s: Submission, action: SubmissionAction, change: (status: Submission['status']) => Partial<Submission>, events: Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>[], notices: StepNotices = () => []): Promise<Submission> {
+export async function step(deps: SubmissionsDeps, s: Submission, action: SubmissionAction, change: (status: Submission['status']) => Partial<Submission>, events: Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>[], notices: StepNotices = () => []): Promise<Submission> {
   const transition = nextStatus(s.status, action, s);
   if (!transition.ok) throw new ConflictError(transition.reason);
   const at = deps.now().toISOString();
@@ -137,6 +135,7 @@ export async function acceptSubmission(deps: SubmissionsDeps, principal: Princip
   const next = await step(deps, s, { kind: 'accept', triage: decision }, () => ({
     triage: request.triage,
     acceptedAt: s.acceptedAt ?? deps.now().toISOString(),
+    handlerId: s.handlerId ?? principal.userId,
     ...(request.triage === 'major' ? { department: request.department, departmentDueDate: request.dueDate } : {}),
   }), events, (next, at) => residentNotice(deps, next, at, 'submission_status', '已受理'));
   return studioView(deps, next);

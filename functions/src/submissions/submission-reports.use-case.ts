@@ -10,7 +10,8 @@ import { FileResponse } from '../http/file-response';
 import type { SubmissionsDeps } from './deps';
 import { photoViews } from './photos.use-case';
 import { storeNewSubmission, viewOf } from './submissions.use-case';
-import { getStudioSubmission, kpiLimits } from './submission-desk.use-case';
+import { getStudioSubmission } from './submission-desk.use-case';
+import { kpiLimits } from './due-dates';
 import { submissionsCsv } from './submissions-csv';
 
 /**
@@ -42,7 +43,9 @@ export async function getStudioStats(deps: SubmissionsDeps, principal: Principal
     deps.now(),
     kpiLimits,
   );
-  return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis };
+  const chased = items.filter((s) => s.chasedAt).length;
+  const escalated = items.filter((s) => s.escalatedAt).length;
+  return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis, chased, escalated };
 }
 
 /** CSV of a studio's submissions in a date range, phones masked, with a UTF-8 BOM so Excel shows the Chinese. */

@@ -52,6 +52,11 @@ export interface Submission {
   department?: string;
   departmentDueDate?: string;
   acceptedAt?: string;
+  /** The representative who accepted it: told when the resident chases (催办). */
+  handlerId?: string;
+  /** When the resident chased it (催办, once per matter), and when the daily job reported it to the admin (超期上报). */
+  chasedAt?: string;
+  escalatedAt?: string;
   firstReplyAt?: string;
   resolvedAt?: string;
   rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
@@ -81,7 +86,7 @@ export interface BoardItem {
 export interface SubmissionEvent {
   id: string;
   submissionId: string;
-  kind: 'submitted' | 'accepted' | 'handed_on' | 'replied' | 'resolved' | 'rated' | 'reopened' | 'note';
+  kind: 'submitted' | 'accepted' | 'handed_on' | 'replied' | 'resolved' | 'rated' | 'reopened' | 'note' | 'chased' | 'escalated';
   at: string;
   actorId?: string;
   text?: string;

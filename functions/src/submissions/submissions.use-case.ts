@@ -9,6 +9,7 @@ import type { QuotaWindow } from '../data/rate-limit.repository';
 import type { SubmissionsDeps } from './deps';
 import { fingerprintOf } from '../data/codes';
 import { checkPhotosOf, photoViews } from './photos.use-case';
+import { chaseStateOf } from './due-dates';
 
 const REQUEST_KEY_TTL_SECONDS = 2 * 86_400;
 
@@ -132,6 +133,8 @@ const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
   rated: '已评价',
   reopened: '重新办理',
   note: '备注',
+  chased: '催办',
+  escalated: '超期上报',
 };
 
 /**
@@ -185,7 +188,7 @@ export async function residentView(deps: SubmissionsDeps, submission: Submission
 
 async function residentViewOf(deps: SubmissionsDeps, submission: Submission, events: SubmissionEvent[]): Promise<SubmissionView> {
   const photos = await photoViews(deps, submission.photos);
-  return { ...viewOf(submission, events), ...(photos ? { photos } : {}) };
+  return { ...viewOf(submission, events), ...chaseStateOf(submission, deps.now()), ...(photos ? { photos } : {}) };
 }
 
 const MY_SUBMISSIONS_PAGE = 30;

@@ -133,6 +133,9 @@ export const getMySubmissions = (cursor?: string) => call('listMySubmissions', {
 export const getSubmission = (submissionId: string) => call('getMySubmission', { params: { submissionId } })
 
 /** Once per resolution; 不满意 reopens it once. */
+/** 催办: past its due date and still waiting, once per matter; whoever holds it is told. */
+export const chaseSubmission = (id: string) => call('chaseMySubmission', { params: { submissionId: id } })
+
 export const rateSubmission = (submissionId: string, body: BodyOf<'rateSubmission'>) => call('rateSubmission', { params: { submissionId }, body })
 
 /** Public: replied submissions without personal details, newest first, a page at a time. */

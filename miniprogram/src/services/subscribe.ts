@@ -7,7 +7,7 @@ import { isWeapp } from './platform'
  * Template ids come from the build (config/index.ts): TARO_APP_TEMPLATE_*, one per notice kind the server sends
  * (functions/src/adapters/notify/template-fields.ts); a kind without one is never asked for.
  */
-export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update'
+export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'submission_chased' | 'work_digest'
 
 /** Read inside a function: the build replaces each `process.env.…` with its value, and tests can set them. */
 function templateIdOf(kind: NoticeKind): string | undefined {
@@ -18,6 +18,8 @@ function templateIdOf(kind: NoticeKind): string | undefined {
     submission_status: process.env.TARO_APP_TEMPLATE_SUBMISSION_STATUS,
     rate_request: process.env.TARO_APP_TEMPLATE_RATE_REQUEST,
     board_update: process.env.TARO_APP_TEMPLATE_BOARD_UPDATE,
+    submission_chased: process.env.TARO_APP_TEMPLATE_SUBMISSION_CHASED,
+    work_digest: process.env.TARO_APP_TEMPLATE_WORK_DIGEST,
   }
   return ids[kind] || undefined
 }
@@ -30,6 +32,8 @@ export const NOTICE_NAMES: Record<NoticeKind, string> = {
   submission_status: '办理进度',
   rate_request: '评价邀请',
   board_update: '公示墙的新答复',
+  submission_chased: '居民催办',
+  work_digest: '每日待办意见',
 }
 
 /** What the person agreed to in one tap: WeChat answers per template `accept`, `reject`, `ban` or `filter`. */

@@ -27,6 +27,7 @@ export const submissionRoutes = defineRoutes({
   submit: { method: 'POST', path: '/submissions', roles: EVERYONE_SIGNED_IN, body: submitRequest, response: submissionView, status: 201, summary: '提交意见建议' },
   listMySubmissions: { method: 'GET', path: '/me/submissions', roles: EVERYONE_SIGNED_IN, query: mySubmissionsQuery, response: mySubmissionsResponse, summary: '我的意见（分页）' },
   getMySubmission: { method: 'GET', path: '/submissions/{submissionId}', roles: EVERYONE_SIGNED_IN, response: submissionView, summary: '我的一条意见与办理进程' },
+  chaseMySubmission: { method: 'POST', path: '/submissions/{submissionId}/chase', roles: EVERYONE_SIGNED_IN, response: submissionView, summary: '催办：过了办理期限还没有答复时，提醒工作室（每件一次）' },
   rateSubmission: { method: 'POST', path: '/submissions/{submissionId}/rating', roles: EVERYONE_SIGNED_IN, body: rateRequest, response: submissionView, summary: '评价办理结果（不满意可重新办理一次）' },
   getBoard: { method: 'GET', path: '/studios/{studioId}/board', roles: 'public', query: boardQuery, response: boardResponse, summary: '公示墙（分页）' },
   getInbox: { method: 'GET', path: '/studios/{studioId}/inbox', roles: REPRESENTATIVES, query: inboxQuery, response: inboxResponse, summary: '意见办理：待受理 / 办理中 / 已答复 / 已办结（各栏数目与一页意见）' },

@@ -80,6 +80,10 @@ export const submissionView = z.object({
   /** The latest rating, and whether the resident may rate now (resolved, not yet rated). */
   rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).optional(),
   canRate: z.boolean(),
+  /** 催办: the resident may chase it now (past its due date, still waiting), from which day, or when they did. */
+  canChase: z.boolean().optional(),
+  chaseFrom: z.string().optional(),
+  chasedAt: z.string().optional(),
   timeline: z.array(submissionEventView),
 });
 export type SubmissionView = z.infer<typeof submissionView>;
@@ -248,6 +252,9 @@ export const statsResponse = z.object({
   satisfactionRate: z.number().nullable(),
   medianHoursToFirstReply: z.number().nullable(),
   overdue: z.number().int(),
+  /** Of those, chased by their resident (催办), and reported to the admin by the daily job for being long overdue. */
+  chased: z.number().int(),
+  escalated: z.number().int(),
 });
 export type StatsResponse = z.infer<typeof statsResponse>;
 

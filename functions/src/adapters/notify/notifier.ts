@@ -65,5 +65,7 @@ export const noticeTemplatesSchema: z.ZodType<NoticeTemplates> = z
     submission_status: noticeTemplateSchema.optional(),
     rate_request: noticeTemplateSchema.optional(),
     board_update: noticeTemplateSchema.optional(),
+    submission_chased: noticeTemplateSchema.optional(),
+    work_digest: noticeTemplateSchema.optional(),
   } satisfies Record<NoticeKind, z.ZodTypeAny>)
   .strict();

@@ -25,6 +25,8 @@ const SHAPES = {
   code: ['character_string', 'thing'],
   /** A short Chinese status word, `已受理`. */
   status: ['phrase', 'thing'],
+  /** A count, digits only. */
+  count: ['number', 'character_string', 'thing'],
 } as const satisfies Record<string, readonly WechatFieldType[]>;
 
 type Shape = keyof typeof SHAPES;
@@ -41,6 +43,8 @@ export const NOTICE_FIELDS: Record<NoticeKind, Record<string, Shape>> = {
   // '已办结，请评价' is more than a phrase
   rate_request: { category: 'text', status: 'text', studio: 'text' },
   board_update: { studio: 'text', category: 'text' },
+  submission_chased: { category: 'text', date: 'time' },
+  work_digest: { studio: 'text', overdue: 'count', soon: 'count', escalated: 'count' },
 };
 
 /** The field type a template key names: `character_string3` → `character_string`. */

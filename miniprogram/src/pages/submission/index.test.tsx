@@ -27,6 +27,24 @@ beforeEach(() => {
 })
 
 describe('意见详情', () => {
+  it('催办: says from which day before the due date passes; after it, one confirmed tap chases and says so', async () => {
+    const waiting = aSubmission({ status: 'accepted', canRate: false, canChase: false, chaseFrom: '2099-11-28', timeline: [] })
+    Taro.request.mockImplementation((() => ok(waiting)) as never)
+    const early = render(<SubmissionPage />)
+    await waitFor(() => expect(early.container.querySelector('.chase-from')?.textContent).toBe('如果到 2099年11月28日 还没有答复，可以在这里催办。'))
+    expect(early.container.querySelector('.chase-button')).toBeNull()
+    early.unmount()
+
+    const due = { ...waiting, canChase: true, chaseFrom: undefined }
+    Taro.request.mockImplementation(((req: RequestCall) => (req.method === 'POST' ? ok({ ...due, canChase: false, chasedAt: '2099-11-28T01:00:00.000Z' }) : ok(due))) as never)
+    const { container } = render(<SubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.chase-button')).not.toBeNull())
+    fireEvent.click(container.querySelector('.chase-button') as Element)
+    await waitFor(() => expect(container.querySelector('.chase-card--done')?.textContent).toBe('您已在 2099年11月28日 催办，工作室会尽快办理。'))
+    expect(calls().filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([`http://127.0.0.1:3000/submissions/${SUBMISSION_ID}/chase`])
+    expect(Taro.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '已催办，工作室会尽快办理' }))
+  })
+
   it('转发 of a public, answered matter opens its studio’s board; a private or unanswered one shares only the app', async () => {
     Taro.request.mockImplementation((() => ok(resolved)) as never)
     const { container, unmount } = render(<SubmissionPage />)

@@ -4,7 +4,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { RATINGS, rateRequest, type SubmissionView } from '@shared/schemas/submission'
 import { RATING_LABELS } from '@shared/submission/lifecycle'
 import { parseWith } from '@shared/validation'
-import { getSubmission, rateSubmission } from '../../services/api'
+import { chaseSubmission, getSubmission, rateSubmission } from '../../services/api'
 import { errorMessage } from '../../services/request'
 import { openPage } from '../../services/navigation'
 import { usePageData } from '../../services/use-page-data'
@@ -16,10 +16,58 @@ import { PhotoGrid } from '../../components/photo-grid'
 import { PageState } from '../../components/page-state'
 import { agreementText, lastAgreementFor } from '../../services/subscribe'
 import { Page } from '../../components/ui/page'
+import { BusyButton } from '../../components/ui/busy-button'
 import './index.css'
 import { useShare } from '../../services/share'
 
 type Rating = (typeof RATINGS)[number]
+
+/**
+ * 催办: once the due date has passed and it still waits, one tap tells whoever holds it (once per matter). Before
+ * then, the day from which it can be done; afterwards, when it was done.
+ */
+function ChaseCard({ view, onChased }: { view: SubmissionView; onChased: (view: SubmissionView) => void }) {
+  const [busy, setBusy] = useState(false)
+  if (view.chasedAt) {
+    return (
+      <View className='card card--hint chase-card chase-card--done' role='status'>
+        <Text className='plain-line'>您已在 {longChinaDate(view.chasedAt.slice(0, 10))} 催办，工作室会尽快办理。</Text>
+      </View>
+    )
+  }
+  if (view.chaseFrom) {
+    return (
+      <View className='card card--hint chase-card'>
+        <Text className='plain-line chase-from'>如果到 {longChinaDate(view.chaseFrom)} 还没有答复，可以在这里催办。</Text>
+      </View>
+    )
+  }
+  if (!view.canChase) return null
+  const chase = () => {
+    if (busy) return
+    Taro.showModal({ title: '催办', content: '已经过了办理期限。催办会提醒负责的党代表尽快办理，每件事可以催办一次。', confirmText: '催办', cancelText: '再等等' })
+      .then(async ({ confirm }) => {
+        if (!confirm) return
+        setBusy(true)
+        try {
+          const fresh = await chaseSubmission(view.id)
+          Taro.showToast({ title: '已催办，工作室会尽快办理', icon: 'none', duration: 3000 })
+          onChased(fresh)
+        } catch (e) {
+          Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 })
+        } finally {
+          setBusy(false)
+        }
+      })
+      .catch(() => undefined)
+  }
+  return (
+    <View className='card chase-card chase-card--open'>
+      <Text className='plain-line'>已经过了办理期限，还没有答复。</Text>
+      <BusyButton label='催办' busyLabel='正在催办…' busy={busy} className='btn--primary chase-button' onClick={chase} />
+    </View>
+  )
+}
 
 export const REOPEN_EXPLANATION = '选“不满意”，这件事会退回给党代表重新办理一次，请在下面写明哪里不满意。'
 
@@ -173,6 +221,7 @@ export default function SubmissionPage() {
       ) : null}
 
       {canRate(view) ? <RatingPanel view={view} onRated={setData} /> : null}
+      <ChaseCard view={view} onChased={setData} />
 
       <Text className='section-title'>办理进度</Text>
       <View className='card'>

@@ -19,6 +19,8 @@ const stats: StatsResponse = {
   satisfactionRate: null,
   medianHoursToFirstReply: 26.25,
   overdue: 2,
+  chased: 1,
+  escalated: 3,
 }
 
 const urls = () => Taro.request.mock.calls.map((c) => (c[0] as RequestCall).url)
@@ -52,6 +54,8 @@ describe('办理统计', () => {
     expect(text(container, '.stats-satisfaction-rate')).toBe('—')
     expect(text(container, '.stats-median-hours')).toBe('26.3 小时')
     expect(text(container, '.stats-overdue')).toBe('2 条')
+    expect(text(container, '.stats-chased')).toBe('1 条')
+    expect(text(container, '.stats-escalated')).toBe('3 条')
     // no ratings yet: the note says so instead of 占 0 条评价的比例
     expect(text(container, '.stats-note')).toContain('满意率：还没有人评价，有评价后才算。')
     expect(text(container, '.stats-note')).not.toContain('占 0 条')

@@ -158,6 +158,14 @@ export default function StatsPage() {
               <Text className='stats-row-label'>目前超期</Text>
               <Text className={`stats-row-value stats-overdue${data.overdue > 0 ? ' stats-overdue--some' : ''}`}>{data.overdue} 条</Text>
             </View>
+            <View className='stats-row'>
+              <Text className='stats-row-label'>居民催办</Text>
+              <Text className='stats-row-value stats-chased'>{data.chased} 条</Text>
+            </View>
+            <View className='stats-row'>
+              <Text className='stats-row-label'>超期上报管理员</Text>
+              <Text className='stats-row-value stats-escalated'>{data.escalated} 条</Text>
+            </View>
           </View>
         </View>
       ) : null}
