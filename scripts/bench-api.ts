@@ -149,7 +149,7 @@ async function seedWorld(size: Size, endpoint: string, doc: DynamoDBDocumentClie
     const view = await submit(deps, historyResident, { requestId: ulid(), studioId: seed.studioId, standId: seed.todayStandId, category: '环境卫生', text: '菜场东门的垃圾桶满了好几天没人清理', public: true });
     if (steps >= 1) await acceptSubmission(deps, rep, view.id, { triage: 'minor' });
     if (steps >= 2) await replyToSubmission(deps, rep, view.id, { text: '已安排环卫所清运，并增加一个垃圾桶。', public: true });
-    if (steps >= 3) await resolveSubmission(deps, rep, view.id);
+    if (steps >= 3) await resolveSubmission(deps, rep, view.id, { outcome: 'fixed' });
     return { id: view.id, items: await itemsNaming(doc, tableName, view.id, ['Submission', 'SubmissionEvent', 'BoardItem']) };
   };
   // new · in progress · replied (on the board) · resolved (on the board): the share of each in the history (enough new

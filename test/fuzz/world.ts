@@ -130,7 +130,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const resolved = await must('submit', { token: tokenOf('resident'), body: suggestion('村口的路灯坏了三盏，晚上走路很黑') });
   await must('acceptSubmission', { token: tokenOf('rep1'), params: { submissionId: resolved.id }, body: { triage: 'minor' } });
   await must('replyToSubmission', { token: tokenOf('rep1'), params: { submissionId: resolved.id }, body: { text: '已联系供电所，本周内修好。', public: true } });
-  await must('resolveSubmission', { token: tokenOf('rep1'), params: { submissionId: resolved.id } });
+  await must('resolveSubmission', { token: tokenOf('rep1'), params: { submissionId: resolved.id }, body: { outcome: 'fixed' } });
 
   // A studio member of the fuzzer's own, for the routes that change or remove a member ({userId}): the personas keep
   // their roles (were one changed all the same, the callers are asked for again and the expectations follow).
@@ -235,6 +235,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     createPhotoUpload: () => ({ body: { contentType: 'image/jpeg', size: 2048 } }),
     submit: (requestId) => ({ body: { requestId, studioId: seed.studioId, category: '环境卫生', text: '菜场东门的垃圾桶满了好几天没人清理', place: '洛社菜场东门', public: true } }),
     rateSubmission: () => ({ body: { rating: 'satisfied', comment: '处理得很及时' } }),
+    resolveSubmission: () => ({ body: { outcome: 'long_term', note: '需要列入明年的道路改造计划' } }),
     getInbox: () => ({ query: { group: 'new', category: '环境卫生' } }),
     acceptSubmission: () => ({ body: { triage: 'minor', note: '交村委处理' } }),
     replyToSubmission: () => ({ body: { text: '已联系环卫所，明天上午清理。', public: true } }),

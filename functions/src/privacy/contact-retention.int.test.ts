@@ -42,7 +42,7 @@ describe('how long phones and home addresses are kept (DynamoDB Local)', () => {
     expect(await phoneOf(view.id)).toBe('139****5678');
 
     const resolvedAt = clock;
-    await resolveSubmission(deps, rep, view.id);
+    await resolveSubmission(deps, rep, view.id, { outcome: 'fixed' });
     expect((await contactOf(view.id))?.ttl).toBe(Math.floor((resolvedAt.getTime() + 180 * DAY) / 1000));
     clock = new Date(resolvedAt.getTime() + 179 * DAY);
     expect(await phoneOf(view.id)).toBe('139****5678');
@@ -54,7 +54,7 @@ describe('how long phones and home addresses are kept (DynamoDB Local)', () => {
     expect(await phoneOf(view.id)).toBe('139****5678');
     await replyToSubmission(deps, rep, view.id, { text: '已安排每周巡查一次。', public: false });
     const resolvedAgain = clock;
-    await resolveSubmission(deps, rep, view.id);
+    await resolveSubmission(deps, rep, view.id, { outcome: 'fixed' });
     expect((await contactOf(view.id))?.ttl).toBe(Math.floor((resolvedAgain.getTime() + 180 * DAY) / 1000));
 
     // past its time: not in the studio's view, not in the CSV — even though TTL has not deleted it yet

@@ -121,7 +121,7 @@ describe('the resident’s own data (DynamoDB Local)', () => {
     const privateOne = await submit(f.deps, me, { studioId: f.seed.studioId, category: '邻里纠纷', text: '楼上邻居半夜装修，说了几次也不听', public: false, requestId: ulid() });
     await acceptSubmission(f.deps, rep, privateOne.id, { triage: 'private' });
     await replyToSubmission(f.deps, rep, privateOne.id, { text: '已请网格员上门调解。', public: false });
-    await resolveSubmission(f.deps, rep, privateOne.id);
+    await resolveSubmission(f.deps, rep, privateOne.id, { outcome: 'fixed' });
     await rateSubmission(f.deps, me, privateOne.id, { rating: 'basically_satisfied', comment: '谢谢，我住 5 栋 302' });
 
     // the only place of a slot tomorrow, taken: the neighbour cannot book it

@@ -45,7 +45,7 @@ describe('the inbox counts and pages (DynamoDB Local)', () => {
       ...first.slice(0, 8).map(async (id, i) => {
         await acceptSubmission(f.deps, reps[i % 2]!, id, { triage: 'minor' });
         if (i < 5) await replyToSubmission(f.deps, reps[(i + 1) % 2]!, id, { text: '已安排环卫所清运。', public: false });
-        if (i < 2) await resolveSubmission(f.deps, reps[i % 2]!, id);
+        if (i < 2) await resolveSubmission(f.deps, reps[i % 2]!, id, { outcome: 'fixed' });
       }),
     ]);
 

@@ -1,4 +1,4 @@
-import { type AcceptRequest, type BoardQuery, type BoardResponse, type InboxQuery, type InboxResponse, type RateRequest, type ReplyRequest, type RevealedPhoneResponse, type StudioSubmissionView, type SubmissionView } from '@shared/schemas/submission';
+import { CLOSURE_LABELS, type AcceptRequest, type ResolveRequest, type BoardQuery, type BoardResponse, type InboxQuery, type InboxResponse, type RateRequest, type ReplyRequest, type RevealedPhoneResponse, type StudioSubmissionView, type SubmissionView } from '@shared/schemas/submission';
 import { allowedActions, isSubmissionOverdue, kpiSubmissionOf, nextStatus, RATING_LABELS, type SubmissionAction } from '@shared/submission/lifecycle';
 import { maskPersonalDetails } from '@shared/submission/mask';
 import { chinaDate } from '@shared/time';
@@ -154,11 +154,17 @@ export async function replyToSubmission(deps: SubmissionsDeps, principal: Princi
   return studioView(deps, next);
 }
 
-/** 办结; the resident is asked to rate. */
-export async function resolveSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<StudioSubmissionView> {
+/** 办结, saying how (已解决, or without a fix and why); the resident is asked to rate. */
+export async function resolveSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: ResolveRequest): Promise<StudioSubmissionView> {
   const s = await studioSubmission(deps, principal, id);
-  const next = await step(deps, s, { kind: 'resolve' }, () => ({ resolvedAt: deps.now().toISOString(), rated: false }), [{ kind: 'resolved', actorId: principal.userId }], (next, at) =>
-    residentNotice(deps, next, at, 'rate_request', '已办结，请评价'),
+  const label = CLOSURE_LABELS[request.outcome];
+  const next = await step(
+    deps,
+    s,
+    { kind: 'resolve' },
+    () => ({ resolvedAt: deps.now().toISOString(), rated: false, closure: request.outcome, ...(request.note ? { closureNote: request.note } : { closureNote: undefined }) }),
+    [{ kind: 'resolved', actorId: principal.userId, text: request.note ? `${label}：${request.note}` : label }],
+    (next, at) => residentNotice(deps, next, at, 'rate_request', request.outcome === 'fixed' ? '已办结，请评价' : `已办结（${label}），请评价`),
   );
   return studioView(deps, next);
 }

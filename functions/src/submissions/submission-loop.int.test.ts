@@ -29,7 +29,7 @@ describe('the closed loop of a suggestion (DynamoDB Local)', () => {
     expect(inbox.items[0]).toMatchObject({ id: view.id, status: 'submitted', overdue: false });
 
     // Resolving before any reply is not a step of the loop: 409, and nothing changes.
-    expect(await failureOf(resolveSubmission(f.deps, rep, view.id))).toMatchObject({ code: 'CONFLICT' });
+    expect(await failureOf(resolveSubmission(f.deps, rep, view.id, { outcome: 'fixed' }))).toMatchObject({ code: 'CONFLICT' });
     expect((await getMySubmission(f.deps, resident, view.id)).status).toBe('submitted');
 
     const accepted = await acceptSubmission(f.deps, rep, view.id, { triage: 'major', department: '镇城管办', dueDate: '2099-01-10', note: '上次也反映过' });
@@ -45,7 +45,7 @@ describe('the closed loop of a suggestion (DynamoDB Local)', () => {
     expect(board.items[0].reply).toContain('已联系镇城管办');
     expect(JSON.stringify(board)).not.toContain(resident.userId);
 
-    await resolveSubmission(f.deps, rep, view.id);
+    await resolveSubmission(f.deps, rep, view.id, { outcome: 'fixed' });
     const mine = await getMySubmission(f.deps, resident, view.id);
     expect(mine).toMatchObject({ status: 'resolved', canRate: true });
     expect(mine.timeline.map((t) => t.kind)).toEqual(['已提交', '已受理', '已交办', '已答复', '已办结']);
@@ -62,7 +62,7 @@ describe('the closed loop of a suggestion (DynamoDB Local)', () => {
       '已提交 · 居民', '已受理 · 洛社镇党代表工作室', '已交办 · 洛社镇党代表工作室', '已答复 · 洛社镇党代表工作室', '已办结 · 洛社镇党代表工作室', '已评价 · 居民', '重新办理 · 居民',
     ]);
     await replyToSubmission(f.deps, rep, view.id, { text: '另外两盏已于今天修复，感谢监督。', public: true });
-    await resolveSubmission(f.deps, rep, view.id);
+    await resolveSubmission(f.deps, rep, view.id, { outcome: 'fixed' });
     const final = await rateSubmission(f.deps, resident, view.id, { rating: 'dissatisfied' });
     expect(final).toMatchObject({ status: 'resolved', rating: 'dissatisfied', canRate: false });
     expect(await failureOf(rateSubmission(f.deps, resident, view.id, { rating: 'satisfied' }))).toMatchObject({ code: 'CONFLICT' });

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { chinaDate } from '@shared/time';
-import { submit } from './submissions.use-case';
+import { getMySubmission, submit } from './submissions.use-case';
 import { acceptSubmission, getInbox, rateSubmission, replyToSubmission, resolveSubmission } from './submission-desk.use-case';
 import { exportSubmissionsCsv, getStudioStats, submitOnBehalf } from './submission-reports.use-case';
 import { bookingFixture } from '../../../test/support/booking-fixture';
@@ -23,12 +23,22 @@ describe('on behalf, stats and export (DynamoDB Local)', () => {
     const own = await submit(f.deps, resident, { requestId: ulid(), studioId: f.seed.studioId, category: '环境卫生', text: '河边有人倒建筑垃圾，已经堆了一周', public: false });
     await acceptSubmission(f.deps, rep, own.id, { triage: 'minor' });
     await replyToSubmission(f.deps, rep, own.id, { text: '已请村委会清运，并在河边立了提示牌。', public: false });
-    await resolveSubmission(f.deps, rep, own.id);
+    await resolveSubmission(f.deps, rep, own.id, { outcome: 'fixed' });
     await rateSubmission(f.deps, resident, own.id, { rating: 'basically_satisfied' });
 
     const month = chinaDate(new Date()).slice(0, 7);
     const stats = await getStudioStats(f.deps, rep, f.seed.studioId, { month });
-    expect(stats).toMatchObject({ month, received: 2, accepted: 1, replied: 1, resolved: 1, rated: 1, resolutionRate: 0.5, satisfactionRate: 1, responseRate: 0.5, overdue: 0 });
+    expect(stats).toMatchObject({ month, received: 2, accepted: 1, replied: 1, resolved: 1, fixed: 1, rated: 1, resolutionRate: 0.5, satisfactionRate: 1, responseRate: 0.5, overdue: 0 });
+
+    // closed without a fix: 办结 all the same, but not 解决率 — and the resident reads why
+    const longTerm = await submit(f.deps, resident, { requestId: ulid(), studioId: f.seed.studioId, category: '道路交通', text: '村里到镇上的路太窄，会车困难', public: false });
+    await acceptSubmission(f.deps, rep, longTerm.id, { triage: 'minor' });
+    await replyToSubmission(f.deps, rep, longTerm.id, { text: '已向镇里反映，列入道路改造计划。', public: false });
+    await resolveSubmission(f.deps, rep, longTerm.id, { outcome: 'long_term', note: '需要列入明年的道路改造计划' });
+    const mine = await getMySubmission(f.deps, resident, longTerm.id);
+    expect(mine.closure).toEqual({ outcome: 'long_term', label: '需长期解决', note: '需要列入明年的道路改造计划' });
+    expect(mine.timeline.at(-1)).toMatchObject({ kind: '已办结', text: '需长期解决：需要列入明年的道路改造计划' });
+    expect(await getStudioStats(f.deps, rep, f.seed.studioId, { month })).toMatchObject({ received: 3, resolved: 2, fixed: 1, resolutionRate: 1 / 3 });
     expect(stats.medianHoursToFirstReply).toBeGreaterThanOrEqual(0);
     expect((await getStudioStats(f.deps, rep, f.seed.studioId, { month, category: '环境卫生' })).received).toBe(1);
 

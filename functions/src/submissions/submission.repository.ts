@@ -59,6 +59,9 @@ export interface Submission {
   escalatedAt?: string;
   firstReplyAt?: string;
   resolvedAt?: string;
+  /** How the last resolution closed it (办结), and why when not fixed. */
+  closure?: 'fixed' | 'not_our_duty' | 'cannot_fix' | 'duplicate' | 'long_term';
+  closureNote?: string;
   rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
   ratingComment?: string;
   /** Facts of the lifecycle (shared/src/submission/lifecycle.ts). */

@@ -1,4 +1,4 @@
-import { type MySubmissionsQuery, type MySubmissionsResponse, type SubmissionView, type SubmitRequest } from '@shared/schemas/submission';
+import { CLOSURE_LABELS, type MySubmissionsQuery, type MySubmissionsResponse, type SubmissionView, type SubmitRequest } from '@shared/schemas/submission';
 import { missingYearsTouched, weekendsOnlyNote, yearsAround } from '@shared/submission/holiday-years';
 import { addWorkingDays } from '@shared/submission/working-days';
 import { limitsOf } from '../studio/submission-settings.use-case';
@@ -166,6 +166,7 @@ export function viewOf(s: Submission, events: SubmissionEvent[], viewer: 'reside
     replyDueDate: s.replyDueDate,
     ...(s.weekendsOnlyYears?.length ? { dueDateNote: weekendsOnlyNote(s.weekendsOnlyYears) } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
+    ...(s.status === 'resolved' && s.closure ? { closure: { outcome: s.closure, label: CLOSURE_LABELS[s.closure], ...(s.closureNote ? { note: s.closureNote } : {}) } } : {}),
     canRate: s.status === 'resolved' && !s.rated && s.source === 'resident',
     // Residents see what happened and when, signed by the studio — never a person's name, never internal notes.
     timeline: events

@@ -154,7 +154,7 @@ export const acceptSubmission = (submissionId: string, body: BodyOf<'acceptSubmi
 export const replyToSubmission = (submissionId: string, body: BodyOf<'replyToSubmission'>) => call('replyToSubmission', { params: { submissionId }, body })
 
 /** 办结 (only after a reply). */
-export const resolveSubmission = (submissionId: string) => call('resolveSubmission', { params: { submissionId } })
+export const resolveSubmission = (submissionId: string, body: BodyOf<'resolveSubmission'>) => call('resolveSubmission', { params: { submissionId }, body })
 
 /** 准予公示 for a submission whose content was held back. */
 export const approveBoard = (submissionId: string) => call('approveForBoard', { params: { submissionId } })

@@ -46,6 +46,14 @@ export const submitRequest = z
   });
 export type SubmitRequest = z.infer<typeof submitRequest>;
 
+/**
+ * How a matter was closed (办结). FixMyStreet keeps "fixed" apart from "closed" so that nobody claims what was not
+ * done: only 已解决 counts towards 解决率; the others close it without a fix and say why (the resident reads it).
+ */
+export const CLOSURE_OUTCOMES = ['fixed', 'not_our_duty', 'cannot_fix', 'duplicate', 'long_term'] as const;
+export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
+export const CLOSURE_LABELS: Record<ClosureOutcome, string> = { fixed: '已解决', not_our_duty: '不属于职责', cannot_fix: '无法解决', duplicate: '重复反映', long_term: '需长期解决' };
+
 export const SUBMISSION_STATUSES = ['submitted', 'accepted', 'handed_on', 'replied', 'resolved', 'reopened'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
@@ -80,6 +88,8 @@ export const submissionView = z.object({
   /** The latest rating, and whether the resident may rate now (resolved, not yet rated). */
   rating: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).optional(),
   canRate: z.boolean(),
+  /** How it was closed (办结), once resolved: 已解决, or closed without a fix and why. */
+  closure: z.object({ outcome: z.enum(CLOSURE_OUTCOMES), label: z.string(), note: z.string().optional() }).optional(),
   /** 催办: the resident may chase it now (past its due date, still waiting), from which day, or when they did. */
   canChase: z.boolean().optional(),
   chaseFrom: z.string().optional(),
@@ -129,6 +139,18 @@ export const replyRequest = z
   })
   .strict();
 export type ReplyRequest = z.infer<typeof replyRequest>;
+
+/** POST /submissions/{id}/resolve — 办结: how, and for a close without a fix, why. */
+export const resolveRequest = z
+  .object({
+    outcome: z.enum(CLOSURE_OUTCOMES, { required_error: '请选择办结方式', invalid_type_error: '请选择办结方式' }),
+    note: z.string().trim().max(200, '说明不能超过 200 个字').optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.outcome !== 'fixed' && !value.note) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['note'], message: '没有解决就办结，请写明原因（居民会看到）' });
+  });
+export type ResolveRequest = z.infer<typeof resolveRequest>;
 
 /** POST /submissions/{id}/rating — 满意 / 基本满意 / 不满意 (不满意 reopens it once, with the reason). */
 export const rateRequest = z
@@ -245,6 +267,8 @@ export const statsResponse = z.object({
   accepted: z.number().int(),
   replied: z.number().int(),
   resolved: z.number().int(),
+  /** Of the resolved, closed as 已解决 (解决率 counts only these). */
+  fixed: z.number().int(),
   rated: z.number().int(),
   /** Rates 0–1, or null when nothing to divide by. */
   responseRate: z.number().nullable(),

@@ -53,6 +53,7 @@ describe('studioKpis', () => {
       accepted: 6,
       replied: 5,
       resolved: 3,
+      fixed: 3,
       rated: 4,
       responseRate: 0.5,
       resolutionRate: 0.375,
@@ -60,6 +61,11 @@ describe('studioKpis', () => {
       medianHoursToFirstReply: 24,
       overdue: 2,
     });
+  });
+
+  it('counts in 解决率 only what was closed as 已解决 (none recorded: closed before outcomes were, 已解决)', () => {
+    const closed = sample.map((item, i) => (item.status === 'resolved' && i === 0 ? { ...item, closure: 'cannot_fix' as const } : item));
+    expect(studioKpis(closed, now, limits)).toMatchObject({ resolved: 3, fixed: 2, resolutionRate: 0.25 });
   });
 
   it('takes the mean of the two middle values for an even number of replies', () => {
@@ -82,6 +88,7 @@ describe('studioKpis', () => {
       accepted: 0,
       replied: 0,
       resolved: 0,
+      fixed: 0,
       rated: 0,
       responseRate: null,
       resolutionRate: null,

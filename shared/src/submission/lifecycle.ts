@@ -260,6 +260,8 @@ export type KpiSubmission = {
   acceptDueDate?: string | null;
   /** The last China date on which replying is on time (办理时限; for 大事, the department's due date). */
   replyDueDate?: string | null;
+  /** How a resolved one was closed; none (closed before outcomes were recorded) counts as 已解决. */
+  closure?: 'fixed' | 'not_our_duty' | 'cannot_fix' | 'duplicate' | 'long_term' | null;
 };
 
 export type KpiLimits = {
@@ -275,13 +277,14 @@ export type StudioKpis = {
   accepted: number;
   /** Of those, replied to at least once. */
   replied: number;
-  /** Of those, resolved now. */
+  /** Of those, closed (办结) now, however; and of those, closed as 已解决. */
   resolved: number;
+  fixed: number;
   /** Of those, rated. */
   rated: number;
   /** 响应率: accepted on time (by the accept due date, China date) / received; null when nothing was received. */
   responseRate: number | null;
-  /** 解决率: resolved / received; null when nothing was received. */
+  /** 解决率: closed as 已解决 / received (a close without a fix does not count); null when nothing was received. */
   resolutionRate: number | null;
   /** 满意率: (满意 + 基本满意) / rated; null when nothing was rated. */
   satisfactionRate: number | null;
@@ -304,6 +307,7 @@ export function kpiSubmissionOf(s: KpiSubmission & { departmentDueDate?: string 
     rating: s.rating,
     acceptDueDate: s.acceptDueDate,
     replyDueDate: s.departmentDueDate ?? s.replyDueDate,
+    closure: s.closure,
   };
 }
 
@@ -340,6 +344,7 @@ export function studioKpis(items: readonly KpiSubmission[], now: Date | string |
   let acceptedOnTime = 0;
   let replied = 0;
   let resolved = 0;
+  let fixed = 0;
   let rated = 0;
   let pleased = 0;
   let overdue = 0;
@@ -355,6 +360,7 @@ export function studioKpis(items: readonly KpiSubmission[], now: Date | string |
       hoursToFirstReply.push((Date.parse(item.firstReplyAt) - Date.parse(item.createdAt)) / MS_PER_HOUR);
     }
     if (item.status === 'resolved') resolved += 1;
+    if (item.status === 'resolved' && (item.closure ?? 'fixed') === 'fixed') fixed += 1;
     if (item.rating) {
       rated += 1;
       if (item.rating !== 'dissatisfied') pleased += 1;
@@ -367,9 +373,10 @@ export function studioKpis(items: readonly KpiSubmission[], now: Date | string |
     accepted,
     replied,
     resolved,
+    fixed,
     rated,
     responseRate: ratio(acceptedOnTime, items.length),
-    resolutionRate: ratio(resolved, items.length),
+    resolutionRate: ratio(fixed, items.length),
     satisfactionRate: ratio(pleased, rated),
     medianHoursToFirstReply: median(hoursToFirstReply),
     overdue,

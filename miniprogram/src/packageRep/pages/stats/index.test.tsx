@@ -13,6 +13,7 @@ const stats: StatsResponse = {
   accepted: 10,
   replied: 8,
   resolved: 6,
+  fixed: 5,
   rated: 0,
   responseRate: 0.5,
   resolutionRate: 0.857,
@@ -59,6 +60,7 @@ describe('办理统计', () => {
     // no ratings yet: the note says so instead of 占 0 条评价的比例
     expect(text(container, '.stats-note')).toContain('满意率：还没有人评价，有评价后才算。')
     expect(text(container, '.stats-note')).not.toContain('占 0 条')
+    expect(text(container, '.stats-note')).toContain('办结 6 条，其中已解决 5 条')
   })
 
   it('reloads for another month and a category', async () => {

@@ -146,7 +146,7 @@ export default function StatsPage() {
               <Figure value={formatRate(data.resolutionRate)} label='解决率' className='stats-resolution-rate' />
               <Figure value={formatRate(data.satisfactionRate)} label='满意率' className='stats-satisfaction-rate' />
             </View>
-            <Text className='stats-note'>响应率：按时受理的占收到的比例；解决率：已办结的占收到的比例；{data.rated > 0 ? `满意率：满意和基本满意的占 ${data.rated} 条评价的比例。` : '满意率：还没有人评价，有评价后才算。'}没有数据时显示“—”。</Text>
+            <Text className='stats-note'>响应率：按时受理的占收到的比例；解决率：办结为“已解决”的占收到的比例（办结 {data.resolved} 条，其中已解决 {data.fixed} 条；不属于职责、无法解决等不算）；{data.rated > 0 ? `满意率：满意和基本满意的占 ${data.rated} 条评价的比例。` : '满意率：还没有人评价，有评价后才算。'}没有数据时显示“—”。</Text>
           </View>
 
           <View className='card stats-card'>

@@ -100,9 +100,18 @@ describe('意见办理 detail', () => {
     expect(posts()[0].data).toEqual({ text: '您在老街口反映的道路交通问题，我们已转交镇城管办，请2099年12月1日前留意。——青石镇党代表工作室（补充）', public: false })
 
     await waitFor(() => expect(container.querySelector('.resolve-button')).not.toBeNull())
+    // 办结 asks how; closing without a fix asks why, and nothing is sent until both are there
+    fireEvent.click(container.querySelector('.resolve-button') as Element)
+    expect(container.querySelector('.closure-error')?.textContent).toBe('请选择办结方式')
+    fireEvent.click(Array.from(container.querySelectorAll('.closure-outcome')).find((c) => c.textContent === '不属于职责') as Element)
+    fireEvent.click(container.querySelector('.resolve-button') as Element)
+    expect(container.querySelector('.closure-note-error')?.textContent).toBe('没有解决就办结，请写明原因（居民会看到）')
+    expect(posts()).toHaveLength(1)
+    fireEvent.input(container.querySelector('.closure-note') as Element, { target: { value: '此事归县交通局管理，已转告' } })
     fireEvent.click(container.querySelector('.resolve-button') as Element)
     await waitFor(() => expect(posts()).toHaveLength(2))
     expect(posts()[1].url).toBe(`http://127.0.0.1:3000/submissions/${SUBMISSION_ID}/resolve`)
+    expect(posts()[1].data).toEqual({ outcome: 'not_our_duty', note: '此事归县交通局管理，已转告' })
     await waitFor(() => expect(container.querySelector('.resolve-button')).toBeNull())
   })
 

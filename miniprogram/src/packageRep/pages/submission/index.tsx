@@ -5,7 +5,7 @@ import { acceptRequest, TRIAGES, type StudioSubmissionView } from '@shared/schem
 import { RATING_LABELS, TRIAGE_DESCRIPTIONS, TRIAGE_LABELS } from '@shared/submission/lifecycle'
 import { parseWith } from '@shared/validation'
 import { chinaDate, formatChinaDate } from '@shared/time'
-import { acceptSubmission, approveBoard, getStudioSubmission, resolveSubmission, revealSubmissionPhone } from '../../../services/api'
+import { acceptSubmission, approveBoard, getStudioSubmission, revealSubmissionPhone } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
 import { useSessionUser } from '../../../services/use-session-user'
 import { usePageData } from '../../../services/use-page-data'
@@ -17,6 +17,7 @@ import { PageState } from '../../../components/page-state'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import { act, type Update } from './act'
 import { ReplyPanel } from './reply-panel'
+import { ResolvePanel } from './resolve-panel'
 import { Page } from '../../../components/ui/page'
 import '../../styles.css'
 
@@ -194,18 +195,6 @@ export default function RepSubmissionPage() {
   const onRefused = () => void reload()
   const can = (action: string) => view.allowedActions.includes(action)
 
-  const resolve = () => {
-    if (busy) return
-    Taro.showModal({ title: '办结', content: '确认这件事已经办好，可以办结了吗？办结后居民可以评价。', confirmText: '办结', cancelText: '再等等' })
-      .then(async ({ confirm }) => {
-        if (!confirm) return
-        setBusy(true)
-        await act('正在办结…', '已办结', () => resolveSubmission(view.id), onDone, onRefused)
-        setBusy(false)
-      })
-      .catch(() => undefined)
-  }
-
   const approve = async () => {
     if (busy) return
     setBusy(true)
@@ -234,6 +223,7 @@ export default function RepSubmissionPage() {
             分流：{TRIAGE_LABELS[view.triage]}{view.department ? `，交办${view.department}` : ''}{view.departmentDueDate ? `，${longChinaDate(view.departmentDueDate)}前办结` : ''}
           </Text>
         ) : null}
+        {view.closure ? <Text className='plain-line closure-line'>办结：{view.closure.label}{view.closure.note ? `（${view.closure.note}）` : ''}</Text> : null}
         {view.rating ? <Text className='plain-line rating-line'>居民评价：{RATING_LABELS[view.rating]}</Text> : null}
       </View>
 
@@ -251,13 +241,7 @@ export default function RepSubmissionPage() {
 
       {can('accept') ? <AcceptPanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
       {can('reply') ? <ReplyPanel view={view} shown={shown} onDone={onDone} onRefused={onRefused} /> : null}
-      {can('resolve') ? (
-        <View className='card action-panel resolve-panel'>
-          <Text className='card-title'>办结</Text>
-          <Text className='plain-line'>已经答复并办好了，就办结。办结后居民可以评价。</Text>
-          <Button className='btn btn--primary resolve-button' disabled={busy || undefined} onClick={resolve}>办结</Button>
-        </View>
-      ) : null}
+      {can('resolve') ? <ResolvePanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
 
       {view.notes.length > 0 ? (
         <View className='card notes-card'>
