@@ -42,6 +42,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_TEMPLATE_SUBMISSION_REPLIED: JSON.stringify(process.env.TARO_APP_TEMPLATE_SUBMISSION_REPLIED ?? ''),
       TARO_APP_TEMPLATE_SUBMISSION_STATUS: JSON.stringify(process.env.TARO_APP_TEMPLATE_SUBMISSION_STATUS ?? ''),
       TARO_APP_TEMPLATE_RATE_REQUEST: JSON.stringify(process.env.TARO_APP_TEMPLATE_RATE_REQUEST ?? ''),
+      TARO_APP_TEMPLATE_SUBMISSION_CHASED: JSON.stringify(process.env.TARO_APP_TEMPLATE_SUBMISSION_CHASED ?? ''),
+      TARO_APP_TEMPLATE_WORK_DIGEST: JSON.stringify(process.env.TARO_APP_TEMPLATE_WORK_DIGEST ?? ''),
     },
     defineConstants: {},
     alias: {

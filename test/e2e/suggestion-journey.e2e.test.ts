@@ -63,8 +63,9 @@ describe('a suggestion from the market to a rated reply', () => {
     expect(await representative.locator('.reply-input textarea').filter({ visible: true }).first().inputValue()).toBe('您反映的道路交通问题已经处理好了，感谢您对我们工作的支持，欢迎继续监督。——洛社镇党代表工作室');
     await representative.locator('.reply-input textarea').filter({ visible: true }).first().fill('已请村委会联系电工，本周内修好三盏路灯。——洛社镇党代表工作室');
     await representative.locator('.reply-submit').filter({ visible: true }).first().click();
+    // 办结 says how: 已解决
+    await representative.locator('.closure-outcome', { hasText: '已解决' }).filter({ visible: true }).first().click();
     await representative.locator('.resolve-button').filter({ visible: true }).first().click();
-    await confirmModal(representative, '办结');
     await waitForText(representative.locator('.submission-status').filter({ visible: true }).first(), '已办结');
     await screenshot(representative, 'suggestion-representative');
 

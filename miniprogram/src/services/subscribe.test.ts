@@ -63,3 +63,17 @@ describe('asking for subscribe messages in the tap', () => {
     expect(Taro.requestSubscribeMessage).not.toHaveBeenCalled()
   })
 })
+
+describe('the build defines every template it reads', () => {
+  // An env the build does not define is left as `process.env.…`, which the browser build cannot read: the page that
+  // imports it throws `process is not defined` (a page of 意见 went blank this way).
+  it('names in config/index.ts each TARO_APP_TEMPLATE_* that subscribe.ts reads', () => {
+    const { readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs')
+    const { join } = jest.requireActual<typeof import('node:path')>('node:path')
+    const read = (file: string) => readFileSync(join(__dirname, file), 'utf8')
+    const used = [...read('subscribe.ts').matchAll(/process\.env\.(TARO_APP_TEMPLATE_[A-Z_]+)/g)].map((m) => m[1])
+    const defined = new Set([...read('../../config/index.ts').matchAll(/^\s+(TARO_APP_TEMPLATE_[A-Z_]+):/gm)].map((m) => m[1]))
+    expect(used.length).toBeGreaterThan(5)
+    expect(used.filter((name) => !defined.has(name))).toEqual([])
+  })
+})
