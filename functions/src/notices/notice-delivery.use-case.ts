@@ -20,6 +20,7 @@ const IN_APP: Record<NoticeKind, (data: Record<string, string>) => { title: stri
   booking_reminder: (d) => ({ title: '明天的预约提醒', body: `${d.date ?? ''} ${d.place ?? ''} ${d.service ?? ''}，预约码 ${d.code ?? ''}` }),
   stand_cancelled: (d) => ({ title: '服务取消通知', body: `${d.date ?? ''} ${d.place ?? ''}的服务因「${d.reason ?? ''}」取消，您的预约已取消` }),
   board_update: (d) => ({ title: '关注的公示墙有更新', body: `${d.studio ?? '工作室'}答复了一条「${d.category ?? ''}」意见` }),
+  wish_update: (d) => ({ title: '微心愿有了新进展', body: `「${d.title ?? ''}」：${d.status ?? ''}` }),
 };
 
 /** One recipient of a fan-out: a key unique within it (the delivery's id), and what is theirs alone. */
