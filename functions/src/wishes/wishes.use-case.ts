@@ -128,7 +128,8 @@ function noticeFor(deps: VolunteersDeps, userId: string | undefined, wish: Wish,
   return [
     {
       to: 'resident',
-      id: `${wish.id}.${step}.${wish.updatedAt}`,
+      // the wish's n-th step: a claim given back and claimed again is told again
+      id: `${wish.id}.${wish.timeline.length}.${step}`,
       userId,
       noticeId: deps.newId(),
       createdAt: wish.updatedAt,
