@@ -164,8 +164,10 @@ export const lambdas: Record<string, LambdaSpec> = {
     parameters: ['sessionSecret'],
     context: 'volunteers',
     // registrations (under their person; GSI1 by studio and status), teams (members in the team item, the
-    // registration's teamIds, one transaction)
-    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem'], [TABLE]), dynamo(['Query'], [index('GSI1')])],
+    // registration's teamIds, one transaction); 微心愿: each step one transaction (the wish, the claim put or deleted,
+    // the figures, the claimer's coins, notices), the wall and review queue (GSI2), a resident's own (GSI1), a
+    // volunteer's claims (their wishes in one BatchGetItem)
+    iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2')])],
   },
   markNoShows: {
     handler: 'stands/jobs/mark-no-shows',
@@ -187,8 +189,9 @@ export const lambdas: Record<string, LambdaSpec> = {
     schedule: 'cron(0 0 * * ? *)', // 08:00 in China
     timeout: 60,
     // every studio (GSI1 STUDIOS), then its 待受理 and 办理中 inbox tabs (GSI2); its inbox counts checked against them
-    // and, when they disagree, recounted from the month index (GSI3) and stored (a conditional Put)
-    iam: [dynamo(['GetItem', 'PutItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
+    // and, when they disagree, recounted from the month index (GSI3) and stored (a conditional Put); 微心愿 open for a
+    // week (GSI2) brought to the studio's members (Query) with a notice delivery each (a conditional Put)
+    iam: [dynamo(['GetItem', 'PutItem', 'Query'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
   },
   deliverNotices: {
     handler: 'notices/jobs/deliver-notices',

@@ -5,7 +5,10 @@ import { postWishOnBehalfRequest, postWishRequest, wishesPage, wishFiguresView, 
 import type { Principal } from '../auth/session-tokens';
 import { bookingFixture } from '../../../test/support/booking-fixture';
 import { failureOf } from '../../../test/support/failure';
+import { chinaDate } from '@shared/time';
 import { STUDIO_ACCOUNT } from '../coins/coin.repository';
+import { runOverdueCount } from '../submissions/jobs/count-overdue';
+import { chaseUnclaimedWishes } from './chase.use-case';
 import { decideVolunteer, registerVolunteer } from '../volunteers/volunteers.use-case';
 import {
   approveWish,
@@ -211,5 +214,23 @@ describe('微心愿 (DynamoDB Local)', () => {
     const confirmed = await confirmWish(f.deps, f.staff, f.studioId, first.id);
     expect(confirmed.timeline!.at(-1)).toMatchObject({ label: '确认圆梦', by: '王志强（代心愿人）' });
     expect(await f.balanceOf(helper!.userId)).toBe(10);
+  }, 60_000);
+
+  it('brings open wishes nobody claimed for a week to the representatives, once a day, from the daily job', async () => {
+    const f = await wishesFixture();
+    const [wisher] = await f.newResidents(1);
+    const wish = await f.post(wisher!);
+    await approveWish(f.deps, f.rep, f.studioId, wish.id);
+    const later = (days: number) => ({ ...f.deps, now: () => new Date(f.now.getTime() + days * 86_400_000) });
+    expect(await runOverdueCount({ ...later(6), metrics: f.deps.metrics })).toMatchObject({ wishesWaiting: 0 });
+    expect(await chaseUnclaimedWishes(later(8), [f.studioId])).toEqual({ waiting: 1, notified: 3 }); // the demo studio's two representatives and its admin
+    expect(await runOverdueCount({ ...later(8), metrics: f.deps.metrics })).toMatchObject({ wishesWaiting: 1 }); // the same day: nothing queued again
+    expect(await chaseUnclaimedWishes(later(8), [f.studioId])).toEqual({ waiting: 1, notified: 0 });
+    const day = chinaDate(later(8).now());
+    expect(await f.deps.noticeQueue.get(`${f.studioId}.${day}.wish_chase.${f.rep.userId}`)).toMatchObject({ kind: 'wish_update', data: { title: '1 个心愿超过 7 天无人认领' } });
+    // claimed, it is no longer chased
+    const [helper] = await f.volunteers(1);
+    await claimWish(f.deps, helper!, f.studioId, wish.id);
+    expect(await chaseUnclaimedWishes(later(9), [f.studioId])).toEqual({ waiting: 0, notified: 0 });
   }, 60_000);
 });
