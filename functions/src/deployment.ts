@@ -144,9 +144,10 @@ export const lambdas: Record<string, LambdaSpec> = {
     // the resident's own data: read it all (their submissions and bookings through GSI1); delete the account —
     // cancel bookings (the cancel transaction), anonymise entries and submissions, delete readings, notices, follows,
     // contact items, the user and its openid link, and the submissions' photos; 幸福币: refund what waits at the stand,
-    // take the name off redemptions, delete the card (GSI1: their accounts and redemptions)
+    // take the name off redemptions, delete the card (GSI1: their accounts and redemptions); 微心愿: their wishes (GSI1)
+    // and claims, each unlinked by a conditional transaction (the wish, the figures), the claimed ones read in one batch
     iam: [
-      dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]),
+      dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]),
       dynamo(['Query'], [index('GSI1')]),
       s3(['DeleteObject'], [PHOTOS]),
     ],

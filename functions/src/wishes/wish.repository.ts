@@ -1,5 +1,5 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { entityOf, transactWrite, type TableRef, type TransactItems } from '../data/dynamodb-client';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { entityOf, isConditionFailure, queryAll, transactWrite, type TableRef, type TransactItems } from '../data/dynamodb-client';
 import { cursorOf, queryPage, startKeyOf } from '../data/page-cursor';
 import { retryKeyItem } from '../data/retry-key';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
@@ -231,5 +231,22 @@ export class WishRepository {
         return { userId, name: (item[helperName(userId)] as string | undefined) ?? '志愿者', confirmed: count as number };
       });
     return { posted: (item.posted as number) ?? 0, claimed: (item.claimed as number) ?? 0, confirmed: (item.confirmed as number) ?? 0, helpers };
+  }
+
+  /** A resident's own wishes at every studio (their data; deleting their account) — Query GSI1 GSI1PK=USER#id#WISHES, every page. */
+  async listAllOfWisher(userId: string): Promise<Wish[]> {
+    return (await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': wishesOfWisher(userId) } })).map(wishOf);
+  }
+
+  /**
+   * A person's name leaves the helpers' figures of a month (their account is deleted): Update SET the name to
+   * （已注销） when the month counts them (`attribute_exists`).
+   */
+  async forgetHelper(studioId: string, monthId: string, userId: string): Promise<void> {
+    await this.table.client
+      .send(new UpdateCommand({ TableName: this.T, Key: statsKey(studioId, monthId), UpdateExpression: 'SET #name = :gone', ConditionExpression: 'attribute_exists(#count)', ExpressionAttributeNames: { '#name': helperName(userId), '#count': helperCount(userId) }, ExpressionAttributeValues: { ':gone': '（已注销）' } }))
+      .catch((error) => {
+        if (!isConditionFailure(error)) throw error;
+      });
   }
 }

@@ -10,6 +10,8 @@ import { STUDIO_ACCOUNT } from '../coins/coin.repository';
 import { runOverdueCount } from '../submissions/jobs/count-overdue';
 import { chaseUnclaimedWishes } from './chase.use-case';
 import { decideVolunteer, registerVolunteer } from '../volunteers/volunteers.use-case';
+import { deleteMyAccount } from '../privacy/delete-account.use-case';
+import { myDataOf } from '../privacy/my-data.use-case';
 import {
   approveWish,
   cancelWishClaim,
@@ -232,5 +234,36 @@ describe('微心愿 (DynamoDB Local)', () => {
     const [helper] = await f.volunteers(1);
     await claimWish(f.deps, helper!, f.studioId, wish.id);
     expect(await chaseUnclaimedWishes(later(9), [f.studioId])).toEqual({ waiting: 0, notified: 0 });
+  }, 60_000);
+
+  it('are in the person’s data; deleting an account takes their name off every wish, withdraws their open ones and gives back their claims', async () => {
+    const f = await wishesFixture();
+    const [wisher] = await f.newResidents(1);
+    const [helper, another] = await f.volunteers(2);
+    const open = await f.post(wisher!, '想要一根结实的拐杖');
+    const taken = await f.post(wisher!, '想请人帮忙修台灯');
+    for (const w of [open, taken]) await approveWish(f.deps, f.rep, f.studioId, w.id);
+    await claimWish(f.deps, helper!, f.studioId, taken.id);
+
+    const mine = await myDataOf(f.deps, wisher!);
+    expect(mine.wishes.map((w) => [w.title, w.wisherName])).toEqual([['想请人帮忙修台灯', '居民1'], ['想要一根结实的拐杖', '居民1']]);
+    expect((await myDataOf(f.deps, helper!)).wishClaims.map((w) => w.id)).toEqual([taken.id]);
+
+    // the claimer leaves: the wish is open again, their name off its timeline
+    await deleteMyAccount(f.deps, helper!);
+    const reopened = (await f.stored(taken.id))!;
+    expect(reopened).toMatchObject({ status: 'approved' });
+    expect(reopened.claimerId).toBeUndefined();
+    expect(JSON.stringify(reopened)).not.toContain(helper!.userId);
+    await claimWish(f.deps, another!, f.studioId, taken.id);
+    await fulfilWish(f.deps, another!, f.studioId, taken.id, { note: '换了灯泡' });
+
+    // the wisher leaves: the open wish is withdrawn, the fulfilled one unlinked — staff confirm it for them
+    await deleteMyAccount(f.deps, wisher!);
+    expect(await f.stored(open.id)).toMatchObject({ status: 'withdrawn', wisherName: '居民' });
+    const orphan = (await f.stored(taken.id))!;
+    expect(JSON.stringify(orphan)).not.toContain(wisher!.userId);
+    expect(await confirmWish(f.deps, f.staff, f.studioId, taken.id)).toMatchObject({ status: 'confirmed' });
+    expect(await f.balanceOf(another!.userId)).toBe(10);
   }, 60_000);
 });

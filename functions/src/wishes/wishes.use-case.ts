@@ -187,7 +187,7 @@ async function takeStep(deps: VolunteersDeps, principal: Principal, studioId: st
       writes.notices = noticeFor(deps, wish.wisherId, after, step);
       break;
     case 'confirm':
-      writes.counts = { confirmed: 1, helper: { userId: wish.claimerId!, name: wish.claimerName ?? '志愿者' } };
+      writes.counts = { confirmed: 1, ...(wish.claimerId ? { helper: { userId: wish.claimerId, name: wish.claimerName ?? '志愿者' } } : {}) };
       writes.coins = await coinsFor(deps, principal, wish, at);
       writes.notices = noticeFor(deps, wish.claimerId, after, step);
       break;
