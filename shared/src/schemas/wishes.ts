@@ -29,7 +29,7 @@ export type WishStep = (typeof WISH_STEPS)[number];
 /** After how many days an open wish nobody claimed is brought to the representatives (the daily 08:00 job). */
 export const WISH_CHASE_DAYS = 7;
 
-const title = z.string({ required_error: '请写下心愿' }).trim().min(2, '心愿至少 2 个字').max(30, '心愿不能超过 30 个字');
+const title = z.string({ required_error: '请写下心愿' }).trim().min(1, '请写下心愿').min(2, '心愿至少 2 个字').max(30, '心愿不能超过 30 个字');
 const details = z.string().trim().max(300, '详细说明不能超过 300 个字').optional();
 const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号码');
 
@@ -49,7 +49,7 @@ export const postWishOnBehalfRequest = z
   .strict();
 export type PostWishOnBehalfRequest = z.infer<typeof postWishOnBehalfRequest>;
 
-export const refuseWishRequest = z.object({ reason: z.string({ required_error: '请写明不通过的原因' }).trim().min(2, '请写明不通过的原因（至少 2 个字）').max(100, '原因不能超过 100 个字') }).strict();
+export const refuseWishRequest = z.object({ reason: z.string({ required_error: '请写明不通过的原因' }).trim().min(1, '请写明不通过的原因').min(2, '请写明不通过的原因（至少 2 个字）').max(100, '原因不能超过 100 个字') }).strict();
 export const fulfilWishRequest = z.object({ note: z.string({ required_error: '请简单写一下是怎么完成的' }).trim().min(2, '请简单写一下是怎么完成的（至少 2 个字）').max(200, '说明不能超过 200 个字') }).strict();
 
 export const wishStepView = z.object({ step: z.string(), label: z.string(), by: z.string(), at: z.string(), note: z.string().optional() });
