@@ -266,9 +266,10 @@ export const removeTeamMember = (studioId: string, teamId: string, userId: strin
 /* ---------- 微心愿 ---------- */
 
 /** Public: the 心愿墙 (open ones first, no names); signed in, each wish says whether the caller may claim it. */
-export const listWishWall = (studioId: string, cursor?: string) => call('listWishWall', { params: { studioId }, query: { cursor } })
+export const listWishWall = (studioId: string, cursor?: string) => call('listWishWall', { params: { studioId }, query: { cursor } }, { auth: 'optional' })
 export const getWishFigures = (studioId: string) => call('getWishFigures', { params: { studioId } })
-export const getWish = (studioId: string, wishId: string) => call('getWish', { params: { studioId, wishId } })
+/** Public too; signed in, the wisher, the claimer and the studio's people see names and the timeline. */
+export const getWish = (studioId: string, wishId: string) => call('getWish', { params: { studioId, wishId } }, { auth: 'optional' })
 export const postWish = (studioId: string, body: BodyOf<'postWish'>) => call('postWish', { params: { studioId }, body })
 export const postWishOnBehalf = (studioId: string, body: BodyOf<'postWishOnBehalf'>) => call('postWishOnBehalf', { params: { studioId }, body })
 export const listMyWishes = (studioId: string, cursor?: string) => call('listMyWishes', { params: { studioId }, query: { cursor } })

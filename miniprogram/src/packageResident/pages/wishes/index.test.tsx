@@ -48,6 +48,8 @@ describe('微心愿', () => {
     api([aWish({ can: ['claim'] })], { claim: aWish({ status: 'claimed', can: ['cancel_claim', 'fulfil'] }) })
     const { container } = render(<WishesPage />)
     await waitFor(() => expect(container.querySelector('.wish-act--claim')?.textContent).toBe('我来认领'))
+    // signed in, the wall is asked for with the session: the API says whether this person may claim
+    expect(calls().find((c) => c.url === `http://127.0.0.1:3000/studios/${STUDIO_ID}/wishes`)!.header?.Authorization).toBe('Bearer t')
     click(container.querySelector('.wish-act--claim'))
     await waitFor(() => expect(posts()).toHaveLength(1))
     expect(posts()[0]!.url).toBe(`http://127.0.0.1:3000/studios/${STUDIO_ID}/wishes/${WISH}/claim`)
