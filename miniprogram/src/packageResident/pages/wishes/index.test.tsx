@@ -15,7 +15,7 @@ const tab = (container: HTMLElement, label: string) => click([...container.query
 function api(wall: unknown[], answers: Record<string, unknown> = {}) {
   Taro.request.mockImplementation(((req: RequestCall) => {
     const path = req.url.replace('http://127.0.0.1:3000', '')
-    if (req.method === 'POST') return ok(answers[path.split('/').at(-1)!] ?? aWish(), 201)
+    if (req.method === 'POST') return ok(answers[path.split('/').pop()!] ?? aWish(), 201)
     if (path.endsWith('/wish-figures')) return ok(figures)
     return ok({ wishes: wall })
   }) as never)
