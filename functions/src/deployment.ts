@@ -145,9 +145,10 @@ export const lambdas: Record<string, LambdaSpec> = {
     // the resident's own data: read it all (their submissions and bookings through GSI1); delete the account —
     // cancel bookings (the cancel transaction), anonymise entries and submissions, delete readings, notices, follows,
     // contact items, the user and its openid link, and the submissions' photos; 幸福币: refund what waits at the stand,
-    // take the name off redemptions, delete the card (GSI1: their accounts and redemptions)
+    // take the name off redemptions, delete the card (GSI1: their accounts and redemptions); 微心愿: their wishes (GSI1)
+    // and claims, each unlinked by a conditional transaction (the wish, the figures), the claimed ones read in one batch
     iam: [
-      dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]),
+      dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]),
       dynamo(['Query'], [index('GSI1')]),
       s3(['DeleteObject'], [PHOTOS]),
     ],
@@ -166,8 +167,10 @@ export const lambdas: Record<string, LambdaSpec> = {
     context: 'volunteers',
     // registrations (under their person; GSI1 by studio and status), teams (members in the team item, the
     // registration's teamIds, one transaction); shifts at stands (check-in: a ConditionCheck on the registration;
-    // check-out: the coin transfer and the month's figures in the same transaction); stands read
-    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1')])],
+    // check-out: the coin transfer and the month's figures in the same transaction); stands read; 微心愿: each step one
+    // transaction (the wish, the claim put or deleted, the figures, the claimer's coins, notices), the wall and review
+    // queue (GSI2), a resident's own (GSI1), a volunteer's claims (their wishes in one BatchGetItem)
+    iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2')])],
   },
   markNoShows: {
     handler: 'stands/jobs/mark-no-shows',
@@ -189,8 +192,9 @@ export const lambdas: Record<string, LambdaSpec> = {
     schedule: 'cron(0 0 * * ? *)', // 08:00 in China
     timeout: 60,
     // every studio (GSI1 STUDIOS), then its 待受理 and 办理中 inbox tabs (GSI2); its inbox counts checked against them
-    // and, when they disagree, recounted from the month index (GSI3) and stored (a conditional Put)
-    iam: [dynamo(['GetItem', 'PutItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
+    // and, when they disagree, recounted from the month index (GSI3) and stored (a conditional Put); 微心愿 open for a
+    // week (GSI2) brought to the studio's members (Query) with a notice delivery each (a conditional Put)
+    iam: [dynamo(['GetItem', 'PutItem', 'Query'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
   },
   deliverNotices: {
     handler: 'notices/jobs/deliver-notices',

@@ -18,14 +18,14 @@ export default defineAppConfig({
   // Staff, representatives and admins only: downloaded when first opened, kept out of the main package.
   // 代填意见 (on-behalf) is here too: opened from the stand console and from the representatives' inbox.
   subPackages: [
-    // Residents' pages opened now and then from 我的: 幸福币 and 当志愿者
+    // Residents' pages opened now and then from 我的: 幸福币, 当志愿者 and 微心愿 (the 心愿墙)
     {
       root: 'packageResident',
-      pages: ['pages/coins/index', 'pages/volunteer/index'],
+      pages: ['pages/coins/index', 'pages/volunteer/index', 'pages/wishes/index'],
     },
     {
       root: 'packageStaff',
-      pages: ['pages/stands/index', 'pages/console/index', 'pages/summary/index', 'pages/on-behalf/index', 'pages/coins/index', 'pages/volunteers/index'],
+      pages: ['pages/stands/index', 'pages/console/index', 'pages/summary/index', 'pages/on-behalf/index', 'pages/coins/index', 'pages/volunteers/index', 'pages/wish-on-behalf/index'],
     },
     // Studio administrators only: services, venues and their schedules, stands (and the lunar-calendar editor),
     // the categories of submissions with their time limits (意见类别与时限), the audit trail (操作记录).
@@ -37,7 +37,7 @@ export default defineAppConfig({
     // the studio's reply templates (答复模板).
     {
       root: 'packageRep',
-      pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index', 'pages/templates/index'],
+      pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index', 'pages/templates/index', 'pages/wish-review/index'],
     },
   ],
   // The browser build: pages change without a slide. Taro's H5 router hides the page left behind by a timer when the

@@ -17,7 +17,6 @@ describe('a suggestion from the market to a rated reply', () => {
     representative = await j.phone();
   });
 
-  const confirmModal = (page: Page, label: string) => page.locator('.taro-modal__foot').getByText(label, { exact: true }).click();
   /** Some shown photo has really loaded from object storage (an image that failed has no natural width). */
   const photoLoaded = (page: Page, selector: string) =>
     page.waitForFunction((sel) => Array.from(document.querySelectorAll<HTMLImageElement>(sel)).some((img) => img.complete && img.naturalWidth > 0 && img.src.includes('X-Amz-Signature')), selector, { timeout: 15_000 });

@@ -145,6 +145,10 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const volunteering = { partyMember: true, inService: true, organisation: '洛社中心小学', skills: ['辅导功课'], availability: '周六上午' };
   await must('registerVolunteer', { token: joiner.token, params: { studioId: seed.studioId }, body: volunteering });
   const team = await must('createVolunteerTeam', { token: tokenOf('admin'), params: { studioId: seed.studioId }, body: { name: '助学服务队' } });
+  // 微心愿: one on the wall (approved), one waiting for review
+  const wish = await must('postWish', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), title: '想要一根结实的拐杖' } });
+  await must('approveWish', { token: tokenOf('rep1'), params: { studioId: seed.studioId, wishId: wish.id } });
+  const waitingWish = await must('postWish', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), title: '想请人帮忙修台灯' } });
 
   const pools: Record<string, string[]> = {
     studioId: [seed.studioId],
@@ -159,6 +163,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     userId: [member.user.id],
     code: [redemption.code],
     teamId: [team.id],
+    wishId: [wish.id, waitingWish.id],
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -256,6 +261,15 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     decideVolunteer: () => ({ body: { approve: true } }),
     createVolunteerTeam: () => ({ body: { name: `服务队${ulid().slice(-4)}` } }),
     addTeamMember: () => ({ body: { leader: false } }),
+    listWishWall: () => ({ query: {} }),
+    listMyWishes: () => ({ query: {} }),
+    listMyWishClaims: () => ({ query: {} }),
+    listWishReviewQueue: () => ({ query: {} }),
+    listWishesOnBehalf: () => ({ query: {} }),
+    postWish: (requestId) => ({ body: { requestId, title: '想有人陪我下盘棋', details: '周末下午在家' } }),
+    postWishOnBehalf: (requestId) => ({ body: { requestId, title: '想有人陪着去趟医院', wisherName: '刘桂英', wisherPhone: '13900139000' } }),
+    refuseWish: () => ({ body: { reason: '请到服务点当面说明' } }),
+    fulfilWish: () => ({ body: { note: '送去了一根四脚拐杖' } }),
   };
 
   const s3 = new S3Client({ endpoint: testS3Endpoint(), forcePathStyle: true, region: 'local', credentials: LOCAL_S3_CREDENTIALS });

@@ -8,6 +8,7 @@ import { generateStands } from '../studio/stand-schedule.use-case';
 import type { CoinReward, CoinRule } from '@shared/schemas/coins';
 import { seedHolidayYears } from '../studio/holiday-calendar.use-case';
 import { inboxCountsFrom } from '../submissions/inbox-counts.use-case';
+import { seedDemoWishes } from '../wishes/demo-wishes';
 
 /**
  * Demo data for the local stage: a studio with its people, a market venue with a stand today and upcoming
@@ -20,6 +21,8 @@ const STUDIO_NAME = '洛社镇党代表工作室';
 const PEOPLE: { key: string; displayName: string; role: Role }[] = [
   { key: 'resident', displayName: '刘阿姨', role: 'resident' },
   { key: 'resident2', displayName: '周大爷', role: 'resident' },
+  // an approved volunteer of the studio (微心愿: claims wishes on the 心愿墙)
+  { key: 'volunteer', displayName: '孙师傅', role: 'resident' },
   { key: 'rep1', displayName: '张建国', role: 'representative' },
   { key: 'rep2', displayName: '李秀英', role: 'representative' },
   { key: 'staff1', displayName: '王志强', role: 'staff' },
@@ -101,6 +104,8 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   await seedHolidayYears(deps, 'demo-seed');
   // 幸福币: what earns coins and what they buy (also for a table kept from before 幸福币)
   if (!(await deps.coins.getRules(record.studioId))) await deps.coins.seedSettings(record.studioId, DEMO_COIN_RULES, DEMO_COIN_REWARDS);
+  // 微心愿: 孙师傅 an approved volunteer, two wishes typed for a resident (also for a table kept from before 微心愿)
+  await seedDemoWishes(deps, record.studioId);
   const venue = (await deps.stands.getVenue(record.venueId))!;
   const today = chinaDate(deps.now());
   // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.

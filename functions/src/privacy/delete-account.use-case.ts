@@ -1,3 +1,4 @@
+import { forgetWishesOf } from '../wishes/wish-privacy.use-case';
 import type { DeleteAccountResponse } from '@shared/schemas/privacy';
 import { maskPersonalDetails } from '@shared/submission/mask';
 import { chinaDate } from '@shared/time';
@@ -72,6 +73,9 @@ export async function deleteMyAccount(deps: PrivacyDeps, principal: Principal): 
     for (const teamId of r.teamIds) await deps.volunteers.removeMember(r.studioId, teamId, userId, r.teamIds);
     await deps.volunteers.delete(userId, r.studioId);
   }
+
+  // 微心愿: their name leaves every wish; open wishes are withdrawn, a claim not yet fulfilled goes back on the wall
+  await forgetWishesOf(deps, userId);
 
   for (const n of await deps.notifications.listAllOfUser(userId)) await deps.notifications.deleteNotification(userId, n.id);
   for (const f of await deps.notifications.listFollowsOfUser(userId)) await deps.notifications.unfollow(f.studioId, userId);

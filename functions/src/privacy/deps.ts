@@ -8,11 +8,12 @@ import { SubmissionRepository } from '../submissions/submission.repository';
 import { CoinRepository } from '../coins/coin.repository';
 import { VolunteerRepository } from '../volunteers/volunteer.repository';
 import { ShiftRepository } from '../volunteers/shift.repository';
+import { WishRepository } from '../wishes/wish.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { photoStoreOf } from '../wiring/adapters/photos';
 
-/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows, 幸福币 and volunteering. */
-export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers' | 'shifts'>;
+/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows, 幸福币, volunteering (and shifts at stands) and 微心愿. */
+export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers' | 'shifts' | 'wishes'>;
 
 export function privacyDeps(cfg: Config): PrivacyDeps {
   const table = tableOf(cfg);
@@ -27,5 +28,6 @@ export function privacyDeps(cfg: Config): PrivacyDeps {
     coins: new CoinRepository(table),
     volunteers: new VolunteerRepository(table),
     shifts: new ShiftRepository(table),
+    wishes: new WishRepository(table),
   };
 }

@@ -92,7 +92,7 @@ describe('stand page (DynamoDB Local)', () => {
     expect(again.createdPeople).toBe(false);
     expect(again.createdStands).toEqual([]);
     expect(again.venueId).toBe(seed.venueId);
-    expect(await deps.personas.listPersonas()).toHaveLength(7);
+    expect(await deps.personas.listPersonas()).toHaveLength(8);
     expect(await deps.studios.listMembersOfStudio(seed.studioId)).toHaveLength(5);
     // the studio is in the studio directory (the overdue count's), once, however often the seed runs
     expect(await deps.studios.listStudioIds()).toEqual([seed.studioId]);

@@ -38,7 +38,7 @@ describe('the daily count of overdue submissions', () => {
   it('as the scheduled job, publishes the level — 0 included, so a graph shows the quiet days', async () => {
     const f = await bookingFixture(new Date());
     const metrics = new RecordingMetrics();
-    expect(await runOverdueCount({ ...f.deps, metrics })).toEqual({ studios: 1, overdue: 0, repaired: 0 });
+    expect(await runOverdueCount({ ...f.deps, metrics })).toEqual({ studios: 1, overdue: 0, repaired: 0, wishesWaiting: 0 });
     expect(metrics.counted).toEqual([{ name: 'OverdueSubmissions', value: 0 }]);
   });
 });

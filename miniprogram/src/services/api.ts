@@ -277,3 +277,24 @@ export const createVolunteerTeam = (studioId: string, name: string) => call('cre
 export const addTeamMember = (studioId: string, teamId: string, userId: string, leader: boolean) => call('addTeamMember', { params: { studioId, teamId, userId }, body: { leader } })
 
 export const removeTeamMember = (studioId: string, teamId: string, userId: string) => call('removeTeamMember', { params: { studioId, teamId, userId } })
+
+/* ---------- 微心愿 ---------- */
+
+/** Public: the 心愿墙 (open ones first, no names); signed in, each wish says whether the caller may claim it. */
+export const listWishWall = (studioId: string, cursor?: string) => call('listWishWall', { params: { studioId }, query: { cursor } }, { auth: 'optional' })
+export const getWishFigures = (studioId: string) => call('getWishFigures', { params: { studioId } })
+/** Public too; signed in, the wisher, the claimer and the studio's people see names and the timeline. */
+export const getWish = (studioId: string, wishId: string) => call('getWish', { params: { studioId, wishId } }, { auth: 'optional' })
+export const postWish = (studioId: string, body: BodyOf<'postWish'>) => call('postWish', { params: { studioId }, body })
+export const postWishOnBehalf = (studioId: string, body: BodyOf<'postWishOnBehalf'>) => call('postWishOnBehalf', { params: { studioId }, body })
+export const listMyWishes = (studioId: string, cursor?: string) => call('listMyWishes', { params: { studioId }, query: { cursor } })
+export const listMyWishClaims = (studioId: string, cursor?: string) => call('listMyWishClaims', { params: { studioId }, query: { cursor } })
+export const listWishReviewQueue = (studioId: string, cursor?: string) => call('listWishReviewQueue', { params: { studioId }, query: { cursor } })
+export const listWishesOnBehalf = (studioId: string, cursor?: string) => call('listWishesOnBehalf', { params: { studioId }, query: { cursor } })
+export const approveWish = (studioId: string, wishId: string) => call('approveWish', { params: { studioId, wishId } })
+export const refuseWish = (studioId: string, wishId: string, reason: string) => call('refuseWish', { params: { studioId, wishId }, body: { reason } })
+export const claimWish = (studioId: string, wishId: string) => call('claimWish', { params: { studioId, wishId } })
+export const cancelWishClaim = (studioId: string, wishId: string) => call('cancelWishClaim', { params: { studioId, wishId } })
+export const fulfilWish = (studioId: string, wishId: string, note: string) => call('fulfilWish', { params: { studioId, wishId }, body: { note } })
+export const confirmWish = (studioId: string, wishId: string) => call('confirmWish', { params: { studioId, wishId } })
+export const withdrawWish = (studioId: string, wishId: string) => call('withdrawWish', { params: { studioId, wishId } })

@@ -33,6 +33,12 @@ export const VOLUNTEER_PAGE = '/packageResident/pages/volunteer/index'
 /** Staff: volunteers' check-in and check-out at a stand (`?standId=`). */
 export const STAFF_VOLUNTEERS_PAGE = '/packageStaff/pages/volunteers/index'
 export const ADMIN_VOLUNTEERS_PAGE = '/packageAdmin/pages/volunteers/index'
+/** 微心愿: the 心愿墙, 我的心愿, 我认领的 (query `studioId`, else the last stand's studio; `wish` opens one first). */
+export const WISHES_PAGE = '/packageResident/pages/wishes/index'
+/** Representatives and admins: 心愿审核. */
+export const REP_WISH_REVIEW_PAGE = '/packageRep/pages/wish-review/index'
+/** Staff: 代填心愿 for a resident without the app, and 确认圆梦 for them. */
+export const STAFF_WISH_ON_BEHALF_PAGE = '/packageStaff/pages/wish-on-behalf/index'
 export const STAFF_SUMMARY_PAGE = '/packageStaff/pages/summary/index'
 /** 代填意见: staff, representatives and admins enter a suggestion for a resident without a phone (query `standId` optional). */
 export const STAFF_ON_BEHALF_PAGE = '/packageStaff/pages/on-behalf/index'

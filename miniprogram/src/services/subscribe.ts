@@ -7,7 +7,7 @@ import { isWeapp } from './platform'
  * Template ids come from the build (config/index.ts): TARO_APP_TEMPLATE_*, one per notice kind the server sends
  * (functions/src/adapters/notify/template-fields.ts); a kind without one is never asked for.
  */
-export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'submission_chased' | 'work_digest'
+export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'submission_chased' | 'work_digest' | 'wish_update'
 
 /** Read inside a function: the build replaces each `process.env.…` with its value, and tests can set them. */
 function templateIdOf(kind: NoticeKind): string | undefined {
@@ -20,6 +20,7 @@ function templateIdOf(kind: NoticeKind): string | undefined {
     board_update: process.env.TARO_APP_TEMPLATE_BOARD_UPDATE,
     submission_chased: process.env.TARO_APP_TEMPLATE_SUBMISSION_CHASED,
     work_digest: process.env.TARO_APP_TEMPLATE_WORK_DIGEST,
+    wish_update: process.env.TARO_APP_TEMPLATE_WISH_UPDATE,
   }
   return ids[kind] || undefined
 }
@@ -34,6 +35,7 @@ export const NOTICE_NAMES: Record<NoticeKind, string> = {
   board_update: '公示墙的新答复',
   submission_chased: '居民催办',
   work_digest: '每日待办意见',
+  wish_update: '微心愿的进展',
 }
 
 /** What the person agreed to in one tap: WeChat answers per template `accept`, `reject`, `ban` or `filter`. */
@@ -42,13 +44,14 @@ export interface Agreement {
   declined: NoticeKind[]
 }
 
-export type Purpose = 'booking' | 'submission' | 'follow'
+export type Purpose = 'booking' | 'submission' | 'follow' | 'wish'
 
 const PURPOSE_KINDS: Record<Purpose, NoticeKind[]> = {
   // WeChat shows at most three templates in one tap
   booking: ['booking_reminder', 'stand_cancelled'],
   submission: ['submission_replied', 'submission_status', 'rate_request'],
   follow: ['board_update'],
+  wish: ['wish_update'],
 }
 
 const lastAgreement = new Map<Purpose, Agreement>()

@@ -1,3 +1,4 @@
+import { wishView } from './wishes';
 import { coinEntryView, redemptionView } from './coins';
 import { z, idSchema, roleSchema } from './common';
 import { bookingView } from './booking';
@@ -76,6 +77,9 @@ export const myDataExport = z.object({
   coins: z.array(z.object({ studioId: idSchema, studioName: z.string(), balance: z.number().int(), cardCode: z.string().optional(), entries: z.array(coinEntryView), redemptions: z.array(redemptionView) })),
   /** 志愿者 registrations per studio, with the teams they are in. */
   volunteering: z.array(z.object({ studioId: idSchema, studioName: z.string(), status: z.string(), partyMember: z.boolean(), inService: z.boolean(), organisation: z.string().optional(), skills: z.array(z.string()), availability: z.string(), registeredAt: z.string(), teams: z.array(z.string()), shifts: z.array(z.object({ venueName: z.string(), date: z.string(), checkedInAt: z.string(), checkedOutAt: z.string().optional(), minutes: z.number().int().optional(), coins: z.number().int().optional() })) })),
+  /** 微心愿 they posted, and those they claimed, with their timelines. */
+  wishes: z.array(wishView),
+  wishClaims: z.array(wishView),
   retention: z.object({ contactDays: z.number().int(), healthReadingDays: z.number().int() }),
 });
 export type MyDataExport = z.infer<typeof myDataExport>;

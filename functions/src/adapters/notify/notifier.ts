@@ -67,5 +67,6 @@ export const noticeTemplatesSchema: z.ZodType<NoticeTemplates> = z
     board_update: noticeTemplateSchema.optional(),
     submission_chased: noticeTemplateSchema.optional(),
     work_digest: noticeTemplateSchema.optional(),
+    wish_update: noticeTemplateSchema.optional(),
   } satisfies Record<NoticeKind, z.ZodTypeAny>)
   .strict();

@@ -45,6 +45,7 @@ export const NOTICE_FIELDS: Record<NoticeKind, Record<string, Shape>> = {
   board_update: { studio: 'text', category: 'text' },
   submission_chased: { category: 'text', date: 'time' },
   work_digest: { studio: 'text', overdue: 'count', soon: 'count', escalated: 'count' },
+  wish_update: { title: 'text', status: 'text' },
 };
 
 /** The field type a template key names: `character_string3` → `character_string`. */

@@ -2,13 +2,19 @@ import { log } from '../../log';
 import { defineJob } from '../../wiring/cold-start';
 import { submissionJobsDeps, type SubmissionJobsDeps } from '../deps';
 import { countOverdueSubmissions } from '../overdue.use-case';
+import { chaseUnclaimedWishes } from '../../wishes/chase.use-case';
 
-/** One run: the count over every studio, published as the `OverdueSubmissions` level (0 included); inbox counts checked. */
-export async function runOverdueCount(deps: SubmissionJobsDeps): Promise<{ studios: number; overdue: number; repaired: number }> {
+/**
+ * One run: the count over every studio, published as the `OverdueSubmissions` level (0 included); inbox counts
+ * checked; then 微心愿 nobody claimed for a week are brought to each studio's representatives (one notice a day).
+ */
+export async function runOverdueCount(deps: SubmissionJobsDeps): Promise<{ studios: number; overdue: number; repaired: number; wishesWaiting: number }> {
   const result = await countOverdueSubmissions(deps);
   deps.metrics.level('OverdueSubmissions', result.overdue);
   log.info('overdue submissions counted', result);
-  return result;
+  const wishes = await chaseUnclaimedWishes(deps, await deps.studios.listStudioIds());
+  log.info('unclaimed wishes chased', wishes);
+  return { ...result, wishesWaiting: wishes.waiting };
 }
 
 /** EventBridge schedule, every day at 08:00 China time (deployment.ts). */

@@ -9,7 +9,7 @@ import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, COINS_PAGE, MY_DATA_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, STAFF_COINS_PAGE, STAFF_STANDS_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, COINS_PAGE, MY_DATA_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -216,6 +216,12 @@ export default function MePage() {
         <Text className='card-action'>打开 ›</Text>
       </View>
 
+      <View className='card card--link wishes-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(WISHES_PAGE)}>
+        <Text className='entry-title'>微心愿</Text>
+        <Text className='plain-line'>许个小心愿，志愿者来帮您圆；志愿者在心愿墙上认领</Text>
+        <Text className='card-action'>打开 ›</Text>
+      </View>
+
       <View className='card card--link my-data-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(MY_DATA_PAGE)}>
         <Text className='entry-title'>我的数据</Text>
         <Text className='plain-line'>看保存了哪些信息，导出一份，或注销账号</Text>
@@ -238,10 +244,26 @@ export default function MePage() {
         </View>
       ) : null}
 
+      {isStudioRole(user.role) && user.studioId ? (
+        <View className='card card--link staff-wishes-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_WISH_ON_BEHALF_PAGE)}>
+          <Text className='entry-title'>代填心愿</Text>
+          <Text className='plain-line'>替没有手机的居民许心愿，圆梦后替他们确认</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
+
       {(user.role === 'representative' || user.role === 'admin') && user.studioId ? (
         <View className='card card--link rep-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_INBOX_PAGE)}>
           <Text className='entry-title'>意见办理</Text>
           <Text className='plain-line'>受理、分流、答复、办结居民的意见建议</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
+
+      {(user.role === 'representative' || user.role === 'admin') && user.studioId ? (
+        <View className='card card--link rep-wishes-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_WISH_REVIEW_PAGE)}>
+          <Text className='entry-title'>心愿审核</Text>
+          <Text className='plain-line'>审核居民的微心愿，通过后上心愿墙</Text>
           <Text className='card-action'>打开 ›</Text>
         </View>
       ) : null}
