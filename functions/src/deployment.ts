@@ -193,7 +193,9 @@ export const lambdas: Record<string, LambdaSpec> = {
     timeout: 60,
     // every studio (GSI1 STUDIOS), then its 待受理 and 办理中 inbox tabs (GSI2); its inbox counts checked against them
     // and, when they disagree, recounted from the month index (GSI3) and stored (a conditional Put); 微心愿 open for a
-    // week (GSI2) brought to the studio's members (Query) with a notice delivery each (a conditional Put)
+    // week (GSI2) brought to the studio's members (Query) with a notice delivery each (a conditional Put); 催办: the
+    // studio's settings and the national calendar's years (GetItem), each representative's digest (a conditional Put),
+    // a long-overdue matter marked escalated with its timeline step (a transaction: Put, Put)
     iam: [dynamo(['GetItem', 'PutItem', 'Query'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
   },
   deliverNotices: {

@@ -46,6 +46,8 @@ export interface SubmissionSettings {
   categories: { name: string; acceptDays: number; replyDays: number }[];
   holidays: string[];
   workdays: string[];
+  /** Absent for settings saved before it existed: the default (DEFAULT_ESCALATE_AFTER_DAYS). */
+  escalateAfterDays?: number;
   updatedAt: string;
 }
 

@@ -16,7 +16,8 @@ describe('a studio’s categories and time limits (DynamoDB Local)', () => {
 
     const today = chinaDate(new Date());
     const dayOff = addDays(today, 1);
-    await saveSubmissionSettings(f.deps, f.principalOf('admin'), f.seed.studioId, { categories: [{ name: '农田水利', acceptDays: 1, replyDays: 5 }], holidays: [dayOff], workdays: [] });
+    await saveSubmissionSettings(f.deps, f.principalOf('admin'), f.seed.studioId, { categories: [{ name: '农田水利', acceptDays: 1, replyDays: 5 }], holidays: [dayOff], workdays: [], escalateAfterDays: 5 });
+    expect((await getSubmissionSettings(f.deps, f.seed.studioId)).escalateAfterDays).toBe(5);
     expect((await getSubmissionSettings(f.deps, f.seed.studioId)).categories).toEqual([{ name: '农田水利', acceptDays: 1, replyDays: 5 }]);
 
     const [resident] = await f.newResidents(1);
@@ -29,6 +30,6 @@ describe('a studio’s categories and time limits (DynamoDB Local)', () => {
     expect(view.replyDueDate >= withoutDayOff).toBe(true);
 
     expect(await failureOf(submit(f.deps, resident, { requestId: ulid(), studioId: f.seed.studioId, category: '环境卫生', text: '旧类别已经不在列表里了', public: true }))).toMatchObject({ code: 'VALIDATION_FAILED', fields: { category: '请选择列表中的类别' } });
-    expect(await failureOf(saveSubmissionSettings(f.deps, f.principalOf('rep1'), f.seed.studioId, { categories: [{ name: '其他', acceptDays: 1, replyDays: 2 }], holidays: [], workdays: [] }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failureOf(saveSubmissionSettings(f.deps, f.principalOf('rep1'), f.seed.studioId, { categories: [{ name: '其他', acceptDays: 1, replyDays: 2 }], holidays: [], workdays: [], escalateAfterDays: 3 }))).toMatchObject({ code: 'FORBIDDEN' });
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_SUBMISSION_CATEGORIES, type SubmissionSettingsRequest, type SubmissionSettingsResponse } from '@shared/schemas/submission';
+import { DEFAULT_ESCALATE_AFTER_DAYS, DEFAULT_SUBMISSION_CATEGORIES, type SubmissionSettingsRequest, type SubmissionSettingsResponse } from '@shared/schemas/submission';
 import { calendarOfYears, calendarWarning, yearsAround, type HolidayYear } from '@shared/submission/holiday-years';
 import type { HolidayCalendar } from '@shared/submission/working-days';
 import type { Principal } from '../auth/session-tokens';
@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: SubmissionSettingsResponse = {
   categories: DEFAULT_SUBMISSION_CATEGORIES.map((name) => ({ name, ...(DEFAULT_LIMITS[name] ?? { acceptDays: 2, replyDays: 13 }) })),
   holidays: [],
   workdays: [],
+  escalateAfterDays: DEFAULT_ESCALATE_AFTER_DAYS,
 };
 
 /** A studio's categories and limits (its own, or the defaults) — public: the submission form needs them. */
@@ -32,7 +33,7 @@ export async function getSubmissionSettings(deps: Pick<StudioDeps, 'studios' | '
   const entries = [thisYear, nextYear];
   const warning = calendarWarning(now, entries.filter((e) => !!e).map((e) => e!.year));
   const national = { years: years.map((year, i) => ({ year, entered: !!entries[i], ...(entries[i] ? { source: entries[i]!.source } : {}) })), ...(warning ? { warning } : {}) };
-  return { ...(own ? { categories: own.categories, holidays: own.holidays, workdays: own.workdays } : DEFAULT_SETTINGS), national };
+  return { ...(own ? { categories: own.categories, holidays: own.holidays, workdays: own.workdays, escalateAfterDays: own.escalateAfterDays ?? DEFAULT_ESCALATE_AFTER_DAYS } : DEFAULT_SETTINGS), national };
 }
 
 /** The studio's admin sets its categories, their limits, and extra days off / 调休 on top of the national calendar. */

@@ -302,6 +302,9 @@ export const categorySettingSchema = z
   .refine((c) => c.replyDays >= c.acceptDays, { path: ['replyDays'], message: '答复时限不能短于受理时限' });
 export type CategorySetting = z.infer<typeof categorySettingSchema>;
 
+/** Working days overdue after which the daily job reports a matter to the studio's admin, unless the studio says otherwise. */
+export const DEFAULT_ESCALATE_AFTER_DAYS = 3;
+
 const dateList = z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')).max(60, '最多 60 天');
 
 /** PUT /studios/{studioId}/submission-settings — the admin's categories with their time limits, and extra days off / 调休. */
@@ -314,6 +317,8 @@ export const submissionSettingsRequest = z
       .refine((list) => new Set(list.map((c) => c.name)).size === list.length, '类别名称不能重复'),
     holidays: dateList.default([]),
     workdays: dateList.default([]),
+    /** 超期上报: a matter overdue by this many working days is reported to the studio's admin (the daily 催办 job). */
+    escalateAfterDays: z.number({ invalid_type_error: '上报天数应为数字' }).int('上报天数应为整数').min(1, '上报天数至少 1 个工作日').max(30, '上报天数最多 30 个工作日').default(DEFAULT_ESCALATE_AFTER_DAYS),
   })
   .strict();
 export type SubmissionSettingsRequest = z.infer<typeof submissionSettingsRequest>;
@@ -322,6 +327,7 @@ export const submissionSettingsResponse = z.object({
   categories: z.array(z.object({ name: z.string(), acceptDays: z.number().int(), replyDays: z.number().int() })),
   holidays: z.array(z.string()),
   workdays: z.array(z.string()),
+  escalateAfterDays: z.number().int(),
   /**
    * The national calendar of this year and the next (entered by an operator, `npm run holidays`): which are entered
    * and from what notice, and the admin's warning when one that should be is missing (its deadlines count weekends only).

@@ -11,6 +11,7 @@ const SETTINGS = {
   ],
   holidays: ['2099-10-08'],
   workdays: [],
+  escalateAfterDays: 3,
 }
 
 const calls = () => Taro.request.mock.calls.map((c) => c[0] as RequestCall)
@@ -92,6 +93,7 @@ describe('意见类别与时限', () => {
     fireEvent.click(container.querySelector('.holiday-remove') as Element) // 2099-10-08
     expect(all(container, '.holidays-item').map((i) => i.textContent)).toEqual([expect.stringContaining('2099年10月9日')])
 
+    type(container.querySelector('.escalate-days-input') as Element, '5')
     fireEvent.click(container.querySelector('.settings-save') as Element)
     await waitFor(() => expect(puts()).toHaveLength(1))
     expect(puts()[0].data).toEqual({
@@ -101,6 +103,7 @@ describe('意见类别与时限', () => {
       ],
       holidays: ['2099-10-09'],
       workdays: ['2099-10-11'],
+      escalateAfterDays: 5,
     })
     expect(puts()[0].header?.Authorization).toMatch(/^Bearer /)
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存' })))

@@ -27,6 +27,8 @@ interface SettingsForm {
   categories: CategoryDraft[]
   holidays: string[]
   workdays: string[]
+  /** As typed (checked by the shared schema on 保存). */
+  escalateAfterDays: string
 }
 
 type Errors = Record<string, string>
@@ -39,6 +41,7 @@ function formFrom(data: SubmissionSettingsResponse): SettingsForm {
     categories: data.categories.map((c) => ({ key: nextKey++, name: c.name, acceptDays: String(c.acceptDays), replyDays: String(c.replyDays) })),
     holidays: [...data.holidays].sort(),
     workdays: [...data.workdays].sort(),
+    escalateAfterDays: String(data.escalateAfterDays),
   }
 }
 
@@ -161,6 +164,7 @@ export default function SubmissionSettingsPage() {
       categories: form.categories.map((c) => ({ name: c.name, acceptDays: toDays(c.acceptDays), replyDays: toDays(c.replyDays) })),
       holidays: form.holidays,
       workdays: form.workdays,
+      escalateAfterDays: toDays(form.escalateAfterDays),
     })
     if (!parsed.ok) {
       setErrors(parsed.fields)
@@ -278,6 +282,25 @@ export default function SubmissionSettingsPage() {
           </View>
         )
       })}
+
+      <View className='card escalate-card'>
+        <Text className='card-title'>超期上报</Text>
+        <Text className='field-hint'>每天早上 8 点，党代表会收到当天到期和已超期的意见；超期这么多个工作日的，同时报告工作室管理员。</Text>
+        <Text className='field-label'>超期几个工作日后上报</Text>
+        <Input
+          className={`text-input text-input--plain days-input escalate-days-input${errors.escalateAfterDays ? ' text-input--error' : ''}`}
+          type='number'
+          value={form.escalateAfterDays}
+          maxlength={2}
+          placeholder='天数'
+          placeholderClass='input-placeholder'
+          onInput={(e) => {
+            setForm({ ...form, escalateAfterDays: e.detail.value })
+            clear('escalateAfterDays')
+          }}
+        />
+        {errors.escalateAfterDays ? <Text className='field-error escalate-days-error'>{errors.escalateAfterDays}</Text> : null}
+      </View>
 
       <Button
         className={`btn btn--primary btn--huge settings-save${saving ? ' btn--busy' : ''}`}
