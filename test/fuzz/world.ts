@@ -241,6 +241,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     submit: (requestId) => ({ body: { requestId, studioId: seed.studioId, category: '环境卫生', text: '菜场东门的垃圾桶满了好几天没人清理', place: '洛社菜场东门', public: true } }),
     rateSubmission: () => ({ body: { rating: 'satisfied', comment: '处理得很及时' } }),
     resolveSubmission: () => ({ body: { outcome: 'long_term', note: '需要列入明年的道路改造计划' } }),
+    triageSubmission: () => ({ body: { triage: 'major', department: '县交警大队', dueDate: addDays(today, 20) } }),
+    postProgress: () => ({ body: { text: '已到现场查看，报修单已交供电所' } }),
     getInbox: () => ({ query: { group: 'new', category: '环境卫生' } }),
     acceptSubmission: () => ({ body: { triage: 'minor', note: '交村委处理' } }),
     replyToSubmission: () => ({ body: { text: '已联系环卫所，明天上午清理。', public: true } }),

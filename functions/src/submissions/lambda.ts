@@ -6,6 +6,7 @@ import { acceptSubmission, approveForBoard, getBoard, getInbox, getStudioSubmiss
 import { exportSubmissionsCsv, getStudioStats, submitOnBehalf } from './submission-reports.use-case';
 import { getMySubmission, listMySubmissions, submit } from './submissions.use-case';
 import { chaseMySubmission } from './chase.use-case';
+import { postProgress, triageSubmission } from './handling.use-case';
 
 export const handler = createRouter(
   submissionRoutes,
@@ -22,6 +23,8 @@ export const handler = createRouter(
     revealSubmissionPhone: ({ deps, principal, params }) => revealSubmissionPhone(deps, principal, params.studioId, params.submissionId),
     acceptSubmission: ({ deps, principal, params, body }) => acceptSubmission(deps, principal, params.submissionId, body),
     replyToSubmission: ({ deps, principal, params, body }) => replyToSubmission(deps, principal, params.submissionId, body),
+    triageSubmission: ({ deps, principal, params, body }) => triageSubmission(deps, principal, params.submissionId, body),
+    postProgress: ({ deps, principal, params, body }) => postProgress(deps, principal, params.submissionId, body),
     resolveSubmission: ({ deps, principal, params, body }) => resolveSubmission(deps, principal, params.submissionId, body),
     approveForBoard: ({ deps, principal, params }) => approveForBoard(deps, principal, params.submissionId),
     submitOnBehalf: ({ deps, principal, params, body }) => submitOnBehalf(deps, principal, params.studioId, body),

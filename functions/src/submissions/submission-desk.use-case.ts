@@ -16,7 +16,7 @@ import { inboxCountsFrom } from './inbox-counts.use-case';
 import { kpiLimits } from './due-dates';
 
 /** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
-async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
+export async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
   const submission = await deps.submissions.get(id);
   if (!submission || !mayActFor(principal, submission.studioId, 'serve')) throw new NotFoundError('没有找到这条意见');
   requireStudioRole(principal, submission.studioId, 'answer');
@@ -56,7 +56,7 @@ export async function getInbox(deps: SubmissionsDeps, principal: Principal, stud
   return { counts, items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
-async function studioView(deps: SubmissionsDeps, s: Submission): Promise<StudioSubmissionView> {
+export async function studioView(deps: SubmissionsDeps, s: Submission): Promise<StudioSubmissionView> {
   const [events, photos, phones] = await Promise.all([deps.submissions.listEvents(s.id), photoViews(deps, s.photos), deps.submissions.contactsOf([s], deps.now())]);
   const names = new Map<string, string>();
   for (const id of new Set(events.filter((e) => e.internal && e.actorId).map((e) => e.actorId!))) names.set(id, (await deps.users.getUser(id))?.displayName ?? '工作人员');
@@ -224,7 +224,7 @@ function followersNotice(s: Submission, at: string): NoticeOrder {
 }
 
 /** The resident's own notice of a step (none for 代填 without an account); its id names the step (the version read). */
-function residentNotice(deps: SubmissionsDeps, s: Submission, at: string, kind: 'submission_status' | 'submission_replied' | 'rate_request', status: string): NoticeOrder[] {
+export function residentNotice(deps: SubmissionsDeps, s: Submission, at: string, kind: 'submission_status' | 'submission_replied' | 'rate_request', status: string): NoticeOrder[] {
   if (!s.residentId) return [];
   return [
     {

@@ -135,6 +135,7 @@ const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
   note: '备注',
   chased: '催办',
   escalated: '超期上报',
+  progress: '办理进展',
 };
 
 /**

@@ -154,6 +154,12 @@ export const acceptSubmission = (submissionId: string, body: BodyOf<'acceptSubmi
 export const replyToSubmission = (submissionId: string, body: BodyOf<'replyToSubmission'>) => call('replyToSubmission', { params: { submissionId }, body })
 
 /** 办结 (only after a reply). */
+/** 重新分流 after acceptance (another department or date, or back to the representatives). */
+export const triageSubmission = (submissionId: string, body: BodyOf<'triageSubmission'>) => call('triageSubmission', { params: { submissionId }, body })
+
+/** 办理进展: a milestone told to the resident. */
+export const postProgress = (submissionId: string, body: BodyOf<'postProgress'>) => call('postProgress', { params: { submissionId }, body })
+
 export const resolveSubmission = (submissionId: string, body: BodyOf<'resolveSubmission'>) => call('resolveSubmission', { params: { submissionId }, body })
 
 /** 准予公示 for a submission whose content was held back. */

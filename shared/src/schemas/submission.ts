@@ -131,6 +131,10 @@ export const acceptRequest = z
   });
 export type AcceptRequest = z.infer<typeof acceptRequest>;
 
+/** POST /submissions/{id}/progress — a step of the work, told to the resident (a 大事's milestones: 已现场查看, 已报修 …). */
+export const progressRequest = z.object({ text: z.string({ required_error: '请写明进展' }).trim().min(4, '进展至少写 4 个字').max(300, '进展不能超过 300 个字') }).strict();
+export type ProgressRequest = z.infer<typeof progressRequest>;
+
 /** POST /submissions/{id}/replies — 答复, signed as the studio; public replies may go on the board. */
 export const replyRequest = z
   .object({

@@ -26,6 +26,30 @@ beforeEach(() => {
 })
 
 describe('意见办理 detail', () => {
+  it('re-sorts a handed-on 大事 back to the representatives, and posts progress (too short: says so, sends nothing)', async () => {
+    const handed = aStudioSubmission({ status: 'handed_on', triage: 'major', department: '镇城管办', departmentDueDate: '2099-12-01', allowedActions: ['triage', 'reply'] })
+    Taro.request.mockImplementation(((req: RequestCall) => (req.method === 'POST' ? ok(req.url.endsWith('/triage') ? { ...handed, status: 'accepted', triage: 'minor', department: undefined, departmentDueDate: undefined } : handed) : ok(req.url === TEMPLATES_URL ? STUDIO_TEMPLATES : handed))) as never)
+    const { container } = render(<RepSubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.triage-panel')).not.toBeNull())
+    expect(container.querySelector('.accept-panel')).toBeNull()
+    expect((container.querySelector('.department-input') as HTMLInputElement).value).toBe('镇城管办') // starts from the current triage
+
+    fireEvent.input(container.querySelector('.progress-input') as Element, { target: { value: '好' } })
+    fireEvent.click(container.querySelector('.progress-submit') as Element)
+    expect(container.querySelector('.progress-error')?.textContent).toBe('进展至少写 4 个字')
+    expect(posts()).toHaveLength(0)
+    fireEvent.input(container.querySelector('.progress-input') as Element, { target: { value: '已到现场查看，报修单已交供电所' } })
+    fireEvent.click(container.querySelector('.progress-submit') as Element)
+    await waitFor(() => expect(posts()).toHaveLength(1))
+    expect(posts()[0]).toMatchObject({ url: `http://127.0.0.1:3000/submissions/${SUBMISSION_ID}/progress`, data: { text: '已到现场查看，报修单已交供电所' } })
+
+    fireEvent.click(container.querySelector('.triage-minor') as Element)
+    fireEvent.click(container.querySelector('.triage-submit') as Element)
+    await waitFor(() => expect(posts()).toHaveLength(2))
+    expect(posts()[1]).toMatchObject({ url: `http://127.0.0.1:3000/submissions/${SUBMISSION_ID}/triage`, data: { triage: 'minor' } })
+    await waitFor(() => expect(container.querySelector('.triage-line')?.textContent).toBe('分流：小事'))
+  })
+
   it('accepting as 大事 needs a department and a due date (the shared schema’s messages), then sends them', async () => {
     const view = aStudioSubmission({ phone: '138****1111', notes: [{ at: '2099-11-20T02:00:00.000Z', by: '王志强', text: '已电话联系' }] })
     Taro.request.mockImplementation(((req: RequestCall) =>

@@ -1,11 +1,8 @@
 import { useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
-import { acceptRequest, TRIAGES, type StudioSubmissionView } from '@shared/schemas/submission'
-import { RATING_LABELS, TRIAGE_DESCRIPTIONS, TRIAGE_LABELS } from '@shared/submission/lifecycle'
-import { parseWith } from '@shared/validation'
-import { chinaDate, formatChinaDate } from '@shared/time'
-import { acceptSubmission, approveBoard, getStudioSubmission, revealSubmissionPhone } from '../../../services/api'
+import { Button, Text, View } from '@tarojs/components'
+import { RATING_LABELS, TRIAGE_LABELS } from '@shared/submission/lifecycle'
+import { approveBoard, getStudioSubmission, revealSubmissionPhone } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
 import { useSessionUser } from '../../../services/use-session-user'
 import { usePageData } from '../../../services/use-page-data'
@@ -18,108 +15,9 @@ import { isRepUser, NoRepAccess } from '../../rep-access'
 import { act, type Update } from './act'
 import { ReplyPanel } from './reply-panel'
 import { ResolvePanel } from './resolve-panel'
+import { ProgressPanel, TriagePanel } from './triage-panel'
 import { Page } from '../../../components/ui/page'
 import '../../styles.css'
-
-type Triage = (typeof TRIAGES)[number]
-
-function AcceptPanel({ view, onDone, onRefused }: { view: StudioSubmissionView; onDone: Update; onRefused: () => void }) {
-  const [triage, setTriage] = useState<Triage | null>(null)
-  const [department, setDepartment] = useState('')
-  const [dueDate, setDueDate] = useState('')
-  const [note, setNote] = useState('')
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-
-  const submit = async () => {
-    if (busy) return
-    const input: Record<string, unknown> = { triage: triage ?? undefined }
-    if (triage === 'major') {
-      if (department.trim()) input.department = department
-      if (dueDate) input.dueDate = dueDate
-    }
-    if (note.trim()) input.note = note
-    const parsed = parseWith(acceptRequest, input)
-    if (!parsed.ok) {
-      setFields(parsed.fields)
-      return
-    }
-    setFields({})
-    setBusy(true)
-    await act('正在受理…', '已受理', () => acceptSubmission(view.id, parsed.value), onDone, onRefused)
-    setBusy(false)
-  }
-
-  const today = chinaDate(new Date())
-  return (
-    <View className='card action-panel accept-panel'>
-      <Text className='card-title'>受理并分流</Text>
-      <Text className='plain-line'>请在 {longChinaDate(view.acceptDueDate)} 前受理。</Text>
-      {TRIAGES.map((t) => (
-        <View
-          key={t}
-          className={`triage-option triage-${t}${triage === t ? ' triage-option--on' : ''}`}
-          role='radio'
-          aria-checked={triage === t}
-          onClick={() => {
-            setTriage(t)
-            setFields({})
-          }}
-        >
-          <View className='radio-dot'>{triage === t ? <View className='radio-dot-inner' /> : null}</View>
-          <View className='triage-words'>
-            <Text className='triage-label'>{TRIAGE_LABELS[t]}</Text>
-            <Text className='triage-desc'>{TRIAGE_DESCRIPTIONS[t]}</Text>
-          </View>
-        </View>
-      ))}
-      {fields.triage ? <Text className='field-error triage-error'>{fields.triage}</Text> : null}
-
-      {triage === 'major' ? (
-        <View className='major-fields'>
-          <Text className='field-label'>交办部门</Text>
-          <Input
-            className={`text-input text-input--plain department-input${fields.department ? ' text-input--error' : ''}`}
-            value={department}
-            maxlength={30}
-            placeholder='例如：镇城管办'
-            placeholderClass='input-placeholder'
-            onInput={(e) => setDepartment(e.detail.value)}
-          />
-          {fields.department ? <Text className='field-error department-error'>{fields.department}</Text> : null}
-          <Text className='field-label'>办理期限</Text>
-          <Picker mode='date' value={dueDate || today} start={today} onChange={(e) => setDueDate(String(e.detail.value))}>
-            <View className={`picker-field due-date-input${dueDate ? '' : ' picker-field--empty'}${fields.dueDate ? ' picker-field--error' : ''}`}>
-              <Text className='picker-value'>{dueDate ? `${longChinaDate(dueDate)}（${formatChinaDate(dueDate).split(' ')[1]}）` : '选择日期'}</Text>
-              <Text className='picker-arrow'>›</Text>
-            </View>
-          </Picker>
-          {fields.dueDate ? <Text className='field-error dueDate-error'>{fields.dueDate}</Text> : null}
-        </View>
-      ) : null}
-
-      <Text className='field-label'>内部备注（居民看不到，可以不填）</Text>
-      <Input
-        className='text-input text-input--plain note-input'
-        value={note}
-        maxlength={500}
-        placeholder='例如：已电话联系，周三现场查看'
-        placeholderClass='input-placeholder'
-        onInput={(e) => setNote(e.detail.value)}
-      />
-      {fields.note ? <Text className='field-error note-error'>{fields.note}</Text> : null}
-      <Button
-        key={busy ? 'busy' : 'idle'}
-        className={`btn btn--primary accept-submit${busy ? ' btn--busy' : ''}`}
-        loading={busy || undefined}
-        disabled={busy || undefined}
-        onClick={() => void submit()}
-      >
-        {busy ? '正在受理…' : '受理'}
-      </Button>
-    </View>
-  )
-}
 
 /**
  * The phone a resident left, masked until a representative taps 显示完整号码 — each reveal is recorded in the studio's
@@ -239,7 +137,9 @@ export default function RepSubmissionPage() {
         </View>
       ) : null}
 
-      {can('accept') ? <AcceptPanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
+      {can('accept') ? <TriagePanel mode='accept' view={view} onDone={onDone} onRefused={onRefused} /> : null}
+      {can('triage') && !can('accept') ? <TriagePanel mode='triage' view={view} onDone={onDone} onRefused={onRefused} /> : null}
+      {['accepted', 'handed_on', 'reopened'].includes(view.status) ? <ProgressPanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
       {can('reply') ? <ReplyPanel view={view} shown={shown} onDone={onDone} onRefused={onRefused} /> : null}
       {can('resolve') ? <ResolvePanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
 

@@ -1,0 +1,49 @@
+import { ulid } from 'ulid';
+import { addDays, chinaDate, formatChinaDate } from '@shared/time';
+import { bookingFixture } from '../../../test/support/booking-fixture';
+import { failureOf } from '../../../test/support/failure';
+import { postProgress, triageSubmission } from './handling.use-case';
+import { acceptSubmission, replyToSubmission } from './submission-desk.use-case';
+import { getMySubmission, submit } from './submissions.use-case';
+
+// Handling after acceptance (DynamoDB Local): 重新分流 to another department or back to the representatives, and the
+// progress of the work told to the resident; each refused where the loop says, changing nothing.
+describe('re-sorting and progress (DynamoDB Local)', () => {
+  it('hands a 大事 on again, takes it back as 小事, and posts progress the resident sees', async () => {
+    const f = await bookingFixture();
+    const [resident] = await f.newResidents(1);
+    const rep = f.principalOf('rep1');
+    const view = await submit(f.deps, resident!, { requestId: ulid(), studioId: f.seed.studioId, category: '道路交通', text: '镇西路口的红绿灯坏了两天', public: false });
+    const due = addDays(chinaDate(new Date()), 20);
+
+    // not before it is accepted
+    expect(await failureOf(triageSubmission(f.deps, rep, view.id, { triage: 'minor' }))).toEqual({ code: 'CONFLICT', message: '还没有受理，不能分流交办' });
+    expect(await failureOf(postProgress(f.deps, rep, view.id, { text: '已到现场查看' }))).toEqual({ code: 'CONFLICT', message: '还没有受理，不能发布进展' });
+
+    await acceptSubmission(f.deps, rep, view.id, { triage: 'major', department: '镇城管办', dueDate: due });
+    const moved = await triageSubmission(f.deps, rep, view.id, { triage: 'major', department: '县交警大队', dueDate: addDays(due, 5) });
+    expect(moved).toMatchObject({ status: 'handed_on', department: '县交警大队', departmentDueDate: addDays(due, 5) });
+    const progressed = await postProgress(f.deps, rep, view.id, { text: '交警大队已派人检修信号灯' });
+    expect(progressed.status).toBe('handed_on');
+
+    const mine = await getMySubmission(f.deps, resident!, view.id);
+    expect(mine.timeline.slice(-2)).toEqual([
+      expect.objectContaining({ kind: '已交办', text: `改交县交警大队（原为镇城管办），办理期限 ${formatChinaDate(addDays(due, 5))}`, by: '洛社镇党代表工作室' }),
+      expect.objectContaining({ kind: '办理进展', text: '交警大队已派人检修信号灯', by: '洛社镇党代表工作室' }),
+    ]);
+    const told = await f.deps.noticeQueue.get(`${view.id}.v${(await f.deps.submissions.get(view.id))!.version - 1}.submission_status`);
+    expect(told).toMatchObject({ kind: 'submission_status', data: { status: '有新进展' } });
+
+    // back to the representatives as 小事: the department and its date are gone
+    const back = await triageSubmission(f.deps, rep, view.id, { triage: 'minor', note: '信号灯由村里联系维修' });
+    expect(back).toMatchObject({ status: 'accepted', triage: 'minor' });
+    expect(back.department).toBeUndefined();
+    expect(back.departmentDueDate).toBeUndefined();
+
+    // once answered: progress is a further reply's job, and re-sorting is refused
+    await replyToSubmission(f.deps, rep, view.id, { text: '信号灯已修复。', public: false });
+    expect(await failureOf(postProgress(f.deps, rep, view.id, { text: '再补充一句' }))).toEqual({ code: 'CONFLICT', message: '已经答复了，请用补充答复' });
+    expect(await failureOf(triageSubmission(f.deps, rep, view.id, { triage: 'private' }))).toEqual({ code: 'CONFLICT', message: '已经答复过了，不能再分流交办' });
+    expect(await failureOf(postProgress(f.deps, f.principalOf('staff1'), view.id, { text: '工作人员不能发' }))).toMatchObject({ code: 'FORBIDDEN' });
+  }, 60_000);
+});

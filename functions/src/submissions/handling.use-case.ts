@@ -1,0 +1,52 @@
+import type { AcceptRequest, ProgressRequest, StudioSubmissionView } from '@shared/schemas/submission';
+import { TRIAGE_LABELS } from '@shared/submission/lifecycle';
+import { formatChinaDate } from '@shared/time';
+import type { Principal } from '../auth/session-tokens';
+import { ConflictError } from '../errors';
+import type { SubmissionsDeps } from './deps';
+import { residentNotice, step, studioSubmission, studioView } from './submission-desk.use-case';
+import type { Submission, SubmissionEvent } from './submission.repository';
+
+type NewEvent = Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>;
+
+/**
+ * 重新分流 after acceptance: hand a matter on to another department or with another due date (大事), or take it back
+ * as 小事/私事 for the representatives. The lifecycle says when (accepted, handed on, reopened); the resident sees the
+ * step and is told.
+ */
+export async function triageSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: AcceptRequest): Promise<StudioSubmissionView> {
+  const s = await studioSubmission(deps, principal, id);
+  const decision = request.triage === 'major' ? { triage: 'major' as const, department: request.department!, dueDate: request.dueDate! } : { triage: request.triage };
+  const events: NewEvent[] = [
+    request.triage === 'major'
+      ? { kind: 'handed_on', actorId: principal.userId, text: `${s.department && s.department !== request.department ? `改交${request.department}（原为${s.department}）` : `交办${request.department}`}，办理期限 ${formatChinaDate(request.dueDate!)}` }
+      : { kind: 'note', actorId: principal.userId, text: `改为${TRIAGE_LABELS[request.triage]}，由党代表办理` },
+  ];
+  if (request.note) events.push({ kind: 'note', actorId: principal.userId, text: request.note, internal: true });
+  const next = await step(
+    deps,
+    s,
+    { kind: 'triage', ...decision },
+    (): Partial<Submission> => ({ triage: request.triage, department: request.triage === 'major' ? request.department : undefined, departmentDueDate: request.triage === 'major' ? request.dueDate : undefined }),
+    events,
+    (next, at) => residentNotice(deps, next, at, 'submission_status', request.triage === 'major' ? `已交办${request.department}` : '由党代表办理'),
+  );
+  return studioView(deps, next);
+}
+
+/** The statuses in which work goes on and its progress can be posted. */
+const IN_HAND: readonly Submission['status'][] = ['accepted', 'handed_on', 'reopened'];
+
+/**
+ * 办理进展: a milestone of the work (已现场查看, 已报修, 施工中 …) on the timeline, signed as the studio, and told to the
+ * resident — without answering the matter (that is 答复). Only while it is in hand.
+ */
+export async function postProgress(deps: SubmissionsDeps, principal: Principal, id: string, request: ProgressRequest): Promise<StudioSubmissionView> {
+  const s = await studioSubmission(deps, principal, id);
+  if (!IN_HAND.includes(s.status)) throw new ConflictError(s.status === 'submitted' ? '还没有受理，不能发布进展' : '已经答复了，请用补充答复');
+  const at = deps.now().toISOString();
+  const event: SubmissionEvent = { id: deps.newId(), submissionId: s.id, at, kind: 'progress', actorId: principal.userId, text: request.text };
+  const notices = residentNotice(deps, s, at, 'submission_status', '有新进展');
+  if (!(await deps.submissions.saveChange(s, s.status, [event], undefined, undefined, notices))) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
+  return studioView(deps, { ...s, version: s.version + 1 });
+}
