@@ -7,7 +7,7 @@ import { isWeapp } from './platform'
  * Template ids come from the build (config/index.ts): TARO_APP_TEMPLATE_*, one per notice kind the server sends
  * (functions/src/adapters/notify/template-fields.ts); a kind without one is never asked for.
  */
-export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update'
+export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'errand_update'
 
 /** Read inside a function: the build replaces each `process.env.…` with its value, and tests can set them. */
 function templateIdOf(kind: NoticeKind): string | undefined {
@@ -18,6 +18,7 @@ function templateIdOf(kind: NoticeKind): string | undefined {
     submission_status: process.env.TARO_APP_TEMPLATE_SUBMISSION_STATUS,
     rate_request: process.env.TARO_APP_TEMPLATE_RATE_REQUEST,
     board_update: process.env.TARO_APP_TEMPLATE_BOARD_UPDATE,
+    errand_update: process.env.TARO_APP_TEMPLATE_ERRAND_UPDATE,
   }
   return ids[kind] || undefined
 }
@@ -30,6 +31,7 @@ export const NOTICE_NAMES: Record<NoticeKind, string> = {
   submission_status: '办理进度',
   rate_request: '评价邀请',
   board_update: '公示墙的新答复',
+  errand_update: '代办服务进度',
 }
 
 /** What the person agreed to in one tap: WeChat answers per template `accept`, `reject`, `ban` or `filter`. */
@@ -38,13 +40,14 @@ export interface Agreement {
   declined: NoticeKind[]
 }
 
-export type Purpose = 'booking' | 'submission' | 'follow'
+export type Purpose = 'booking' | 'submission' | 'follow' | 'errand'
 
 const PURPOSE_KINDS: Record<Purpose, NoticeKind[]> = {
   // WeChat shows at most three templates in one tap
   booking: ['booking_reminder', 'stand_cancelled'],
   submission: ['submission_replied', 'submission_status', 'rate_request'],
   follow: ['board_update'],
+  errand: ['errand_update'],
 }
 
 const lastAgreement = new Map<Purpose, Agreement>()

@@ -65,5 +65,6 @@ export const noticeTemplatesSchema: z.ZodType<NoticeTemplates> = z
     submission_status: noticeTemplateSchema.optional(),
     rate_request: noticeTemplateSchema.optional(),
     board_update: noticeTemplateSchema.optional(),
+    errand_update: noticeTemplateSchema.optional(),
   } satisfies Record<NoticeKind, z.ZodTypeAny>)
   .strict();

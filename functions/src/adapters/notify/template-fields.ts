@@ -41,6 +41,7 @@ export const NOTICE_FIELDS: Record<NoticeKind, Record<string, Shape>> = {
   // '已办结，请评价' is more than a phrase
   rate_request: { category: 'text', status: 'text', studio: 'text' },
   board_update: { studio: 'text', category: 'text' },
+  errand_update: { service: 'text', status: 'status', studio: 'text' },
 };
 
 /** The field type a template key names: `character_string3` → `character_string`. */
