@@ -108,10 +108,10 @@ export function orderItem(o: ErrandOrder) {
 }
 
 /**
- * The area an order is in, for lists: the address up to its first number (the street or 院落), at most 8 characters,
- * the rest masked — `贡井区筱溪街道…` for `贡井区筱溪街道光荣院落3栋2号`.
+ * The area an order is in, for lists: the address up to its street, town, community or village (街道, 镇, 乡, 社区, 村),
+ * else its first 6 characters, the rest masked — `贡井区筱溪街道…` for `贡井区筱溪街道光荣院落3栋2号`.
  */
 export function areaOf(address: string): string {
-  const head = address.split(/[0-9０-９]/)[0] ?? '';
-  return `${head.slice(0, 8)}…`;
+  const area = /^.*?(街道|镇|乡|社区|村)/.exec(address)?.[0] ?? address.slice(0, 6);
+  return `${area.slice(0, 12)}…`;
 }

@@ -34,7 +34,8 @@ const WHO: Record<ErrandStep, (s: Standing) => boolean> = {
   approve: (s) => s.staff,
   refuse: (s) => s.staff,
   assign: (s) => s.staff,
-  claim: (s) => s.mayClaim,
+  // the volunteer already on it may try again: a conflict (409), not a refusal
+  claim: (s) => s.mayClaim || s.volunteer,
   acceptClaim: (s) => s.staff,
   returnClaim: (s) => s.staff,
   deliver: (s) => s.volunteer || s.staff,
