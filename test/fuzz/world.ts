@@ -145,6 +145,11 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const volunteering = { partyMember: true, inService: true, organisation: '洛社中心小学', skills: ['辅导功课'], availability: '周六上午' };
   await must('registerVolunteer', { token: joiner.token, params: { studioId: seed.studioId }, body: volunteering });
   const team = await must('createVolunteerTeam', { token: tokenOf('admin'), params: { studioId: seed.studioId }, body: { name: '助学服务队' } });
+  // 点单-配送: the resident orders 代购药品 from the catalogue and staff review it (open: a volunteer could claim it)
+  const { kinds: errandKinds } = await must('listErrandKinds', { token: tokenOf('resident'), params: { studioId: seed.studioId }, query: {} });
+  const errandOrder = { kindId: errandKinds[0].id, forWhom: '独居老人', urgency: 2, when: '明天上午', address: '洛社镇人民路 12 号 3 楼', phone: '13812345678', note: '降压药两盒' };
+  const errand = await must('placeErrand', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), ...errandOrder } });
+  await must('reviewErrand', { token: tokenOf('staff1'), params: { studioId: seed.studioId, errandId: errand.id }, body: { approve: true } });
 
   const pools: Record<string, string[]> = {
     studioId: [seed.studioId],
@@ -159,6 +164,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     userId: [member.user.id],
     code: [redemption.code],
     teamId: [team.id],
+    kindId: errandKinds.map((k: { id: string }) => k.id),
+    errandId: [errand.id],
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -254,6 +261,20 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     decideVolunteer: () => ({ body: { approve: true } }),
     createVolunteerTeam: () => ({ body: { name: `服务队${ulid().slice(-4)}` } }),
     addTeamMember: () => ({ body: { leader: false } }),
+    listErrandKinds: () => ({ query: {} }),
+    createErrandKind: () => ({ body: { name: `代办${ulid().slice(-4)}`, description: '志愿者代为办理', dispatch: 'assign' } }),
+    updateErrandKind: () => ({ body: { name: '代购药品', description: '志愿者到药店代买常用药，送到家里', dispatch: 'claim' } }),
+    placeErrand: (requestId) => ({ body: { requestId, ...errandOrder } }),
+    listMyErrands: () => ({ query: {} }),
+    listMyErrandTasks: () => ({ query: {} }),
+    listOpenErrands: () => ({ query: {} }),
+    listStudioErrands: () => ({ query: { status: 'ordered' } }),
+    reviewErrand: () => ({ body: { approve: false, reason: '本周已统一安排' } }),
+    assignErrand: () => ({ body: { volunteerId: member.user.id } }),
+    decideErrandClaim: () => ({ body: { accept: true } }),
+    confirmErrand: () => ({ body: { rating: 5, comment: '送得很及时' } }),
+    cancelErrand: () => ({ body: { reason: '家人已经买了' } }),
+    addErrandContact: () => ({ body: { kind: 'call', text: '约好下午三点送到', followUp: false } }),
   };
 
   const s3 = new S3Client({ endpoint: testS3Endpoint(), forcePathStyle: true, region: 'local', credentials: LOCAL_S3_CREDENTIALS });

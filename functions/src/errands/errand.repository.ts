@@ -36,6 +36,8 @@ export interface RetryGuard {
 
 type Page = { cursor?: string; limit: number };
 
+const FINISHED: readonly ErrandStatus[] = ['confirmed', 'cancelled', 'refused'];
+
 /** 点单-配送: every DynamoDB key of the errand catalogue, orders, their contact logs (docs/access-patterns.md, 90–99). */
 export class ErrandRepository {
   constructor(readonly table: TableRef) {}
@@ -116,7 +118,8 @@ export class ErrandRepository {
   /**
    * One step of an order: the order as `next`, written only over the version and status read (two taps, or fifty
    * volunteers claiming at once: exactly one passes); the month's figures move with it; its notices and any writes of
-   * another context (the volunteer's coins) in the same transaction. False when the order had changed (nothing written).
+   * another context (the volunteer's coins) in the same transaction. Once it is over (已确认, 已取消, 未通过) its address
+   * and phone are deleted with that step: nobody needs them any more. False when the order had changed (nothing written).
    */
   async step(previous: ErrandOrder, next: ErrandOrder, notices: NoticeOrder[], also: Record<string, unknown>[] = []): Promise<boolean> {
     const moved: Record<string, number> = previous.status !== next.status ? { [previous.status]: -1, [next.status]: 1 } : {};
@@ -133,6 +136,7 @@ export class ErrandRepository {
         },
       },
       ...figures,
+      ...(FINISHED.includes(next.status) ? [{ Delete: { TableName: this.T, Key: contactKey(next.id) } }] : []),
       ...noticeWrites(this.T, notices),
       ...(also as TransactItems),
     ]);

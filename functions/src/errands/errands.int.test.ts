@@ -5,6 +5,8 @@ import type { Principal } from '../auth/session-tokens';
 import { getAuditLog } from '../audit/audit.use-case';
 import { bookingFixture } from '../../../test/support/booking-fixture';
 import { failureOf } from '../../../test/support/failure';
+import { deleteMyAccount } from '../privacy/delete-account.use-case';
+import { myDataOf } from '../privacy/my-data.use-case';
 import { decideVolunteer, registerVolunteer, addTeamMember, createVolunteerTeam } from '../volunteers/volunteers.use-case';
 import { createErrandKind, listErrandKinds, updateErrandKind } from './errand-catalogue.use-case';
 import { addErrandContact, getErrand, getErrandFigures, listMyErrands, listMyErrandTasks, listOpenErrands, listStudioErrands, placeErrand, revealErrandContact } from './errand-orders.use-case';
@@ -18,10 +20,9 @@ describe('点单-配送 errands (DynamoDB Local)', () => {
     const studioId = f.seed.studioId;
     const admin = f.principalOf('admin');
     const staff = f.principalOf('staff1');
-    const kind = (body: Record<string, unknown>) => createErrandKind(f.deps, admin, studioId, errandKindRequest.parse({ description: '志愿者到药店代买常用药，送到家里', ...body }));
-    const medicine = await kind({ name: '代购药品', dispatch: 'claim' });
-    const haircut = await kind({ name: '上门理发', dispatch: 'claim', acceptClaims: true, homeVisit: true });
-    const bills = await kind({ name: '代缴水电费', dispatch: 'assign' });
+    // the demo catalogue: 代购药品 (volunteers claim), 上门理发 (claims accepted by staff, a home visit), 代缴水电费 (staff dispatch)
+    const kinds = await f.deps.errands.listKinds(studioId);
+    const [medicine, haircut, bills] = ['代购药品', '上门理发', '代缴水电费'].map((name) => kinds.find((k) => k.name === name)!);
     /** `count` residents registered and approved as volunteers of the studio. */
     const volunteers = async (count: number, offset = 1): Promise<Principal[]> => {
       const people = await f.newResidents(count + offset);
@@ -41,7 +42,7 @@ describe('点单-配送 errands (DynamoDB Local)', () => {
     const [resident] = await f.newResidents(1);
     const [helper, other] = await f.volunteers(2, 1);
 
-    expect((await listErrandKinds(f.deps, resident!, f.studioId, {})).kinds.map((k) => k.name)).toEqual(['代购药品', '代缴水电费', '上门理发']);
+    expect((await listErrandKinds(f.deps, resident!, f.studioId, {})).kinds.map((k) => k.name)).toEqual(['代办证件', '代购药品', '代缴水电费', '上门理发']);
     const placed = errandView.parse(await f.order(resident!, f.medicine.id));
     expect(placed).toMatchObject({ status: 'ordered', personName: '居民1', area: '贡井区筱溪街道…', actions: ['cancel'] });
     expect(JSON.stringify(placed)).not.toMatch(/13812345678|3栋2号/);
@@ -197,4 +198,34 @@ describe('点单-配送 errands (DynamoDB Local)', () => {
     expect((await listErrandKinds(f.deps, f.admin, f.studioId, { all: 'true' })).kinds.map((k) => [k.name, k.retired])).toContainEqual(['代缴水电费', true]);
     expect(await failureOf(createErrandKind(f.deps, f.staff, f.studioId, errandKindRequest.parse({ name: '代办证件', description: '代办证件', dispatch: 'assign' })))).toMatchObject({ code: 'FORBIDDEN' });
   }, 120_000);
+});
+
+describe('点单-配送 and the person’s data (DynamoDB Local)', () => {
+  it('exports the orders with their address, deletes the address when an order is over, and forgets a deleted account', async () => {
+    const f = await bookingFixture();
+    const studioId = f.seed.studioId;
+    const admin = f.principalOf('admin');
+    const staff = f.principalOf('staff1');
+    const [resident, helper] = await f.newResidents(2);
+    await registerVolunteer(f.deps, helper!, studioId, volunteerRequest.parse({ partyMember: false, skills: ['代购跑腿'], availability: '每天下午' }));
+    await decideVolunteer(f.deps, admin, studioId, helper!.userId, { approve: true });
+    const kind = (await f.deps.errands.listKinds(studioId)).find((k) => k.name === '代购药品')!;
+    const place = () => placeErrand(f.deps, resident!, studioId, placeErrandRequest.parse({ requestId: ulid(), kindId: kind.id, forWhom: '独居老人', urgency: 3, when: '周六', address: '洛社镇人民路12号', phone: '13812345678' }));
+    const finished = await place();
+    await cancelErrand(f.deps, resident!, studioId, finished.id, { reason: '不需要了' });
+    expect(await f.deps.errands.getContact(finished.id)).toBeUndefined();
+
+    const going = await place();
+    await reviewErrand(f.deps, staff, studioId, going.id, { approve: true });
+    await claimErrand(f.deps, helper!, studioId, going.id);
+    const mine = await myDataOf(f.deps, resident!);
+    expect(mine.errands).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'ordered', id: going.id, address: '洛社镇人民路12号', phone: '13812345678', status: '已接单' })]));
+    expect((await myDataOf(f.deps, helper!)).errands).toEqual([expect.objectContaining({ role: 'served', id: going.id })]);
+    expect(JSON.stringify((await myDataOf(f.deps, helper!)).errands)).not.toMatch(/13812345678/);
+
+    await deleteMyAccount(f.deps, resident!);
+    expect(await f.deps.errands.getContact(going.id)).toBeUndefined();
+    expect(await f.deps.errands.get(going.id)).toMatchObject({ status: 'cancelled', reason: '本人注销账号', personName: '（已注销）' });
+    expect((await f.deps.errands.get(going.id))!.residentId).toBeUndefined();
+  }, 60_000);
 });

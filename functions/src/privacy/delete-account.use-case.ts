@@ -5,6 +5,7 @@ import type { Principal } from '../auth/session-tokens';
 import { ConflictError } from '../errors';
 import type { Submission, SubmissionEvent } from '../submissions/submission.repository';
 import type { PrivacyDeps } from './deps';
+import { forgetErrandsOf } from '../errands/errand-privacy';
 import { isCancellableOnDeletion } from './my-data.use-case';
 import { STUDIO_ACCOUNT } from '../coins/coin.repository';
 
@@ -71,6 +72,9 @@ export async function deleteMyAccount(deps: PrivacyDeps, principal: Principal): 
     for (const teamId of r.teamIds) await deps.volunteers.removeMember(r.studioId, teamId, userId, r.teamIds);
     await deps.volunteers.delete(userId, r.studioId);
   }
+
+  // 点单-配送: orders going on cancelled (or handed back to the open list), address and phone deleted, no link kept
+  await forgetErrandsOf(deps, userId);
 
   for (const n of await deps.notifications.listAllOfUser(userId)) await deps.notifications.deleteNotification(userId, n.id);
   for (const f of await deps.notifications.listFollowsOfUser(userId)) await deps.notifications.unfollow(f.studioId, userId);

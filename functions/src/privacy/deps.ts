@@ -7,11 +7,12 @@ import { StudioRepository } from '../studio/studio.repository';
 import { SubmissionRepository } from '../submissions/submission.repository';
 import { CoinRepository } from '../coins/coin.repository';
 import { VolunteerRepository } from '../volunteers/volunteer.repository';
+import { ErrandRepository } from '../errands/errand.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { photoStoreOf } from '../wiring/adapters/photos';
 
-/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows, 幸福币 and volunteering. */
-export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers'>;
+/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows, 幸福币, volunteering and 代办服务. */
+export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers' | 'errands'>;
 
 export function privacyDeps(cfg: Config): PrivacyDeps {
   const table = tableOf(cfg);
@@ -25,5 +26,6 @@ export function privacyDeps(cfg: Config): PrivacyDeps {
     photos: photoStoreOf(cfg),
     coins: new CoinRepository(table),
     volunteers: new VolunteerRepository(table),
+    errands: new ErrandRepository(table),
   };
 }

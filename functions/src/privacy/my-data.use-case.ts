@@ -9,6 +9,7 @@ import { toBookingView } from '../stands/booking-views';
 import type { Reading } from '../readings/reading.repository';
 import { viewOf } from '../submissions/submissions.use-case';
 import type { PrivacyDeps } from './deps';
+import { errandsOfPerson } from '../errands/errand-privacy';
 
 /** A future booking that deleting the account would cancel (the place goes back to the slot). */
 export function isCancellableOnDeletion(e: Entry, today: string): boolean {
@@ -105,7 +106,7 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
   return {
     format: MY_DATA_FORMAT,
     exportedAt: now.toISOString(),
-    about: '这是“连心”小程序保存的关于您的全部信息：账号、您提的意见建议（含办理过程）、预约、血压记录与授权、消息、关注的工作室、幸福币和志愿者登记。手机号和上门地址只在保存期限内提供。',
+    about: '这是“连心”小程序保存的关于您的全部信息：账号、您提的意见建议（含办理过程）、预约、血压记录与授权、消息、关注的工作室、幸福币、志愿者登记和代办服务（点单-配送）。手机号和上门地址只在保存期限内提供。',
     account: {
       id: user.id,
       displayName: user.displayName,
@@ -129,6 +130,7 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
         return { studioId: r.studioId, studioName: studioNames.get(r.studioId)!, status: r.status, partyMember: r.partyMember, inService: r.inService, ...(r.organisation ? { organisation: r.organisation } : {}), skills: r.skills, availability: r.availability, registeredAt: r.registeredAt, teams };
       }),
     ),
+    errands: await errandsOfPerson(deps, user.id),
     retention: { contactDays: deps.limits.personalContactRetentionDays, healthReadingDays: deps.limits.healthReadingRetentionDays },
   };
 }

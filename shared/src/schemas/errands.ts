@@ -1,4 +1,5 @@
 import { z, idSchema, cursorSchema } from './common';
+import { requestIdSchema } from './booking';
 
 /**
  * 点单-配送 (seed 003): a studio's catalogue of 代办服务 and home visits; a resident orders one (or staff order for
@@ -29,7 +30,6 @@ export const ERRAND_CONTACT_KINDS = ['call', 'visit', 'note'] as const;
 export const ERRAND_CONTACT_LABELS: Record<(typeof ERRAND_CONTACT_KINDS)[number], string> = { call: '电话', visit: '上门', note: '备注' };
 
 const phoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号码');
-const requestIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '请求编号格式不正确');
 
 /** One kind of 代办服务 or home visit in the studio's catalogue (kept by the admin). */
 export const errandKindRequest = z

@@ -76,6 +76,24 @@ export const myDataExport = z.object({
   coins: z.array(z.object({ studioId: idSchema, studioName: z.string(), balance: z.number().int(), cardCode: z.string().optional(), entries: z.array(coinEntryView), redemptions: z.array(redemptionView) })),
   /** 志愿者 registrations per studio, with the teams they are in. */
   volunteering: z.array(z.object({ studioId: idSchema, studioName: z.string(), status: z.string(), partyMember: z.boolean(), inService: z.boolean(), organisation: z.string().optional(), skills: z.array(z.string()), availability: z.string(), registeredAt: z.string(), teams: z.array(z.string()) })),
+  /** 代办服务 (点单-配送): orders placed (with the address and phone) and orders served as a volunteer. */
+  errands: z.array(
+    z.object({
+      role: z.enum(['ordered', 'served']),
+      id: idSchema,
+      studioName: z.string(),
+      kindName: z.string(),
+      status: z.string(),
+      personName: z.string(),
+      when: z.string(),
+      createdAt: z.string(),
+      note: z.string().optional(),
+      rating: z.number().int().optional(),
+      comment: z.string().optional(),
+      address: z.string().optional(),
+      phone: z.string().optional(),
+    }),
+  ),
   retention: z.object({ contactDays: z.number().int(), healthReadingDays: z.number().int() }),
 });
 export type MyDataExport = z.infer<typeof myDataExport>;
