@@ -67,7 +67,7 @@ export const errandKindsQuery = z.object({ all: z.enum(['true', 'false'], { erro
 export const placeErrandRequest = z
   .object({
     requestId: requestIdSchema,
-    kindId: idSchema,
+    kindId: z.string({ required_error: '请选择要办什么' }).regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '请选择要办什么'),
     /** 代下单: staff ordering for a person without the app. */
     onBehalf: z.boolean().default(false),
     personName: z.string().trim().min(1, '请填写服务对象的姓名').max(20, '姓名不能超过 20 个字').optional(),

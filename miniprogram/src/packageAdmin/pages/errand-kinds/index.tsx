@@ -20,10 +20,11 @@ import '../../styles.css'
 type Draft = Omit<ErrandKindView, 'id'>
 const EMPTY: Draft = { name: '', description: '', dispatch: 'claim', acceptClaims: false, homeVisit: false, retired: false }
 const NO_TEAM = 'none'
+const draftOf = ({ id: _id, ...rest }: ErrandKindView): Draft => rest
 
 /** One kind of 代办服务: name, what it is, who takes it (staff dispatch / volunteers claim, claims accepted), its team. */
 function KindForm({ studioId, kind, teams, onSaved }: { studioId: string; kind?: ErrandKindView; teams: TeamView[]; onSaved: (k: ErrandKindView) => void }) {
-  const [draft, setDraft] = useState<Draft>(kind ? { ...kind } : EMPTY)
+  const [draft, setDraft] = useState<Draft>(kind ? draftOf(kind) : EMPTY)
   const [fields, setFields] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const change = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch })
