@@ -52,6 +52,8 @@ export interface ErrandContact {
   errandId: string;
   address: string;
   phone: string;
+  /** A home visit's: deleted by TTL when the booking's own contact is (privacy/retention.ts), if not before. */
+  ttl?: number;
 }
 
 export interface ContactEntry {
@@ -93,6 +95,32 @@ const orderPage = (index: 'GSI1SK' | 'GSI2SK' | 'GSI3SK'): PageKeyShape => ({ PK
 export const STATUS_PAGE = orderPage('GSI1SK');
 export const RESIDENT_PAGE = orderPage('GSI2SK');
 export const VOLUNTEER_PAGE = orderPage('GSI3SK');
+
+/** The month's counters moved by `add` (status counts, ratings), for a transaction. */
+export function figuresWrite(tableName: string, studioId: string, createdAt: string, add: Record<string, number>) {
+  const names = Object.keys(add);
+  return {
+    Update: {
+      TableName: tableName,
+      Key: figuresKey(studioId, month(createdAt)),
+      UpdateExpression: `SET #type = :type, studioId = :studio, #month = :month ADD ${names.map((_, i) => `#n${i} :n${i}`).join(', ')}`,
+      ExpressionAttributeNames: { '#type': 'type', '#month': 'month', ...Object.fromEntries(names.map((n, i) => [`#n${i}`, n])) },
+      ExpressionAttributeValues: { ':type': 'ErrandFigures', ':studio': studioId, ':month': month(createdAt), ...Object.fromEntries(names.map((n, i) => [`:n${i}`, add[n]])) },
+    },
+  };
+}
+
+/**
+ * The writes of a new order, for a transaction (the order's own, or a home-visit booking's at a stand): the order and
+ * its address and phone (apart), both new, and the month's figures.
+ */
+export function placeWrites(tableName: string, order: ErrandOrder, contact: ErrandContact) {
+  return [
+    { Put: { TableName: tableName, Item: orderItem(order), ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName: tableName, Item: { ...contactKey(order.id), type: 'ErrandContact', ...contact, ...(order.residentId ? { residentId: order.residentId } : {}) }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    figuresWrite(tableName, order.studioId, order.createdAt, { [order.status]: 1 }),
+  ];
+}
 
 export function orderItem(o: ErrandOrder) {
   const sort = `${o.createdAt}#${o.id}`;

@@ -8,11 +8,12 @@ import {
   byStatus,
   contactKey,
   figuresKey,
+  figuresWrite,
   kindKey,
   logKey,
-  month,
   ofResident,
   ofVolunteer,
+  placeWrites,
   orderItem,
   orderKey,
   RESIDENT_PAGE,
@@ -71,20 +72,6 @@ export class ErrandRepository {
     }
   }
 
-  private figuresUpdate(studioId: string, createdAt: string, add: Record<string, number>, extra: Record<string, number> = {}) {
-    const all = { ...add, ...extra };
-    const names = Object.keys(all);
-    return {
-      Update: {
-        TableName: this.T,
-        Key: figuresKey(studioId, month(createdAt)),
-        UpdateExpression: `SET #type = :type, studioId = :studio, #month = :month ADD ${names.map((_, i) => `#n${i} :n${i}`).join(', ')}`,
-        ExpressionAttributeNames: { '#type': 'type', '#month': 'month', ...Object.fromEntries(names.map((n, i) => [`#n${i}`, n])) },
-        ExpressionAttributeValues: { ':type': 'ErrandFigures', ':studio': studioId, ':month': month(createdAt), ...Object.fromEntries(names.map((n, i) => [`:n${i}`, all[n]])) },
-      },
-    };
-  }
-
   /**
    * 点单: the order, its address and phone (apart), the month's figures and the retry key, in one transaction. The
    * same retry key answers the order it made (`replayed`), never a second one.
@@ -92,10 +79,8 @@ export class ErrandRepository {
   async place(order: ErrandOrder, contact: ErrandContact, guard: RetryGuard, notices: NoticeOrder[]): Promise<{ kind: 'placed' } | { kind: 'replayed'; targetId: string; fingerprint: string }> {
     const cancelled = await transactWrite(this.table, [
       { Put: { TableName: this.T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: order.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)' } },
-      { Put: { TableName: this.T, Item: orderItem(order), ConditionExpression: 'attribute_not_exists(PK)' } },
-      { Put: { TableName: this.T, Item: { ...contactKey(order.id), type: 'ErrandContact', ...contact, ...(order.residentId ? { residentId: order.residentId } : {}) }, ConditionExpression: 'attribute_not_exists(PK)' } },
-      this.figuresUpdate(order.studioId, order.createdAt, { [order.status]: 1 }),
-      ...noticeWrites(this.T, notices),
+      ...placeWrites(this.T, order, contact),
+            ...noticeWrites(this.T, notices),
     ]);
     if (!cancelled) return { kind: 'placed' };
     const previous = cancelled.codes[0] === 'ConditionalCheckFailed' ? await readRetryKey(this.table, guard.actorId, guard.requestId) : undefined;
@@ -124,7 +109,7 @@ export class ErrandRepository {
   async step(previous: ErrandOrder, next: ErrandOrder, notices: NoticeOrder[], also: Record<string, unknown>[] = []): Promise<boolean> {
     const moved: Record<string, number> = previous.status !== next.status ? { [previous.status]: -1, [next.status]: 1 } : {};
     const rated: Record<string, number> = next.rating && !previous.rating ? { ratings: 1, ratingSum: next.rating } : {};
-    const figures = Object.keys(moved).length + Object.keys(rated).length > 0 ? [this.figuresUpdate(next.studioId, next.createdAt, moved, rated)] : [];
+    const figures = Object.keys(moved).length + Object.keys(rated).length > 0 ? [figuresWrite(this.T, next.studioId, next.createdAt, { ...moved, ...rated })] : [];
     const cancelled = await transactWrite(this.table, [
       {
         Put: {

@@ -7,6 +7,7 @@ import { bookingFixture } from '../../../test/support/booking-fixture';
 import { failureOf } from '../../../test/support/failure';
 import { deleteMyAccount } from '../privacy/delete-account.use-case';
 import { myDataOf } from '../privacy/my-data.use-case';
+import { bookSlot, cancelMyBooking } from '../stands/bookings.use-case';
 import { decideVolunteer, registerVolunteer, addTeamMember, createVolunteerTeam } from '../volunteers/volunteers.use-case';
 import { createErrandKind, listErrandKinds, updateErrandKind } from './errand-catalogue.use-case';
 import { addErrandContact, getErrand, getErrandFigures, listMyErrands, listMyErrandTasks, listOpenErrands, listStudioErrands, placeErrand, revealErrandContact } from './errand-orders.use-case';
@@ -227,5 +228,38 @@ describe('点单-配送 and the person’s data (DynamoDB Local)', () => {
     expect(await f.deps.errands.getContact(going.id)).toBeUndefined();
     expect(await f.deps.errands.get(going.id)).toMatchObject({ status: 'cancelled', reason: '本人注销账号', personName: '（已注销）' });
     expect((await f.deps.errands.get(going.id))!.residentId).toBeUndefined();
+  }, 60_000);
+});
+
+describe('a home visit booked at a stand (DynamoDB Local)', () => {
+  it('becomes an errand order in the booking’s transaction: staff dispatch it, only the one who goes reads the address; cancelling the booking cancels it', async () => {
+    const f = await bookingFixture();
+    const studioId = f.seed.studioId;
+    const admin = f.principalOf('admin');
+    const staff = f.principalOf('staff1');
+    const [resident, fixer] = await f.newResidents(2);
+    await registerVolunteer(f.deps, fixer!, studioId, volunteerRequest.parse({ partyMember: false, skills: ['家电维修'], availability: '周末' }));
+    await decideVolunteer(f.deps, admin, studioId, fixer!.userId, { approve: true });
+    const service = { ...f.todayStand.services[0]!, name: '家电上门维修', homeVisit: true, keepsHealthReadings: false };
+    const venueId = ulid();
+    await f.deps.stands.putVenue({ id: venueId, studioId, name: '上门服务', address: '洛社镇', rules: [] });
+    const stand = { ...f.todayStand, id: ulid(), venueId, venueName: '上门服务', services: [service] };
+    await f.deps.stands.createStandWithSlots(stand, [{ standId: stand.id, serviceId: service.id, startTime: '10:00', endTime: '11:00', capacity: 3, booked: 0 }]);
+    const book = () => bookSlot(f.deps, resident!, { standId: stand.id, serviceId: service.id, startTime: '10:00', requestId: ulid(), address: '洛社镇前进村3组12号', phone: '13800001111', phoneConsent: true });
+
+    const visit = await book();
+    const order = await getErrand(f.deps, staff, studioId, visit.id);
+    expect(order).toMatchObject({ kindName: '上门服务·家电上门维修', homeVisit: true, status: 'ordered', personName: '居民1', area: '洛社镇…' });
+    expect(JSON.stringify(order)).not.toContain('前进村');
+    expect((await listMyErrands(f.deps, resident!, studioId, {})).errands.map((e) => e.id)).toEqual([visit.id]);
+    await reviewErrand(f.deps, staff, studioId, visit.id, { approve: true });
+    expect(await failureOf(claimErrand(f.deps, fixer!, studioId, visit.id))).toMatchObject({ code: 'NOT_FOUND' }); // staff dispatch it
+    await assignErrand(f.deps, staff, studioId, visit.id, { volunteerId: fixer!.userId });
+    expect(await revealErrandContact(f.deps, fixer!, studioId, visit.id)).toEqual({ address: '洛社镇前进村3组12号', phone: '13800001111' });
+    expect(await failureOf(revealErrandContact(f.deps, staff, studioId, visit.id))).toMatchObject({ code: 'FORBIDDEN' });
+
+    await cancelMyBooking(f.deps, resident!, visit.id);
+    expect(await f.deps.errands.get(visit.id)).toMatchObject({ status: 'cancelled', reason: '居民取消了预约' });
+    expect(await f.deps.errands.getContact(visit.id)).toBeUndefined();
   }, 60_000);
 });

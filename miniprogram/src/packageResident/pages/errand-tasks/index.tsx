@@ -84,7 +84,7 @@ function MyTask({ studioId, errand, onChanged }: { studioId: string; errand: Err
       {contact ? (
         <View className='errand-contact-box' role='status'>
           <Text className='plain-line errand-address'>地址：{contact.address}</Text>
-          <Text className='plain-line errand-phone'>电话：{contact.phone}</Text>
+          <Text className='plain-line errand-phone'>电话：{contact.phone || '（没有留电话）'}</Text>
         </View>
       ) : mayReveal ? (
         <BusyButton label='查看地址和电话' busyLabel='正在查看…' busy={busy} className='btn--secondary errand-reveal' onClick={() => void reveal()} />
