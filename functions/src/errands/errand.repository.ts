@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ErrandStatus } from '@shared/schemas/errands';
 import { entityOf, isConditionFailure, queryAll, transactWrite, type TableRef, type TransactItems } from '../data/dynamodb-client';
-import { queryPage } from '../data/page-cursor';
+import { queryPage, type PageKeyShape } from '../data/page-cursor';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
 import {
@@ -73,7 +73,7 @@ export class ErrandRepository {
   }
 
   /**
-   * 点单: the order, its address and phone (apart), the month's figures and the retry key, in one transaction. The
+   * Access pattern 91, 点单: the order, its address and phone (apart), the month's figures and the retry key, in one transaction. The
    * same retry key answers the order it made (`replayed`), never a second one.
    */
   async place(order: ErrandOrder, contact: ErrandContact, guard: RetryGuard, notices: NoticeOrder[]): Promise<{ kind: 'placed' } | { kind: 'replayed'; targetId: string; fingerprint: string }> {
@@ -101,7 +101,7 @@ export class ErrandRepository {
   }
 
   /**
-   * One step of an order: the order as `next`, written only over the version and status read (two taps, or fifty
+   * Access pattern 93, one step of an order: the order as `next`, written only over the version and status read (two taps, or fifty
    * volunteers claiming at once: exactly one passes); the month's figures move with it; its notices and any writes of
    * another context (the volunteer's coins) in the same transaction. Once it is over (已确认, 已取消, 未通过) its address
    * and phone are deleted with that step: nobody needs them any more. False when the order had changed (nothing written).
@@ -130,35 +130,28 @@ export class ErrandRepository {
     throw new Error(`errand step not written: ${cancelled.codes.join(',')}`);
   }
 
-  /** Access pattern 93: a studio's orders in one status, oldest first — Query GSI1 GSI1PK=STUDIO#id#ERRANDS#status, a page. */
+  /** Access pattern 94: a studio's orders in one status, oldest first — Query GSI1 GSI1PK=STUDIO#id#ERRANDS#status, a page. */
   async listByStatus(studioId: string, status: ErrandStatus, page: Page): Promise<{ orders: ErrandOrder[]; nextCursor?: string }> {
     const out = await queryPage(this.table, { partition: { GSI1PK: byStatus(studioId, status) }, shape: STATUS_PAGE }, { IndexName: 'GSI1' }, page);
     return { orders: out.items.map((i) => entityOf<ErrandOrder>(i)), ...(out.nextCursor ? { nextCursor: out.nextCursor } : {}) };
   }
 
-  /** Access pattern 94: a resident's orders at a studio, newest first — Query GSI2 GSI2PK=USER#id#ERRANDS, filter studioId. */
-  async listOfResident(studioId: string, userId: string, page: Page): Promise<{ orders: ErrandOrder[]; nextCursor?: string }> {
-    const out = await queryPage(
-      this.table,
-      { partition: { GSI2PK: ofResident(userId) }, shape: RESIDENT_PAGE },
-      { IndexName: 'GSI2', ScanIndexForward: false, FilterExpression: 'studioId = :studio', ExpressionAttributeValues: { ':studio': studioId } },
-      page,
-    );
+  /** Access pattern 95: a resident's orders at a studio, newest first — Query GSI2 GSI2PK=USER#id#ERRANDS, filter studioId. */
+  listOfResident(studioId: string, userId: string, page: Page): Promise<{ orders: ErrandOrder[]; nextCursor?: string }> {
+    return this.listOfPerson('GSI2', { GSI2PK: ofResident(userId) }, RESIDENT_PAGE, studioId, page);
+  }
+
+  /** Access pattern 96: a volunteer's orders at a studio, newest first — Query GSI3 GSI3PK=USER#id#ERRANDTASKS, filter studioId. */
+  listOfVolunteer(studioId: string, userId: string, page: Page): Promise<{ orders: ErrandOrder[]; nextCursor?: string }> {
+    return this.listOfPerson('GSI3', { GSI3PK: ofVolunteer(userId) }, VOLUNTEER_PAGE, studioId, page);
+  }
+
+  private async listOfPerson(index: 'GSI2' | 'GSI3', partition: Record<string, string>, shape: PageKeyShape, studioId: string, page: Page) {
+    const out = await queryPage(this.table, { partition, shape }, { IndexName: index, ScanIndexForward: false, FilterExpression: 'studioId = :studio', ExpressionAttributeValues: { ':studio': studioId } }, page);
     return { orders: out.items.map((i) => entityOf<ErrandOrder>(i)), ...(out.nextCursor ? { nextCursor: out.nextCursor } : {}) };
   }
 
-  /** Access pattern 95: a volunteer's orders at a studio, newest first — Query GSI3 GSI3PK=USER#id#ERRANDTASKS, filter studioId. */
-  async listOfVolunteer(studioId: string, userId: string, page: Page): Promise<{ orders: ErrandOrder[]; nextCursor?: string }> {
-    const out = await queryPage(
-      this.table,
-      { partition: { GSI3PK: ofVolunteer(userId) }, shape: VOLUNTEER_PAGE },
-      { IndexName: 'GSI3', ScanIndexForward: false, FilterExpression: 'studioId = :studio', ExpressionAttributeValues: { ':studio': studioId } },
-      page,
-    );
-    return { orders: out.items.map((i) => entityOf<ErrandOrder>(i)), ...(out.nextCursor ? { nextCursor: out.nextCursor } : {}) };
-  }
-
-  /** Access pattern 96: an order's contact log, oldest first — Query PK=ERRAND#id AND begins_with(SK, 'LOG#'). */
+  /** Access pattern 97: an order's contact log, oldest first — Query PK=ERRAND#id AND begins_with(SK, 'LOG#'). */
   async listLog(id: string): Promise<ContactEntry[]> {
     const items = await queryAll(this.table, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': `ERRAND#${id}`, ':prefix': 'LOG#' }, ConsistentRead: true });
     return items.map((i) => entityOf<ContactEntry>(i));
@@ -168,7 +161,7 @@ export class ErrandRepository {
     await this.table.client.send(new PutCommand({ TableName: this.T, Item: { ...logKey(entry.errandId, entry.id), type: 'ErrandContactEntry', ...entry }, ConditionExpression: 'attribute_not_exists(PK)' }));
   }
 
-  /** Access pattern 97: a studio's figures for a month — GetItem PK=STUDIO#id, SK=ERRANDSTATS#yyyy-mm (a counters item). */
+  /** Access pattern 98: a studio's figures for a month — GetItem PK=STUDIO#id, SK=ERRANDSTATS#yyyy-mm (a counters item). */
   async figures(studioId: string, forMonth: string): Promise<ErrandFigures> {
     const out = await this.table.client.send(new GetCommand({ TableName: this.T, Key: figuresKey(studioId, forMonth), ConsistentRead: true }));
     const item = out.Item ?? {};
@@ -176,7 +169,7 @@ export class ErrandRepository {
     return { month: forMonth, byStatus: byStatusCounts, ratings: (item.ratings as number) ?? 0, ratingSum: (item.ratingSum as number) ?? 0 };
   }
 
-  /** Access pattern 98: every order a person placed or served (their data) — Query GSI2 / GSI3 on their partition. */
+  /** Access pattern 99: every order a person placed or served (their data) — Query GSI2 / GSI3 on their partition. */
   async listAllOfPerson(userId: string): Promise<{ ordered: ErrandOrder[]; served: ErrandOrder[] }> {
     const [ordered, served] = await Promise.all([
       queryAll(this.table, { IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': ofResident(userId) } }),

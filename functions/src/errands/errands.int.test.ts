@@ -13,6 +13,12 @@ import { createErrandKind, listErrandKinds, updateErrandKind } from './errand-ca
 import { addErrandContact, getErrand, getErrandFigures, listMyErrands, listMyErrandTasks, listOpenErrands, listStudioErrands, placeErrand, revealErrandContact } from './errand-orders.use-case';
 import { assignErrand, cancelErrand, claimErrand, confirmErrand, decideErrandClaim, deliverErrand, reviewErrand } from './errand-steps.use-case';
 
+/** A resident registered and approved as a volunteer of the studio. */
+async function approveVolunteer(f: Awaited<ReturnType<typeof bookingFixture>>, person: Principal, skill: '代购跑腿' | '家电维修' = '代购跑腿') {
+  await registerVolunteer(f.deps, person, f.seed.studioId, volunteerRequest.parse({ partyMember: false, skills: [skill], availability: '每天下午' }));
+  await decideVolunteer(f.deps, f.principalOf('admin'), f.seed.studioId, person.userId, { approve: true });
+}
+
 // 点单-配送 against DynamoDB Local: 已下单 → 已审核 → [待确认接单 →] 已接单 → 已送达 → 已确认 (or 未通过 / 已取消); only
 // the assigned volunteer reads the address and phone, through an audited reveal; coins on confirm in the same transaction.
 describe('点单-配送 errands (DynamoDB Local)', () => {
@@ -28,8 +34,7 @@ describe('点单-配送 errands (DynamoDB Local)', () => {
     const volunteers = async (count: number, offset = 1): Promise<Principal[]> => {
       const people = await f.newResidents(count + offset);
       const chosen = people.slice(offset);
-      await Promise.all(chosen.map((p) => registerVolunteer(f.deps, p, studioId, volunteerRequest.parse({ partyMember: false, skills: ['代购跑腿'], availability: '每天下午' }))));
-      await Promise.all(chosen.map((p) => decideVolunteer(f.deps, admin, studioId, p.userId, { approve: true })));
+      await Promise.all(chosen.map((p) => approveVolunteer(f, p)));
       return chosen;
     };
     const order = (who: Principal, kindId: string, extra: Record<string, unknown> = {}) =>
@@ -205,11 +210,9 @@ describe('点单-配送 and the person’s data (DynamoDB Local)', () => {
   it('exports the orders with their address, deletes the address when an order is over, and forgets a deleted account', async () => {
     const f = await bookingFixture();
     const studioId = f.seed.studioId;
-    const admin = f.principalOf('admin');
     const staff = f.principalOf('staff1');
     const [resident, helper] = await f.newResidents(2);
-    await registerVolunteer(f.deps, helper!, studioId, volunteerRequest.parse({ partyMember: false, skills: ['代购跑腿'], availability: '每天下午' }));
-    await decideVolunteer(f.deps, admin, studioId, helper!.userId, { approve: true });
+    await approveVolunteer(f, helper!);
     const kind = (await f.deps.errands.listKinds(studioId)).find((k) => k.name === '代购药品')!;
     const place = () => placeErrand(f.deps, resident!, studioId, placeErrandRequest.parse({ requestId: ulid(), kindId: kind.id, forWhom: '独居老人', urgency: 3, when: '周六', address: '洛社镇人民路12号', phone: '13812345678' }));
     const finished = await place();
@@ -235,11 +238,9 @@ describe('a home visit booked at a stand (DynamoDB Local)', () => {
   it('becomes an errand order in the booking’s transaction: staff dispatch it, only the one who goes reads the address; cancelling the booking cancels it', async () => {
     const f = await bookingFixture();
     const studioId = f.seed.studioId;
-    const admin = f.principalOf('admin');
     const staff = f.principalOf('staff1');
     const [resident, fixer] = await f.newResidents(2);
-    await registerVolunteer(f.deps, fixer!, studioId, volunteerRequest.parse({ partyMember: false, skills: ['家电维修'], availability: '周末' }));
-    await decideVolunteer(f.deps, admin, studioId, fixer!.userId, { approve: true });
+    await approveVolunteer(f, fixer!, '家电维修');
     const service = { ...f.todayStand.services[0]!, name: '家电上门维修', homeVisit: true, keepsHealthReadings: false };
     const venueId = ulid();
     await f.deps.stands.putVenue({ id: venueId, studioId, name: '上门服务', address: '洛社镇', rules: [] });

@@ -5,18 +5,16 @@ import { contactEntryRequest, ERRAND_CONTACT_KINDS, ERRAND_CONTACT_LABELS, type 
 import { parseWith } from '@shared/validation'
 import { addErrandContact, claimErrand, deliverErrand, listMyErrandTasks, listOpenErrands, revealErrandContact } from '../../../services/api'
 import { errorMessage, isApiError } from '../../../services/request'
-import { getLastStand } from '../../../services/last-stand'
 import { openPage } from '../../../services/navigation'
 import { VOLUNTEER_PAGE } from '../../../services/platform'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
-import { PageState } from '../../../components/page-state'
-import { SignInCard } from '../../../components/sign-in-card'
 import { BusyButton } from '../../../components/ui/busy-button'
 import { ChipGroup } from '../../../components/ui/chip-group'
 import { Field } from '../../../components/ui/field'
 import { Page } from '../../../components/ui/page'
 import { ErrandSummary } from '../../errand-summary'
+import { studioIdOf, studioPageGate } from '../../studio-page'
 
 type ContactKind = (typeof ERRAND_CONTACT_KINDS)[number]
 
@@ -109,7 +107,7 @@ function MyTask({ studioId, errand, onChanged }: { studioId: string; errand: Err
 /** 志愿者接单: reviewed orders I may claim (the area only), and the ones given to me. */
 export default function ErrandTasksPage() {
   const { params } = useRouter()
-  const studioId = (typeof params.studioId === 'string' && params.studioId) || getLastStand()?.studioId || ''
+  const studioId = studioIdOf(params)
   const [user] = useSessionUser()
   const [claiming, setClaiming] = useState<string | null>(null)
   const { state, retry, setData, reload } = usePageData(
@@ -120,20 +118,8 @@ export default function ErrandTasksPage() {
     [studioId],
     { enabled: !!user && !!studioId, initial: () => (studioId ? { status: 'loading' } : { status: 'error', message: '先扫一扫服务点的二维码，才知道是哪个工作室' }), reloadOnShow: true },
   )
-  if (!user) {
-    return (
-      <Page className='errand-tasks-page'>
-        <SignInCard why='登录后志愿者可以接单。' />
-      </Page>
-    )
-  }
-  if (state.status !== 'ready') {
-    return (
-      <Page className='errand-tasks-page'>
-        <PageState state={state} onRetry={studioId ? retry : undefined} />
-      </Page>
-    )
-  }
+  const gate = studioPageGate('errand-tasks-page', user, state, '登录后志愿者可以接单。', studioId ? retry : undefined)
+  if (gate || state.status !== 'ready') return gate
   const { open, mine } = state.data
   const claim = async (id: string) => {
     setClaiming(id)

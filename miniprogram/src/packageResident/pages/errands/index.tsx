@@ -6,20 +6,18 @@ import { parseWith } from '@shared/validation'
 import { cancelErrand, confirmErrand, listErrandKinds, listMyErrands, placeErrand } from '../../../services/api'
 import { errorMessage, isApiError, outcomeUnknown } from '../../../services/request'
 import { newRequestId } from '../../../services/request-id'
-import { getLastStand } from '../../../services/last-stand'
 import { openPage } from '../../../services/navigation'
 import { ERRAND_TASKS_PAGE } from '../../../services/platform'
 import { askFor } from '../../../services/subscribe'
 import { revealFirstError } from '../../../services/reveal-error'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
-import { PageState } from '../../../components/page-state'
-import { SignInCard } from '../../../components/sign-in-card'
 import { BusyButton } from '../../../components/ui/busy-button'
 import { ChipGroup } from '../../../components/ui/chip-group'
 import { Field } from '../../../components/ui/field'
 import { Page } from '../../../components/ui/page'
 import { ErrandSummary } from '../../errand-summary'
+import { studioIdOf, studioPageGate } from '../../studio-page'
 
 interface Draft {
   kindId: string
@@ -167,7 +165,7 @@ function MyOrder({ studioId, errand, onChanged }: { studioId: string; errand: Er
 /** 代办服务: the studio's catalogue, the order form, my orders (confirm and rate, cancel); a link for volunteers. */
 export default function ErrandsPage() {
   const { params } = useRouter()
-  const studioId = (typeof params.studioId === 'string' && params.studioId) || getLastStand()?.studioId || ''
+  const studioId = studioIdOf(params)
   const onBehalf = params.onBehalf === '1'
   const [user] = useSessionUser()
   const { state, retry, setData } = usePageData(
@@ -179,20 +177,8 @@ export default function ErrandsPage() {
     { enabled: !!user && !!studioId, initial: () => (studioId ? { status: 'loading' } : { status: 'error', message: '先扫一扫服务点的二维码，才知道向哪个工作室点单' }), reloadOnShow: true },
   )
 
-  if (!user) {
-    return (
-      <Page className='errands-page'>
-        <SignInCard why='登录后可以点代办服务。' />
-      </Page>
-    )
-  }
-  if (state.status !== 'ready') {
-    return (
-      <Page className='errands-page'>
-        <PageState state={state} onRetry={studioId ? retry : undefined} />
-      </Page>
-    )
-  }
+  const gate = studioPageGate('errands-page', user, state, '登录后可以点代办服务。', studioId ? retry : undefined)
+  if (gate || state.status !== 'ready') return gate
   const { kinds, mine } = state.data
   const replace = (e: ErrandView) => setData((d) => ({ ...d, mine: d.mine.some((x) => x.id === e.id) ? d.mine.map((x) => (x.id === e.id ? e : x)) : [e, ...d.mine] }))
   return (
