@@ -8,6 +8,7 @@ import { failureOf } from '../../../test/support/failure';
 import { deleteMyAccount } from '../privacy/delete-account.use-case';
 import { myDataOf } from '../privacy/my-data.use-case';
 import { bookSlot, cancelMyBooking } from '../stands/bookings.use-case';
+import { releaseBookingsOfCancelledStand } from '../stands/cancelled-stand.use-case';
 import { decideVolunteer, registerVolunteer, addTeamMember, createVolunteerTeam } from '../volunteers/volunteers.use-case';
 import { createErrandKind, listErrandKinds, updateErrandKind } from './errand-catalogue.use-case';
 import { addErrandContact, getErrand, getErrandFigures, listMyErrands, listMyErrandTasks, listOpenErrands, listStudioErrands, placeErrand, revealErrandContact } from './errand-orders.use-case';
@@ -262,5 +263,13 @@ describe('a home visit booked at a stand (DynamoDB Local)', () => {
     await cancelMyBooking(f.deps, resident!, visit.id);
     expect(await f.deps.errands.get(visit.id)).toMatchObject({ status: 'cancelled', reason: '居民取消了预约' });
     expect(await f.deps.errands.getContact(visit.id)).toBeUndefined();
+
+    // a stand cancelled by staff: its bookings are released (the notice consumer's fan-out) and the visits' orders with them
+    const [neighbour] = await f.newResidents(1);
+    const second = await bookSlot(f.deps, neighbour!, { standId: stand.id, serviceId: service.id, startTime: '10:00', requestId: ulid(), address: '洛社镇前进村4组1号' });
+    expect((await f.deps.errands.get(second.id))!.status).toBe('ordered');
+    await releaseBookingsOfCancelledStand(f.deps, stand.id, f.now.toISOString());
+    expect(await f.deps.errands.get(second.id)).toMatchObject({ status: 'cancelled', reason: '服务取消' });
+    expect(await getErrandFigures(f.deps, staff, studioId)).toMatchObject({ byStatus: { cancelled: 2, ordered: 0, assigned: 0 } });
   }, 60_000);
 });

@@ -39,9 +39,9 @@ export function homeVisitOrderOf(entry: Entry): { order: ErrandOrder; contact: E
 
 const GOING_ON = ['ordered', 'open', 'claimed', 'assigned'];
 
-/** The resident cancelled a home-visit booking: its order, still going on, is cancelled with it (nobody goes). */
-export async function cancelHomeVisitOrder(deps: Pick<Deps, 'errands' | 'now'>, entryId: string): Promise<void> {
+/** A home-visit booking cancelled (by its resident, or with its stand): its order, still going on, is cancelled with it. */
+export async function cancelHomeVisitOrder(deps: Pick<Deps, 'errands' | 'now'>, entryId: string, reason = '居民取消了预约'): Promise<void> {
   const order = await deps.errands.get(entryId);
   if (!order || !order.homeVisit || !GOING_ON.includes(order.status)) return;
-  await deps.errands.step(order, { ...order, status: 'cancelled', reason: '居民取消了预约', version: order.version + 1, updatedAt: deps.now().toISOString() }, []);
+  await deps.errands.step(order, { ...order, status: 'cancelled', reason, version: order.version + 1, updatedAt: deps.now().toISOString() }, []);
 }

@@ -10,7 +10,7 @@ import type { NoticeDelivery, NoticeRequest } from './notice-queue.repository';
  * stream). Nothing here is in a resident's or a representative's request: their request only wrote the notice in its
  * own transaction.
  */
-export type NoticeDeliveryDeps = Pick<Deps, 'users' | 'notifications' | 'bookings' | 'noticeQueue' | 'notifier' | 'now' | 'newId'>;
+export type NoticeDeliveryDeps = Pick<Deps, 'users' | 'notifications' | 'bookings' | 'errands' | 'noticeQueue' | 'notifier' | 'now' | 'newId'>;
 
 /** How each notice reads in the resident's 消息 list. */
 const IN_APP: Record<NoticeKind, (data: Record<string, string>) => { title: string; body: string }> = {
