@@ -2,7 +2,7 @@ import { AUTOMATIC_COIN_RULES } from '@shared/schemas/coins';
 import { ERRAND_STATUS_LABELS, type ErrandView } from '@shared/schemas/errands';
 import type { Principal } from '../auth/session-tokens';
 import { STUDIO_ACCOUNT, type Transfer } from '../coins/coin.repository';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { VolunteersDeps } from '../volunteers/deps';
 import { mayDo, mayStep, type ErrandStep, type Standing } from './errand-lifecycle';
 import { loadErrand, mayClaimWith, standingOf } from './errand-orders.use-case';
@@ -77,8 +77,23 @@ export function assignErrand(deps: VolunteersDeps, principal: Principal, studioI
   });
 }
 
-/** 接单: an approved volunteer (of the kind's team) takes a reviewed order — exactly one of many at once. */
-export function claimErrand(deps: VolunteersDeps, principal: Principal, studioId: string, id: string): Promise<ErrandView> {
+/**
+ * 接单: an approved volunteer (of the kind's team) takes a reviewed order — exactly one of many at once. One who could
+ * have claimed it, and came too late, is told so (409), not that it does not exist.
+ */
+export async function claimErrand(deps: VolunteersDeps, principal: Principal, studioId: string, id: string): Promise<ErrandView> {
+  try {
+    return await claimOnce(deps, principal, studioId, id);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    const order = await deps.errands.get(id);
+    const tooLate = order && order.studioId === studioId && order.status !== 'ordered' && order.status !== 'refused' && order.residentId !== principal.userId;
+    if (tooLate && mayClaimWith(await deps.volunteers.get(principal.userId, studioId), order)) throw new ConflictError('这单已经被别的志愿者接了');
+    throw error;
+  }
+}
+
+function claimOnce(deps: VolunteersDeps, principal: Principal, studioId: string, id: string): Promise<ErrandView> {
   return runStep(
     deps,
     principal,

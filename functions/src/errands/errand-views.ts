@@ -50,7 +50,7 @@ export function stepNotices(next: ErrandOrder, studioName: string, newId: () => 
     userId,
     noticeId: newId(),
     createdAt: at,
-    notice: { kind: 'errand_update', page: `${page}?id=${next.id}`, data: { service: next.kindName, status, studio: studioName } },
+    notice: { kind: 'errand_update', page: `${page}?studioId=${next.studioId}&id=${next.id}`, data: { service: next.kindName, status, studio: studioName } },
   });
   const orders: NoticeOrder[] = [];
   if (next.residentId && ['open', 'refused', 'assigned', 'delivered'].includes(next.status)) orders.push(notice(next.residentId, RESIDENT_ERRANDS_PAGE, 'resident'));
