@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { contactEntryRequest, ERRAND_CONTACT_KINDS, ERRAND_CONTACT_LABELS, type ErrandView } from '@shared/schemas/errands'
 import { parseWith } from '@shared/validation'
-import { addErrandContact, claimErrand, deliverErrand, listMyErrandTasks, listOpenErrands, revealErrandContact } from '../../../services/api'
+import { addErrandContact, claimErrand, deliverErrand, getErrand, listMyErrandTasks, listOpenErrands, revealErrandContact } from '../../../services/api'
 import { errorMessage, isApiError } from '../../../services/request'
 import { openPage } from '../../../services/navigation'
 import { VOLUNTEER_PAGE } from '../../../services/platform'
@@ -76,6 +76,7 @@ function MyTask({ studioId, errand, onChanged }: { studioId: string; errand: Err
       onChanged(await deliverErrand(studioId, errand.id))
       Taro.showToast({ title: '已标记送达，等居民确认', icon: 'none' })
     })
+  const showContacts = () => act(async () => onChanged(await getErrand(studioId, errand.id)))
   const mayReveal = errand.status === 'assigned' || errand.status === 'delivered'
   return (
     <ErrandSummary errand={errand}>
@@ -99,6 +100,7 @@ function MyTask({ studioId, errand, onChanged }: { studioId: string; errand: Err
           ))}
         </View>
       ) : null}
+      {mayReveal && !errand.contacts ? <Button className='btn btn--secondary errand-contacts-open' onClick={() => void showContacts()}>联系记录</Button> : null}
       {mayReveal ? <ContactForm studioId={studioId} errandId={errand.id} onSaved={onChanged} /> : null}
     </ErrandSummary>
   )
