@@ -38,7 +38,8 @@ describe('serverless package --stage prod', () => {
     // one per context, not per route (the old shape had a function per route and 425 resources)
     expect(resourcesOf('AWS::Lambda::Function').length).toBe(deployed.length);
     expect(resourcesOf('AWS::Lambda::Function').length).toBeLessThanOrEqual(16);
-    expect(Object.keys(template.Resources).length).toBeLessThanOrEqual(170);
+    // each HTTP route is one resource (an ApiGatewayV2 Route): 170 before 微心愿's 16 routes; CloudFormation allows 500
+    expect(Object.keys(template.Resources).length).toBeLessThanOrEqual(220);
     expect(resourcesOf('AWS::Lambda::Version')).toEqual([]);
   });
 
