@@ -48,6 +48,7 @@ describe('点单-配送: an errand ordered for an old resident, claimed, deliver
     await waitForText(visible(staff, '.queue-errand-title'), '代购药品 · 王奶奶');
     expect(await visible(staff, '.queue-errand').textContent()).not.toContain('光荣院落');
     await visible(staff, '.queue-approve').click();
+    await visible(staff, '.queue-errand--open').waitFor(); // reviewed (the card follows the answer) before the next tab loads
     await chip(staff, '.queue-tab', '已审核');
     await waitForText(visible(staff, '.queue-errand-title'), '代购药品 · 王奶奶');
     await screenshot(staff, 'errand-reviewed');
@@ -76,6 +77,7 @@ describe('点单-配送: an errand ordered for an old resident, claimed, deliver
     await visible(staff, '.queue-text input').fill('药买得很快');
     await settle(staff);
     await visible(staff, '.queue-send').click();
+    await visible(staff, '.queue-errand--confirmed').waitFor();
     await chip(staff, '.queue-tab', '已确认');
     await waitForText(visible(staff, '.queue-errand-title'), '代购药品 · 王奶奶');
 
