@@ -18,20 +18,20 @@ export default defineAppConfig({
   // Staff, representatives and admins only: downloaded when first opened, kept out of the main package.
   // 代填意见 (on-behalf) is here too: opened from the stand console and from the representatives' inbox.
   subPackages: [
-    // Residents' pages opened now and then from 我的: 幸福币, 当志愿者 and 微心愿 (the 心愿墙)
+    // Residents' pages opened now and then from 我的: 幸福币, 当志愿者, 微心愿 (the 心愿墙), 代办服务 (and the volunteers' 接单)
     {
       root: 'packageResident',
-      pages: ['pages/coins/index', 'pages/volunteer/index', 'pages/wishes/index'],
+      pages: ['pages/coins/index', 'pages/volunteer/index', 'pages/wishes/index', 'pages/errands/index', 'pages/errand-tasks/index'],
     },
     {
       root: 'packageStaff',
-      pages: ['pages/stands/index', 'pages/console/index', 'pages/summary/index', 'pages/on-behalf/index', 'pages/coins/index', 'pages/volunteers/index', 'pages/wish-on-behalf/index'],
+      pages: ['pages/stands/index', 'pages/console/index', 'pages/summary/index', 'pages/on-behalf/index', 'pages/coins/index', 'pages/volunteers/index', 'pages/wish-on-behalf/index', 'pages/errands/index'],
     },
     // Studio administrators only: services, venues and their schedules, stands (and the lunar-calendar editor),
     // the categories of submissions with their time limits (意见类别与时限), the audit trail (操作记录).
     {
       root: 'packageAdmin',
-      pages: ['pages/index/index', 'pages/services/index', 'pages/service-edit/index', 'pages/venues/index', 'pages/venue-edit/index', 'pages/stands/index', 'pages/submission-settings/index', 'pages/audit/index', 'pages/members/index', 'pages/coins/index', 'pages/volunteers/index'],
+      pages: ['pages/index/index', 'pages/services/index', 'pages/service-edit/index', 'pages/venues/index', 'pages/venue-edit/index', 'pages/stands/index', 'pages/submission-settings/index', 'pages/audit/index', 'pages/members/index', 'pages/coins/index', 'pages/volunteers/index', 'pages/errand-kinds/index'],
     },
     // Representatives and admins: the inbox of submissions (意见办理), accept and sort, reply, resolve; 统计 and CSV export;
     // the studio's reply templates (答复模板).

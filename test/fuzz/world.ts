@@ -149,6 +149,11 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const wish = await must('postWish', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), title: '想要一根结实的拐杖' } });
   await must('approveWish', { token: tokenOf('rep1'), params: { studioId: seed.studioId, wishId: wish.id } });
   const waitingWish = await must('postWish', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), title: '想请人帮忙修台灯' } });
+  // 点单-配送: the resident orders 代购药品 from the catalogue and staff review it (open: a volunteer could claim it)
+  const { kinds: errandKinds } = await must('listErrandKinds', { token: tokenOf('resident'), params: { studioId: seed.studioId }, query: {} });
+  const errandOrder = { kindId: errandKinds[0].id, forWhom: '独居老人', urgency: 2, when: '明天上午', address: '洛社镇人民路 12 号 3 楼', phone: '13812345678', note: '降压药两盒' };
+  const errand = await must('placeErrand', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), ...errandOrder } });
+  await must('reviewErrand', { token: tokenOf('staff1'), params: { studioId: seed.studioId, errandId: errand.id }, body: { approve: true } });
 
   const pools: Record<string, string[]> = {
     studioId: [seed.studioId],
@@ -164,6 +169,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     code: [redemption.code],
     teamId: [team.id],
     wishId: [wish.id, waitingWish.id],
+    kindId: errandKinds.map((k: { id: string }) => k.id),
+    errandId: [errand.id],
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -272,6 +279,20 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     postWishOnBehalf: (requestId) => ({ body: { requestId, title: '想有人陪着去趟医院', wisherName: '刘桂英', wisherPhone: '13900139000' } }),
     refuseWish: () => ({ body: { reason: '请到服务点当面说明' } }),
     fulfilWish: () => ({ body: { note: '送去了一根四脚拐杖' } }),
+    listErrandKinds: () => ({ query: {} }),
+    createErrandKind: () => ({ body: { name: `代办${ulid().slice(-4)}`, description: '志愿者代为办理', dispatch: 'assign' } }),
+    updateErrandKind: () => ({ body: { name: '代购药品', description: '志愿者到药店代买常用药，送到家里', dispatch: 'claim' } }),
+    placeErrand: (requestId) => ({ body: { requestId, ...errandOrder } }),
+    listMyErrands: () => ({ query: {} }),
+    listMyErrandTasks: () => ({ query: {} }),
+    listOpenErrands: () => ({ query: {} }),
+    listStudioErrands: () => ({ query: { status: 'ordered' } }),
+    reviewErrand: () => ({ body: { approve: false, reason: '本周已统一安排' } }),
+    assignErrand: () => ({ body: { volunteerId: member.user.id } }),
+    decideErrandClaim: () => ({ body: { accept: true } }),
+    confirmErrand: () => ({ body: { rating: 5, comment: '送得很及时' } }),
+    cancelErrand: () => ({ body: { reason: '家人已经买了' } }),
+    addErrandContact: () => ({ body: { kind: 'call', text: '约好下午三点送到', followUp: false } }),
   };
 
   const s3 = new S3Client({ endpoint: testS3Endpoint(), forcePathStyle: true, region: 'local', credentials: LOCAL_S3_CREDENTIALS });

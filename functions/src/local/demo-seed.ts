@@ -64,6 +64,14 @@ export interface DemoSeedResult {
   todayStandId: string;
 }
 
+/** The demo studio's 代办服务 (点单-配送, seed 003): ordered by or for old people who cannot get about. */
+export const DEMO_ERRAND_KINDS: { name: string; description: string; dispatch: 'assign' | 'claim'; acceptClaims: boolean; homeVisit: boolean }[] = [
+  { name: '代购药品', description: '志愿者到药店代买常用药，送到家里（药费当面结清）', dispatch: 'claim', acceptClaims: false, homeVisit: false },
+  { name: '代缴水电费', description: '代缴水费、电费、燃气费，收据送回家', dispatch: 'assign', acceptClaims: false, homeVisit: false },
+  { name: '代办证件', description: '代办老年证、医保卡等证件的申请和领取', dispatch: 'assign', acceptClaims: false, homeVisit: false },
+  { name: '上门理发', description: '理发志愿者上门为行动不便的老人理发', dispatch: 'claim', acceptClaims: true, homeVisit: true },
+];
+
 /** The demo studio's 幸福币 rules (activities staff confirm) and rewards at the stand. */
 export const DEMO_COIN_RULES: CoinRule[] = [
   { id: 'neighbour-help', activity: '邻里互助', coins: 5 },
@@ -106,6 +114,10 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   if (!(await deps.coins.getRules(record.studioId))) await deps.coins.seedSettings(record.studioId, DEMO_COIN_RULES, DEMO_COIN_REWARDS);
   // 微心愿: 孙师傅 an approved volunteer, two wishes typed for a resident (also for a table kept from before 微心愿)
   await seedDemoWishes(deps, record.studioId);
+  // 点单-配送: the studio's catalogue of 代办服务 (also for a table kept from before it)
+  if ((await deps.errands.listKinds(record.studioId)).length === 0) {
+    for (const kind of DEMO_ERRAND_KINDS) await deps.errands.putKind({ studioId: record.studioId, id: deps.newId(), ...kind, retired: false }, true);
+  }
   const venue = (await deps.stands.getVenue(record.venueId))!;
   const today = chinaDate(deps.now());
   // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { BookingRepository } from '../stands/booking.repository';
+import { ErrandRepository } from '../errands/errand.repository';
 import { jobBasicsOf, tableOf, type JobBasics } from '../wiring/basics';
 import { notifierOf } from '../wiring/notifier';
 import { NotificationRepository } from './notification.repository';
@@ -8,7 +9,7 @@ import type { NoticeDeliveryDeps } from './notice-delivery.use-case';
 
 /**
  * What the notice consumer (the table's stream, its own Lambda) wires: the queue, the 消息 lists and followers,
- * bookings (a cancelled stand's are released; a reminder marks its booking), and the outward channel (WeChat, or the
+ * bookings (a cancelled stand's are released, with a home visit's errand order; a reminder marks its booking), and the outward channel (WeChat, or the
  * local outbox). Apart from the notices context's deps.ts, so that the HTTP Lambda of 关注 and 消息 carries none of it;
  * like a job, it signs no one in (no session tokens).
  */
@@ -19,6 +20,7 @@ export function noticeConsumerDeps(cfg: Config): JobBasics & NoticeDeliveryDeps 
     ...basics,
     notifications: new NotificationRepository(table),
     bookings: new BookingRepository(table),
+    errands: new ErrandRepository(table),
     noticeQueue: new NoticeQueueRepository(table),
     notifier: notifierOf(cfg, basics),
   };

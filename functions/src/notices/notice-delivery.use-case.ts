@@ -10,7 +10,7 @@ import type { NoticeDelivery, NoticeRequest } from './notice-queue.repository';
  * stream). Nothing here is in a resident's or a representative's request: their request only wrote the notice in its
  * own transaction.
  */
-export type NoticeDeliveryDeps = Pick<Deps, 'users' | 'notifications' | 'bookings' | 'noticeQueue' | 'notifier' | 'now' | 'newId'>;
+export type NoticeDeliveryDeps = Pick<Deps, 'users' | 'notifications' | 'bookings' | 'errands' | 'noticeQueue' | 'notifier' | 'now' | 'newId'>;
 
 /** How each notice reads in the resident's 消息 list. */
 const IN_APP: Record<NoticeKind, (data: Record<string, string>) => { title: string; body: string }> = {
@@ -19,6 +19,7 @@ const IN_APP: Record<NoticeKind, (data: Record<string, string>) => { title: stri
   rate_request: (d) => ({ title: '请为办理结果评价', body: `您反映的「${d.category ?? ''}」问题已办结，请告诉我们您是否满意` }),
   booking_reminder: (d) => ({ title: '明天的预约提醒', body: `${d.date ?? ''} ${d.place ?? ''} ${d.service ?? ''}，预约码 ${d.code ?? ''}` }),
   stand_cancelled: (d) => ({ title: '服务取消通知', body: `${d.date ?? ''} ${d.place ?? ''}的服务因「${d.reason ?? ''}」取消，您的预约已取消` }),
+  errand_update: (d) => ({ title: '代办服务有了新进展', body: `「${d.service ?? ''}」：${d.status ?? ''}` }),
   board_update: (d) => ({ title: '关注的公示墙有更新', body: `${d.studio ?? '工作室'}答复了一条「${d.category ?? ''}」意见` }),
   // to the studio's people
   submission_chased: (d) => ({ title: '居民催办', body: `「${d.category ?? ''}」已过办理期限（${d.date ?? ''}），居民催办，请尽快办理` }),

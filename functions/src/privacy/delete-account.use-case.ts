@@ -6,6 +6,7 @@ import type { Principal } from '../auth/session-tokens';
 import { ConflictError } from '../errors';
 import type { Submission, SubmissionEvent } from '../submissions/submission.repository';
 import type { PrivacyDeps } from './deps';
+import { forgetErrandsOf } from '../errands/errand-privacy';
 import { isCancellableOnDeletion } from './my-data.use-case';
 import { STUDIO_ACCOUNT } from '../coins/coin.repository';
 
@@ -76,6 +77,8 @@ export async function deleteMyAccount(deps: PrivacyDeps, principal: Principal): 
 
   // 微心愿: their name leaves every wish; open wishes are withdrawn, a claim not yet fulfilled goes back on the wall
   await forgetWishesOf(deps, userId);
+  // 点单-配送: orders going on cancelled (or handed back to the open list), address and phone deleted, no link kept
+  await forgetErrandsOf(deps, userId);
 
   for (const n of await deps.notifications.listAllOfUser(userId)) await deps.notifications.deleteNotification(userId, n.id);
   for (const f of await deps.notifications.listFollowsOfUser(userId)) await deps.notifications.unfollow(f.studioId, userId);

@@ -5,6 +5,7 @@ import { queryPage, ULID, type PageKeyShape } from '../data/page-cursor';
 import { slotKey, standKey } from './stand.repository';
 import { readRetryKey, retryKeyItem } from '../data/retry-key';
 import { contactStillKept, ttlOf } from '../privacy/retention';
+import { placeWrites, type ErrandContact, type ErrandOrder } from '../errands/errand-items';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
 
 /**
@@ -101,7 +102,7 @@ export class BookingRepository {
    * Walk-ins skip the hold and the cap; `holdsSlot: false` skips the slot (over-full walk-ins). `notices` go in
    * the same transaction (a booking made after the reminders went out queues its own reminder).
    */
-  async takePlace(entry: Entry, guard: { actorId: string; requestId: string; fingerprint: string; dailyCap?: number; requestTtl: number }, notices: readonly NoticeOrder[] = []): Promise<TakePlaceOutcome> {
+  async takePlace(entry: Entry, guard: { actorId: string; requestId: string; fingerprint: string; dailyCap?: number; requestTtl: number }, notices: readonly NoticeOrder[] = [], errand?: { order: ErrandOrder; contact: ErrandContact }): Promise<TakePlaceOutcome> {
     const T = this.table.tableName;
     type Item = TransactItems[number];
     const items: Item[] = [];
@@ -168,6 +169,8 @@ export class BookingRepository {
       add({ Put: { TableName: T, Item: { ...ticketKey(entry.code), type: 'Ticket', standId: entry.standId, entryId: entry.id }, ConditionExpression: 'attribute_not_exists(PK)' } }, 'code-taken');
     }
     for (const write of noticeWrites(T, notices)) add(write, 'created');
+    // a home visit: its errand order (点单-配送), so that the one who goes reads the address (errands/home-visit.ts)
+    if (errand) for (const write of placeWrites(T, errand.order, errand.contact)) add(write, 'created');
 
     const cancelled = await transactWrite(this.table, items);
     if (!cancelled) return { kind: 'created', entry };

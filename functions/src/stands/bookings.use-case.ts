@@ -1,4 +1,5 @@
 import { TICKET_CODE_ALPHABET, TICKET_CODE_LENGTH } from '@shared/ticket-code';
+import { cancelHomeVisitOrder, homeVisitOrderOf } from '../errands/home-visit';
 import type { BookSlotRequest, BookingView, MyBookingsQuery, MyBookingsResponse } from '@shared/schemas/booking';
 import { chinaDate, chinaTime } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
@@ -84,6 +85,7 @@ export async function bookSlot(deps: StandsDeps, principal: Principal, request: 
       entry,
       { actorId: principal.userId, requestId, fingerprint, dailyCap: deps.limits.dailyBookingsPerResident, requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_KEY_TTL_SECONDS },
       reminder,
+      homeVisitOrderOf(entry),
     );
     switch (outcome.kind) {
       case 'created':
@@ -163,5 +165,6 @@ export async function cancelMyBooking(deps: StandsDeps, principal: Principal, bo
   const outcome = await deps.bookings.cancelBooking(entry, now.toISOString());
   const current = (await deps.bookings.getEntry(entry.standId, entry.id))!;
   if (outcome.kind === 'condition-failed' && current.status !== 'cancelled') throw new ConflictError('这个预约的状态已经变化，请刷新后再试');
+  if (entry.contactKeptUntil) await cancelHomeVisitOrder(deps, entry.id);
   return toBookingView(current);
 }

@@ -304,3 +304,48 @@ export const cancelWishClaim = (studioId: string, wishId: string) => call('cance
 export const fulfilWish = (studioId: string, wishId: string, note: string) => call('fulfilWish', { params: { studioId, wishId }, body: { note } })
 export const confirmWish = (studioId: string, wishId: string) => call('confirmWish', { params: { studioId, wishId } })
 export const withdrawWish = (studioId: string, wishId: string) => call('withdrawWish', { params: { studioId, wishId } })
+/* ---------- 点单-配送 (errands) ---------- */
+
+/** The studio's 代办服务; `all` (the admin's editor) includes the withdrawn ones. */
+export const listErrandKinds = (studioId: string, all = false) => call('listErrandKinds', { params: { studioId }, query: all ? { all: 'true' } : {} })
+
+export const createErrandKind = (studioId: string, body: BodyOf<'createErrandKind'>) => call('createErrandKind', { params: { studioId }, body })
+
+export const updateErrandKind = (studioId: string, kindId: string, body: BodyOf<'updateErrandKind'>) => call('updateErrandKind', { params: { studioId, kindId }, body })
+
+/** 201. Send the same `requestId` again when retrying after a network failure. */
+export const placeErrand = (studioId: string, body: BodyOf<'placeErrand'>) => call('placeErrand', { params: { studioId }, body })
+
+export const listMyErrands = (studioId: string, cursor?: string) => call('listMyErrands', { params: { studioId }, query: { cursor } })
+
+/** Volunteers: the orders claimed by or assigned to them. */
+export const listMyErrandTasks = (studioId: string, cursor?: string) => call('listMyErrandTasks', { params: { studioId }, query: { cursor } })
+
+/** Approved volunteers: reviewed orders they may claim (403 for anyone else). */
+export const listOpenErrands = (studioId: string, cursor?: string) => call('listOpenErrands', { params: { studioId }, query: { cursor } })
+
+/** Staff: the studio's orders in one status. */
+export const listStudioErrands = (studioId: string, status: QueryOf<'listStudioErrands'>['status'], cursor?: string) => call('listStudioErrands', { params: { studioId }, query: { status, cursor } })
+
+export const getErrand = (studioId: string, errandId: string) => call('getErrand', { params: { studioId, errandId } })
+
+export const reviewErrand = (studioId: string, errandId: string, body: BodyOf<'reviewErrand'>) => call('reviewErrand', { params: { studioId, errandId }, body })
+
+export const assignErrand = (studioId: string, errandId: string, volunteerId: string) => call('assignErrand', { params: { studioId, errandId }, body: { volunteerId } })
+
+export const claimErrand = (studioId: string, errandId: string) => call('claimErrand', { params: { studioId, errandId } })
+
+export const decideErrandClaim = (studioId: string, errandId: string, accept: boolean) => call('decideErrandClaim', { params: { studioId, errandId }, body: { accept } })
+
+/** The assigned volunteer only; each reveal is recorded in the studio's audit trail. */
+export const revealErrandContact = (studioId: string, errandId: string) => call('revealErrandContact', { params: { studioId, errandId } })
+
+export const deliverErrand = (studioId: string, errandId: string) => call('deliverErrand', { params: { studioId, errandId } })
+
+export const confirmErrand = (studioId: string, errandId: string, body: BodyOf<'confirmErrand'>) => call('confirmErrand', { params: { studioId, errandId }, body })
+
+export const cancelErrand = (studioId: string, errandId: string, reason: string) => call('cancelErrand', { params: { studioId, errandId }, body: { reason } })
+
+export const addErrandContact = (studioId: string, errandId: string, body: BodyOf<'addErrandContact'>) => call('addErrandContact', { params: { studioId, errandId }, body })
+
+export const getErrandFigures = (studioId: string) => call('getErrandFigures', { params: { studioId } })

@@ -39,6 +39,14 @@ export const WISHES_PAGE = '/packageResident/pages/wishes/index'
 export const REP_WISH_REVIEW_PAGE = '/packageRep/pages/wish-review/index'
 /** Staff: 代填心愿 for a resident without the app, and 确认圆梦 for them. */
 export const STAFF_WISH_ON_BEHALF_PAGE = '/packageStaff/pages/wish-on-behalf/index'
+/** 代办服务 (点单-配送): the catalogue, the order form and my orders (query `studioId`; `onBehalf=1`: staff 代下单). */
+export const ERRANDS_PAGE = '/packageResident/pages/errands/index'
+/** Volunteers: orders to claim and the ones given to them (query `studioId`). */
+export const ERRAND_TASKS_PAGE = '/packageResident/pages/errand-tasks/index'
+/** Staff: the errand queue (review, dispatch, claims, contact log). */
+export const STAFF_ERRANDS_PAGE = '/packageStaff/pages/errands/index'
+/** Admin: the catalogue of 代办服务. */
+export const ADMIN_ERRAND_KINDS_PAGE = '/packageAdmin/pages/errand-kinds/index'
 export const STAFF_SUMMARY_PAGE = '/packageStaff/pages/summary/index'
 /** 代填意见: staff, representatives and admins enter a suggestion for a resident without a phone (query `standId` optional). */
 export const STAFF_ON_BEHALF_PAGE = '/packageStaff/pages/on-behalf/index'

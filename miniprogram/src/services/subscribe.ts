@@ -7,7 +7,7 @@ import { isWeapp } from './platform'
  * Template ids come from the build (config/index.ts): TARO_APP_TEMPLATE_*, one per notice kind the server sends
  * (functions/src/adapters/notify/template-fields.ts); a kind without one is never asked for.
  */
-export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'submission_chased' | 'work_digest' | 'wish_update'
+export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'submission_chased' | 'work_digest' | 'wish_update' | 'errand_update'
 
 /** Read inside a function: the build replaces each `process.env.…` with its value, and tests can set them. */
 function templateIdOf(kind: NoticeKind): string | undefined {
@@ -21,6 +21,7 @@ function templateIdOf(kind: NoticeKind): string | undefined {
     submission_chased: process.env.TARO_APP_TEMPLATE_SUBMISSION_CHASED,
     work_digest: process.env.TARO_APP_TEMPLATE_WORK_DIGEST,
     wish_update: process.env.TARO_APP_TEMPLATE_WISH_UPDATE,
+    errand_update: process.env.TARO_APP_TEMPLATE_ERRAND_UPDATE,
   }
   return ids[kind] || undefined
 }
@@ -36,6 +37,7 @@ export const NOTICE_NAMES: Record<NoticeKind, string> = {
   submission_chased: '居民催办',
   work_digest: '每日待办意见',
   wish_update: '微心愿的进展',
+  errand_update: '代办服务进度',
 }
 
 /** What the person agreed to in one tap: WeChat answers per template `accept`, `reject`, `ban` or `filter`. */
@@ -44,7 +46,7 @@ export interface Agreement {
   declined: NoticeKind[]
 }
 
-export type Purpose = 'booking' | 'submission' | 'follow' | 'wish'
+export type Purpose = 'booking' | 'submission' | 'follow' | 'wish' | 'errand'
 
 const PURPOSE_KINDS: Record<Purpose, NoticeKind[]> = {
   // WeChat shows at most three templates in one tap
@@ -52,6 +54,7 @@ const PURPOSE_KINDS: Record<Purpose, NoticeKind[]> = {
   submission: ['submission_replied', 'submission_status', 'rate_request'],
   follow: ['board_update'],
   wish: ['wish_update'],
+  errand: ['errand_update'],
 }
 
 const lastAgreement = new Map<Purpose, Agreement>()

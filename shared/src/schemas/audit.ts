@@ -14,6 +14,8 @@ export const AUDIT_KINDS = [
   'templates_changed',
   'readings_deleted',
   'coin_settings_changed',
+  'errand_contact_revealed',
+  'errand_kinds_changed',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -30,6 +32,8 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   templates_changed: '修改答复模板',
   readings_deleted: '删除健康读数',
   coin_settings_changed: '修改幸福币规则与奖品',
+  errand_contact_revealed: '查看代办服务的地址电话',
+  errand_kinds_changed: '修改代办服务目录',
 };
 
 /** GET /studios/{studioId}/audit?actorId=&kind=&cursor= — newest first. */

@@ -80,6 +80,24 @@ export const myDataExport = z.object({
   /** 微心愿 they posted, and those they claimed, with their timelines. */
   wishes: z.array(wishView),
   wishClaims: z.array(wishView),
+  /** 代办服务 (点单-配送): orders placed (with the address and phone) and orders served as a volunteer. */
+  errands: z.array(
+    z.object({
+      role: z.enum(['ordered', 'served']),
+      id: idSchema,
+      studioName: z.string(),
+      kindName: z.string(),
+      status: z.string(),
+      personName: z.string(),
+      when: z.string(),
+      createdAt: z.string(),
+      note: z.string().optional(),
+      rating: z.number().int().optional(),
+      comment: z.string().optional(),
+      address: z.string().optional(),
+      phone: z.string().optional(),
+    }),
+  ),
   retention: z.object({ contactDays: z.number().int(), healthReadingDays: z.number().int() }),
 });
 export type MyDataExport = z.infer<typeof myDataExport>;

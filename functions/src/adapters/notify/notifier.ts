@@ -68,5 +68,6 @@ export const noticeTemplatesSchema: z.ZodType<NoticeTemplates> = z
     submission_chased: noticeTemplateSchema.optional(),
     work_digest: noticeTemplateSchema.optional(),
     wish_update: noticeTemplateSchema.optional(),
+    errand_update: noticeTemplateSchema.optional(),
   } satisfies Record<NoticeKind, z.ZodTypeAny>)
   .strict();

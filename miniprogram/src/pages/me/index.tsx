@@ -9,7 +9,7 @@ import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, COINS_PAGE, MY_DATA_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, COINS_PAGE, ERRANDS_PAGE, MY_DATA_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_ERRANDS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -222,6 +222,12 @@ export default function MePage() {
         <Text className='card-action'>打开 ›</Text>
       </View>
 
+      <View className='card card--link errands-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(ERRANDS_PAGE)}>
+        <Text className='entry-title'>代办服务</Text>
+        <Text className='plain-line'>代购药品、代缴水电费、上门理发……下单后志愿者上门；志愿者在这里接单</Text>
+        <Text className='card-action'>打开 ›</Text>
+      </View>
+
       <View className='card card--link my-data-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(MY_DATA_PAGE)}>
         <Text className='entry-title'>我的数据</Text>
         <Text className='plain-line'>看保存了哪些信息，导出一份，或注销账号</Text>
@@ -232,6 +238,14 @@ export default function MePage() {
         <View className='card card--link staff-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_STANDS_PAGE)}>
           <Text className='entry-title'>服务点工作台</Text>
           <Text className='plain-line'>签到、现场取号、叫号</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
+
+      {isStudioRole(user.role) && user.studioId ? (
+        <View className='card card--link staff-errands-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_ERRANDS_PAGE)}>
+          <Text className='entry-title'>代办服务：审核与派单</Text>
+          <Text className='plain-line'>审核居民点的单，派给志愿者或确认接单，记联系情况</Text>
           <Text className='card-action'>打开 ›</Text>
         </View>
       ) : null}
