@@ -195,8 +195,9 @@ export const lambdas: Record<string, LambdaSpec> = {
     // and, when they disagree, recounted from the month index (GSI3) and stored (a conditional Put); 微心愿 open for a
     // week (GSI2) brought to the studio's members (Query) with a notice delivery each (a conditional Put); 催办: the
     // studio's settings and the national calendar's years (GetItem), each representative's digest (a conditional Put),
-    // a long-overdue matter marked escalated with its timeline step (a transaction: Put, Put)
-    iam: [dynamo(['GetItem', 'PutItem', 'Query'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
+    // a long-overdue matter marked escalated with its timeline step (a transaction: Put, Put); 解决了吗？ the day's
+    // follow-ups (Query), each matter read, its notice queued, the follow-up deleted
+    iam: [dynamo(['GetItem', 'PutItem', 'Query', 'DeleteItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
   },
   deliverNotices: {
     handler: 'notices/jobs/deliver-notices',

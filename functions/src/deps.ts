@@ -11,6 +11,7 @@ import type { ReadingRepository } from './readings/reading.repository';
 import type { Notifier } from './adapters/notify/notifier';
 import type { OutboxRepository } from './local/outbox.repository';
 import type { SubmissionRepository } from './submissions/submission.repository';
+import type { RateAskRepository } from './submissions/rate-ask.repository';
 import type { NotificationRepository } from './notices/notification.repository';
 import type { NoticeQueueRepository } from './notices/notice-queue.repository';
 import type { ContentCheck } from './adapters/content-check';
@@ -50,6 +51,8 @@ export interface Deps {
   noticeQueue: NoticeQueueRepository;
   contentCheck: ContentCheck;
   submissions: SubmissionRepository;
+  /** The follow-ups of resolutions (解决了吗？), by the day to ask. */
+  rateAsks: RateAskRepository;
   /** The local stage's record of notices (empty elsewhere). */
   outbox: OutboxRepository;
   /** Who saw or changed what, per studio (append-only). */

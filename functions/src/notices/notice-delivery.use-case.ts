@@ -16,7 +16,10 @@ export type NoticeDeliveryDeps = Pick<Deps, 'users' | 'notifications' | 'booking
 const IN_APP: Record<NoticeKind, (data: Record<string, string>) => { title: string; body: string }> = {
   submission_replied: (d) => ({ title: '您的意见有了答复', body: `${d.studio ?? '工作室'}答复了您反映的「${d.category ?? ''}」问题` }),
   submission_status: (d) => ({ title: '您的意见有了新进展', body: `「${d.category ?? ''}」：${d.status ?? ''}` }),
-  rate_request: (d) => ({ title: '请为办理结果评价', body: `您反映的「${d.category ?? ''}」问题已办结，请告诉我们您是否满意` }),
+  rate_request: (d) =>
+    d.status === '解决了吗？'
+      ? { title: '您反映的问题解决了吗？', body: `「${d.category ?? ''}」办结几天了，解决了吗？没解决请选“不满意”，会重新办理` }
+      : { title: '请为办理结果评价', body: `您反映的「${d.category ?? ''}」问题已办结，请告诉我们您是否满意` },
   booking_reminder: (d) => ({ title: '明天的预约提醒', body: `${d.date ?? ''} ${d.place ?? ''} ${d.service ?? ''}，预约码 ${d.code ?? ''}` }),
   stand_cancelled: (d) => ({ title: '服务取消通知', body: `${d.date ?? ''} ${d.place ?? ''}的服务因「${d.reason ?? ''}」取消，您的预约已取消` }),
   errand_update: (d) => ({ title: '代办服务有了新进展', body: `「${d.service ?? ''}」：${d.status ?? ''}` }),

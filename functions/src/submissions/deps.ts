@@ -9,15 +9,16 @@ import { basicsOf, jobBasicsOf, tableOf, type Basics, type JobBasics } from '../
 import { contentCheckOf } from '../wiring/adapters/content-check';
 import { photoStoreOf } from '../wiring/adapters/photos';
 import { SubmissionRepository } from './submission.repository';
+import { RateAskRepository } from './rate-ask.repository';
 import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { WishRepository } from '../wishes/wish.repository';
 
 /** The daily overdue count: every studio's open submissions (and 微心愿 nobody claimed); no session, no WeChat, no photos. */
-export type SubmissionJobsDeps = JobBasics & Pick<Deps, 'studios' | 'submissions' | 'holidayCalendars' | 'wishes' | 'noticeQueue'>;
+export type SubmissionJobsDeps = JobBasics & Pick<Deps, 'studios' | 'submissions' | 'rateAsks' | 'holidayCalendars' | 'wishes' | 'noticeQueue'>;
 
 export function submissionJobsDeps(cfg: Config): SubmissionJobsDeps {
   const table = tableOf(cfg);
-  return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table), holidayCalendars: new HolidayCalendarRepository(table), wishes: new WishRepository(table), noticeQueue: new NoticeQueueRepository(table) };
+  return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table), rateAsks: new RateAskRepository(table), holidayCalendars: new HolidayCalendarRepository(table), wishes: new WishRepository(table), noticeQueue: new NoticeQueueRepository(table) };
 }
 
 export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits'>;

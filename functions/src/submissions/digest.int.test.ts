@@ -1,9 +1,9 @@
 import { ulid } from 'ulid';
 import { addWorkingDays, CHINA_HOLIDAYS_2026 } from '@shared/submission/working-days';
-import { chinaDate, chinaInstant } from '@shared/time';
+import { addDays, chinaDate, chinaInstant } from '@shared/time';
 import { bookingFixture } from '../../../test/support/booking-fixture';
 import { countOverdueSubmissions } from './overdue.use-case';
-import { acceptSubmission, getStudioSubmission } from './submission-desk.use-case';
+import { acceptSubmission, getStudioSubmission, rateSubmission, replyToSubmission, resolveSubmission } from './submission-desk.use-case';
 import { getStudioStats } from './submission-reports.use-case';
 import { submit } from './submissions.use-case';
 
@@ -47,5 +47,31 @@ describe('催办 digests and escalation (DynamoDB Local)', () => {
     // the same day again: nothing new; the month's figures count them
     expect(await countOverdueSubmissions(at(late))).toMatchObject({ escalated: 0, digests: 0 });
     expect(await getStudioStats(at(late), holder!, studioId, { month: chinaDate(mine.createdAt).slice(0, 7) })).toMatchObject({ escalated: 2 });
+  }, 60_000);
+});
+
+describe('解决了吗？ (DynamoDB Local)', () => {
+  it('asks a resident who has not rated, three days after 办结, once; not one who rated', async () => {
+    const f = await bookingFixture();
+    const studioId = f.seed.studioId;
+    const rep = f.principalOf('rep1');
+    const [quiet, rater] = await f.newResidents(2);
+    const close = async (resident: typeof quiet, text: string) => {
+      const view = await submit(f.deps, resident!, { requestId: ulid(), studioId, category: '环境卫生', text, public: false });
+      await acceptSubmission(f.deps, rep, view.id, { triage: 'minor' });
+      await replyToSubmission(f.deps, rep, view.id, { text: '已清理。', public: false });
+      await resolveSubmission(f.deps, rep, view.id, { outcome: 'fixed' });
+      return (await f.deps.submissions.get(view.id))!;
+    };
+    const unrated = await close(quiet, '河边有人倒建筑垃圾，已经堆了一周');
+    const rated = await close(rater, '菜场门口的垃圾桶满了');
+    await rateSubmission(f.deps, rater!, rated.id, { rating: 'satisfied' });
+    const on = (days: number) => ({ ...f.deps, now: () => new Date(chinaInstant(addDays(chinaDate(unrated.resolvedAt!), days), '08:00')) });
+
+    expect(await countOverdueSubmissions(on(2))).toMatchObject({ askedSolved: 0 }); // not yet
+    expect(await countOverdueSubmissions(on(3))).toMatchObject({ askedSolved: 1 });
+    expect(await f.deps.noticeQueue.get(`${unrated.id}.${unrated.resolvedAt}.solved_ask`)).toMatchObject({ kind: 'rate_request', userId: quiet!.userId, data: { status: '解决了吗？' } });
+    expect(await f.deps.noticeQueue.get(`${rated.id}.${rated.resolvedAt}.solved_ask`)).toBeUndefined();
+    expect(await countOverdueSubmissions(on(4))).toMatchObject({ askedSolved: 0 }); // once
   }, 60_000);
 });

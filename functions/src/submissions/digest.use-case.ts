@@ -6,7 +6,7 @@ import type { Deps } from '../deps';
 import { dueDateOf } from './due-dates';
 import type { Submission } from './submission.repository';
 
-export type DigestDeps = Pick<Deps, 'studios' | 'submissions' | 'holidayCalendars' | 'noticeQueue' | 'now' | 'newId'>;
+export type DigestDeps = Pick<Deps, 'studios' | 'submissions' | 'rateAsks' | 'holidayCalendars' | 'noticeQueue' | 'now' | 'newId'>;
 
 /** What the daily 催办 job found at one studio. */
 export interface StudioDigest {
@@ -74,4 +74,29 @@ export async function digestOfStudio(deps: DigestDeps, studioId: string, open: r
     if (queued) digests += 1;
   }
   return { soon: judged.filter((j) => j.soon).length, overdue: judged.filter((j) => j.late).length, escalated: judged.filter((j) => j.escalate).length, newlyEscalated, digests };
+}
+
+/**
+ * 解决了吗？ A few days after 办结 (RATE_ASK_AFTER_DAYS), a resident who has not rated is asked once, through the
+ * same 请评价 notice: 不满意 there reopens the matter (once), as ever. The follow-ups due today were written in the
+ * transactions that resolved the matters; one resolved again since, rated, or without an account is not asked.
+ */
+export async function askWhetherSolved(deps: DigestDeps, studioId: string): Promise<number> {
+  const now = deps.now();
+  let asked = 0;
+  for (const ask of await deps.rateAsks.listDue(studioId, chinaDate(now))) {
+    const s = await deps.submissions.get(ask.submissionId);
+    if (s?.residentId && s.status === 'resolved' && !s.rated && s.resolvedAt === ask.resolvedAt) {
+      const queued = await deps.noticeQueue.enqueue({
+        id: `${s.id}.${ask.resolvedAt}.solved_ask`,
+        userId: s.residentId,
+        noticeId: deps.newId(),
+        createdAt: now.toISOString(),
+        notice: { kind: 'rate_request', page: `pages/submission/index?id=${s.id}`, data: { category: s.category, status: '解决了吗？', studio: s.studioName } },
+      });
+      if (queued) asked += 1;
+    }
+    await deps.rateAsks.done(ask);
+  }
+  return asked;
 }

@@ -25,7 +25,7 @@ describe('the daily count of overdue submissions', () => {
     await replyToSubmission(f.deps, rep, ids[1]!, { text: '已联系供电所，本周修好', public: false });
 
     // the first run also counts the inbox of the studio the demo seed did not count (it has no counts yet)
-    expect(await countOverdueSubmissions(f.deps)).toEqual({ studios: 2, overdue: 0, repaired: 1, escalated: 0, digests: 0 });
+    expect(await countOverdueSubmissions(f.deps)).toEqual({ studios: 2, overdue: 0, repaired: 1, escalated: 0, digests: 0, askedSolved: 0 });
 
     // a month later, by the same clock the inbox uses: the two open ones are overdue, as the inbox says
     const later = new Date(chinaInstant(addDays(chinaDate(f.now), 30), '09:00'));
@@ -38,7 +38,7 @@ describe('the daily count of overdue submissions', () => {
   it('as the scheduled job, publishes the level — 0 included, so a graph shows the quiet days', async () => {
     const f = await bookingFixture(new Date());
     const metrics = new RecordingMetrics();
-    expect(await runOverdueCount({ ...f.deps, metrics })).toEqual({ studios: 1, overdue: 0, repaired: 0, escalated: 0, digests: 0, wishesWaiting: 0 });
+    expect(await runOverdueCount({ ...f.deps, metrics })).toEqual({ studios: 1, overdue: 0, repaired: 0, escalated: 0, digests: 0, askedSolved: 0, wishesWaiting: 0 });
     expect(metrics.counted).toEqual([{ name: 'OverdueSubmissions', value: 0 }]);
   });
 });

@@ -2,7 +2,7 @@ import { isSubmissionOverdue, kpiSubmissionOf } from '@shared/submission/lifecyc
 import type { SubmissionJobsDeps } from './deps';
 import { kpiLimits } from './due-dates';
 import { checkInboxCounts } from './inbox-counts.use-case';
-import { digestOfStudio } from './digest.use-case';
+import { askWhetherSolved, digestOfStudio } from './digest.use-case';
 
 /**
  * How many open submissions are past their time limit now, over every studio: those waiting to be accepted (待受理)
@@ -11,13 +11,14 @@ import { digestOfStudio } from './digest.use-case';
  * open tabs whole, it also checks the studio's inbox counts against them and recounts them when they disagree
  * (`checkInboxCounts`; `repaired` says for how many studios).
  */
-export async function countOverdueSubmissions(deps: SubmissionJobsDeps): Promise<{ studios: number; overdue: number; repaired: number; escalated: number; digests: number }> {
+export async function countOverdueSubmissions(deps: SubmissionJobsDeps): Promise<{ studios: number; overdue: number; repaired: number; escalated: number; digests: number; askedSolved: number }> {
   const now = deps.now();
   const studioIds = await deps.studios.listStudioIds();
   let overdue = 0;
   let repaired = 0;
   let escalated = 0;
   let digests = 0;
+  let askedSolved = 0;
   for (const studioId of studioIds) {
     const [waiting, handling] = await Promise.all([deps.submissions.listWholeInboxTab(studioId, 'new'), deps.submissions.listWholeInboxTab(studioId, 'in_progress')]);
     overdue += [...waiting, ...handling].filter((s) => isSubmissionOverdue(kpiSubmissionOf(s), now, kpiLimits)).length;
@@ -26,6 +27,7 @@ export async function countOverdueSubmissions(deps: SubmissionJobsDeps): Promise
     const digest = await digestOfStudio(deps, studioId, [...waiting, ...handling]);
     escalated += digest.newlyEscalated;
     digests += digest.digests;
+    askedSolved += await askWhetherSolved(deps, studioId);
   }
-  return { studios: studioIds.length, overdue, repaired, escalated, digests };
+  return { studios: studioIds.length, overdue, repaired, escalated, digests, askedSolved };
 }

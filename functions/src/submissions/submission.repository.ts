@@ -8,6 +8,7 @@ import { contactStillKept, ttlOf } from '../privacy/retention';
 import { retryKeyItem } from '../data/retry-key';
 import { quotaUpdate, type QuotaWindow } from '../data/rate-limit.repository';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
+import { rateAskPut } from './rate-ask.repository';
 
 /** A resident's suggestion or complaint (意见建议) and where it stands in the closed loop. */
 export interface Submission {
@@ -237,6 +238,8 @@ export class SubmissionRepository {
         : []),
       ...noticeWrites(T, notices),
       ...(fromTab !== toTab ? [inboxCountsUpdate(T, next.studioId, { [fromTab]: -1, [toTab]: 1 })] : []),
+      // resolved now (by a step): the resident who has not rated is asked 解决了吗？ a few days later (pattern 111)
+      ...(next.status === 'resolved' && from !== 'resolved' && next.resolvedAt && next.residentId ? [rateAskPut(T, next, next.resolvedAt)] : []),
     ]));
   }
 

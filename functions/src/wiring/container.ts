@@ -7,6 +7,7 @@ import { BookingRepository } from '../stands/booking.repository';
 import { ReadingRepository } from '../readings/reading.repository';
 import { OutboxRepository } from '../local/outbox.repository';
 import { SubmissionRepository } from '../submissions/submission.repository';
+import { RateAskRepository } from '../submissions/rate-ask.repository';
 import { NotificationRepository } from '../notices/notification.repository';
 import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { AuditRepository } from '../audit/audit.repository';
@@ -43,6 +44,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     notifier: notifierOf(cfg, { users: basics.users, now: basics.now }),
     contentCheck: contentCheckOf(cfg),
     submissions: new SubmissionRepository(table),
+    rateAsks: new RateAskRepository(table),
     photos: photoStoreOf(cfg),
     outbox: new OutboxRepository(table),
     audit: new AuditRepository(table),

@@ -8,7 +8,7 @@ import { chaseUnclaimedWishes } from '../../wishes/chase.use-case';
  * One run: the count over every studio, published as the `OverdueSubmissions` level (0 included); inbox counts
  * checked; then 微心愿 nobody claimed for a week are brought to each studio's representatives (one notice a day).
  */
-export async function runOverdueCount(deps: SubmissionJobsDeps): Promise<{ studios: number; overdue: number; repaired: number; escalated: number; digests: number; wishesWaiting: number }> {
+export async function runOverdueCount(deps: SubmissionJobsDeps): Promise<{ studios: number; overdue: number; repaired: number; escalated: number; digests: number; askedSolved: number; wishesWaiting: number }> {
   const result = await countOverdueSubmissions(deps);
   deps.metrics.level('OverdueSubmissions', result.overdue);
   log.info('overdue submissions counted', result);
