@@ -3,7 +3,7 @@ import { addDays, chinaDate, formatChinaDate } from '@shared/time';
 import { bookingFixture } from '../../../test/support/booking-fixture';
 import { failureOf } from '../../../test/support/failure';
 import { postProgress, triageSubmission } from './handling.use-case';
-import { acceptSubmission, replyToSubmission } from './submission-desk.use-case';
+import { acceptSubmission, getBoard, replyToSubmission } from './submission-desk.use-case';
 import { getMySubmission, submit } from './submissions.use-case';
 
 // Handling after acceptance (DynamoDB Local): 重新分流 to another department or back to the representatives, and the
@@ -45,5 +45,20 @@ describe('re-sorting and progress (DynamoDB Local)', () => {
     expect(await failureOf(postProgress(f.deps, rep, view.id, { text: '再补充一句' }))).toEqual({ code: 'CONFLICT', message: '已经答复了，请用补充答复' });
     expect(await failureOf(triageSubmission(f.deps, rep, view.id, { triage: 'private' }))).toEqual({ code: 'CONFLICT', message: '已经答复过了，不能再分流交办' });
     expect(await failureOf(postProgress(f.deps, f.principalOf('staff1'), view.id, { text: '工作人员不能发' }))).toMatchObject({ code: 'FORBIDDEN' });
+  }, 60_000);
+});
+
+describe('the public text, reviewed (DynamoDB Local)', () => {
+  it('puts the representative’s rewrite of the resident’s words on the board, masked; the resident’s own stay', async () => {
+    const f = await bookingFixture();
+    const [resident] = await f.newResidents(1);
+    const rep = f.principalOf('rep1');
+    const words = '我是3号楼的王秀英，楼道灯坏了两个月';
+    const view = await submit(f.deps, resident!, { requestId: ulid(), studioId: f.seed.studioId, category: '民生服务', text: words, public: true });
+    await acceptSubmission(f.deps, rep, view.id, { triage: 'minor' });
+    await replyToSubmission(f.deps, rep, view.id, { text: '楼道灯已经换新。', public: true, boardText: '3号楼的住户反映楼道灯坏了两个月，电话13800138000' });
+    const board = await getBoard(f.deps, f.seed.studioId);
+    expect(board.items[0]).toMatchObject({ text: '3号楼的住户反映楼道灯坏了两个月，电话138****8000', reply: '楼道灯已经换新。' });
+    expect((await getMySubmission(f.deps, resident!, view.id)).text).toBe(words);
   }, 60_000);
 });

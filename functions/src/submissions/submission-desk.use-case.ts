@@ -70,6 +70,7 @@ export async function studioView(deps: SubmissionsDeps, s: Submission): Promise<
     ...(phones.has(s.id) ? { phone: maskPersonalDetails(phones.get(s.id)!) } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
     contentHeld: s.contentVerdict === 'review' && !s.boardApproved,
+    ...(s.boardText ? { boardText: s.boardText } : {}),
     notes: events.filter((e) => e.internal).map((e) => ({ at: e.at, by: names.get(e.actorId ?? '') ?? '工作人员', text: e.text ?? '' })),
     allowedActions: allowedActions(s.status, s).filter((a) => a !== 'rate'),
   };
@@ -100,7 +101,7 @@ export async function revealSubmissionPhone(deps: SubmissionsDeps, principal: Pr
 function boardLineOf(s: Submission): BoardItem | undefined {
   if (!s.public || !s.publicReply || (s.contentVerdict === 'review' && !s.boardApproved)) return undefined;
   const repliedAt = s.boardAt!;
-  return { id: s.id, studioId: s.studioId, category: s.category, date: chinaDate(s.createdAt), status: s.status, text: maskPersonalDetails(s.text), reply: maskPersonalDetails(s.publicReply), repliedAt };
+  return { id: s.id, studioId: s.studioId, category: s.category, date: chinaDate(s.createdAt), status: s.status, text: maskPersonalDetails(s.boardText ?? s.text), reply: maskPersonalDetails(s.publicReply), repliedAt };
 }
 
 /** The notices a step orders, made from the submission after it (`next`; its `version` is still the one read). */
@@ -147,7 +148,11 @@ export async function replyToSubmission(deps: SubmissionsDeps, principal: Princi
   const next = await step(deps, s, { kind: 'reply', public: request.public }, () => ({
     firstReplyAt: s.firstReplyAt ?? deps.now().toISOString(),
     ...(request.public ? { publicReply: request.text } : {}),
-  }), [{ kind: 'replied', actorId: principal.userId, text: request.text }], (next, at) => [
+    ...(request.public && request.boardText ? { boardText: request.boardText } : {}),
+  }), [
+    { kind: 'replied', actorId: principal.userId, text: request.text },
+    ...(request.public && request.boardText ? [{ kind: 'note' as const, actorId: principal.userId, text: `公示原文改写为：${request.boardText}`, internal: true }] : []),
+  ], (next, at) => [
     ...residentNotice(deps, next, at, 'submission_replied', '已答复'),
     ...(request.public && boardLineOf(next) ? [followersNotice(next, at)] : []),
   ]);

@@ -70,6 +70,8 @@ export interface Submission {
   rated: boolean;
   /** The latest public reply, and when the submission first went on the board. */
   publicReply?: string;
+  /** The resident's words for the board, rewritten by a representative (masked again when shown). */
+  boardText?: string;
   boardAt?: string;
   boardApproved?: boolean;
 }

@@ -140,6 +140,11 @@ export const replyRequest = z
   .object({
     text: z.string({ required_error: '请填写答复内容' }).trim().min(5, '答复至少 5 个字').max(1000, '答复不能超过 1000 个字'),
     public: z.boolean({ required_error: '请选择是否公开答复', invalid_type_error: '请选择是否公开答复' }),
+    /**
+     * The resident's words as the board will show them, rewritten by the representative (a name, an address in
+     * words that no pattern finds); masking still applies. Absent: the resident's own words, masked.
+     */
+    boardText: z.string().trim().min(4, '公示的原文至少 4 个字').max(1000, '公示的原文不能超过 1000 个字').optional(),
   })
   .strict();
 export type ReplyRequest = z.infer<typeof replyRequest>;
@@ -217,6 +222,8 @@ export const studioSubmissionView = submissionView.extend({
   phone: z.string().optional(),
   rating: z.enum(RATINGS).optional(),
   contentHeld: z.boolean(),
+  /** The resident's words as rewritten for the board by a representative, if they were. */
+  boardText: z.string().optional(),
   notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
   allowedActions: z.array(z.string()),
 });

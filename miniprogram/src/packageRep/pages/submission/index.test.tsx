@@ -152,6 +152,25 @@ describe('意见办理 detail', () => {
     expect(preview.querySelector('.board-preview-reply')?.textContent).toBe('答复：已修好，有问题加微信：z*********** 找张建国。')
     expect(preview.querySelector('.board-preview-hint')?.textContent).toContain('标 * 的地方已自动隐去')
 
+    // the resident's words for the board can be rewritten (a name in words): the preview follows, and they are sent
+    const rewritten = '3栋的住户反映：楼道灯坏了。'
+    fireEvent.input(preview.querySelector('.board-text-input') as Element, { target: { value: rewritten } })
+    expect(container.querySelector('.board-preview-text')?.textContent).toBe(rewritten)
+    fireEvent.click(container.querySelector('.reply-submit') as Element)
+    await waitFor(() => expect(posts()).toHaveLength(1))
+    expect(posts()[0].data).toEqual({ text: '已修好，有问题加微信：zhangjg_2026 找张建国。', public: true, boardText: rewritten })
+  })
+
+  it('sends no board text when it was left as it is, and none for a private reply', async () => {
+    const open = aStudioSubmission({ status: 'accepted', text: '楼道灯坏了两个月了', allowedActions: ['reply'] })
+    Taro.request.mockImplementation(((req: RequestCall) => ok(req.url === TEMPLATES_URL ? STUDIO_TEMPLATES : open)) as never)
+    const { container } = render(<RepSubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.reply-input')).not.toBeNull())
+    fireEvent.change(container.querySelector('.reply-input') as Element, { target: { value: '已经修好了，谢谢反映。' } })
+    fireEvent.click(container.querySelector('.reply-submit') as Element)
+    await waitFor(() => expect(posts()).toHaveLength(1))
+    expect(posts()[0].data).toEqual({ text: '已经修好了，谢谢反映。', public: true })
+
     // 不公开: no board, no preview
     fireEvent.click(container.querySelector('.reply-public') as Element)
     expect(container.querySelector('.board-preview')).toBeNull()

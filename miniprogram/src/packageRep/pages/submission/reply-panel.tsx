@@ -51,8 +51,8 @@ function useReplyTemplates(studioId: string, shown: number): ReplyTemplate[] | n
  * masking the board uses — so the representative reads it as a neighbour will, and edits the reply if a name or an
  * address in words is still there (masking finds numbers, e-mail, WeChat/QQ ids and 门牌号, not names).
  */
-export function BoardPreview({ view, reply }: { view: StudioSubmissionView; reply: string }) {
-  const shownText = maskPersonalDetails(view.text)
+export function BoardPreview({ view, reply, boardText, onBoardText }: { view: StudioSubmissionView; reply: string; boardText: string; onBoardText: (text: string) => void }) {
+  const shownText = maskPersonalDetails(boardText)
   const shownReply = maskPersonalDetails(reply)
   const masked = shownText !== view.text || shownReply !== reply
   return (
@@ -61,8 +61,10 @@ export function BoardPreview({ view, reply }: { view: StudioSubmissionView; repl
       <Text className='plain-line board-preview-text'>{shownText}</Text>
       <Text className='plain-line board-preview-reply'>答复：{shownReply}</Text>
       <Text className='field-hint board-preview-hint'>
-        {masked ? '标 * 的地方已自动隐去（电话、证件号、邮箱、微信号、门牌号）。' : ''}如果还有姓名或住址，请在上面改写答复。
+        {masked ? '标 * 的地方已自动隐去（电话、证件号、邮箱、微信号、门牌号）。' : ''}如果还有姓名或住址，请改写下面居民的原文或上面的答复。
       </Text>
+      <Text className='field-label'>公示时居民的原文（可以改写，居民本人看到的不变）</Text>
+      <Textarea className='text-input textarea-input board-text-input' value={boardText} maxlength={1000} placeholderClass='input-placeholder' onInput={(e) => onBoardText(e.detail.value)} />
     </View>
   )
 }
@@ -74,14 +76,18 @@ export function ReplyPanel({ view, shown, onDone, onRefused }: { view: StudioSub
   /** The words last put in from a template: replacing them asks nothing, replacing what was typed asks first. */
   const [filled, setFilled] = useState('')
   const [isPublic, setPublic] = useState(view.public)
+  /** The resident's words for the board: as last published, else theirs masked; sent only when changed. */
+  const original = maskPersonalDetails(view.boardText ?? view.text)
+  const [boardText, setBoardText] = useState(original)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   const submit = async () => {
     if (busy) return
-    const parsed = parseWith(replyRequest, { text, public: isPublic })
+    const rewritten = view.public && isPublic && boardText.trim() !== original.trim()
+    const parsed = parseWith(replyRequest, { text, public: isPublic, ...(rewritten ? { boardText } : {}) })
     if (!parsed.ok) {
-      setError(parsed.fields.text ?? Object.values(parsed.fields)[0] ?? '请填写答复内容')
+      setError(parsed.fields.text ?? parsed.fields.boardText ?? Object.values(parsed.fields)[0] ?? '请填写答复内容')
       return
     }
     setError(null)
@@ -157,7 +163,7 @@ export function ReplyPanel({ view, shown, onDone, onRefused }: { view: StudioSub
       <Text className='field-hint'>
         {!view.public ? '居民没有同意公开，这条不会上公示墙。' : isPublic ? '答复会和意见一起公开（不显示个人信息）。' : '只有居民本人能看到这条答复。'}
       </Text>
-      {view.public && isPublic && text.trim() ? <BoardPreview view={view} reply={text} /> : null}
+      {view.public && isPublic && text.trim() ? <BoardPreview view={view} reply={text} boardText={boardText} onBoardText={setBoardText} /> : null}
       <BusyButton label='发送答复' busyLabel='正在答复…' busy={busy} className='btn--primary reply-submit' onClick={() => void submit()} />
     </View>
   )
