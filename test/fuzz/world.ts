@@ -250,6 +250,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     resolveSubmission: () => ({ body: { outcome: 'long_term', note: '需要列入明年的道路改造计划' } }),
     triageSubmission: () => ({ body: { triage: 'major', department: '县交警大队', dueDate: addDays(today, 20) } }),
     postProgress: () => ({ body: { text: '已到现场查看，报修单已交供电所' } }),
+    askForMore: () => ({ body: { question: '请说一下是哪条路、哪一段' } }),
+    addMore: () => ({ body: { text: '洛社村口往东 200 米' } }),
     getInbox: () => ({ query: { group: 'new', category: '环境卫生' } }),
     acceptSubmission: () => ({ body: { triage: 'minor', note: '交村委处理' } }),
     replyToSubmission: () => ({ body: { text: '已联系环卫所，明天上午清理。', public: true } }),

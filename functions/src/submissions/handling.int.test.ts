@@ -2,8 +2,8 @@ import { ulid } from 'ulid';
 import { addDays, chinaDate, formatChinaDate } from '@shared/time';
 import { bookingFixture } from '../../../test/support/booking-fixture';
 import { failureOf } from '../../../test/support/failure';
-import { postProgress, triageSubmission } from './handling.use-case';
-import { acceptSubmission, getBoard, replyToSubmission } from './submission-desk.use-case';
+import { addMore, askForMore, postProgress, triageSubmission } from './handling.use-case';
+import { acceptSubmission, getBoard, getInbox, replyToSubmission } from './submission-desk.use-case';
 import { getMySubmission, submit } from './submissions.use-case';
 
 // Handling after acceptance (DynamoDB Local): 重新分流 to another department or back to the representatives, and the
@@ -60,5 +60,30 @@ describe('the public text, reviewed (DynamoDB Local)', () => {
     const board = await getBoard(f.deps, f.seed.studioId);
     expect(board.items[0]).toMatchObject({ text: '3号楼的住户反映楼道灯坏了两个月，电话138****8000', reply: '楼道灯已经换新。' });
     expect((await getMySubmission(f.deps, resident!, view.id)).text).toBe(words);
+  }, 60_000);
+});
+
+describe('需补充 (DynamoDB Local)', () => {
+  it('asks the resident for more, once at a time; the answer goes on the timeline and the matter stops waiting', async () => {
+    const f = await bookingFixture();
+    const [resident, neighbour] = await f.newResidents(2);
+    const rep = f.principalOf('rep1');
+    const view = await submit(f.deps, resident!, { requestId: ulid(), studioId: f.seed.studioId, category: '道路交通', text: '路上有个大坑', public: false });
+    expect(await failureOf(addMore(f.deps, resident!, view.id, { text: '在村口' }))).toEqual({ code: 'CONFLICT', message: '工作室没有请您补充，不需要补充' });
+
+    const asked = await askForMore(f.deps, rep, view.id, { question: '请说一下大坑在哪条路、哪一段' });
+    expect(asked.moreAsked).toMatchObject({ question: '请说一下大坑在哪条路、哪一段' });
+    expect(await failureOf(askForMore(f.deps, rep, view.id, { question: '再问一次' }))).toEqual({ code: 'CONFLICT', message: '已经请居民补充了，请等居民回复' });
+    expect((await getInbox(f.deps, rep, f.seed.studioId, { group: 'new' })).items.find((i) => i.id === view.id)).toMatchObject({ waitingForMore: true });
+    expect(await failureOf(addMore(f.deps, neighbour!, view.id, { text: '不是我的' }))).toMatchObject({ code: 'NOT_FOUND' });
+
+    const answered = await addMore(f.deps, resident!, view.id, { text: '在洛社村口往东 200 米，靠近桥头' });
+    expect(answered.moreAsked).toBeUndefined();
+    expect(answered.status).toBe('submitted');
+    expect(answered.timeline.slice(-2)).toEqual([
+      expect.objectContaining({ kind: '需补充', by: '洛社镇党代表工作室', text: '请说一下大坑在哪条路、哪一段' }),
+      expect.objectContaining({ kind: '居民补充', by: '您', text: '在洛社村口往东 200 米，靠近桥头' }),
+    ]);
+    expect((await getInbox(f.deps, rep, f.seed.studioId, { group: 'new' })).items.find((i) => i.id === view.id)?.waitingForMore).toBeUndefined();
   }, 60_000);
 });

@@ -1,11 +1,12 @@
-import type { AcceptRequest, ProgressRequest, StudioSubmissionView } from '@shared/schemas/submission';
-import { TRIAGE_LABELS } from '@shared/submission/lifecycle';
+import type { AcceptRequest, ProgressRequest, StudioSubmissionView, SubmissionView } from '@shared/schemas/submission';
+import { AWAITING_STUDIO_STATUSES, TRIAGE_LABELS } from '@shared/submission/lifecycle';
 import { formatChinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
-import { ConflictError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import type { SubmissionsDeps } from './deps';
 import { residentNotice, step, studioSubmission, studioView } from './submission-desk.use-case';
 import type { Submission, SubmissionEvent } from './submission.repository';
+import { residentView } from './submissions.use-case';
 
 type NewEvent = Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>;
 
@@ -49,4 +50,33 @@ export async function postProgress(deps: SubmissionsDeps, principal: Principal, 
   const notices = residentNotice(deps, s, at, 'submission_status', '有新进展');
   if (!(await deps.submissions.saveChange(s, s.status, [event], undefined, undefined, notices))) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
   return studioView(deps, { ...s, version: s.version + 1 });
+}
+
+/**
+ * 需补充: the studio asks the resident for more (a place, a time, a photo described …) while the matter is open. The
+ * question is on the resident's timeline and told to them; the matter waits for their answer (`moreAsked`) without
+ * changing its status. Only a matter with a resident's account can be asked.
+ */
+export async function askForMore(deps: SubmissionsDeps, principal: Principal, id: string, request: { question: string }): Promise<StudioSubmissionView> {
+  const s = await studioSubmission(deps, principal, id);
+  if (!s.residentId) throw new ConflictError('这条意见是代填的，居民收不到小程序的消息，请电话联系');
+  if (!AWAITING_STUDIO_STATUSES.includes(s.status)) throw new ConflictError('已经答复或办结了，不能再请居民补充');
+  if (s.moreAsked) throw new ConflictError('已经请居民补充了，请等居民回复');
+  const at = deps.now().toISOString();
+  const next: Submission = { ...s, moreAsked: { question: request.question, at } };
+  const event: SubmissionEvent = { id: deps.newId(), submissionId: s.id, at, kind: 'more_asked', actorId: principal.userId, text: request.question };
+  if (!(await deps.submissions.saveChange(next, s.status, [event], undefined, undefined, residentNotice(deps, s, at, 'submission_status', '需要您补充情况')))) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
+  return studioView(deps, { ...next, version: next.version + 1 });
+}
+
+/** The resident answers 需补充: their words go on the timeline, and the matter no longer waits for them. */
+export async function addMore(deps: SubmissionsDeps, principal: Principal, id: string, request: { text: string }): Promise<SubmissionView> {
+  const s = await deps.submissions.get(id);
+  if (!s || s.residentId !== principal.userId) throw new NotFoundError('没有找到这条意见');
+  if (!s.moreAsked) throw new ConflictError('工作室没有请您补充，不需要补充');
+  const at = deps.now().toISOString();
+  const next: Submission = { ...s, moreAsked: undefined };
+  const event: SubmissionEvent = { id: deps.newId(), submissionId: s.id, at, kind: 'more_added', actorId: principal.userId, text: request.text };
+  if (!(await deps.submissions.saveChange(next, s.status, [event]))) throw new ConflictError('这条意见刚有了变化，请刷新后再补充');
+  return residentView(deps, { ...next, version: next.version + 1 });
 }

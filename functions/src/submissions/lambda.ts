@@ -6,7 +6,7 @@ import { acceptSubmission, approveForBoard, getBoard, getInbox, getStudioSubmiss
 import { exportSubmissionsCsv, getStudioStats, submitOnBehalf } from './submission-reports.use-case';
 import { getMySubmission, listMySubmissions, submit } from './submissions.use-case';
 import { chaseMySubmission } from './chase.use-case';
-import { postProgress, triageSubmission } from './handling.use-case';
+import { addMore, askForMore, postProgress, triageSubmission } from './handling.use-case';
 
 export const handler = createRouter(
   submissionRoutes,
@@ -24,6 +24,8 @@ export const handler = createRouter(
     acceptSubmission: ({ deps, principal, params, body }) => acceptSubmission(deps, principal, params.submissionId, body),
     replyToSubmission: ({ deps, principal, params, body }) => replyToSubmission(deps, principal, params.submissionId, body),
     triageSubmission: ({ deps, principal, params, body }) => triageSubmission(deps, principal, params.submissionId, body),
+    askForMore: ({ deps, principal, params, body }) => askForMore(deps, principal, params.submissionId, body),
+    addMore: ({ deps, principal, params, body }) => addMore(deps, principal, params.submissionId, body),
     postProgress: ({ deps, principal, params, body }) => postProgress(deps, principal, params.submissionId, body),
     resolveSubmission: ({ deps, principal, params, body }) => resolveSubmission(deps, principal, params.submissionId, body),
     approveForBoard: ({ deps, principal, params }) => approveForBoard(deps, principal, params.submissionId),

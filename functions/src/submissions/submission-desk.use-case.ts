@@ -49,6 +49,7 @@ export async function getInbox(deps: SubmissionsDeps, principal: Principal, stud
     createdAt: s.createdAt,
     dueDate: s.status === 'submitted' ? s.acceptDueDate : (s.departmentDueDate ?? s.replyDueDate),
     overdue: isSubmissionOverdue(kpiSubmissionOf(s), now, kpiLimits),
+    ...(s.moreAsked ? { waitingForMore: true } : {}),
     photoCount: s.photos?.length ?? 0,
     ...(s.venueName ? { venueName: s.venueName } : {}),
     ...(s.standId ? { standId: s.standId } : {}),

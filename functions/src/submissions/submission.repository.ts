@@ -57,6 +57,8 @@ export interface Submission {
   handlerId?: string;
   /** When the resident chased it (催办, once per matter), and when the daily job reported it to the admin (超期上报). */
   chasedAt?: string;
+  /** 需补充: the question asked of the resident, until they answer. */
+  moreAsked?: { question: string; at: string };
   escalatedAt?: string;
   firstReplyAt?: string;
   resolvedAt?: string;
@@ -92,7 +94,7 @@ export interface BoardItem {
 export interface SubmissionEvent {
   id: string;
   submissionId: string;
-  kind: 'submitted' | 'accepted' | 'handed_on' | 'replied' | 'resolved' | 'rated' | 'reopened' | 'note' | 'chased' | 'escalated' | 'progress';
+  kind: 'submitted' | 'accepted' | 'handed_on' | 'replied' | 'resolved' | 'rated' | 'reopened' | 'note' | 'chased' | 'escalated' | 'progress' | 'more_asked' | 'more_added';
   at: string;
   actorId?: string;
   text?: string;

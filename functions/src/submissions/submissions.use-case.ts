@@ -136,6 +136,8 @@ const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
   chased: '催办',
   escalated: '超期上报',
   progress: '办理进展',
+  more_asked: '需补充',
+  more_added: '居民补充',
 };
 
 /**
@@ -167,6 +169,7 @@ export function viewOf(s: Submission, events: SubmissionEvent[], viewer: 'reside
     replyDueDate: s.replyDueDate,
     ...(s.weekendsOnlyYears?.length ? { dueDateNote: weekendsOnlyNote(s.weekendsOnlyYears) } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
+    ...(s.moreAsked ? { moreAsked: s.moreAsked } : {}),
     ...(s.status === 'resolved' && s.closure ? { closure: { outcome: s.closure, label: CLOSURE_LABELS[s.closure], ...(s.closureNote ? { note: s.closureNote } : {}) } } : {}),
     canRate: s.status === 'resolved' && !s.rated && s.source === 'resident',
     // Residents see what happened and when, signed by the studio — never a person's name, never internal notes.

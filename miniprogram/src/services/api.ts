@@ -157,6 +157,12 @@ export const replyToSubmission = (submissionId: string, body: BodyOf<'replyToSub
 /** 重新分流 after acceptance (another department or date, or back to the representatives). */
 export const triageSubmission = (submissionId: string, body: BodyOf<'triageSubmission'>) => call('triageSubmission', { params: { submissionId }, body })
 
+/** 需补充: ask the resident for more. */
+export const askForMore = (submissionId: string, body: BodyOf<'askForMore'>) => call('askForMore', { params: { submissionId }, body })
+
+/** The resident answers 需补充. */
+export const addMore = (submissionId: string, body: BodyOf<'addMore'>) => call('addMore', { params: { submissionId }, body })
+
 /** 办理进展: a milestone told to the resident. */
 export const postProgress = (submissionId: string, body: BodyOf<'postProgress'>) => call('postProgress', { params: { submissionId }, body })
 

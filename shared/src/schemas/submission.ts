@@ -90,6 +90,8 @@ export const submissionView = z.object({
   canRate: z.boolean(),
   /** How it was closed (办结), once resolved: 已解决, or closed without a fix and why. */
   closure: z.object({ outcome: z.enum(CLOSURE_OUTCOMES), label: z.string(), note: z.string().optional() }).optional(),
+  /** 需补充: the studio asked the resident for more, and has not had the answer yet. */
+  moreAsked: z.object({ question: z.string(), at: z.string() }).optional(),
   /** 催办: the resident may chase it now (past its due date, still waiting), from which day, or when they did. */
   canChase: z.boolean().optional(),
   chaseFrom: z.string().optional(),
@@ -130,6 +132,11 @@ export const acceptRequest = z
     if (value.triage === 'major' && !value.dueDate) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['dueDate'], message: '大事请填写办理期限' });
   });
 export type AcceptRequest = z.infer<typeof acceptRequest>;
+
+/** POST /submissions/{id}/ask-more — 需补充: what the studio needs to know from the resident. */
+export const askMoreRequest = z.object({ question: z.string({ required_error: '请写明需要补充什么' }).trim().min(4, '请写明需要补充什么（至少 4 个字）').max(200, '不能超过 200 个字') }).strict();
+/** POST /submissions/{id}/more — the resident's answer to 需补充. */
+export const addMoreRequest = z.object({ text: z.string({ required_error: '请填写补充的内容' }).trim().min(2, '补充的内容至少 2 个字').max(500, '补充的内容不能超过 500 个字') }).strict();
 
 /** POST /submissions/{id}/progress — a step of the work, told to the resident (a 大事's milestones: 已现场查看, 已报修 …). */
 export const progressRequest = z.object({ text: z.string({ required_error: '请写明进展' }).trim().min(4, '进展至少写 4 个字').max(300, '进展不能超过 300 个字') }).strict();
@@ -192,6 +199,8 @@ export const inboxItemView = z.object({
   createdAt: z.string(),
   dueDate: z.string(),
   overdue: z.boolean(),
+  /** 需补充: waiting for the resident's answer. */
+  waitingForMore: z.boolean().optional(),
   /** How many photos came with it (the photos themselves are on the submission's page). */
   photoCount: z.number().int(),
   venueName: z.string().optional(),

@@ -1,6 +1,6 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import Taro, { resetTaroMock, router, shareHandlers } from '../../../test/mocks/taro'
-import { aSubmission, ok, signInAs, SUBMISSION_ID, type RequestCall } from '../../../test/fixtures'
+import { aSubmission, networkDown, ok, signInAs, SUBMISSION_ID, type RequestCall } from '../../../test/fixtures'
 import SubmissionPage, { REOPEN_EXPLANATION } from './index'
 
 // jest has no stylesheet transform: the photo grid's CSS is nothing here
@@ -27,6 +27,25 @@ beforeEach(() => {
 })
 
 describe('意见详情', () => {
+  it('需补充: shows the studio’s question; the answer is kept when sending fails, then sent', async () => {
+    const asked = aSubmission({ status: 'submitted', canRate: false, moreAsked: { question: '请说一下是哪条路', at: '2099-11-20T02:00:00.000Z' }, timeline: [] })
+    let down = true
+    Taro.request.mockImplementation(((req: RequestCall) => (req.method === 'POST' ? (down ? networkDown() : ok({ ...asked, moreAsked: undefined })) : ok(asked))) as never)
+    const { container } = render(<SubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.add-more-question')?.textContent).toBe('请说一下是哪条路'))
+    fireEvent.click(container.querySelector('.add-more-submit') as Element)
+    expect(container.querySelector('.add-more-error')?.textContent).toBe('补充的内容至少 2 个字')
+    fireEvent.input(container.querySelector('.add-more-input') as Element, { target: { value: '洛社村口往东 200 米' } })
+    fireEvent.click(container.querySelector('.add-more-submit') as Element)
+    await waitFor(() => expect(container.querySelector('.add-more-error')?.textContent).toBeTruthy())
+    expect((container.querySelector('.add-more-input') as HTMLTextAreaElement).value).toBe('洛社村口往东 200 米') // nothing typed is lost
+    down = false
+    fireEvent.click(container.querySelector('.add-more-submit') as Element)
+    await waitFor(() => expect(container.querySelector('.add-more-card')).toBeNull())
+    const sent = calls().filter((c) => c.method === 'POST')
+    expect(sent[sent.length - 1]).toMatchObject({ url: `http://127.0.0.1:3000/submissions/${SUBMISSION_ID}/more`, data: { text: '洛社村口往东 200 米' } })
+  })
+
   it('催办: says from which day before the due date passes; after it, one confirmed tap chases and says so', async () => {
     const waiting = aSubmission({ status: 'accepted', canRate: false, canChase: false, chaseFrom: '2099-11-28', timeline: [] })
     Taro.request.mockImplementation((() => ok(waiting)) as never)

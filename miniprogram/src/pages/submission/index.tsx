@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
-import { RATINGS, rateRequest, type SubmissionView } from '@shared/schemas/submission'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { addMoreRequest, RATINGS, rateRequest, type SubmissionView } from '@shared/schemas/submission'
 import { RATING_LABELS } from '@shared/submission/lifecycle'
 import { parseWith } from '@shared/validation'
-import { chaseSubmission, getSubmission, rateSubmission } from '../../services/api'
+import { addMore, chaseSubmission, getSubmission, rateSubmission } from '../../services/api'
 import { errorMessage } from '../../services/request'
 import { openPage } from '../../services/navigation'
 import { usePageData } from '../../services/use-page-data'
@@ -65,6 +65,50 @@ function ChaseCard({ view, onChased }: { view: SubmissionView; onChased: (view: 
     <View className='card chase-card chase-card--open'>
       <Text className='plain-line'>已经过了办理期限，还没有答复。</Text>
       <BusyButton label='催办' busyLabel='正在催办…' busy={busy} className='btn--primary chase-button' onClick={chase} />
+    </View>
+  )
+}
+
+/** 需补充: the studio's question, and the resident's answer (kept on screen if sending fails). */
+function AddMoreCard({ view, onAdded }: { view: SubmissionView; onAdded: (view: SubmissionView) => void }) {
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  if (!view.moreAsked) return null
+  const send = async () => {
+    if (busy) return
+    const parsed = parseWith(addMoreRequest, { text })
+    if (!parsed.ok) {
+      setError(parsed.fields.text ?? '请填写补充的内容')
+      return
+    }
+    setError(null)
+    setBusy(true)
+    try {
+      const fresh = await addMore(view.id, parsed.value)
+      Taro.showToast({ title: '已补充，谢谢您', icon: 'none', duration: 2500 })
+      setText('')
+      onAdded(fresh)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='card add-more-card'>
+      <Text className='card-title'>工作室请您补充</Text>
+      <Text className='plain-line add-more-question'>{view.moreAsked.question}</Text>
+      <Textarea
+        className={`text-input textarea-input add-more-input${error ? ' text-input--error' : ''}`}
+        value={text}
+        maxlength={500}
+        placeholder='在这里写补充的情况'
+        placeholderClass='input-placeholder'
+        onInput={(e) => setText(e.detail.value)}
+      />
+      {error ? <Text className='field-error add-more-error'>{error}</Text> : null}
+      <BusyButton label='补充' busyLabel='正在发送…' busy={busy} className='btn--primary add-more-submit' onClick={() => void send()} />
     </View>
   )
 }
@@ -221,6 +265,7 @@ export default function SubmissionPage() {
         </View>
       ) : null}
 
+      <AddMoreCard view={view} onAdded={setData} />
       {canRate(view) ? <RatingPanel view={view} onRated={setData} /> : null}
       <ChaseCard view={view} onChased={setData} />
 

@@ -96,6 +96,7 @@ export default function InboxPage() {
                 <Text className='item-category'>{item.category}</Text>
                 <View className='item-badges'>
                   {item.overdue ? <Text className='overdue-badge'>已超期</Text> : null}
+                  {item.waitingForMore ? <Text className='tag tag--warn waiting-more-badge'>待居民补充</Text> : null}
                   <SubmissionStatusBadge status={item.status} />
                 </View>
               </View>

@@ -26,6 +26,19 @@ beforeEach(() => {
 })
 
 describe('意见办理 detail', () => {
+  it('asks the resident for more (需补充), then shows it waits for the answer', async () => {
+    const open = aStudioSubmission({ status: 'submitted', source: 'resident', allowedActions: ['accept'] })
+    Taro.request.mockImplementation(((req: RequestCall) => (req.method === 'POST' ? ok({ ...open, moreAsked: { question: '请说一下是哪条路', at: '2099-11-20T02:00:00.000Z' } }) : ok(open))) as never)
+    const { container } = render(<RepSubmissionPage />)
+    await waitFor(() => expect(container.querySelector('.ask-more-panel')).not.toBeNull())
+    fireEvent.click(container.querySelector('.ask-more-submit') as Element)
+    expect(container.querySelector('.ask-more-error')?.textContent).toBe('请写明需要补充什么（至少 4 个字）')
+    fireEvent.input(container.querySelector('.ask-more-input') as Element, { target: { value: '请说一下是哪条路' } })
+    fireEvent.click(container.querySelector('.ask-more-submit') as Element)
+    await waitFor(() => expect(container.querySelector('.ask-more-waiting')?.textContent).toBe('已请居民补充：请说一下是哪条路（等居民回复）'))
+    expect(posts()[0]).toMatchObject({ url: `http://127.0.0.1:3000/submissions/${SUBMISSION_ID}/ask-more`, data: { question: '请说一下是哪条路' } })
+  })
+
   it('re-sorts a handed-on 大事 back to the representatives, and posts progress (too short: says so, sends nothing)', async () => {
     const handed = aStudioSubmission({ status: 'handed_on', triage: 'major', department: '镇城管办', departmentDueDate: '2099-12-01', allowedActions: ['triage', 'reply'] })
     Taro.request.mockImplementation(((req: RequestCall) => (req.method === 'POST' ? ok(req.url.endsWith('/triage') ? { ...handed, status: 'accepted', triage: 'minor', department: undefined, departmentDueDate: undefined } : handed) : ok(req.url === TEMPLATES_URL ? STUDIO_TEMPLATES : handed))) as never)

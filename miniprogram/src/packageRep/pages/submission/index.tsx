@@ -15,7 +15,7 @@ import { isRepUser, NoRepAccess } from '../../rep-access'
 import { act, type Update } from './act'
 import { ReplyPanel } from './reply-panel'
 import { ResolvePanel } from './resolve-panel'
-import { ProgressPanel, TriagePanel } from './triage-panel'
+import { AskMorePanel, ProgressPanel, TriagePanel } from './triage-panel'
 import { Page } from '../../../components/ui/page'
 import '../../styles.css'
 
@@ -140,6 +140,7 @@ export default function RepSubmissionPage() {
       {can('accept') ? <TriagePanel mode='accept' view={view} onDone={onDone} onRefused={onRefused} /> : null}
       {can('triage') && !can('accept') ? <TriagePanel mode='triage' view={view} onDone={onDone} onRefused={onRefused} /> : null}
       {['accepted', 'handed_on', 'reopened'].includes(view.status) ? <ProgressPanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
+      {view.source === 'resident' && ['submitted', 'accepted', 'handed_on', 'reopened'].includes(view.status) ? <AskMorePanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
       {can('reply') ? <ReplyPanel view={view} shown={shown} onDone={onDone} onRefused={onRefused} /> : null}
       {can('resolve') ? <ResolvePanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
 

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { acceptRequest, progressRequest, TRIAGES, type StudioSubmissionView } from '@shared/schemas/submission'
+import { acceptRequest, askMoreRequest, progressRequest, TRIAGES, type StudioSubmissionView } from '@shared/schemas/submission'
 import { TRIAGE_DESCRIPTIONS, TRIAGE_LABELS } from '@shared/submission/lifecycle'
 import { parseWith } from '@shared/validation'
 import { chinaDate, formatChinaDate } from '@shared/time'
-import { acceptSubmission, postProgress, triageSubmission } from '../../../services/api'
+import { acceptSubmission, askForMore, postProgress, triageSubmission } from '../../../services/api'
 import { longChinaDate } from '../../../services/submissions'
 import { BusyButton } from '../../../components/ui/busy-button'
 import { Field } from '../../../components/ui/field'
@@ -146,6 +146,48 @@ export function ProgressPanel({ view, onDone, onRefused }: { view: StudioSubmiss
         />
       </Field>
       <BusyButton label='发布进展' busyLabel='正在发布…' busy={busy} className='btn--secondary progress-submit' onClick={() => void submit()} />
+    </View>
+  )
+}
+
+/** 需补充: ask the resident for what is missing; shown as waiting until they answer. */
+export function AskMorePanel({ view, onDone, onRefused }: { view: StudioSubmissionView; onDone: Update; onRefused: () => void }) {
+  const [question, setQuestion] = useState('')
+  const [error, setError] = useState<string | undefined>()
+  const [busy, setBusy] = useState(false)
+  if (view.moreAsked) {
+    return (
+      <View className='card card--hint ask-more-waiting' role='status'>
+        <Text className='plain-line'>已请居民补充：{view.moreAsked.question}（等居民回复）</Text>
+      </View>
+    )
+  }
+  const submit = async () => {
+    if (busy) return
+    const parsed = parseWith(askMoreRequest, { question })
+    if (!parsed.ok) {
+      setError(parsed.fields.question)
+      return
+    }
+    setError(undefined)
+    setBusy(true)
+    if (await act('正在发送…', '已请居民补充', () => askForMore(view.id, parsed.value), onDone, onRefused)) setQuestion('')
+    setBusy(false)
+  }
+  return (
+    <View className='card action-panel ask-more-panel'>
+      <Text className='card-title'>请居民补充</Text>
+      <Field label='需要居民补充什么（居民会收到消息）' error={error} errorClass='ask-more-error'>
+        <Textarea
+          className={`text-input textarea-input ask-more-input${error ? ' text-input--error' : ''}`}
+          value={question}
+          maxlength={200}
+          placeholder='例如：请说一下是哪条路、哪一段'
+          placeholderClass='input-placeholder'
+          onInput={(e) => setQuestion(e.detail.value)}
+        />
+      </Field>
+      <BusyButton label='请居民补充' busyLabel='正在发送…' busy={busy} className='btn--secondary ask-more-submit' onClick={() => void submit()} />
     </View>
   )
 }
