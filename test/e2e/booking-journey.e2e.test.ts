@@ -41,7 +41,7 @@ describe('a blood-pressure check from booking to reading', () => {
     await staff.goto(`${j.stack.h5Url}/#/pages/me/index`);
     await signIn(staff, 'staff1');
     await staff.locator('.staff-entry').filter({ visible: true }).first().click();
-    await staff.locator('.staff-stand').filter({ visible: true }).first().click();
+    await staff.locator('.staff-stand-main').filter({ visible: true }).first().click();
     await staff.locator('.checkin-input input').filter({ visible: true }).first().fill(code);
     await staff.locator('.checkin-submit').filter({ visible: true }).first().click();
     await waitForText(staff.locator('.checkin-result').filter({ visible: true }).first(), '刘阿姨');

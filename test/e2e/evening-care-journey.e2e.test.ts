@@ -111,7 +111,7 @@ describe('the code scanned after the market closed, read in 长辈模式 and at 
     await staff.goto(`${j.stack.h5Url}/#/pages/me/index`);
     await signIn(staff, 'staff1');
     await visible(staff, '.staff-entry').click();
-    await visible(staff, '.staff-stand').click();
+    await visible(staff, '.staff-stand-main').click();
     await visible(staff, '.checkin-input').waitFor();
     await expectNothingOverflows(staff, 'staff console at 2× text');
     await screenshot(staff, 'staff-console-2x');

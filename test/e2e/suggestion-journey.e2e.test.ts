@@ -91,7 +91,7 @@ describe('a suggestion from the market to a rated reply', () => {
     await staff.goto(`${j.stack.h5Url}/#/pages/me/index`);
     await signIn(staff, 'staff1');
     await staff.locator('.staff-entry').filter({ visible: true }).first().click();
-    await staff.locator('.staff-stand').filter({ visible: true }).first().click();
+    await staff.locator('.staff-stand-main').filter({ visible: true }).first().click();
     await staff.locator('.on-behalf-link').filter({ visible: true }).first().click();
 
     await staff.locator('.source-chip', { hasText: '纸质意见征询表' }).filter({ visible: true }).first().click();
