@@ -24,6 +24,22 @@ beforeEach(() => {
 })
 
 describe('志愿者 (admin)', () => {
+  it('adds the next page of approved volunteers under 加载更多, and offers it no more after the last', async () => {
+    const SECOND = person('01JD00000000000000000000U3', '王阿姨', 'approved')
+    Taro.request.mockImplementation(((req: RequestCall) => {
+      if (req.url.includes('status=pending')) return ok({ volunteers: [PENDING] })
+      if (req.url.includes('status=approved') && req.url.includes('cursor=next1')) return ok({ volunteers: [SECOND] })
+      if (req.url.includes('status=approved')) return ok({ volunteers: [APPROVED], nextCursor: 'next1' })
+      return ok({ teams: [TEAM] })
+    }) as never)
+    const { container } = render(<AdminVolunteersPage />)
+    await waitFor(() => expect(container.querySelector('.approved-more')).not.toBeNull())
+    expect(container.querySelector('.pending-more')).toBeNull()
+    fireEvent.click(container.querySelector('.approved-more') as Element)
+    await waitFor(() => expect(container.querySelector('.approved-more')).toBeNull())
+    expect(Array.from(container.querySelectorAll('.volunteer-name')).map((e) => e.textContent)).toEqual(expect.arrayContaining(['张师傅', '王阿姨']))
+  })
+
   it('shows who waits with 在职 and unit; 不通过 needs a reason; 通过 decides', async () => {
     const { container } = render(<AdminVolunteersPage />)
     await waitFor(() => expect(container.querySelector('.volunteer-pending .volunteer-name')?.textContent).toBe('李老师'))

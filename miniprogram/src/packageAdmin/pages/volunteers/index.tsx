@@ -11,6 +11,7 @@ import { PageState } from '../../../components/page-state'
 import { ChipGroup } from '../../../components/ui/chip-group'
 import { Field } from '../../../components/ui/field'
 import { Page } from '../../../components/ui/page'
+import { BusyButton } from '../../../components/ui/busy-button'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import '../../styles.css'
 
@@ -106,15 +107,30 @@ export default function AdminVolunteersPage() {
   const studioId = allowed ? user.studioId : ''
   const [teamName, setTeamName] = useState('')
   const [teamError, setTeamError] = useState<string>()
-  const { state, retry, reload } = usePageData(
+  const [loadingMore, setLoadingMore] = useState(false)
+  const { state, retry, reload, setData } = usePageData(
     async () => {
       const [pending, approved, teams] = await Promise.all([listVolunteers(studioId, 'pending'), listVolunteers(studioId, 'approved'), listVolunteerTeams(studioId)])
-      return { pending: pending.volunteers, approved: approved.volunteers, teams: teams.teams }
+      return { pending: pending.volunteers, pendingNext: pending.nextCursor, approved: approved.volunteers, approvedNext: approved.nextCursor, teams: teams.teams }
     },
     [studioId],
     { enabled: allowed, reloadOnShow: true },
   )
   if (!allowed) return <NoAdminAccess user={user} />
+
+  /** 加载更多 under a list: the API gives 30 a time; the next page is added to what is shown. */
+  const more = async (status: 'pending' | 'approved', cursor: string) => {
+    if (loadingMore) return
+    setLoadingMore(true)
+    try {
+      const page = await listVolunteers(studioId, status, cursor)
+      setData((d) => (status === 'pending' ? { ...d, pending: [...d.pending, ...page.volunteers], pendingNext: page.nextCursor } : { ...d, approved: [...d.approved, ...page.volunteers], approvedNext: page.nextCursor }))
+    } catch (e) {
+      said(e)
+    } finally {
+      setLoadingMore(false)
+    }
+  }
 
   const createTeam = async () => {
     const parsed = parseWith(createTeamRequest, { name: teamName })
@@ -140,6 +156,7 @@ export default function AdminVolunteersPage() {
           <Text className='section-title'>待审核（{state.data.pending.length}）</Text>
           {state.data.pending.length === 0 ? <Text className='plain-line volunteers-none'>没有等待审核的登记。</Text> : null}
           {state.data.pending.map((v) => <PendingCard key={v.userId} v={v} studioId={studioId} onDone={() => void reload()} />)}
+          {state.data.pendingNext ? <BusyButton label='加载更多' busyLabel='正在加载…' busy={loadingMore} className='btn--secondary pending-more' onClick={() => void more('pending', state.data.pendingNext!)} /> : null}
 
           <Text className='section-title'>服务队</Text>
           {state.data.teams.map((t) => <TeamCard key={t.id} team={t} studioId={studioId} onDone={() => void reload()} />)}
@@ -152,6 +169,7 @@ export default function AdminVolunteersPage() {
 
           <Text className='section-title'>已通过的志愿者（{state.data.approved.length}）</Text>
           {state.data.approved.map((v) => <ApprovedCard key={v.userId} v={v} teams={state.data.teams} studioId={studioId} onDone={() => void reload()} />)}
+          {state.data.approvedNext ? <BusyButton label='加载更多' busyLabel='正在加载…' busy={loadingMore} className='btn--secondary approved-more' onClick={() => void more('approved', state.data.approvedNext!)} /> : null}
         </View>
       ) : null}
     </Page>
