@@ -1,12 +1,11 @@
 import type { SubmissionView } from '@shared/schemas/submission';
-import { nextStatus } from '@shared/submission/lifecycle';
-import { isOverdue } from '@shared/submission/working-days';
+import { isSubmissionOverdue, kpiSubmissionOf, nextStatus } from '@shared/submission/lifecycle';
 import { formatChinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import { ConflictError, NotFoundError } from '../errors';
 import type { NoticeOrder } from '../notices/notice-queue.repository';
 import type { SubmissionsDeps } from './deps';
-import { dueDateOf } from './due-dates';
+import { dueDateOf, kpiLimits } from './due-dates';
 import { step } from './submission-desk.use-case';
 import type { Submission } from './submission.repository';
 import { residentView } from './submissions.use-case';
@@ -29,7 +28,7 @@ export async function chaseMySubmission(deps: SubmissionsDeps, principal: Princi
   if (!allowed.ok) throw new ConflictError(allowed.reason);
   if (s.chasedAt) throw new ConflictError(`您已在${formatChinaDate(s.chasedAt.slice(0, 10))}催办过了，工作室会尽快办理`);
   const due = dueDateOf(s);
-  if (!isOverdue(due, deps.now())) throw new ConflictError(`办理期限是${formatChinaDate(due)}，过了期限还没有答复，才能催办`);
+  if (!isSubmissionOverdue(kpiSubmissionOf(s), deps.now(), kpiLimits)) throw new ConflictError(`办理期限是${formatChinaDate(due)}，过了期限还没有答复，才能催办`);
   const holders = await holdersOf(deps, s);
   const notices = (next: Submission, at: string): NoticeOrder[] =>
     holders.map((userId) => ({

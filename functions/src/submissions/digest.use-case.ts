@@ -1,9 +1,10 @@
 import { DEFAULT_ESCALATE_AFTER_DAYS } from '@shared/schemas/submission';
 import { calendarOfYears, yearsAround } from '@shared/submission/holiday-years';
-import { addWorkingDays, isOverdue, workingDaysBetween, type HolidayCalendar } from '@shared/submission/working-days';
+import { isSubmissionOverdue, kpiSubmissionOf } from '@shared/submission/lifecycle';
+import { addWorkingDays, workingDaysBetween, type HolidayCalendar } from '@shared/submission/working-days';
 import { chinaDate } from '@shared/time';
 import type { Deps } from '../deps';
-import { dueDateOf } from './due-dates';
+import { dueDateOf, kpiLimits } from './due-dates';
 import type { Submission } from './submission.repository';
 
 export type DigestDeps = Pick<Deps, 'studios' | 'submissions' | 'rateAsks' | 'holidayCalendars' | 'noticeQueue' | 'now' | 'newId'>;
@@ -44,7 +45,7 @@ export async function digestOfStudio(deps: DigestDeps, studioId: string, open: r
   const nextWorkingDay = addWorkingDays(today, 1, calendar);
   const judged = open.map((s) => {
     const due = dueDateOf(s);
-    const late = isOverdue(due, now);
+    const late = isSubmissionOverdue(kpiSubmissionOf(s), now, kpiLimits);
     return { s, soon: !late && due <= nextWorkingDay, late, escalate: late && workingDaysBetween(due, today, calendar) >= escalateAfterDays };
   });
 

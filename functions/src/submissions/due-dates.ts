@@ -1,5 +1,5 @@
-import { acceptDueDateOf, kpiSubmissionOf, nextStatus, type KpiLimits } from '@shared/submission/lifecycle';
-import { DEFAULT_HOLIDAY_CALENDAR, isOverdue } from '@shared/submission/working-days';
+import { acceptDueDateOf, isSubmissionOverdue, kpiSubmissionOf, nextStatus, type KpiLimits } from '@shared/submission/lifecycle';
+import { DEFAULT_HOLIDAY_CALENDAR } from '@shared/submission/working-days';
 import { addDays } from '@shared/time';
 import type { Submission } from './submission.repository';
 
@@ -19,5 +19,5 @@ export function chaseStateOf(s: Submission, now: Date): { canChase: boolean; cha
   if (s.chasedAt) return { canChase: false, chasedAt: s.chasedAt };
   if (s.source !== 'resident' || !nextStatus(s.status, { kind: 'chase' }, s).ok) return { canChase: false };
   const due = dueDateOf(s);
-  return isOverdue(due, now) ? { canChase: true } : { canChase: false, chaseFrom: addDays(due, 1) };
+  return isSubmissionOverdue(kpiSubmissionOf(s), now, kpiLimits) ? { canChase: true } : { canChase: false, chaseFrom: addDays(due, 1) };
 }

@@ -87,3 +87,19 @@ describe('需补充 (DynamoDB Local)', () => {
     expect((await getInbox(f.deps, rep, f.seed.studioId, { group: 'new' })).items.find((i) => i.id === view.id)?.waitingForMore).toBeUndefined();
   }, 60_000);
 });
+
+describe('紧急 (DynamoDB Local)', () => {
+  it('holds an urgent matter to 2 hours to accept and 24 to answer: the inbox flags it, the resident may chase', async () => {
+    const f = await bookingFixture();
+    const [resident] = await f.newResidents(1);
+    const rep = f.principalOf('rep1');
+    const view = await submit(f.deps, resident!, { requestId: ulid(), studioId: f.seed.studioId, category: '治安安全', text: '桥头的护栏断了，晚上有人会掉下去', public: false, urgent: true });
+    const created = Date.parse(view.createdAt);
+    expect(view.urgent).toEqual({ acceptBy: new Date(created + 2 * 3_600_000).toISOString(), actBy: new Date(created + 24 * 3_600_000).toISOString() });
+    const at = (hours: number) => ({ ...f.deps, now: () => new Date(created + hours * 3_600_000) });
+    const item = async (hours: number) => (await getInbox(at(hours), rep, f.seed.studioId, { group: 'new' })).items.find((i) => i.id === view.id)!;
+    expect(await item(1)).toMatchObject({ overdue: false, urgentBy: view.urgent!.acceptBy });
+    expect(await item(3)).toMatchObject({ overdue: true });
+    expect(await getMySubmission(at(3), resident!, view.id)).toMatchObject({ canChase: true });
+  }, 60_000);
+});

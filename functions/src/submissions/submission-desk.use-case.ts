@@ -50,6 +50,7 @@ export async function getInbox(deps: SubmissionsDeps, principal: Principal, stud
     dueDate: s.status === 'submitted' ? s.acceptDueDate : (s.departmentDueDate ?? s.replyDueDate),
     overdue: isSubmissionOverdue(kpiSubmissionOf(s), now, kpiLimits),
     ...(s.moreAsked ? { waitingForMore: true } : {}),
+    ...(s.urgent && (s.status === 'submitted' ? s.acceptDueAt : s.actDueAt) ? { urgentBy: s.status === 'submitted' ? s.acceptDueAt : s.actDueAt } : {}),
     photoCount: s.photos?.length ?? 0,
     ...(s.venueName ? { venueName: s.venueName } : {}),
     ...(s.standId ? { standId: s.standId } : {}),

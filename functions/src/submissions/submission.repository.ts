@@ -45,6 +45,10 @@ export interface Submission {
   createdAt: string;
   acceptDueDate: string;
   replyDueDate: string;
+  /** 紧急: accept by this instant, act (answer) by that one (URGENT_HOURS after it came). */
+  urgent?: boolean;
+  acceptDueAt?: string;
+  actDueAt?: string;
   /** Years whose national calendar was not entered when the deadlines were counted (weekends only for them). */
   weekendsOnlyYears?: number[];
   /** Optimistic lock: every change is conditional on the version it read. */

@@ -1,6 +1,7 @@
 import { CLOSURE_LABELS, type MySubmissionsQuery, type MySubmissionsResponse, type SubmissionView, type SubmitRequest } from '@shared/schemas/submission';
 import { missingYearsTouched, weekendsOnlyNote, yearsAround } from '@shared/submission/holiday-years';
 import { addWorkingDays } from '@shared/submission/working-days';
+import { URGENT_HOURS } from '@shared/submission/lifecycle';
 import { limitsOf } from '../studio/submission-settings.use-case';
 import type { Principal } from '../auth/session-tokens';
 import type { Submission, SubmissionEvent } from './submission.repository';
@@ -12,6 +13,7 @@ import { checkPhotosOf, photoViews } from './photos.use-case';
 import { chaseStateOf } from './due-dates';
 
 const REQUEST_KEY_TTL_SECONDS = 2 * 86_400;
+const HOUR = 3_600_000;
 
 /** A resident may submit this many in ten minutes, and this many in a China calendar day (staff's 代填 is not limited). */
 export const SUBMISSIONS_PER_10_MINUTES = 5;
@@ -45,7 +47,7 @@ export async function submit(deps: SubmissionsDeps, principal: Principal, reques
 }
 
 /** What a new submission says, whoever enters it. */
-export type NewSubmissionFields = Pick<SubmitRequest, 'standId' | 'category' | 'text' | 'place' | 'photos' | 'public' | 'phone' | 'phoneConsent'>;
+export type NewSubmissionFields = Pick<SubmitRequest, 'standId' | 'category' | 'text' | 'place' | 'photos' | 'public' | 'urgent' | 'phone' | 'phoneConsent'>;
 /** Who it comes from: the resident's own phone, or staff entering it for a resident without one (代填). */
 export type SubmissionOrigin = { source: 'resident'; residentId: string } | { source: 'on_behalf'; sourceNote: string; enteredBy: string };
 
@@ -99,6 +101,9 @@ export async function storeNewSubmission(deps: SubmissionsDeps, principal: Princ
     acceptDueDate: addWorkingDays(now, limits.acceptDays, limits.calendar),
     replyDueDate,
     ...(weekendsOnly.length ? { weekendsOnlyYears: weekendsOnly } : {}),
+    ...(fields.urgent
+      ? { urgent: true, acceptDueAt: new Date(now.getTime() + URGENT_HOURS.accept * HOUR).toISOString(), actDueAt: new Date(now.getTime() + URGENT_HOURS.act * HOUR).toISOString() }
+      : {}),
     version: 1,
     reopenedOnce: false,
     rated: false,
@@ -168,6 +173,7 @@ export function viewOf(s: Submission, events: SubmissionEvent[], viewer: 'reside
     createdAt: s.createdAt,
     replyDueDate: s.replyDueDate,
     ...(s.weekendsOnlyYears?.length ? { dueDateNote: weekendsOnlyNote(s.weekendsOnlyYears) } : {}),
+    ...(s.urgent && s.acceptDueAt && s.actDueAt ? { urgent: { acceptBy: s.acceptDueAt, actBy: s.actDueAt } } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
     ...(s.moreAsked ? { moreAsked: s.moreAsked } : {}),
     ...(s.status === 'resolved' && s.closure ? { closure: { outcome: s.closure, label: CLOSURE_LABELS[s.closure], ...(s.closureNote ? { note: s.closureNote } : {}) } } : {}),

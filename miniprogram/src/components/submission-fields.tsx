@@ -128,6 +128,7 @@ export function PublicSwitch({
   hintOff,
   disabled,
   onChange,
+  switchClass = 'public-switch',
 }: {
   label: string
   on: boolean
@@ -135,11 +136,13 @@ export function PublicSwitch({
   hintOff: string
   disabled?: boolean
   onChange: (on: boolean) => void
+  /** The switch's own class (`public-switch`, `urgent-switch`). */
+  switchClass?: string
 }) {
   return (
     <>
       <View
-        className={`consent-switch public-switch${on ? ' consent-switch--on' : ''}`}
+        className={`consent-switch ${switchClass}${on ? ' consent-switch--on' : ''}`}
         role='switch'
         aria-checked={on}
         hoverClass='consent-switch--pressed'

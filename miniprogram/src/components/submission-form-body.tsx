@@ -74,6 +74,16 @@ export function SubmissionFormBody<D extends SubmissionDraft>({
         onChange={(on) => update(patch({ public: on }))}
       />
 
+      <PublicSwitch
+        switchClass='urgent-switch'
+        label='紧急（危及人身、财产安全）'
+        on={!!draft.urgent}
+        hintOn='紧急的事：2 小时内受理，24 小时内答复。真有危险请先拨打 110、119、120。'
+        hintOff='不紧急的事按工作日办理。'
+        disabled={locked}
+        onChange={(on) => update(patch({ urgent: on }))}
+      />
+
       <PhoneConsentField
         label={words.phoneLabel}
         consent={draft.phoneConsent}

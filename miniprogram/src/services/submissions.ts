@@ -17,6 +17,8 @@ export interface SubmissionDraft {
   text: string
   place: string
   public: boolean
+  /** 紧急: hour-level limits (a danger to people or property now). */
+  urgent?: boolean
   phoneConsent: boolean
   phone: string
   /**

@@ -35,6 +35,8 @@ export const submitRequest = z
     photos: photoListSchema.optional(),
     /** May it appear, without personal details, on the studio's public board (公示墙)? */
     public: z.boolean({ required_error: '请选择是否公开', invalid_type_error: '请选择是否公开' }),
+    /** 紧急: a danger to people or property now — hour-level limits besides the working-day ones (URGENT_HOURS). */
+    urgent: z.boolean({ invalid_type_error: '请选择是否紧急' }).optional(),
     phone: phone.optional(),
     phoneConsent: z.boolean().optional(),
   })
@@ -83,6 +85,8 @@ export const submissionView = z.object({
   createdAt: z.string(),
   /** The date a reply is due (China date). */
   replyDueDate: z.string(),
+  /** 紧急: the hour-level limits, the instants by which it is to be accepted and acted on. */
+  urgent: z.object({ acceptBy: z.string(), actBy: z.string() }).optional(),
   /** Set when the deadlines were counted without a year's national holidays (not yet entered): says so. */
   dueDateNote: z.string().optional(),
   /** The latest rating, and whether the resident may rate now (resolved, not yet rated). */
@@ -201,6 +205,8 @@ export const inboxItemView = z.object({
   overdue: z.boolean(),
   /** 需补充: waiting for the resident's answer. */
   waitingForMore: z.boolean().optional(),
+  /** 紧急: the instant by which the current wait ends (accept, then act). */
+  urgentBy: z.string().optional(),
   /** How many photos came with it (the photos themselves are on the submission's page). */
   photoCount: z.number().int(),
   venueName: z.string().optional(),
@@ -265,6 +271,8 @@ export const onBehalfRequest = z
     /** Photos of the paper form or of the place, uploaded through POST /photo-uploads. */
     photos: photoListSchema.optional(),
     public: z.boolean({ required_error: '请选择是否公开', invalid_type_error: '请选择是否公开' }),
+    /** 紧急: a danger to people or property now — hour-level limits besides the working-day ones (URGENT_HOURS). */
+    urgent: z.boolean({ invalid_type_error: '请选择是否紧急' }).optional(),
     phone: phone.optional(),
     phoneConsent: z.boolean().optional(),
   })

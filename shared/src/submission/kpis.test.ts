@@ -82,6 +82,16 @@ describe('studioKpis', () => {
     expect(isSubmissionOverdue({ status: 'accepted', createdAt: '2026-10-08T02:00:00Z' }, '2027-01-01T00:00:00Z', limits)).toBe(false); // no reply due date
   });
 
+  it('holds a 紧急 matter to its hours as well as its dates', () => {
+    const urgent = { status: 'submitted' as const, createdAt: '2026-10-12T01:00:00Z', acceptDueDate: '2026-10-14', acceptDueAt: '2026-10-12T03:00:00Z', actDueAt: '2026-10-13T01:00:00Z' }
+    expect(isSubmissionOverdue(urgent, '2026-10-12T02:59:00Z', limits)).toBe(false)
+    expect(isSubmissionOverdue(urgent, '2026-10-12T03:01:00Z', limits)).toBe(true) // 2 hours passed, the date has not
+    const accepted = { ...urgent, status: 'accepted' as const, replyDueDate: '2026-10-29' }
+    expect(isSubmissionOverdue(accepted, '2026-10-12T20:00:00Z', limits)).toBe(false)
+    expect(isSubmissionOverdue(accepted, '2026-10-13T01:01:00Z', limits)).toBe(true) // 24 hours
+    expect(isSubmissionOverdue({ ...accepted, status: 'replied' as const }, '2026-10-20T00:00:00Z', limits)).toBe(false)
+  })
+
   it('gives null rates for an empty period', () => {
     expect(studioKpis([], now, limits)).toEqual({
       received: 0,

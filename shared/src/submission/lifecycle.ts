@@ -111,6 +111,12 @@ export type SubmissionState = { status: SubmissionStatus } & SubmissionFacts;
 
 export type Transition = { ok: true; status: SubmissionStatus } | { ok: false; reason: string };
 
+/**
+ * 紧急 matters' hour-level limits (as in 12345 practice): accepted within 2 hours, acted on (answered) within 24,
+ * besides the category's working days — whichever comes first makes it overdue.
+ */
+export const URGENT_HOURS = { accept: 2, act: 24 } as const;
+
 /** Statuses in which the submission waits for the studio or a department to act (reply). */
 export const AWAITING_STUDIO_STATUSES: readonly SubmissionStatus[] = ['submitted', 'accepted', 'handed_on', 'reopened'];
 
@@ -260,6 +266,9 @@ export type KpiSubmission = {
   acceptDueDate?: string | null;
   /** The last China date on which replying is on time (办理时限; for 大事, the department's due date). */
   replyDueDate?: string | null;
+  /** 紧急: the instants by which it is to be accepted and acted on (hour-level, besides the dates). */
+  acceptDueAt?: string | null;
+  actDueAt?: string | null;
   /** How a resolved one was closed; none (closed before outcomes were recorded) counts as 已解决. */
   closure?: 'fixed' | 'not_our_duty' | 'cannot_fix' | 'duplicate' | 'long_term' | null;
 };
@@ -300,6 +309,8 @@ export type StudioKpis = {
  */
 export function kpiSubmissionOf(s: KpiSubmission & { departmentDueDate?: string | null }): KpiSubmission {
   return {
+    acceptDueAt: s.acceptDueAt,
+    actDueAt: s.actDueAt,
     status: s.status,
     createdAt: s.createdAt,
     acceptedAt: s.acceptedAt,
@@ -318,12 +329,13 @@ export function acceptDueDateOf(item: Pick<KpiSubmission, 'createdAt' | 'acceptD
 
 /**
  * Whether a submission is overdue at `now` (to be chased, 催办): still not accepted after its accept due date, or
- * waiting for a reply (accepted, handed on or reopened) after its reply due date. Replied and resolved
- * submissions are never overdue.
+ * waiting for a reply (accepted, handed on or reopened) after its reply due date — or, for a 紧急 one, past the hour
+ * its wait is limited to (`acceptDueAt`, `actDueAt`). Replied and resolved submissions are never overdue.
  */
 export function isSubmissionOverdue(item: KpiSubmission, now: Date | string | number, limits: KpiLimits): boolean {
-  if (item.status === 'submitted') return isOverdue(acceptDueDateOf(item, limits), now);
-  if (AWAITING_STUDIO_STATUSES.includes(item.status)) return item.replyDueDate ? isOverdue(item.replyDueDate, now) : false;
+  const past = (instant: string | null | undefined) => !!instant && new Date(now).getTime() > Date.parse(instant);
+  if (item.status === 'submitted') return past(item.acceptDueAt) || isOverdue(acceptDueDateOf(item, limits), now);
+  if (AWAITING_STUDIO_STATUSES.includes(item.status)) return past(item.actDueAt) || (item.replyDueDate ? isOverdue(item.replyDueDate, now) : false);
   return false;
 }
 

@@ -242,6 +242,7 @@ export default function SubmissionPage() {
         <Text className='plain-line'>提交时间：{chinaDateTime(view.createdAt)}</Text>
         <Text className='plain-line submission-public'>{view.public ? '答复后会公开到公示墙（不显示您的个人信息）' : '不公开'}</Text>
         <Text className='due-line reply-due'>答复期限：{longChinaDate(view.replyDueDate)}</Text>
+        {view.urgent ? <Text className='due-line urgent-due'>紧急：{chinaDateTime(view.urgent.acceptBy)} 前受理，{chinaDateTime(view.urgent.actBy)} 前答复</Text> : null}
         {view.dueDateNote ? <Text className='field-hint due-note'>{view.dueDateNote}</Text> : null}
         {view.closure ? <Text className='plain-line closure-line'>办结：{view.closure.label}{view.closure.note ? `（${view.closure.note}）` : ''}</Text> : null}
       </View>

@@ -49,6 +49,19 @@ describe('提意见 form', () => {
     expect(body).toMatchObject({ studioId: STUDIO_ID, standId: STAND_ID, category: '道路交通', text: '老街口的路灯坏了两个星期', place: '老街口', public: true })
     expect(body.phone).toBeUndefined()
     expect(body.phoneConsent).toBeUndefined()
+    expect(body.urgent).toBeUndefined()
+  })
+
+  it('sends 紧急 when switched on, and says what it means', async () => {
+    const { container } = render(<SubmitPage />)
+    fillIn(container)
+    fireEvent.click(container.querySelector('.urgent-switch') as Element)
+    expect(container.querySelector('.urgent-switch')?.getAttribute('aria-checked')).toBe('true')
+    expect(container.textContent).toContain('2 小时内受理，24 小时内答复')
+    Taro.request.mockImplementation((() => ok(aSubmission(), 201)) as never)
+    fireEvent.click(container.querySelector('.submit-button') as Element)
+    await waitFor(() => expect(posts()).toHaveLength(1))
+    expect(posts()[0].data).toMatchObject({ urgent: true })
   })
 
   it('on WeChat asks for the reply, progress and rating notices in the submit tap, before sending', async () => {

@@ -63,6 +63,7 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
           category: d.category,
           text: d.text,
           public: d.public,
+          ...(d.urgent ? { urgent: true } : {}),
         }
         if (d.standId) input.standId = d.standId
         if (d.place.trim()) input.place = d.place

@@ -97,6 +97,7 @@ export default function InboxPage() {
                 <View className='item-badges'>
                   {item.overdue ? <Text className='overdue-badge'>已超期</Text> : null}
                   {item.waitingForMore ? <Text className='tag tag--warn waiting-more-badge'>待居民补充</Text> : null}
+                  {item.urgentBy ? <Text className='tag tag--warn urgent-badge'>紧急 · {new Date(item.urgentBy).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' })} 前</Text> : null}
                   <SubmissionStatusBadge status={item.status} />
                 </View>
               </View>

@@ -115,6 +115,7 @@ export default function RepSubmissionPage() {
         <Text className='plain-line'>{view.public ? '居民同意公开到公示墙' : '居民不同意公开'}</Text>
         <Text className='due-line'>受理期限：{longChinaDate(view.acceptDueDate)}</Text>
         <Text className='due-line'>答复期限：{longChinaDate(view.replyDueDate)}</Text>
+        {view.urgent ? <Text className='due-line due-line--overdue urgent-due'>紧急：{chinaDateTime(view.urgent.acceptBy)} 前受理，{chinaDateTime(view.urgent.actBy)} 前答复</Text> : null}
         {view.dueDateNote ? <Text className='field-hint due-note'>{view.dueDateNote}</Text> : null}
         {view.triage ? (
           <Text className='plain-line triage-line'>

@@ -106,6 +106,7 @@ function OnBehalfForm({ user, standId }: { user: UserView & { studioId: string }
           category: d.category,
           text: d.text,
           public: d.public,
+          ...(d.urgent ? { urgent: true } : {}),
         }
         if (d.standId) input.standId = d.standId
         if (d.place.trim()) input.place = d.place
