@@ -5,6 +5,7 @@ import { failureOf } from '../../../test/support/failure';
 import { addMore, askForMore, postProgress, triageSubmission } from './handling.use-case';
 import { acceptSubmission, getBoard, getInbox, replyToSubmission } from './submission-desk.use-case';
 import { getMySubmission, submit } from './submissions.use-case';
+import { getStudioStats } from './submission-reports.use-case';
 
 // Handling after acceptance (DynamoDB Local): 重新分流 to another department or back to the representatives, and the
 // progress of the work told to the resident; each refused where the loop says, changing nothing.
@@ -45,6 +46,12 @@ describe('re-sorting and progress (DynamoDB Local)', () => {
     expect(await failureOf(postProgress(f.deps, rep, view.id, { text: '再补充一句' }))).toEqual({ code: 'CONFLICT', message: '已经答复了，请用补充答复' });
     expect(await failureOf(triageSubmission(f.deps, rep, view.id, { triage: 'private' }))).toEqual({ code: 'CONFLICT', message: '已经答复过了，不能再分流交办' });
     expect(await failureOf(postProgress(f.deps, f.principalOf('staff1'), view.id, { text: '工作人员不能发' }))).toMatchObject({ code: 'FORBIDDEN' });
+
+    // the figures per department: a 大事 still with 县交警大队 counts there
+    const other = await submit(f.deps, resident!, { requestId: ulid(), studioId: f.seed.studioId, category: '道路交通', text: '学校门口没有斑马线', public: false });
+    await acceptSubmission(f.deps, rep, other.id, { triage: 'major', department: '县交警大队', dueDate: due });
+    const stats = await getStudioStats(f.deps, rep, f.seed.studioId, { month: view.createdAt.slice(0, 7) });
+    expect(stats.byDepartment).toEqual([{ department: '县交警大队', handedOn: 1, replied: 0, fixed: 0, overdue: 0, resolutionRate: 0 }]);
   }, 60_000);
 });
 

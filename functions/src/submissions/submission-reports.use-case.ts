@@ -45,7 +45,13 @@ export async function getStudioStats(deps: SubmissionsDeps, principal: Principal
   );
   const chased = items.filter((s) => s.chasedAt).length;
   const escalated = items.filter((s) => s.escalatedAt).length;
-  return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis, chased, escalated };
+  // per department: the 大事 handed on to it (its own figures, by the same rules as the studio's)
+  const departments = [...new Set(items.filter((s) => s.department).map((s) => s.department!))].sort((a, b) => a.localeCompare(b, 'zh'));
+  const byDepartment = departments.map((department) => {
+    const theirs = studioKpis(items.filter((s) => s.department === department).map(kpiSubmissionOf), deps.now(), kpiLimits);
+    return { department, handedOn: theirs.received, replied: theirs.replied, fixed: theirs.fixed, overdue: theirs.overdue, resolutionRate: theirs.resolutionRate };
+  });
+  return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis, chased, escalated, byDepartment };
 }
 
 /** CSV of a studio's submissions in a date range, phones masked, with a UTF-8 BOM so Excel shows the Chinese. */

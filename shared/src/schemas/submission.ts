@@ -307,6 +307,8 @@ export const statsResponse = z.object({
   /** Of those, chased by their resident (催办), and reported to the admin by the daily job for being long overdue. */
   chased: z.number().int(),
   escalated: z.number().int(),
+  /** 大事 by the department they were handed on to: received, replied in time, closed as 已解决, overdue now. */
+  byDepartment: z.array(z.object({ department: z.string(), handedOn: z.number().int(), replied: z.number().int(), fixed: z.number().int(), overdue: z.number().int(), resolutionRate: z.number().nullable() })),
 });
 export type StatsResponse = z.infer<typeof statsResponse>;
 

@@ -22,6 +22,7 @@ const stats: StatsResponse = {
   overdue: 2,
   chased: 1,
   escalated: 3,
+  byDepartment: [{ department: '镇城管办', handedOn: 4, replied: 3, fixed: 2, overdue: 1, resolutionRate: 0.5 }],
 }
 
 const urls = () => Taro.request.mock.calls.map((c) => (c[0] as RequestCall).url)
@@ -57,6 +58,7 @@ describe('办理统计', () => {
     expect(text(container, '.stats-overdue')).toBe('2 条')
     expect(text(container, '.stats-chased')).toBe('1 条')
     expect(text(container, '.stats-escalated')).toBe('3 条')
+    expect(text(container, '.stats-department')).toBe('镇城管办交办 4 · 已答复 3 · 已解决 2（50%） · 超期 1')
     // no ratings yet: the note says so instead of 占 0 条评价的比例
     expect(text(container, '.stats-note')).toContain('满意率：还没有人评价，有评价后才算。')
     expect(text(container, '.stats-note')).not.toContain('占 0 条')

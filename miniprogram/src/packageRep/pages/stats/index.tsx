@@ -167,6 +167,20 @@ export default function StatsPage() {
               <Text className='stats-row-value stats-escalated'>{data.escalated} 条</Text>
             </View>
           </View>
+
+          {data.byDepartment.length > 0 ? (
+            <View className='card stats-card stats-departments'>
+              <Text className='card-title'>各部门（交办的大事）</Text>
+              {data.byDepartment.map((d) => (
+                <View key={d.department} className='stats-row stats-department'>
+                  <Text className='stats-row-label'>{d.department}</Text>
+                  <Text className='stats-row-value'>
+                    交办 {d.handedOn} · 已答复 {d.replied} · 已解决 {d.fixed}（{formatRate(d.resolutionRate)}）{d.overdue > 0 ? ` · 超期 ${d.overdue}` : ''}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          ) : null}
         </View>
       ) : null}
 
