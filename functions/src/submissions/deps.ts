@@ -11,6 +11,7 @@ import { photoStoreOf } from '../wiring/adapters/photos';
 import { SubmissionRepository } from './submission.repository';
 import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { WishRepository } from '../wishes/wish.repository';
+import { SecondRepository } from './second.repository';
 
 /** The daily overdue count: every studio's open submissions (and 微心愿 nobody claimed); no session, no WeChat, no photos. */
 export type SubmissionJobsDeps = JobBasics & Pick<Deps, 'studios' | 'submissions' | 'wishes' | 'noticeQueue'>;
@@ -20,7 +21,7 @@ export function submissionJobsDeps(cfg: Config): SubmissionJobsDeps {
   return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table), wishes: new WishRepository(table), noticeQueue: new NoticeQueueRepository(table) };
 }
 
-export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits'>;
+export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds'>;
 
 export function submissionsDeps(cfg: Config): SubmissionsDeps {
   const table = tableOf(cfg);
@@ -35,5 +36,6 @@ export function submissionsDeps(cfg: Config): SubmissionsDeps {
     contentCheck: contentCheckOf(cfg),
     photos: photoStoreOf(cfg),
     rateLimits: new RateLimitRepository(table),
+    seconds: new SecondRepository(table),
   };
 }

@@ -6,6 +6,7 @@ import { acceptSubmission, approveForBoard, getBoard, getInbox, getStudioSubmiss
 import { exportSubmissionsCsv, getStudioStats, submitOnBehalf } from './submission-reports.use-case';
 import { getMySubmission, listMySubmissions, submit } from './submissions.use-case';
 import { chaseMySubmission } from './chase.use-case';
+import { listSimilarSubmissions, secondSubmission } from './seconds.use-case';
 
 export const handler = createRouter(
   submissionRoutes,
@@ -26,6 +27,8 @@ export const handler = createRouter(
     approveForBoard: ({ deps, principal, params }) => approveForBoard(deps, principal, params.submissionId),
     submitOnBehalf: ({ deps, principal, params, body }) => submitOnBehalf(deps, principal, params.studioId, body),
     getStudioStats: ({ deps, principal, params, query }) => getStudioStats(deps, principal, params.studioId, query),
+    listSimilarSubmissions: ({ deps, principal, params, query }) => listSimilarSubmissions(deps, principal, params.studioId, query),
+    secondSubmission: ({ deps, principal, params }) => secondSubmission(deps, principal, params.submissionId),
     exportSubmissions: ({ deps, principal, params, query }) => exportSubmissionsCsv(deps, principal, params.studioId, query),
   },
   submissionsDeps,

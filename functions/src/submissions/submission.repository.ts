@@ -103,6 +103,12 @@ const boardKey = (b: Pick<BoardItem, 'studioId' | 'repliedAt' | 'id'>) => ({ PK:
 /** The phone left with a submission, apart from it so that TTL can delete it alone. */
 const contactKey = (id: string) => ({ PK: `SUBMISSION#${id}`, SK: 'CONTACT' });
 
+/** A transaction's check that a submission is still in one of `statuses` (another entity's write depends on it). */
+export function submissionCondition(tableName: string, id: string, statuses: readonly SubmissionStatus[]): TransactItems[number] {
+  const names = statuses.map((_, i) => `:s${i}`);
+  return { ConditionCheck: { TableName: tableName, Key: submissionKey(id), ConditionExpression: `#status IN (${names.join(', ')})`, ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: Object.fromEntries(statuses.map((st, i) => [names[i], st])) } };
+}
+
 /** The submission item: never the phone (that is the contact item's). */
 function submissionItem(s: Submission) {
   const { phone: _phone, ...stored } = s;

@@ -13,6 +13,9 @@ import {
   resolveRequest,
   replyRequest,
   revealedPhoneResponse,
+  secondResponse,
+  similarQuery,
+  similarResponse,
   statsQuery,
   statsResponse,
   studioSubmissionView,
@@ -40,5 +43,7 @@ export const submissionRoutes = defineRoutes({
   approveForBoard: { method: 'POST', path: '/submissions/{submissionId}/approve-board', roles: REPRESENTATIVES, response: studioSubmissionView, summary: '准予公示（内容待审核的意见）' },
   submitOnBehalf: { method: 'POST', path: '/studios/{studioId}/submissions', roles: STUDIO_PEOPLE, body: onBehalfRequest, response: studioSubmissionView, status: 201, summary: '代填意见（如纸质意见征询表）' },
   getStudioStats: { method: 'GET', path: '/studios/{studioId}/stats', roles: REPRESENTATIVES, query: statsQuery, response: statsResponse, summary: '工作室月度统计：响应率、解决率、满意率' },
+  listSimilarSubmissions: { method: 'GET', path: '/studios/{studioId}/similar-submissions', roles: EVERYONE_SIGNED_IN, query: similarQuery, response: similarResponse, summary: '这些事已经有人反映过：提交前，本工作室近 90 天相似的公开意见（最多 3 条，内容已遮蔽）' },
+  secondSubmission: { method: 'POST', path: '/submissions/{submissionId}/seconds', roles: EVERYONE_SIGNED_IN, response: secondResponse, summary: '附议：我也反映这件事（每人每件一次，重复附议不重复计数）' },
   exportSubmissions: { method: 'GET', path: '/studios/{studioId}/submissions.csv', roles: REPRESENTATIVES, query: exportQuery, response: { file: 'text/csv' }, summary: '导出意见建议 CSV（手机号已遮蔽）' },
 });
