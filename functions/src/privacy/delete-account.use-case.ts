@@ -77,6 +77,9 @@ export async function deleteMyAccount(deps: PrivacyDeps, principal: Principal): 
   // 微心愿: their name leaves every wish; open wishes are withdrawn, a claim not yet fulfilled goes back on the wall
   await forgetWishesOf(deps, userId);
 
+  // 附议: who seconded a matter is theirs and goes; the matter's count stays (it names no one)
+  await deps.seconds.deleteOfUser(userId);
+
   for (const n of await deps.notifications.listAllOfUser(userId)) await deps.notifications.deleteNotification(userId, n.id);
   for (const f of await deps.notifications.listFollowsOfUser(userId)) await deps.notifications.unfollow(f.studioId, userId);
 

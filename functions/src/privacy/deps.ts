@@ -9,11 +9,12 @@ import { CoinRepository } from '../coins/coin.repository';
 import { VolunteerRepository } from '../volunteers/volunteer.repository';
 import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
+import { SecondRepository } from '../submissions/second.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { photoStoreOf } from '../wiring/adapters/photos';
 
-/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows, 幸福币, volunteering (and shifts at stands) and 微心愿. */
-export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers' | 'shifts' | 'wishes'>;
+/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows, 幸福币, volunteering (and shifts at stands), 微心愿 and 附议. */
+export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers' | 'shifts' | 'wishes' | 'seconds'>;
 
 export function privacyDeps(cfg: Config): PrivacyDeps {
   const table = tableOf(cfg);
@@ -29,5 +30,6 @@ export function privacyDeps(cfg: Config): PrivacyDeps {
     volunteers: new VolunteerRepository(table),
     shifts: new ShiftRepository(table),
     wishes: new WishRepository(table),
+    seconds: new SecondRepository(table),
   };
 }

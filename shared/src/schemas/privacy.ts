@@ -80,6 +80,8 @@ export const myDataExport = z.object({
   /** 微心愿 they posted, and those they claimed, with their timelines. */
   wishes: z.array(wishView),
   wishClaims: z.array(wishView),
+  /** 附议: the matters they said they have too (which, and when). */
+  seconds: z.array(z.object({ submissionId: idSchema, studioId: idSchema, at: z.string() })),
   retention: z.object({ contactDays: z.number().int(), healthReadingDays: z.number().int() }),
 });
 export type MyDataExport = z.infer<typeof myDataExport>;
