@@ -16,6 +16,7 @@ import { PageState } from '../../components/page-state'
 import { Page } from '../../components/ui/page'
 import './index.css'
 import { LoadMore } from '../../components/load-more'
+import { SecondButton, secondsLine } from '../../components/second-button'
 
 /** A `YYYY-MM-DD` date or an instant, shown as `11月22日 周日`. */
 function dayLabel(value: string): string {
@@ -117,6 +118,12 @@ export default function BoardPage() {
                 <Text className='board-reply-label'>工作室答复（{dayLabel(item.repliedAt)}）</Text>
                 <Text className='board-reply-text'>{item.reply}</Text>
               </View>
+              {/* 附议: signed-in residents say they have it too, while it is not yet closed; everyone sees the count */}
+              {user && item.status !== 'resolved' ? (
+                <SecondButton submissionId={item.id} seconds={item.seconds ?? 0} />
+              ) : item.seconds ? (
+                <Text className='second-count board-seconds'>{secondsLine(item.seconds)}</Text>
+              ) : null}
             </View>
           ))}
           <LoadMore shown={state.data} setData={setData} loadNext={(cursor) => getBoard(studioId, cursor)} merge={(shown, next) => ({ ...shown, items: [...shown.items, ...next.items] })} label='更早的答复' />
