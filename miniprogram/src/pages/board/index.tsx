@@ -11,7 +11,7 @@ import { askFor } from '../../services/subscribe'
 import { useShare } from '../../services/share'
 import { BOARD_PAGE, HOME_PAGE } from '../../services/platform'
 import { param, submitPageUrl } from '../../services/submissions'
-import { SubmissionStatusBadge } from '../../components/submission-status'
+import { MatterHead } from '../../components/submission-status'
 import { PageState } from '../../components/page-state'
 import { Page } from '../../components/ui/page'
 import './index.css'
@@ -108,11 +108,7 @@ export default function BoardPage() {
           ) : null}
           {state.data.items.map((item) => (
             <View key={item.id} className='card board-item'>
-              <View className='item-head'>
-                <Text className='item-category'>{item.category}</Text>
-                <SubmissionStatusBadge status={item.status} />
-              </View>
-              <Text className='item-meta'>{dayLabel(item.date)} 反映</Text>
+              <MatterHead category={item.category} status={item.status} date={item.date} />
               <Text className='board-text'>{item.text}</Text>
               <View className='board-reply'>
                 <Text className='board-reply-label'>工作室答复（{dayLabel(item.repliedAt)}）</Text>

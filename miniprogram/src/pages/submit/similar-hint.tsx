@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { SimilarItemView } from '@shared/schemas/submission'
-import { formatChinaDate } from '@shared/time'
 import { getSimilarSubmissions } from '../../services/api'
-import { SubmissionStatusBadge } from '../../components/submission-status'
+import { MatterHead } from '../../components/submission-status'
 import { SecondButton } from '../../components/second-button'
 
 /** The hint is asked for once the text says this much, and this long after the last key. */
@@ -52,11 +51,7 @@ export function SimilarHint({ studioId, text, category, place, enabled, onSecond
       <Text className='plain-line'>如果是同一件事，点“附议”就行，工作室会看到又多了一位居民反映；不是同一件事，请继续填写并提交。</Text>
       {items.map((item) => (
         <View key={item.id} className='similar-item'>
-          <View className='item-head'>
-            <Text className='item-category'>{item.category}</Text>
-            <SubmissionStatusBadge status={item.status} />
-          </View>
-          <Text className='item-meta'>{formatChinaDate(item.date)} 反映</Text>
+          <MatterHead category={item.category} status={item.status} date={item.date} />
           <Text className='similar-text'>{item.text}</Text>
           <SecondButton submissionId={item.id} seconds={item.seconds} secondedByMe={item.secondedByMe} onSeconded={() => setSeconded(true)} />
         </View>
