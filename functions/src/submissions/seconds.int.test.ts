@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import { similarResponse } from '@shared/schemas/submission';
 import { submit } from './submissions.use-case';
 import { acceptSubmission, getBoard, getInbox, getStudioSubmission, replyToSubmission, resolveSubmission } from './submission-desk.use-case';
-import { listSimilarSubmissions, secondSubmission } from './seconds.use-case';
+import { listSimilarSubmissions, secondSubmission, SIMILAR_PER_MINUTE } from './seconds.use-case';
 import { myDataOf } from '../privacy/my-data.use-case';
 import { deleteMyAccount } from '../privacy/delete-account.use-case';
 import { bookingFixture } from '../../../test/support/booking-fixture';
@@ -83,5 +83,19 @@ describe('similar matters and 附议 (DynamoDB Local)', () => {
     await deleteMyAccount(f.deps, neighbour);
     expect(await f.deps.seconds.listOfUser(neighbour.userId)).toEqual([]);
     expect((await getStudioSubmission(f.deps, rep, f.seed.studioId, lamp.id)).seconds).toBe(1);
+  }, 60_000);
+});
+
+describe('the hint is rate-limited (DynamoDB Local)', () => {
+  it('answers 20 a minute per resident, then refuses (429), and answers again the next minute', async () => {
+    const f = await bookingFixture(new Date('2099-06-01T02:00:10.000Z'));
+    const [resident] = await f.newResidents(1);
+    let clock = f.now;
+    const deps = { ...f.deps, now: () => clock };
+    const ask = () => listSimilarSubmissions(deps, resident!, f.seed.studioId, { text: '菜场门口路灯不亮了好几天' });
+    for (let i = 0; i < SIMILAR_PER_MINUTE; i += 1) await ask();
+    expect(await failureOf(ask())).toMatchObject({ code: 'RATE_LIMITED' });
+    clock = new Date(clock.getTime() + 60_000);
+    expect((await ask()).items).toEqual([]);
   }, 60_000);
 });

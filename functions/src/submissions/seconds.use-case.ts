@@ -4,6 +4,7 @@ import { mostSimilar } from '@shared/submission/similarity';
 import { addDays, chinaDate, monthsBetween } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import { ConflictError, NotFoundError } from '../errors';
+import { limitAttempts } from '../auth/sessions';
 import type { SubmissionsDeps } from './deps';
 import type { Submission } from './submission.repository';
 
@@ -12,6 +13,8 @@ export const SECONDABLE_STATUSES: readonly SubmissionStatus[] = ['submitted', 'a
 /** How far back the hint looks. */
 export const SIMILAR_WITHIN_DAYS = 90;
 const TEXT_SHOWN = 80;
+/** The page asks after a pause in typing: this many a minute is far more than a person types, and bounds the month Queries. */
+export const SIMILAR_PER_MINUTE = 20;
 
 /** May another resident see this matter at all: public, and not held by the content check. */
 const isPublicMatter = (s: Submission) => s.public && !(s.contentVerdict === 'review' && !s.boardApproved);
@@ -26,12 +29,13 @@ export async function secondCounts(deps: Pick<SubmissionsDeps, 'batch' | 'second
 /**
  * 这些事已经有人反映过: before a resident submits, up to 3 matters of the same studio like the one being typed.
  * Input: what is typed (its category and place if chosen). Output: the matters, masked, with their 附议 counts.
- * Steps: Query the month index (42) for the months of the last 90 days, in parallel (pattern 104: a few months of one
+ * Steps: count the caller's request (20 a minute, then 429: the page shows no hint) · Query the month index (42) for the months of the last 90 days, in parallel (pattern 104: a few months of one
  * studio, never a Scan) · keep those another resident may see (public, not held, open or answered, not the caller's
  * own) · score them (shared/src/submission/similarity.ts) · for the best 3, one BatchGetItem of their counts and of
  * whether the caller seconded them (106, 108). Nothing private leaves: only public matters, their text masked.
  */
 export async function listSimilarSubmissions(deps: SubmissionsDeps, principal: Principal, studioId: string, query: SimilarQuery): Promise<SimilarResponse> {
+  await limitAttempts(deps, `similar#${principal.userId}`, SIMILAR_PER_MINUTE, 60, '查得太频繁了，请稍后再试');
   const now = deps.now();
   const since = addDays(chinaDate(now), -SIMILAR_WITHIN_DAYS);
   const months = monthsBetween(since.slice(0, 7), chinaDate(now).slice(0, 7));
