@@ -224,6 +224,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     // the paged lists: the first page (a cursor is the API's own; hostile ones are the fuzzer's)
     listMyBookings: () => ({ query: {} }),
     listMySubmissions: () => ({ query: {} }),
+    listMySeconds: () => ({ query: {} }),
     getBoard: () => ({ query: {} }),
     checkIn: () => ({ body: { code: toCheckIn?.code ?? booking.code } }),
     addWalkIn: (requestId) => ({ body: { serviceId: scissors.id, requestId, overrideFull: false, note: '行动不便，坐轮椅' } }),

@@ -6,7 +6,7 @@ import { acceptSubmission, approveForBoard, getBoard, getInbox, getStudioSubmiss
 import { exportSubmissionsCsv, getStudioStats, submitOnBehalf } from './submission-reports.use-case';
 import { getMySubmission, listMySubmissions, submit } from './submissions.use-case';
 import { chaseMySubmission } from './chase.use-case';
-import { listSimilarSubmissions, secondSubmission } from './seconds.use-case';
+import { listMySeconds, listSimilarSubmissions, secondSubmission } from './seconds.use-case';
 
 export const handler = createRouter(
   submissionRoutes,
@@ -29,6 +29,7 @@ export const handler = createRouter(
     getStudioStats: ({ deps, principal, params, query }) => getStudioStats(deps, principal, params.studioId, query),
     listSimilarSubmissions: ({ deps, principal, params, query }) => listSimilarSubmissions(deps, principal, params.studioId, query),
     secondSubmission: ({ deps, principal, params }) => secondSubmission(deps, principal, params.submissionId),
+    listMySeconds: ({ deps, principal, query }) => listMySeconds(deps, principal, query),
     exportSubmissions: ({ deps, principal, params, query }) => exportSubmissionsCsv(deps, principal, params.studioId, query),
   },
   submissionsDeps,

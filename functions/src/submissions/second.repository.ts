@@ -1,6 +1,7 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { entityOf, queryAll, transactWrite, type TableRef } from '../data/dynamodb-client';
 import type { ItemRead } from '../data/batch-reader';
+import { queryPage, ULID, type PageKeyShape } from '../data/page-cursor';
 import { submissionCondition } from './submission.repository';
 import type { SubmissionStatus } from '@shared/schemas/submission';
 
@@ -18,6 +19,9 @@ export interface Second {
 const secondKey = (submissionId: string, userId: string) => ({ PK: `SUBMISSION#${submissionId}`, SK: `SECOND#${userId}` });
 const countKey = (submissionId: string) => ({ PK: `SUBMISSION#${submissionId}`, SK: 'SECONDS' });
 const personPartition = (userId: string) => `USER#${userId}#SECONDS`;
+
+const ISO_TIME = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z';
+const PERSON_PAGE: PageKeyShape = { PK: new RegExp(`^SUBMISSION#${ULID}$`), SK: new RegExp(`^SECOND#${ULID}$`), GSI1SK: new RegExp(`^${ISO_TIME}#${ULID}$`) };
 
 export type SecondOutcome = 'counted' | 'already' | 'not-open';
 
@@ -56,6 +60,12 @@ export class SecondRepository {
   async listOfUser(userId: string): Promise<Second[]> {
     const items = await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': personPartition(userId) }, ScanIndexForward: false });
     return items.map((i) => entityOf<Second>(i));
+  }
+
+  /** Access pattern 107, a page: a person's seconds, newest first — Query GSI1 `GSI1PK=USER#id#SECONDS`, Limit, from `cursor` (我附议的事). */
+  async listOfUserPage(userId: string, page: { cursor?: string; limit: number }): Promise<{ items: Second[]; nextCursor?: string }> {
+    const { items, nextCursor } = await queryPage(this.table, { partition: { GSI1PK: personPartition(userId) }, shape: PERSON_PAGE }, { IndexName: 'GSI1', ScanIndexForward: false }, page);
+    return { items: items.map((i) => entityOf<Second>(i)), nextCursor };
   }
 
   /**

@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import { similarResponse } from '@shared/schemas/submission';
 import { submit } from './submissions.use-case';
 import { acceptSubmission, getBoard, getInbox, getStudioSubmission, replyToSubmission, resolveSubmission } from './submission-desk.use-case';
-import { listSimilarSubmissions, secondSubmission, SIMILAR_PER_MINUTE } from './seconds.use-case';
+import { listMySeconds, listSimilarSubmissions, secondSubmission, SIMILAR_PER_MINUTE } from './seconds.use-case';
 import { myDataOf } from '../privacy/my-data.use-case';
 import { deleteMyAccount } from '../privacy/delete-account.use-case';
 import { bookingFixture } from '../../../test/support/booking-fixture';
@@ -68,6 +68,21 @@ describe('similar matters and 附议 (DynamoDB Local)', () => {
     expect(await failureOf(secondSubmission(f.deps, f.principalOf('resident2'), lamp.id))).toMatchObject({ code: 'CONFLICT' });
     expect((await listSimilarSubmissions(f.deps, neighbour, f.seed.studioId, { text: '菜场门口路灯不亮了好几天，晚上看不见路' })).items).toEqual([]);
     expect((await getStudioSubmission(f.deps, rep, f.seed.studioId, lamp.id)).seconds).toBe(2);
+  }, 60_000);
+
+  it('lists what a resident seconded (我附议的事), newest first, as it stands now: status, count, the public reply masked', async () => {
+    const { f, author, neighbour, rep, lamp } = await studioWithMatters();
+    const road = await submit(f.deps, author, { requestId: ulid(), studioId: f.seed.studioId, category: '道路交通', text: '老街路面坑坑洼洼，下雨天全是积水', public: true });
+    await secondSubmission(f.deps, neighbour, lamp.id);
+    await secondSubmission(f.deps, neighbour, road.id);
+    await acceptSubmission(f.deps, rep, lamp.id, { triage: 'minor' });
+    await replyToSubmission(f.deps, rep, lamp.id, { text: '已联系电工，有事请拨 13900139000', public: true });
+    const mine = await listMySeconds(f.deps, neighbour, {});
+    expect(mine.items.map((i) => i.id)).toEqual([road.id, lamp.id]);
+    expect(mine.items[1]).toMatchObject({ status: 'replied', seconds: 1, reply: '已联系电工，有事请拨 139****9000' });
+    expect(mine.items[1]!.text).toContain('138****8000');
+    expect(mine.items[0]!.reply).toBeUndefined();
+    expect((await listMySeconds(f.deps, author, {})).items).toEqual([]);
   }, 60_000);
 
   it('does not let anyone second a private matter or one that does not exist (not found)', async () => {

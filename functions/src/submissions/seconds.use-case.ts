@@ -1,4 +1,4 @@
-import type { SecondResponse, SimilarQuery, SimilarResponse, SubmissionStatus } from '@shared/schemas/submission';
+import type { MySecondsQuery, MySecondsResponse, SecondResponse, SimilarQuery, SimilarResponse, SubmissionStatus } from '@shared/schemas/submission';
 import { maskPersonalDetails } from '@shared/submission/mask';
 import { mostSimilar } from '@shared/submission/similarity';
 import { addDays, chinaDate, monthsBetween } from '@shared/time';
@@ -75,4 +75,34 @@ export async function secondSubmission(deps: SubmissionsDeps, principal: Princip
   if (outcome === 'not-open') throw new ConflictError('这件事刚刚办结，不能再附议了；如有新情况请另行提交');
   const counts = await secondCounts(deps, [s.id], true);
   return { submissionId: s.id, seconds: counts.get(s.id) ?? 0, secondedByMe: true };
+}
+
+const MY_SECONDS_PAGE = 20;
+
+/**
+ * 我附议的事: the matters the caller seconded, newest first, a page at a time, as they stand now — status, count and
+ * the public reply (masked), so a seconder follows the matter like its author. A page of Seconds (107), then one
+ * BatchGetItem of their submissions and counts (106).
+ */
+export async function listMySeconds(deps: SubmissionsDeps, principal: Principal, query: MySecondsQuery): Promise<MySecondsResponse> {
+  const page = await deps.seconds.listOfUserPage(principal.userId, { cursor: query.cursor, limit: MY_SECONDS_PAGE });
+  const read: Record<string, unknown> = page.items.length
+    ? await deps.batch.read(Object.fromEntries(page.items.flatMap((s, i) => [[`s${i}`, deps.submissions.submissionRead(s.submissionId)], [`c${i}`, deps.seconds.countRead(s.submissionId)]])))
+    : {};
+  const items = page.items.flatMap((second, i) => {
+    const s = read[`s${i}`] as Submission | undefined;
+    if (!s) return [];
+    const text = maskPersonalDetails(s.text);
+    return [{
+      id: s.id,
+      category: s.category,
+      text: text.length > TEXT_SHOWN ? `${text.slice(0, TEXT_SHOWN)}…` : text,
+      status: s.status,
+      date: chinaDate(s.createdAt),
+      seconds: (read[`c${i}`] as number | undefined) ?? 0,
+      secondedAt: second.at,
+      ...(s.publicReply && isPublicMatter(s) ? { reply: maskPersonalDetails(s.publicReply) } : {}),
+    }];
+  });
+  return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

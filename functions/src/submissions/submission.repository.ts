@@ -8,6 +8,7 @@ import { contactStillKept, ttlOf } from '../privacy/retention';
 import { retryKeyItem } from '../data/retry-key';
 import { quotaUpdate, type QuotaWindow } from '../data/rate-limit.repository';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
+import type { ItemRead } from '../data/batch-reader';
 
 /** A resident's suggestion or complaint (意见建议) and where it stands in the closed loop. */
 export interface Submission {
@@ -334,6 +335,11 @@ export class SubmissionRepository {
     const list = { partition: { PK: boardKey({ studioId, repliedAt: '', id: '' }).PK }, shape: BOARD_PAGE };
     const { items, nextCursor } = await queryPage(this.table, list, { ScanIndexForward: false }, page);
     return { items: items.map((i) => entityOf<BoardItem>(i)), nextCursor };
+  }
+
+  /** A submission by id, read with others in one BatchGetItem (data/batch-reader.ts). */
+  submissionRead(id: string): ItemRead<Submission> {
+    return { key: submissionKey(id), from: (item) => entityOf<Submission>(item) };
   }
 
   /** Access pattern: submission by id — GetItem PK=SUBMISSION#id, SK=META (consistent). */

@@ -14,6 +14,8 @@ import {
   replyRequest,
   revealedPhoneResponse,
   secondResponse,
+  mySecondsQuery,
+  mySecondsResponse,
   similarQuery,
   similarResponse,
   statsQuery,
@@ -45,5 +47,6 @@ export const submissionRoutes = defineRoutes({
   getStudioStats: { method: 'GET', path: '/studios/{studioId}/stats', roles: REPRESENTATIVES, query: statsQuery, response: statsResponse, summary: '工作室月度统计：响应率、解决率、满意率' },
   listSimilarSubmissions: { method: 'GET', path: '/studios/{studioId}/similar-submissions', roles: EVERYONE_SIGNED_IN, query: similarQuery, response: similarResponse, summary: '这些事已经有人反映过：提交前，本工作室近 90 天相似的公开意见（最多 3 条，内容已遮蔽）' },
   secondSubmission: { method: 'POST', path: '/submissions/{submissionId}/seconds', roles: EVERYONE_SIGNED_IN, response: secondResponse, summary: '附议：我也反映这件事（每人每件一次，重复附议不重复计数）' },
+  listMySeconds: { method: 'GET', path: '/me/seconds', roles: EVERYONE_SIGNED_IN, query: mySecondsQuery, response: mySecondsResponse, summary: '我附议的事：每件的办理状态、附议人数和公开答复（分页）' },
   exportSubmissions: { method: 'GET', path: '/studios/{studioId}/submissions.csv', roles: REPRESENTATIVES, query: exportQuery, response: { file: 'text/csv' }, summary: '导出意见建议 CSV（手机号已遮蔽）' },
 });

@@ -412,3 +412,13 @@ export type SimilarResponse = z.infer<typeof similarResponse>;
 /** POST /submissions/{submissionId}/seconds — 附议: once per resident; a repeat answers the same. */
 export const secondResponse = z.object({ submissionId: idSchema, seconds: z.number().int(), secondedByMe: z.literal(true) });
 export type SecondResponse = z.infer<typeof secondResponse>;
+
+/** GET /me/seconds?cursor= — 我附议的事: the matters the caller seconded, newest first, as they stand now. */
+export const mySecondsQuery = z.object({ cursor: cursorSchema.optional() }).strict();
+export type MySecondsQuery = z.infer<typeof mySecondsQuery>;
+
+export const mySecondsResponse = z.object({
+  items: z.array(similarItemView.omit({ secondedByMe: true }).extend({ secondedAt: z.string(), reply: z.string().optional() })),
+  nextCursor: nextCursorSchema,
+});
+export type MySecondsResponse = z.infer<typeof mySecondsResponse>;
