@@ -21,7 +21,7 @@ export default defineAppConfig({
     // Residents' pages opened now and then from 我的: 幸福币, 当志愿者 and 微心愿 (the 心愿墙)
     {
       root: 'packageResident',
-      pages: ['pages/coins/index', 'pages/volunteer/index', 'pages/wishes/index'],
+      pages: ['pages/coins/index', 'pages/volunteer/index', 'pages/wishes/index', 'pages/seconds/index'],
     },
     {
       root: 'packageStaff',

@@ -144,6 +144,9 @@ export const getSimilarSubmissions = (studioId: string, query: QueryOf<'listSimi
 /** 附议: once per resident (a repeat answers the same count); 409 for one's own or a closed matter. */
 export const secondSubmission = (submissionId: string) => call('secondSubmission', { params: { submissionId } })
 
+/** 我附议的事: newest first, a page at a time, each as it stands now. */
+export const getMySeconds = (cursor?: string) => call('listMySeconds', { query: { cursor } })
+
 /** Public: replied submissions without personal details, newest first, a page at a time. */
 export const getBoard = (studioId: string, cursor?: string) => call('getBoard', { params: { studioId }, query: { cursor } })
 
