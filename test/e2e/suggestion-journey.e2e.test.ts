@@ -129,6 +129,7 @@ describe('a suggestion from the market to a rated reply', () => {
     const neighbour = await j.phone();
     await neighbour.goto(`${j.stack.h5Url}/#/pages/me/index`);
     await signIn(neighbour, 'resident2');
+    await waitForText(neighbour.locator('.me-name').filter({ visible: true }).first(), '周大爷');
     await neighbour.goto(`${j.stack.h5Url}/#/pages/submit/index?studioId=${studioId}`);
     await neighbour.reload();
     await neighbour.locator('.textarea-input textarea').filter({ visible: true }).first().fill('菜场东门垃圾箱一直没人清，臭味很大');
@@ -138,6 +139,12 @@ describe('a suggestion from the market to a rated reply', () => {
     await waitForText(hint, '已附议');
     await waitForText(hint, '1 位居民也反映了这件事');
     await screenshot(neighbour, 'suggestion-seconded');
+
+    // he follows it in 我的 → 我附议的事
+    await neighbour.goto(`${j.stack.h5Url}/#/pages/me/index`);
+    await neighbour.reload();
+    await neighbour.locator('.seconds-entry').filter({ visible: true }).first().click();
+    await waitForText(neighbour.locator('.seconds-item').filter({ visible: true }).first(), '菜场东门的垃圾桶');
 
     await representative.goto(`${j.stack.h5Url}/#/packageRep/pages/inbox/index`);
     await representative.reload();
