@@ -19,6 +19,12 @@ export const SIMILAR_PER_MINUTE = 20;
 /** May another resident see this matter at all: public, and not held by the content check. */
 const isPublicMatter = (s: Submission) => s.public && !(s.contentVerdict === 'review' && !s.boardApproved);
 
+/** A matter as another resident may read it: masked, its text cut to 80 characters, no one's name. */
+function matterView(s: Submission, seconds: number) {
+  const text = maskPersonalDetails(s.text);
+  return { id: s.id, category: s.category, text: text.length > TEXT_SHOWN ? `${text.slice(0, TEXT_SHOWN)}…` : text, status: s.status, date: chinaDate(s.createdAt), seconds };
+}
+
 /** How many residents seconded each matter (one BatchGetItem, pattern 106; none when there are no ids). */
 export async function secondCounts(deps: Pick<SubmissionsDeps, 'batch' | 'seconds'>, ids: readonly string[], consistent = false): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
@@ -45,18 +51,7 @@ export async function listSimilarSubmissions(deps: SubmissionsDeps, principal: P
   if (best.length === 0) return { items: [] };
   const read = await deps.batch.read(Object.fromEntries(best.flatMap((s, i) => [[`c${i}`, deps.seconds.countRead(s.id)], [`m${i}`, deps.seconds.secondRead(s.id, principal.userId)]])));
   return {
-    items: best.map((s, i) => {
-      const text = maskPersonalDetails(s.text);
-      return {
-        id: s.id,
-        category: s.category,
-        text: text.length > TEXT_SHOWN ? `${text.slice(0, TEXT_SHOWN)}…` : text,
-        status: s.status,
-        date: chinaDate(s.createdAt),
-        seconds: (read[`c${i}`] as number | undefined) ?? 0,
-        secondedByMe: read[`m${i}`] !== undefined,
-      };
-    }),
+    items: best.map((s, i) => ({ ...matterView(s, (read[`c${i}`] as number | undefined) ?? 0), secondedByMe: read[`m${i}`] !== undefined })),
   };
 }
 
@@ -92,17 +87,7 @@ export async function listMySeconds(deps: SubmissionsDeps, principal: Principal,
   const items = page.items.flatMap((second, i) => {
     const s = read[`s${i}`] as Submission | undefined;
     if (!s) return [];
-    const text = maskPersonalDetails(s.text);
-    return [{
-      id: s.id,
-      category: s.category,
-      text: text.length > TEXT_SHOWN ? `${text.slice(0, TEXT_SHOWN)}…` : text,
-      status: s.status,
-      date: chinaDate(s.createdAt),
-      seconds: (read[`c${i}`] as number | undefined) ?? 0,
-      secondedAt: second.at,
-      ...(s.publicReply && isPublicMatter(s) ? { reply: maskPersonalDetails(s.publicReply) } : {}),
-    }];
+    return [{ ...matterView(s, (read[`c${i}`] as number | undefined) ?? 0), secondedAt: second.at, ...(s.publicReply && isPublicMatter(s) ? { reply: maskPersonalDetails(s.publicReply) } : {}) }];
   });
   return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { formatChinaDate } from '@shared/time'
 import type { SubmissionStatus } from '@shared/schemas/submission'
 import { SUBMISSION_STATUS_LABELS } from '@shared/submission/lifecycle'
+import './matter.css'
 
 /** 待受理 / 已受理 / 已交办 / 已答复 / 已办结 / 重新办理 — colour and words, never colour alone. */
 export function SubmissionStatusBadge({ status, className = '' }: { status: SubmissionStatus; className?: string }) {

@@ -52,7 +52,7 @@ export function SimilarHint({ studioId, text, category, place, enabled, onSecond
       {items.map((item) => (
         <View key={item.id} className='similar-item'>
           <MatterHead category={item.category} status={item.status} date={item.date} />
-          <Text className='similar-text'>{item.text}</Text>
+          <Text className='board-text'>{item.text}</Text>
           <SecondButton submissionId={item.id} seconds={item.seconds} secondedByMe={item.secondedByMe} onSeconded={() => setSeconded(true)} />
         </View>
       ))}

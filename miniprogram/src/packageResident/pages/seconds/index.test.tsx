@@ -39,7 +39,7 @@ describe('我附议的事', () => {
     const [replied, waiting] = Array.from(container.querySelectorAll('.seconds-item'))
     expect(replied!.textContent).toContain('已答复')
     expect(replied!.textContent).toContain('3 位居民也反映了这件事')
-    expect(replied!.querySelector('.seconds-reply')?.textContent).toContain('已联系电工，本周修好')
+    expect(replied!.querySelector('.board-reply')?.textContent).toContain('已联系电工，本周修好')
     expect(waiting!.textContent).toContain('还没有公开答复')
     expect(waiting!.textContent).toContain('1 位居民也反映了这件事')
 

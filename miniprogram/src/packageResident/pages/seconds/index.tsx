@@ -48,13 +48,13 @@ export default function MySecondsPage() {
           {state.data.items.map((item) => (
             <View key={item.id} className='card seconds-item'>
               <MatterHead category={item.category} status={item.status} date={item.date} />
-              <Text className='seconds-text'>{item.text}</Text>
+              <Text className='board-text'>{item.text}</Text>
               <Text className='second-count'>{secondsLine(item.seconds)}</Text>
               <Text className='item-meta'>您在{formatChinaDate(chinaDate(item.secondedAt))}附议</Text>
               {item.reply ? (
-                <View className='seconds-reply'>
-                  <Text className='seconds-reply-label'>工作室答复</Text>
-                  <Text className='seconds-reply-text'>{item.reply}</Text>
+                <View className='board-reply'>
+                  <Text className='board-reply-label'>工作室答复</Text>
+                  <Text className='board-reply-text'>{item.reply}</Text>
                 </View>
               ) : (
                 <Text className='plain-line seconds-waiting'>还没有公开答复，答复后会显示在这里。</Text>
