@@ -136,7 +136,7 @@ describe('a suggestion from the market to a rated reply', () => {
     const hint = neighbour.locator('.similar-hint').filter({ visible: true }).first();
     await waitForText(hint, '这些事已经有人反映过');
     await hint.locator('.second-button').first().click();
-    await waitForText(hint, '已附议');
+    await waitForText(hint.locator('.second-done').first(), '已附议');
     await waitForText(hint, '1 位居民也反映了这件事');
     await screenshot(neighbour, 'suggestion-seconded');
 

@@ -42,14 +42,12 @@ export function SecondButton({ submissionId, seconds, secondedByMe = false, onSe
   return (
     <View className='second-box'>
       {state.seconds ? <Text className='second-count'>{secondsLine(state.seconds)}</Text> : null}
-      <BusyButton
-        className={state.done ? 'btn--secondary second-button second-button--done' : 'btn--secondary second-button'}
-        label={state.done ? '✓ 已附议' : '附议：我也遇到了这件事'}
-        busyLabel='正在附议…'
-        busy={busy}
-        disabled={state.done}
-        onClick={() => void second()}
-      />
+      {/* once seconded, words rather than a disabled button (whose label H5 does not show) */}
+      {state.done ? (
+        <Text className='second-done'>✓ 已附议</Text>
+      ) : (
+        <BusyButton className='btn--secondary second-button' label='附议：我也遇到了这件事' busyLabel='正在附议…' busy={busy} onClick={() => void second()} />
+      )}
     </View>
   )
 }

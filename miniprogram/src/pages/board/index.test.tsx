@@ -136,7 +136,8 @@ describe('公示墙: 附议', () => {
     expect(closed!.querySelector('.second-button')).toBeNull() // 办结: nothing more to second
 
     fireEvent.click(open!.querySelector('.second-button') as Element)
-    await waitFor(() => expect(open!.textContent).toContain('✓ 已附议'))
+    await waitFor(() => expect(open!.querySelector('.second-done')?.textContent).toBe('✓ 已附议'))
+    expect(open!.querySelector('.second-button')).toBeNull() // no second tap to make
     expect(open!.textContent).toContain('5 位居民也反映了这件事')
     expect(calls().filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([secondUrl])
   })
