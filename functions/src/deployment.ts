@@ -112,8 +112,9 @@ export const lambdas: Record<string, LambdaSpec> = {
     parameters: ['sessionSecret', 'wechatAppId', 'wechatAppSecret'],
     context: 'submissions',
     iam: [
-      // a submission's studio, settings, stand and the resident's openid in one BatchGetItem; the inbox's counts item
-      dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'], [TABLE]),
+      // a submission's studio, settings, stand and the resident's openid in one BatchGetItem; the inbox's counts item;
+      // 附议: a ConditionCheck of the matter's status in the transaction that puts the Second and ADDs the count
+      dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], [TABLE]),
       dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')]),
       // signed upload forms may only create photos under photos/ (tagged pending); the API checks, tags, deletes bad ones and signs views
       s3(['PutObject', 'PutObjectTagging', 'GetObject', 'DeleteObject'], [PHOTOS]),
@@ -146,7 +147,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     // cancel bookings (the cancel transaction), anonymise entries and submissions, delete readings, notices, follows,
     // contact items, the user and its openid link, and the submissions' photos; 幸福币: refund what waits at the stand,
     // take the name off redemptions, delete the card (GSI1: their accounts and redemptions); 微心愿: their wishes (GSI1)
-    // and claims, each unlinked by a conditional transaction (the wish, the figures), the claimed ones read in one batch
+    // and claims, each unlinked by a conditional transaction (the wish, the figures), the claimed ones read in one batch;
+    // 附议: their Seconds (GSI1), deleted
     iam: [
       dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]),
       dynamo(['Query'], [index('GSI1')]),

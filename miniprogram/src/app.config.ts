@@ -21,7 +21,7 @@ export default defineAppConfig({
     // Residents' pages opened now and then from 我的: 幸福币, 当志愿者, 微心愿 (the 心愿墙), 代办服务 (and the volunteers' 接单)
     {
       root: 'packageResident',
-      pages: ['pages/coins/index', 'pages/volunteer/index', 'pages/wishes/index', 'pages/errands/index', 'pages/errand-tasks/index'],
+      pages: ['pages/coins/index', 'pages/volunteer/index', 'pages/wishes/index', 'pages/errands/index', 'pages/errand-tasks/index', 'pages/seconds/index'],
     },
     {
       root: 'packageStaff',

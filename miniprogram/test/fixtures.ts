@@ -125,6 +125,7 @@ export function aStudioSubmission(overrides: Partial<StudioSubmissionView> = {})
     contentHeld: false,
     notes: [],
     allowedActions: ['accept'],
+    seconds: 0,
     ...overrides,
   }
 }

@@ -116,4 +116,38 @@ describe('a suggestion from the market to a rated reply', () => {
     await item.click();
     await photoLoaded(representative, '.photo-grid img');
   }, 120_000);
+
+  it('shows 周大爷 that 刘阿姨 raised the same thing; he 附议s it, and the representative sees one more voice', async () => {
+    const studioId = j.stack.seed.studioId;
+    await resident.goto(`${j.stack.h5Url}/#/pages/submit/index?studioId=${studioId}`);
+    await resident.reload();
+    await resident.locator('.category-chip', { hasText: '环境卫生' }).filter({ visible: true }).first().click();
+    await resident.locator('.textarea-input textarea').filter({ visible: true }).first().fill('菜场东门的垃圾桶满了好几天没人清理，味道很大');
+    await resident.locator('.submit-button').filter({ visible: true }).first().click();
+    await waitForText(resident.locator('.submission-status').filter({ visible: true }).first(), '待受理');
+
+    const neighbour = await j.phone();
+    await neighbour.goto(`${j.stack.h5Url}/#/pages/me/index`);
+    await signIn(neighbour, 'resident2');
+    await waitForText(neighbour.locator('.me-name').filter({ visible: true }).first(), '周大爷');
+    await neighbour.goto(`${j.stack.h5Url}/#/pages/submit/index?studioId=${studioId}`);
+    await neighbour.reload();
+    await neighbour.locator('.textarea-input textarea').filter({ visible: true }).first().fill('菜场东门垃圾箱一直没人清，臭味很大');
+    const hint = neighbour.locator('.similar-hint').filter({ visible: true }).first();
+    await waitForText(hint, '这些事已经有人反映过');
+    await hint.locator('.second-button').first().click();
+    await waitForText(hint.locator('.second-done').first(), '已附议');
+    await waitForText(hint, '1 位居民也反映了这件事');
+    await screenshot(neighbour, 'suggestion-seconded');
+
+    // he follows it in 我的 → 我附议的事
+    await neighbour.goto(`${j.stack.h5Url}/#/pages/me/index`);
+    await neighbour.reload();
+    await neighbour.locator('.seconds-entry').filter({ visible: true }).first().click();
+    await waitForText(neighbour.locator('.seconds-item').filter({ visible: true }).first(), '菜场东门的垃圾桶');
+
+    await representative.goto(`${j.stack.h5Url}/#/packageRep/pages/inbox/index`);
+    await representative.reload();
+    await waitForText(representative.locator('.inbox-item', { hasText: '菜场东门的垃圾桶' }).filter({ visible: true }).first(), '1 位居民也反映了这件事');
+  }, 120_000);
 });

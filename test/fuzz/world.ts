@@ -231,6 +231,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     // the paged lists: the first page (a cursor is the API's own; hostile ones are the fuzzer's)
     listMyBookings: () => ({ query: {} }),
     listMySubmissions: () => ({ query: {} }),
+    listMySeconds: () => ({ query: {} }),
     getBoard: () => ({ query: {} }),
     checkIn: () => ({ body: { code: toCheckIn?.code ?? booking.code } }),
     addWalkIn: (requestId) => ({ body: { serviceId: scissors.id, requestId, overrideFull: false, note: '行动不便，坐轮椅' } }),
@@ -257,6 +258,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     replyToSubmission: () => ({ body: { text: '已联系环卫所，明天上午清理。', public: true } }),
     submitOnBehalf: (requestId) => ({ body: { requestId, sourceNote: '纸质意见征询表', category: '道路交通', text: '村口路灯坏了三盏，晚上很黑', public: false } }),
     getStudioStats: () => ({ query: { month } }),
+    listSimilarSubmissions: () => ({ query: { text: '菜场东门的垃圾桶满了，一直没人清理', category: '环境卫生', place: '菜场东门' } }),
     exportSubmissions: () => ({ query: { from: addDays(today, -30), to: today } }),
     getAuditLog: () => ({ query: { kind: 'invite_created' } }),
     deleteMyAccount: () => ({ body: { confirm: '注销' } }),

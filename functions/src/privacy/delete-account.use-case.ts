@@ -80,6 +80,9 @@ export async function deleteMyAccount(deps: PrivacyDeps, principal: Principal): 
   // 点单-配送: orders going on cancelled (or handed back to the open list), address and phone deleted, no link kept
   await forgetErrandsOf(deps, userId);
 
+  // 附议: who seconded a matter is theirs and goes; the matter's count stays (it names no one)
+  await deps.seconds.deleteOfUser(userId);
+
   for (const n of await deps.notifications.listAllOfUser(userId)) await deps.notifications.deleteNotification(userId, n.id);
   for (const f of await deps.notifications.listFollowsOfUser(userId)) await deps.notifications.unfollow(f.studioId, userId);
 

@@ -10,11 +10,12 @@ import { VolunteerRepository } from '../volunteers/volunteer.repository';
 import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
 import { ErrandRepository } from '../errands/errand.repository';
+import { SecondRepository } from '../submissions/second.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { photoStoreOf } from '../wiring/adapters/photos';
 
-/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows, 幸福币, volunteering (and shifts at stands), 微心愿 and 代办服务. */
-export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers' | 'shifts' | 'wishes' | 'errands'>;
+/** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows, 幸福币, volunteering (and shifts at stands), 微心愿, 代办服务 and 附议. */
+export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers' | 'shifts' | 'wishes' | 'errands' | 'seconds'>;
 
 export function privacyDeps(cfg: Config): PrivacyDeps {
   const table = tableOf(cfg);
@@ -31,5 +32,6 @@ export function privacyDeps(cfg: Config): PrivacyDeps {
     shifts: new ShiftRepository(table),
     wishes: new WishRepository(table),
     errands: new ErrandRepository(table),
+    seconds: new SecondRepository(table),
   };
 }

@@ -107,7 +107,7 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
   return {
     format: MY_DATA_FORMAT,
     exportedAt: now.toISOString(),
-    about: '这是“连心”小程序保存的关于您的全部信息：账号、您提的意见建议（含办理过程）、预约、血压记录与授权、消息、关注的工作室、幸福币、志愿者登记、微心愿和代办服务（点单-配送）。手机号和上门地址只在保存期限内提供。',
+    about: '这是“连心”小程序保存的关于您的全部信息：账号、您提的意见建议（含办理过程）、预约、血压记录与授权、消息、关注的工作室、幸福币、志愿者登记、微心愿、代办服务（点单-配送）和附议。手机号和上门地址只在保存期限内提供。',
     account: {
       id: user.id,
       displayName: user.displayName,
@@ -148,6 +148,7 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
     ),
     ...(await wishesInMyData(deps, user.id)),
     errands: await errandsOfPerson(deps, user.id),
+    seconds: (await deps.seconds.listOfUser(user.id)).map(({ submissionId, studioId, at }) => ({ submissionId, studioId, at })),
     retention: { contactDays: deps.limits.personalContactRetentionDays, healthReadingDays: deps.limits.healthReadingRetentionDays },
   };
 }

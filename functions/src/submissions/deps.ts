@@ -12,6 +12,7 @@ import { SubmissionRepository } from './submission.repository';
 import { RateAskRepository } from './rate-ask.repository';
 import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { WishRepository } from '../wishes/wish.repository';
+import { SecondRepository } from './second.repository';
 
 /** The daily overdue count: every studio's open submissions (and 微心愿 nobody claimed); no session, no WeChat, no photos. */
 export type SubmissionJobsDeps = JobBasics & Pick<Deps, 'studios' | 'submissions' | 'rateAsks' | 'holidayCalendars' | 'wishes' | 'noticeQueue'>;
@@ -21,7 +22,7 @@ export function submissionJobsDeps(cfg: Config): SubmissionJobsDeps {
   return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table), rateAsks: new RateAskRepository(table), holidayCalendars: new HolidayCalendarRepository(table), wishes: new WishRepository(table), noticeQueue: new NoticeQueueRepository(table) };
 }
 
-export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits'>;
+export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds'>;
 
 export function submissionsDeps(cfg: Config): SubmissionsDeps {
   const table = tableOf(cfg);
@@ -36,5 +37,6 @@ export function submissionsDeps(cfg: Config): SubmissionsDeps {
     contentCheck: contentCheckOf(cfg),
     photos: photoStoreOf(cfg),
     rateLimits: new RateLimitRepository(table),
+    seconds: new SecondRepository(table),
   };
 }

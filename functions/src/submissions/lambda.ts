@@ -7,6 +7,7 @@ import { exportSubmissionsCsv, getStudioStats, submitOnBehalf } from './submissi
 import { getMySubmission, listMySubmissions, submit } from './submissions.use-case';
 import { chaseMySubmission } from './chase.use-case';
 import { addMore, askForMore, postProgress, triageSubmission } from './handling.use-case';
+import { listMySeconds, listSimilarSubmissions, secondSubmission } from './seconds.use-case';
 
 export const handler = createRouter(
   submissionRoutes,
@@ -31,6 +32,9 @@ export const handler = createRouter(
     approveForBoard: ({ deps, principal, params }) => approveForBoard(deps, principal, params.submissionId),
     submitOnBehalf: ({ deps, principal, params, body }) => submitOnBehalf(deps, principal, params.studioId, body),
     getStudioStats: ({ deps, principal, params, query }) => getStudioStats(deps, principal, params.studioId, query),
+    listSimilarSubmissions: ({ deps, principal, params, query }) => listSimilarSubmissions(deps, principal, params.studioId, query),
+    secondSubmission: ({ deps, principal, params }) => secondSubmission(deps, principal, params.submissionId),
+    listMySeconds: ({ deps, principal, query }) => listMySeconds(deps, principal, query),
     exportSubmissions: ({ deps, principal, params, query }) => exportSubmissionsCsv(deps, principal, params.studioId, query),
   },
   submissionsDeps,

@@ -14,6 +14,7 @@ import { submissionContactAfterStep } from '../privacy/retention';
 import type { NoticeOrder } from '../notices/notice-queue.repository';
 import { inboxCountsFrom } from './inbox-counts.use-case';
 import { kpiLimits } from './due-dates';
+import { secondCounts } from './seconds.use-case';
 
 /** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
 export async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
@@ -37,8 +38,9 @@ export async function getInbox(deps: SubmissionsDeps, principal: Principal, stud
     deps.submissions.getInboxCounts(studioId),
     deps.submissions.listInboxPage(studioId, query.group, { category: query.category, standId: query.standId, cursor: query.cursor, limit: INBOX_PAGE }),
   ]);
-  // a recount (which writes) only once the page was read: a request refused for its cursor changes nothing
-  const counts = await inboxCountsFrom(deps, studioId, stored);
+  // a recount (which writes) only once the page was read: a request refused for its cursor changes nothing; the
+  // page's 附议 counts (106) at the same time
+  const [counts, seconds] = await Promise.all([inboxCountsFrom(deps, studioId, stored), secondCounts(deps, page.items.map((s) => s.id))]);
   const now = deps.now();
   const items = page.items.map((s) => ({
     id: s.id,
@@ -54,12 +56,13 @@ export async function getInbox(deps: SubmissionsDeps, principal: Principal, stud
     photoCount: s.photos?.length ?? 0,
     ...(s.venueName ? { venueName: s.venueName } : {}),
     ...(s.standId ? { standId: s.standId } : {}),
+    ...(seconds.get(s.id) ? { seconds: seconds.get(s.id) } : {}),
   }));
   return { counts, items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 export async function studioView(deps: SubmissionsDeps, s: Submission): Promise<StudioSubmissionView> {
-  const [events, photos, phones] = await Promise.all([deps.submissions.listEvents(s.id), photoViews(deps, s.photos), deps.submissions.contactsOf([s], deps.now())]);
+  const [events, photos, phones, seconds] = await Promise.all([deps.submissions.listEvents(s.id), photoViews(deps, s.photos), deps.submissions.contactsOf([s], deps.now()), secondCounts(deps, [s.id])]);
   const names = new Map<string, string>();
   for (const id of new Set(events.filter((e) => e.internal && e.actorId).map((e) => e.actorId!))) names.set(id, (await deps.users.getUser(id))?.displayName ?? '工作人员');
   return {
@@ -75,6 +78,7 @@ export async function studioView(deps: SubmissionsDeps, s: Submission): Promise<
     ...(s.boardText ? { boardText: s.boardText } : {}),
     notes: events.filter((e) => e.internal).map((e) => ({ at: e.at, by: names.get(e.actorId ?? '') ?? '工作人员', text: e.text ?? '' })),
     allowedActions: allowedActions(s.status, s).filter((a) => a !== 'rate'),
+    seconds: seconds.get(s.id) ?? 0,
   };
 }
 
@@ -209,9 +213,11 @@ const BOARD_PAGE = 30;
 export async function getBoard(deps: SubmissionsDeps, studioId: string, query: BoardQuery = {}): Promise<BoardResponse> {
   const [studio, page] = await Promise.all([deps.studios.getStudio(studioId), deps.submissions.listBoardPage(studioId, { cursor: query.cursor, limit: BOARD_PAGE })]);
   if (!studio) throw new NotFoundError('没有找到这个工作室');
+  // 附议 counts of the page's lines (106), one BatchGetItem after the page (none for an empty page)
+  const seconds = await secondCounts(deps, page.items.map((b) => b.id));
   return {
     studioName: studio.name,
-    items: page.items.map(({ id, category, date, status, text, reply, repliedAt }) => ({ id, category, date, status, text, reply, repliedAt })),
+    items: page.items.map(({ id, category, date, status, text, reply, repliedAt }) => ({ id, category, date, status, text, reply, repliedAt, ...(seconds.get(id) ? { seconds: seconds.get(id) } : {}) })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
 }

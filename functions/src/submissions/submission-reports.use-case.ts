@@ -26,7 +26,7 @@ export async function submitOnBehalf(deps: SubmissionsDeps, principal: Principal
   if (!mayActFor(principal, studioId, 'answer')) {
     const saved = (await deps.submissions.get(id))!;
     const photos = await photoViews(deps, saved.photos);
-    return { ...viewOf(saved, await deps.submissions.listEvents(id)), ...(photos ? { photos } : {}), acceptDueDate: saved.acceptDueDate, contentHeld: saved.contentVerdict === 'review', notes: [], allowedActions: [] };
+    return { ...viewOf(saved, await deps.submissions.listEvents(id)), ...(photos ? { photos } : {}), acceptDueDate: saved.acceptDueDate, contentHeld: saved.contentVerdict === 'review', notes: [], allowedActions: [], seconds: 0 };
   }
   return getStudioSubmission(deps, principal, studioId, id);
 }

@@ -9,6 +9,7 @@ import { retryKeyItem } from '../data/retry-key';
 import { quotaUpdate, type QuotaWindow } from '../data/rate-limit.repository';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
 import { rateAskPut } from './rate-ask.repository';
+import type { ItemRead } from '../data/batch-reader';
 
 export type { BoardItem, Submission, SubmissionEvent } from './submission-items';
 import type { BoardItem, Submission, SubmissionEvent } from './submission-items';
@@ -19,6 +20,12 @@ const eventKey = (e: SubmissionEvent) => ({ PK: `SUBMISSION#${e.submissionId}`, 
 const boardKey = (b: Pick<BoardItem, 'studioId' | 'repliedAt' | 'id'>) => ({ PK: `STUDIO#${b.studioId}#BOARD`, SK: `${b.repliedAt}#${b.id}` });
 /** The phone left with a submission, apart from it so that TTL can delete it alone. */
 const contactKey = (id: string) => ({ PK: `SUBMISSION#${id}`, SK: 'CONTACT' });
+
+/** A transaction's check that a submission is still in one of `statuses` (another entity's write depends on it). */
+export function submissionCondition(tableName: string, id: string, statuses: readonly SubmissionStatus[]): TransactItems[number] {
+  const names = statuses.map((_, i) => `:s${i}`);
+  return { ConditionCheck: { TableName: tableName, Key: submissionKey(id), ConditionExpression: `#status IN (${names.join(', ')})`, ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: Object.fromEntries(statuses.map((st, i) => [names[i], st])) } };
+}
 
 /** The submission item: never the phone (that is the contact item's). */
 function submissionItem(s: Submission) {
@@ -247,6 +254,11 @@ export class SubmissionRepository {
     const list = { partition: { PK: boardKey({ studioId, repliedAt: '', id: '' }).PK }, shape: BOARD_PAGE };
     const { items, nextCursor } = await queryPage(this.table, list, { ScanIndexForward: false }, page);
     return { items: items.map((i) => entityOf<BoardItem>(i)), nextCursor };
+  }
+
+  /** A submission by id, read with others in one BatchGetItem (data/batch-reader.ts). */
+  submissionRead(id: string): ItemRead<Submission> {
+    return { key: submissionKey(id), from: (item) => entityOf<Submission>(item) };
   }
 
   /** Access pattern: submission by id — GetItem PK=SUBMISSION#id, SK=META (consistent). */

@@ -16,6 +16,7 @@ import { VolunteerRepository } from '../volunteers/volunteer.repository';
 import { HolidayCalendarRepository } from '../studio/holiday-calendar.repository';
 import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
+import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
 import { basicsOf, tableOf, type Basics } from './basics';
@@ -52,6 +53,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     volunteers: new VolunteerRepository(table),
     shifts: new ShiftRepository(table),
     wishes: new WishRepository(table),
+    seconds: new SecondRepository(table),
     errands: new ErrandRepository(table),
     studios: new StudioRepository(table),
     holidayCalendars: new HolidayCalendarRepository(table),

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Text } from '@tarojs/components'
 import type { SubmissionDraft } from '../services/submissions'
 import type { SubmissionForm } from '../services/use-submission-form'
@@ -27,6 +28,7 @@ export function SubmissionFormBody<D extends SubmissionDraft>({
   form,
   words,
   beforeChoosePhoto,
+  afterPlace,
   onSubmit,
 }: {
   /** Any extra fields of the page's form (e.g. 代填's source) are the page's own business. */
@@ -34,6 +36,8 @@ export function SubmissionFormBody<D extends SubmissionDraft>({
   words: SubmissionFormWords
   /** Before the photo picker opens (e.g. H5 asks to sign in first); false stops it. */
   beforeChoosePhoto?: () => boolean
+  /** Shown under the text and the place (the submit page's 这些事已经有人反映过). */
+  afterPlace?: ReactNode
   onSubmit: () => void
 }) {
   const { draft, update, fields, failure, busy, locked } = form
@@ -59,6 +63,7 @@ export function SubmissionFormBody<D extends SubmissionDraft>({
       />
 
       <PlaceField value={draft.place} error={fields.place} disabled={locked} onChange={(place) => update(patch({ place }), 'place')} />
+      {afterPlace}
 
       <Text className='field-label'>照片（可以不传）</Text>
       <Text className='field-hint photo-section-hint'>{words.photoHint}</Text>

@@ -138,6 +138,15 @@ export const chaseSubmission = (id: string) => call('chaseMySubmission', { param
 
 export const rateSubmission = (submissionId: string, body: BodyOf<'rateSubmission'>) => call('rateSubmission', { params: { submissionId }, body })
 
+/** 这些事已经有人反映过: up to 3 public matters of the studio like the text being typed (masked), with their 附议 counts. */
+export const getSimilarSubmissions = (studioId: string, query: QueryOf<'listSimilarSubmissions'>) => call('listSimilarSubmissions', { params: { studioId }, query })
+
+/** 附议: once per resident (a repeat answers the same count); 409 for one's own or a closed matter. */
+export const secondSubmission = (submissionId: string) => call('secondSubmission', { params: { submissionId } })
+
+/** 我附议的事: newest first, a page at a time, each as it stands now. */
+export const getMySeconds = (cursor?: string) => call('listMySeconds', { query: { cursor } })
+
 /** Public: replied submissions without personal details, newest first, a page at a time. */
 export const getBoard = (studioId: string, cursor?: string) => call('getBoard', { params: { studioId }, query: { cursor } })
 

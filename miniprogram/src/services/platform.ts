@@ -29,6 +29,8 @@ export const STAFF_COINS_PAGE = '/packageStaff/pages/coins/index'
 export const ADMIN_COINS_PAGE = '/packageAdmin/pages/coins/index'
 /** 志愿者登记 (query `studioId`, else the last stand's studio). */
 export const VOLUNTEER_PAGE = '/packageResident/pages/volunteer/index'
+/** 我附议的事: the matters the resident seconded (附议), as they stand now. */
+export const MY_SECONDS_PAGE = '/packageResident/pages/seconds/index'
 /** Admin: volunteers to approve, and teams. */
 /** Staff: volunteers' check-in and check-out at a stand (`?standId=`). */
 export const STAFF_VOLUNTEERS_PAGE = '/packageStaff/pages/volunteers/index'

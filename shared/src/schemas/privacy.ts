@@ -98,6 +98,8 @@ export const myDataExport = z.object({
       phone: z.string().optional(),
     }),
   ),
+  /** 附议: the matters they said they have too (which, and when). */
+  seconds: z.array(z.object({ submissionId: idSchema, studioId: idSchema, at: z.string() })),
   retention: z.object({ contactDays: z.number().int(), healthReadingDays: z.number().int() }),
 });
 export type MyDataExport = z.infer<typeof myDataExport>;

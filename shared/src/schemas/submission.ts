@@ -211,6 +211,8 @@ export const inboxItemView = z.object({
   photoCount: z.number().int(),
   venueName: z.string().optional(),
   standId: idSchema.optional(),
+  /** 附议: how many other residents raised the same thing (absent when none). */
+  seconds: z.number().int().optional(),
 });
 export type InboxItemView = z.infer<typeof inboxItemView>;
 
@@ -241,6 +243,8 @@ export const studioSubmissionView = submissionView.extend({
   boardText: z.string().optional(),
   notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
   allowedActions: z.array(z.string()),
+  /** 附议: how many other residents raised the same thing. */
+  seconds: z.number().int(),
 });
 export type StudioSubmissionView = z.infer<typeof studioSubmissionView>;
 
@@ -252,7 +256,17 @@ export type BoardQuery = z.infer<typeof boardQuery>;
 export const boardResponse = z.object({
   studioName: z.string(),
   items: z.array(
-    z.object({ id: idSchema, category: z.string(), date: z.string(), status: z.enum(SUBMISSION_STATUSES), text: z.string(), reply: z.string(), repliedAt: z.string() }),
+    z.object({
+      id: idSchema,
+      category: z.string(),
+      date: z.string(),
+      status: z.enum(SUBMISSION_STATUSES),
+      text: z.string(),
+      reply: z.string(),
+      repliedAt: z.string(),
+      /** 附议: how many other residents raised the same thing (absent when none). */
+      seconds: z.number().int().optional(),
+    }),
   ),
   nextCursor: nextCursorSchema,
 });
@@ -399,3 +413,48 @@ export const replyTemplatesResponse = z.object({
   updatedAt: z.string().optional(),
 });
 export type ReplyTemplatesResponse = z.infer<typeof replyTemplatesResponse>;
+
+// ---- 这些事已经有人反映过: similar matters before submitting, and 附议 (the same thing raised by another resident) ----
+
+/** GET /studios/{studioId}/similar-submissions?text=&category=&place= — what is being typed, its first 300 characters. */
+export const similarQuery = z
+  .object({
+    text: z.string({ required_error: '请先写下您的意见' }).trim().min(1, '请先写下您的意见').max(300, '内容太长，只需前 300 个字'),
+    category: z.string().trim().max(20, '类别不存在').optional(),
+    place: z.string().trim().max(50, '地点不能超过 50 个字').optional(),
+  })
+  .strict();
+export type SimilarQuery = z.infer<typeof similarQuery>;
+
+/** A matter raised before, as another resident may see it: public only, its text masked, no one's name. */
+export const similarItemView = z.object({
+  id: idSchema,
+  category: z.string(),
+  /** Masked (phones, ids, house numbers …), the first 80 characters. */
+  text: z.string(),
+  status: z.enum(SUBMISSION_STATUSES),
+  /** China date it was raised. */
+  date: z.string(),
+  /** How many residents 附议'd it (raised the same thing). */
+  seconds: z.number().int(),
+  /** Whether the caller has already. */
+  secondedByMe: z.boolean(),
+});
+export type SimilarItemView = z.infer<typeof similarItemView>;
+
+export const similarResponse = z.object({ items: z.array(similarItemView).max(3) });
+export type SimilarResponse = z.infer<typeof similarResponse>;
+
+/** POST /submissions/{submissionId}/seconds — 附议: once per resident; a repeat answers the same. */
+export const secondResponse = z.object({ submissionId: idSchema, seconds: z.number().int(), secondedByMe: z.literal(true) });
+export type SecondResponse = z.infer<typeof secondResponse>;
+
+/** GET /me/seconds?cursor= — 我附议的事: the matters the caller seconded, newest first, as they stand now. */
+export const mySecondsQuery = z.object({ cursor: cursorSchema.optional() }).strict();
+export type MySecondsQuery = z.infer<typeof mySecondsQuery>;
+
+export const mySecondsResponse = z.object({
+  items: z.array(similarItemView.omit({ secondedByMe: true }).extend({ secondedAt: z.string(), reply: z.string().optional() })),
+  nextCursor: nextCursorSchema,
+});
+export type MySecondsResponse = z.infer<typeof mySecondsResponse>;

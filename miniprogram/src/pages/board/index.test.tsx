@@ -105,3 +105,47 @@ describe('公示墙: 关注', () => {
     expect(calls().some((c) => c.url === followUrl)).toBe(false)
   })
 })
+
+describe('公示墙: 附议', () => {
+  const seconded: BoardResponse = {
+    ...board,
+    items: [
+      { ...board.items[0]!, seconds: 4 },
+      { id: '01JD00000000000000000000Q2', category: '环境卫生', date: '2099-11-01', status: 'resolved', text: '河边垃圾没人清', reply: '已清理', repliedAt: '2099-11-03T01:00:00.000Z', seconds: 2 },
+    ],
+  }
+  const secondUrl = `http://127.0.0.1:3000/submissions/${board.items[0]!.id}/seconds`
+
+  beforeEach(() => {
+    Taro.request.mockImplementation(((...args: unknown[]) => {
+      const { url, method } = args[0] as RequestCall
+      if (url.endsWith('/board')) return ok(seconded)
+      if (url === followUrl) return ok({ following: false })
+      if (url === secondUrl && method === 'POST') return ok({ submissionId: board.items[0]!.id, seconds: 5, secondedByMe: true })
+      return Promise.reject(new Error(`unexpected ${method} ${url}`))
+    }) as never)
+  })
+
+  it('shows how many residents raised each matter, and lets a signed-in resident 附议 one still open', async () => {
+    signInAs('resident')
+    const { container } = render(<BoardPage />)
+    await waitFor(() => expect(container.querySelectorAll('.board-item')).toHaveLength(2))
+    const [open, closed] = Array.from(container.querySelectorAll('.board-item'))
+    expect(open!.textContent).toContain('4 位居民也反映了这件事')
+    expect(closed!.textContent).toContain('2 位居民也反映了这件事')
+    expect(closed!.querySelector('.second-button')).toBeNull() // 办结: nothing more to second
+
+    fireEvent.click(open!.querySelector('.second-button') as Element)
+    await waitFor(() => expect(open!.querySelector('.second-done')?.textContent).toBe('✓ 已附议'))
+    expect(open!.querySelector('.second-button')).toBeNull() // no second tap to make
+    expect(open!.textContent).toContain('5 位居民也反映了这件事')
+    expect(calls().filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([secondUrl])
+  })
+
+  it('shows the counts, without the button, to someone not signed in', async () => {
+    const { container } = render(<BoardPage />)
+    await waitFor(() => expect(container.querySelectorAll('.board-item')).toHaveLength(2))
+    expect(container.textContent).toContain('4 位居民也反映了这件事')
+    expect(container.querySelector('.second-button')).toBeNull()
+  })
+})

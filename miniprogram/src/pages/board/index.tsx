@@ -11,11 +11,12 @@ import { askFor } from '../../services/subscribe'
 import { useShare } from '../../services/share'
 import { BOARD_PAGE, HOME_PAGE } from '../../services/platform'
 import { param, submitPageUrl } from '../../services/submissions'
-import { SubmissionStatusBadge } from '../../components/submission-status'
+import { MatterHead } from '../../components/submission-status'
 import { PageState } from '../../components/page-state'
 import { Page } from '../../components/ui/page'
 import './index.css'
 import { LoadMore } from '../../components/load-more'
+import { SecondButton, secondsLine } from '../../components/second-button'
 
 /** A `YYYY-MM-DD` date or an instant, shown as `11月22日 周日`. */
 function dayLabel(value: string): string {
@@ -107,16 +108,18 @@ export default function BoardPage() {
           ) : null}
           {state.data.items.map((item) => (
             <View key={item.id} className='card board-item'>
-              <View className='item-head'>
-                <Text className='item-category'>{item.category}</Text>
-                <SubmissionStatusBadge status={item.status} />
-              </View>
-              <Text className='item-meta'>{dayLabel(item.date)} 反映</Text>
+              <MatterHead category={item.category} status={item.status} date={item.date} />
               <Text className='board-text'>{item.text}</Text>
               <View className='board-reply'>
                 <Text className='board-reply-label'>工作室答复（{dayLabel(item.repliedAt)}）</Text>
                 <Text className='board-reply-text'>{item.reply}</Text>
               </View>
+              {/* 附议: signed-in residents say they have it too, while it is not yet closed; everyone sees the count */}
+              {user && item.status !== 'resolved' ? (
+                <SecondButton submissionId={item.id} seconds={item.seconds ?? 0} />
+              ) : item.seconds ? (
+                <Text className='second-count board-seconds'>{secondsLine(item.seconds)}</Text>
+              ) : null}
             </View>
           ))}
           <LoadMore shown={state.data} setData={setData} loadNext={(cursor) => getBoard(studioId, cursor)} merge={(shown, next) => ({ ...shown, items: [...shown.items, ...next.items] })} label='更早的答复' />

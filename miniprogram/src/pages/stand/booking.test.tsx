@@ -88,6 +88,8 @@ async function openSheetFor(time: string) {
   await screen.findByText('青石镇集市')
   // a second opening shows the stand as last seen at once, bookable only once the API has answered
   await waitFor(() => expect(utils.container.querySelector('.notice--remembered')).toBeNull())
+  // the services after the first are drawn a moment later (the first screen comes first): wait for the slot
+  await waitFor(() => expect(slotAt(utils.container, time)).toBeTruthy())
   fireEvent.click(slotAt(utils.container, time))
   return utils
 }

@@ -18,6 +18,8 @@ import {
   type SubmissionDraft,
 } from '../../services/submissions'
 import { Page } from '../../components/ui/page'
+import { SimilarHint } from './similar-hint'
+import './index.css'
 
 export { TEXT_MAX } from '../../components/submission-fields'
 export { PHONE_MISSING_MESSAGE } from '../../services/use-submission-form'
@@ -112,6 +114,19 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
             submitLabel,
           }}
           beforeChoosePhoto={readyForPhotos}
+          afterPlace={
+            <SimilarHint
+              studioId={studioId}
+              text={form.draft.text}
+              category={form.draft.category}
+              place={form.draft.place}
+              enabled={(isWeapp() || !!getUser()) && !form.locked}
+              onSeconded={() => {
+                form.reset()
+                Taro.showToast({ title: '已清空，感谢您的附议', icon: 'none', duration: 2500 })
+              }}
+            />
+          }
           onSubmit={() => void submit()}
         />
       </View>

@@ -7,7 +7,7 @@ import InboxPage from './index'
 const inbox: InboxResponse = {
   counts: { new: 2, in_progress: 5, replied: 1, resolved: 9 },
   items: [
-    { id: '01JD00000000000000000000Q1', category: '道路交通', summary: '老街口的路灯坏了两个星期', status: 'submitted', source: 'resident', createdAt: '2099-11-10T01:00:00.000Z', dueDate: '2099-11-13', overdue: true, photoCount: 2, venueName: '青石镇集市' },
+    { id: '01JD00000000000000000000Q1', category: '道路交通', summary: '老街口的路灯坏了两个星期', status: 'submitted', source: 'resident', createdAt: '2099-11-10T01:00:00.000Z', dueDate: '2099-11-13', overdue: true, photoCount: 2, venueName: '青石镇集市', seconds: 3 },
     { id: '01JD00000000000000000000Q2', category: '环境卫生', summary: '垃圾桶满了没人清', status: 'submitted', source: 'on_behalf', createdAt: '2099-11-20T01:00:00.000Z', dueDate: '2099-11-25', overdue: false, photoCount: 0 },
   ],
 }
@@ -35,6 +35,9 @@ describe('意见办理 inbox', () => {
     // which ones came with photos
     expect(items[0].querySelector('.item-photos')?.textContent).toBe('附照片 2 张')
     expect(items[1].querySelector('.item-photos')).toBeNull()
+    // 附议: how many other residents raised the same thing
+    expect(items[0].querySelector('.item-seconds')?.textContent).toBe('附议：3 位居民也反映了这件事')
+    expect(items[1].querySelector('.item-seconds')).toBeNull()
     expect(urls()[0]).toBe(`http://127.0.0.1:3000/studios/${STUDIO_ID}/inbox?group=new`)
   })
 

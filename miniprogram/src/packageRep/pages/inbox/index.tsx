@@ -13,6 +13,7 @@ import { PageState } from '../../../components/page-state'
 import { LoadMore } from '../../../components/load-more'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import { Page } from '../../../components/ui/page'
+import { secondsLine } from '../../../components/second-button'
 import '../../styles.css'
 
 export const GROUP_LABELS: Record<InboxGroup, string> = { new: '待受理', in_progress: '办理中', replied: '已答复', resolved: '已办结' }
@@ -106,6 +107,7 @@ export default function InboxPage() {
                 {formatChinaDate(chinaDate(item.createdAt))} 收到{item.venueName ? ` · ${item.venueName}` : ''}{item.source === 'on_behalf' ? ' · 代填' : ''}
               </Text>
               {item.photoCount > 0 ? <Text className='item-meta item-photos'>附照片 {item.photoCount} 张</Text> : null}
+              {item.seconds ? <Text className='item-meta item-seconds'>附议：{secondsLine(item.seconds)}</Text> : null}
               {group !== 'resolved' ? (
                 <Text className={`due-line${item.overdue ? ' due-line--overdue' : ''}`}>期限：{formatChinaDate(item.dueDate)}</Text>
               ) : null}

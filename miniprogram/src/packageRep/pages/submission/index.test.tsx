@@ -64,7 +64,7 @@ describe('意见办理 detail', () => {
   })
 
   it('accepting as 大事 needs a department and a due date (the shared schema’s messages), then sends them', async () => {
-    const view = aStudioSubmission({ phone: '138****1111', notes: [{ at: '2099-11-20T02:00:00.000Z', by: '王志强', text: '已电话联系' }] })
+    const view = aStudioSubmission({ seconds: 6, phone: '138****1111', notes: [{ at: '2099-11-20T02:00:00.000Z', by: '王志强', text: '已电话联系' }] })
     Taro.request.mockImplementation(((req: RequestCall) =>
       ok(req.url.endsWith('/phone') ? { phone: '13800001111' } : req.method === 'POST' ? aStudioSubmission({ status: 'handed_on', triage: 'major', department: '镇城管办', departmentDueDate: '2099-12-01', allowedActions: ['reply'] }) : view)) as never)
     const { container } = render(<RepSubmissionPage />)
@@ -72,6 +72,7 @@ describe('意见办理 detail', () => {
     expect(Taro.request.mock.calls[0][0]).toMatchObject({ url: `http://127.0.0.1:3000/studios/${STUDIO_ID}/submissions/${SUBMISSION_ID}` })
     // masked until 显示完整号码, which asks the API (and is recorded there)
     expect(container.querySelector('.phone-number')?.textContent).toBe('138****1111')
+    expect(container.querySelector('.seconds-line')?.textContent).toBe('附议：6 位居民也反映了这件事')
     expect(container.querySelector('.call-phone')).toBeNull()
     fireEvent.click(container.querySelector('.reveal-phone') as Element)
     await waitFor(() => expect(container.querySelector('.phone-number')?.textContent).toBe('13800001111'))

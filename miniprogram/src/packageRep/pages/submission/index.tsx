@@ -17,6 +17,7 @@ import { ReplyPanel } from './reply-panel'
 import { ResolvePanel } from './resolve-panel'
 import { AskMorePanel, ProgressPanel, TriagePanel } from './triage-panel'
 import { Page } from '../../../components/ui/page'
+import { secondsLine } from '../../../components/second-button'
 import '../../styles.css'
 
 /**
@@ -124,6 +125,7 @@ export default function RepSubmissionPage() {
         ) : null}
         {view.closure ? <Text className='plain-line closure-line'>办结：{view.closure.label}{view.closure.note ? `（${view.closure.note}）` : ''}</Text> : null}
         {view.rating ? <Text className='plain-line rating-line'>居民评价：{RATING_LABELS[view.rating]}</Text> : null}
+        {view.seconds ? <Text className='plain-line seconds-line'>附议：{secondsLine(view.seconds)}</Text> : null}
       </View>
 
       {view.phone ? <PhoneCard studioId={studioId} submissionId={view.id} masked={view.phone} /> : null}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我附议的事', enablePullDownRefresh: true })
