@@ -132,9 +132,14 @@ describe('a suggestion from the market to a rated reply', () => {
     await waitForText(neighbour.locator('.me-name').filter({ visible: true }).first(), '周大爷');
     await neighbour.goto(`${j.stack.h5Url}/#/pages/submit/index?studioId=${studioId}`);
     await neighbour.reload();
-    await neighbour.locator('.textarea-input textarea').filter({ visible: true }).first().fill('菜场东门垃圾箱一直没人清，臭味很大');
+    // the form is ready once the studio's categories are shown (before then a typed text can be replaced by the form's
+    // start); then he types, and the hint comes after a pause in typing
+    await neighbour.locator('.category-chip', { hasText: '环境卫生' }).filter({ visible: true }).first().click();
+    const box = neighbour.locator('.textarea-input textarea').filter({ visible: true }).first();
+    await box.fill('菜场东门垃圾箱一直没人清，臭味很大');
+    await expect(box.inputValue()).resolves.toBe('菜场东门垃圾箱一直没人清，臭味很大');
     const hint = neighbour.locator('.similar-hint').filter({ visible: true }).first();
-    await waitForText(hint, '这些事已经有人反映过');
+    await waitForText(hint, '这些事已经有人反映过', { timeoutMs: 30_000 });
     await hint.locator('.second-button').first().click();
     await waitForText(hint.locator('.second-done').first(), '已附议');
     await waitForText(hint, '1 位居民也反映了这件事');
