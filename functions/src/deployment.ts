@@ -148,10 +148,10 @@ export const lambdas: Record<string, LambdaSpec> = {
     // contact items, the user and its openid link, and the submissions' photos; 幸福币: refund what waits at the stand,
     // take the name off redemptions, delete the card (GSI1: their accounts and redemptions); 微心愿: their wishes (GSI1)
     // and claims, each unlinked by a conditional transaction (the wish, the figures), the claimed ones read in one batch;
-    // 附议: their Seconds (GSI1), deleted
+    // 附议: their Seconds (GSI1), deleted; 点单-配送: the orders they placed (GSI2) and the tasks they ran (GSI3)
     iam: [
       dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]),
-      dynamo(['Query'], [index('GSI1')]),
+      dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')]),
       s3(['DeleteObject'], [PHOTOS]),
     ],
   },
@@ -171,8 +171,9 @@ export const lambdas: Record<string, LambdaSpec> = {
     // registration's teamIds, one transaction); shifts at stands (check-in: a ConditionCheck on the registration;
     // check-out: the coin transfer and the month's figures in the same transaction); stands read; 微心愿: each step one
     // transaction (the wish, the claim put or deleted, the figures, the claimer's coins, notices), the wall and review
-    // queue (GSI2), a resident's own (GSI1), a volunteer's claims (their wishes in one BatchGetItem)
-    iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2')])],
+    // queue (GSI2), a resident's own (GSI1), a volunteer's claims (their wishes in one BatchGetItem); 点单-配送: a
+    // resident's orders (GSI2), a volunteer's tasks (GSI3)
+    iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
   },
   markNoShows: {
     handler: 'stands/jobs/mark-no-shows',

@@ -4,6 +4,7 @@ import { routeKeyOf, routes, type RouteName } from '@shared/contract';
 import { toJson } from './hostile';
 import { expectationOf, problemsOf, type Expectation } from './oracle';
 import { describeRequest, requestsFor, type FuzzRequest } from './requests';
+import { grantsOfLambda, lambdaOfRoute, ungrantedCalls } from './iam-check';
 import { partitionOf, type ItemChange } from './table-watch';
 import { buildWorld, routesNeedingExamples, type World } from './world';
 
@@ -93,6 +94,7 @@ async function send(world: World, request: FuzzRequest): Promise<Outcome> {
   const expected: Expectation = expectationOf(spec, { role: caller.role, pathParameters, queryStringParameters: request.query, body: routerBody }, world.maxBodyBytes);
 
   const writesBefore = world.watch.calls.length;
+  const callsBefore = world.watch.grants.length;
   let answer: APIGatewayProxyStructuredResultV2;
   try {
     answer = (await world.api[request.route](event)) as APIGatewayProxyStructuredResultV2;
@@ -101,6 +103,9 @@ async function send(world: World, request: FuzzRequest): Promise<Outcome> {
   }
   const status = answer.statusCode ?? 200;
   const problems = problemsOf(spec, expected, { status, headers: (answer.headers ?? {}) as Record<string, unknown>, body: answer.body });
+  // every DynamoDB call the Lambda made is one its role allows (DynamoDB Local checks no permission; AWS would)
+  const lambda = lambdaOfRoute(request.route);
+  for (const refused of ungrantedCalls(grantsOfLambda(lambda), world.watch.grants.slice(callsBefore))) problems.push(`the ${lambda} Lambda's role does not allow ${refused} (functions/src/deployment.ts)`);
 
   // Nothing written by a rejected request: read back every item its write calls named and compare with the ledger.
   const writes = world.watch.calls.slice(writesBefore);
@@ -189,6 +194,13 @@ describe('the contract under hostile input (DynamoDB Local)', () => {
     console.log(summary());
     await world?.close();
     jest.restoreAllMocks();
+  });
+
+  it('checks each call against its Lambda’s role: what the role grants passes, anything else is named', () => {
+    const stands = grantsOfLambda(lambdaOfRoute('bookSlot'));
+    expect(ungrantedCalls(stands, [{ actions: ['Query'], index: 'GSI2' }, { actions: ['ConditionCheckItem', 'PutItem', 'UpdateItem'] }, { actions: ['BatchGetItem'] }])).toEqual([]);
+    expect(ungrantedCalls(stands, [{ actions: ['Query'], index: 'GSI3' }, { actions: ['BatchWriteItem'] }, { actions: ['Scan'] }])).toEqual(['dynamodb:Query on index GSI3', 'dynamodb:BatchWriteItem on the table', 'dynamodb:Scan on the table']);
+    expect(ungrantedCalls(grantsOfLambda(lambdaOfRoute('getMe')), [{ actions: ['Query'], index: 'GSI1' }])).toEqual(['dynamodb:Query on index GSI1']);
   });
 
   it('has a valid example for every route with a body or a query, and a Lambda for every route', () => {

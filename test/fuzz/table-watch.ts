@@ -52,11 +52,34 @@ function keysOfWrite(operation: string, body: string): string[] {
   }
 }
 
+/**
+ * What a call asks IAM for: its operation and, for a transaction, the action of each part (IAM authorises a
+ * TransactWriteItems by its parts: PutItem, UpdateItem, DeleteItem, ConditionCheckItem), on the table or one index.
+ */
+export interface CallGrant {
+  actions: string[];
+  /** The index a Query or Scan names; none: the table. */
+  index?: string;
+}
+
+const PART_ACTIONS: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' };
+
+export function grantOfCall(operation: string, body: string): CallGrant {
+  const input = JSON.parse(body || '{}');
+  if (operation === 'TransactWriteItems') {
+    const parts = (input.TransactItems ?? []).flatMap((t: Record<string, unknown>) => Object.keys(t).map((k) => PART_ACTIONS[k] ?? k));
+    return { actions: [...new Set<string>(parts)].sort() };
+  }
+  return { actions: [operation], ...(typeof input.IndexName === 'string' ? { index: input.IndexName } : {}) };
+}
+
 export interface WriteWatch {
   /** Give this to the handlers as DYNAMODB_ENDPOINT. */
   endpoint: string;
   /** Every write call seen so far, in order. */
   calls: WriteCall[];
+  /** Every call seen so far (reads too), as what it asks IAM for, in order. */
+  grants: CallGrant[];
   close(): Promise<void>;
 }
 
@@ -65,6 +88,7 @@ export async function startWriteWatch(target: string): Promise<WriteWatch> {
   const upstream = new URL(target);
   const agent = new Agent({ keepAlive: true });
   const calls: WriteCall[] = [];
+  const grants: CallGrant[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -76,6 +100,7 @@ export async function startWriteWatch(target: string): Promise<WriteWatch> {
         answer.on('data', (chunk: Buffer) => parts.push(chunk));
         answer.on('end', () => {
           // noted before the handler sees the answer, so a request's calls are all there when it returns
+          grants.push(grantOfCall(operation, body.toString('utf8')));
           if (WRITE_OPERATIONS.has(operation)) calls.push({ operation, keys: keysOfWrite(operation, body.toString('utf8')), status: answer.statusCode ?? 0 });
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           res.end(Buffer.concat(parts));
@@ -93,6 +118,7 @@ export async function startWriteWatch(target: string): Promise<WriteWatch> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     calls,
+    grants,
     close: () =>
       new Promise<void>((resolve) => {
         agent.destroy();
