@@ -6,19 +6,7 @@ import { sessionResponse } from './auth';
  * a representative scans it with the mini-program and confirms; the browser's next poll gets its own session, once.
  */
 
-/** How long a desk sign-in ticket lives (the QR code on the PC): at most 2 minutes. */
-export const DESK_TICKET_SECONDS = 120;
-
-/** What a QR code of a desk sign-in holds: `lianxin-desk:<ticketId>` (the mini-program's scan opens the confirm page). */
-export const DESK_QR_PREFIX = 'lianxin-desk:';
-
-/** The ticket id in a scanned QR text, or undefined when it is not one of ours. */
-export function deskTicketIdOf(scanned: string): string | undefined {
-  const text = scanned.trim();
-  if (!text.startsWith(DESK_QR_PREFIX)) return undefined;
-  const id = text.slice(DESK_QR_PREFIX.length);
-  return /^[A-Za-z0-9]{10,40}$/.test(id) ? id : undefined;
-}
+export { DESK_QR_PREFIX, DESK_TICKET_SECONDS, deskTicketIdOf } from '../desk-qr';
 
 /** 201 to POST /auth/desk-tickets: the secret stays in that browser (sessionStorage), never in the QR code. */
 export const deskTicketCreated = z.object({
