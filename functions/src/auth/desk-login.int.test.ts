@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from './session-tokens';
 import { seededTable, testEnv } from '../../../test/support/tables';
 import { invoke, loadHandlers } from '../../../test/support/invoke';
@@ -140,6 +141,20 @@ describe('desk sign-in by QR code (DynamoDB Local)', () => {
       // a confirmed ticket not taken before its expiry is refused too
       f.advance(119);
       expect(await failureOf(exchangeDeskTicket(f.deps, inTime.ticketId, { secret: inTime.secret }))).toMatchObject({ code: 'CONFLICT', message: '二维码已过期，请在电脑上点击刷新' });
+    });
+
+    it('keeps no one on a used ticket, and lets TTL delete every ticket soon after it expired', async () => {
+      const f = await fixture();
+      const created = await createDeskTicket(f.deps, { sourceIp: '10.0.0.4' });
+      await settleDeskTicket(f.deps, f.principalOf('rep1'), created.ticketId, 'confirmed');
+      expect((await f.deps.deskTickets.getTicket(created.ticketId))?.userId).toBe(f.principalOf('rep1').userId);
+      await exchangeDeskTicket(f.deps, created.ticketId, { secret: created.secret });
+      const used = await f.deps.deskTickets.getTicket(created.ticketId);
+      expect(used).toMatchObject({ status: 'used' });
+      expect(used?.userId).toBeUndefined();
+      expect(JSON.stringify(used)).not.toContain(created.secret);
+      const item = await f.deps.deskTickets['table'].client.send(new GetCommand({ TableName: f.deps.deskTickets['table'].tableName, Key: { PK: `DESKTICKET#${created.ticketId}`, SK: 'TICKET' } }));
+      expect(item.Item?.ttl).toBe(Math.floor(Date.parse(created.expiresAt) / 1000) + 600);
     });
 
     it('limits new tickets per address (20 in 10 minutes), others unaffected', async () => {
