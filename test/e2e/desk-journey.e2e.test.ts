@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { screenshot, waitForText } from '../support/browser';
-import { journey, signIn, visible } from '../support/journey';
+import { apiOf, journey, signIn, visible } from '../support/journey';
 
 // 张建国 handles residents' suggestions at his desk. The office PC (1280×800) shows the desk sign-in's QR code; on his
 // phone he opens it (locally: the confirm page in a second page) and taps 确认登录; the PC lands in the desk console —
@@ -9,15 +9,7 @@ import { journey, signIn, visible } from '../support/journey';
 describe('the desk console at 1280 px, signed in by a scan confirmed on the phone', () => {
   const j = journey();
 
-  async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${j.stack.apiUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = apiOf(j);
 
   it('signs the PC in by the QR code and shows list and detail side by side, keyboard-friendly', async () => {
     // two residents' suggestions are waiting in the studio's inbox
