@@ -41,6 +41,24 @@ describe('the desk console (H5 at ≥ 1280 px)', () => {
     expect(Taro.navigateTo).not.toHaveBeenCalled()
   })
 
+  it('reloads the list beside it after a step taken in the pane', async () => {
+    screenOf(true)
+    signInAs('representative')
+    const base = Taro.request.getMockImplementation()!
+    Taro.request.mockImplementation(((call: RequestCall) =>
+      call.method === 'POST' ? ok(aStudioSubmission({ id: inbox.items[0]!.id, source: 'resident', moreAsked: { question: '请说一下是哪条路', at: '2099-11-20T02:00:00.000Z' } })) : base(call as never)) as never)
+    const { container } = render(<InboxPage />)
+    await waitFor(() => expect(container.querySelectorAll('.inbox-item')).toHaveLength(3))
+    fireEvent.click(container.querySelectorAll('.inbox-item')[0]!)
+    await waitFor(() => expect(container.querySelector('.desk-pane--detail .ask-more-panel')).not.toBeNull())
+    const inboxLoads = () => Taro.request.mock.calls.filter((c) => (c[0] as RequestCall).url.includes('/inbox')).length
+    const before = inboxLoads()
+    fireEvent.input(container.querySelector('.ask-more-input') as Element, { target: { value: '请说一下是哪条路' } })
+    fireEvent.click(container.querySelector('.ask-more-submit') as Element)
+    await waitFor(() => expect(container.querySelector('.ask-more-waiting')).not.toBeNull())
+    await waitFor(() => expect(inboxLoads()).toBe(before + 1))
+  })
+
   it('moves with j / k and ↑ / ↓, opens with Enter, and puts items, tabs and filters in the Tab order', async () => {
     screenOf(true)
     signInAs('representative')

@@ -29,7 +29,7 @@ export default function InboxPage() {
   const studioId = isRepUser(user) ? user.studioId : ''
   // a group or category tapped: 正在加载… and that list; back from a detail page: counts and groups have changed
   const load = (cursor?: string) => getInbox(studioId, { group, category: category || undefined, cursor })
-  const { state, retry, setData } = usePageData(() => load(), [studioId, group, category], {
+  const { state, retry, setData, reload } = usePageData(() => load(), [studioId, group, category], {
     enabled: !!studioId,
     reloadOnShow: true,
     pullDownRefresh: true,
@@ -145,7 +145,7 @@ export default function InboxPage() {
         </View>
         <View className='desk-pane desk-pane--detail' role='region' aria-label='意见详情'>
           {chosen ? (
-            <SubmissionDetail key={chosen} studioId={studioId} id={chosen} />
+            <SubmissionDetail key={chosen} studioId={studioId} id={chosen} onChanged={() => void reload({ quiet: true })} />
           ) : (
             <View className='card desk-empty'>
               <Text className='plain-line'>在左边选一条意见，详情显示在这里。</Text>

@@ -63,7 +63,7 @@ function PhoneCard({ studioId, submissionId, masked }: { studioId: string; submi
  * One submission as its representative handles it: the matter, the phone left, the steps that may come next, notes and
  * the timeline. The page of its own on a phone; the right pane of the inbox on a desk screen (≥ 1280 px).
  */
-export function SubmissionDetail({ studioId, id }: { studioId: string; id: string }) {
+export function SubmissionDetail({ studioId, id, onChanged }: { studioId: string; id: string; /** After a step: the inbox beside it reloads. */ onChanged?: () => void }) {
   const [busy, setBusy] = useState(false)
   /** Counts the times the page is shown: back from 管理模板, the reply templates are read again. */
   const [shown, setShown] = useState(0)
@@ -79,7 +79,10 @@ export function SubmissionDetail({ studioId, id }: { studioId: string; id: strin
   if (state.status !== 'ready') return <PageState state={state} onRetry={retry} />
 
   const view = state.data
-  const onDone: Update = setData
+  const onDone: Update = (next) => {
+    setData(next)
+    onChanged?.()
+  }
   const onRefused = () => void reload()
   const can = (action: string) => view.allowedActions.includes(action)
 
