@@ -74,7 +74,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     // sessions; code2Session with the mini-program's credentials
     parameters: ['sessionSecret', 'wechatAppId', 'wechatAppSecret'],
     context: 'auth',
-    // users, their openid index item, invites, rate limits; studio names for the session; members (list, change, remove)
+    // users, their openid index item, invites, rate limits; studio names for the session; members (list, change, remove);
+    // desk sign-in tickets (Put, GetItem, conditional UpdateItem) and their audit entry
     iam: [dynamo(['GetItem', 'PutItem', 'UpdateItem', 'Query', 'DeleteItem'], [TABLE])],
   },
   local: {

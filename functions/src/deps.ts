@@ -23,6 +23,7 @@ import type { CoinRepository } from './coins/coin.repository';
 import type { VolunteerRepository } from './volunteers/volunteer.repository';
 import type { ShiftRepository } from './volunteers/shift.repository';
 import type { WishRepository } from './wishes/wish.repository';
+import type { DeskTicketRepository } from './auth/desk-ticket.repository';
 import type { SecondRepository } from './submissions/second.repository';
 import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
@@ -43,6 +44,8 @@ export interface Deps {
   stands: StandRepository;
   personas: PersonaRepository;
   rateLimits: RateLimitRepository;
+  /** 扫码登录电脑工作台: one-time desk sign-in tickets. */
+  deskTickets: DeskTicketRepository;
   bookings: BookingRepository;
   readings: ReadingRepository;
   /** Where a notice goes outward: WeChat subscribe messages, or the local outbox. Only the notice consumer sends. */

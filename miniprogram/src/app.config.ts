@@ -37,7 +37,7 @@ export default defineAppConfig({
     // the studio's reply templates (答复模板).
     {
       root: 'packageRep',
-      pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index', 'pages/templates/index', 'pages/wish-review/index'],
+      pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index', 'pages/templates/index', 'pages/wish-review/index', 'pages/desk-login/index', 'pages/desk-confirm/index'],
     },
   ],
   // The browser build: pages change without a slide. Taro's H5 router hides the page left behind by a timer when the

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { chinaDate } from '@shared/time';
 import { screenshot } from '../support/browser';
-import { journey } from '../support/journey';
+import { apiOf, journey } from '../support/journey';
 
 // The 大屏 on a TV or a laptop at the stand cannot scroll: with six services at 1366×768 every one of them must be
 // on the screen. The admin's set-up is made through the API (the same routes as 工作室设置), then the screen is opened
@@ -14,15 +14,7 @@ describe('the queue screen (大屏) with six services', () => {
     screen = await j.screen({ width: 1366, height: 768 });
   });
 
-  async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${j.stack.apiUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = apiOf(j);
 
   it('shows all six services at 1366×768 without scrolling', async () => {
     const { token } = await api<{ token: string }>('POST', '/auth/local', undefined, { persona: 'admin' });

@@ -155,6 +155,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const errand = await must('placeErrand', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), ...errandOrder } });
   await must('reviewErrand', { token: tokenOf('staff1'), params: { studioId: seed.studioId, errandId: errand.id }, body: { approve: true } });
 
+  // 扫码登录电脑工作台: a desk browser's ticket, waiting for a phone
+  const deskTicket = await must('createDeskTicket', {});
   const pools: Record<string, string[]> = {
     studioId: [seed.studioId],
     venueId: [seed.venueId],
@@ -171,6 +173,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     wishId: [wish.id, waitingWish.id],
     kindId: errandKinds.map((k: { id: string }) => k.id),
     errandId: [errand.id],
+    ticketId: [deskTicket.ticketId],
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -225,6 +228,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     createInvite: () => ({ body: { role: 'staff', validHours: 24 } }),
     changeMemberRole: () => ({ body: { role: 'representative' } }),
     redeemInvite: () => ({ body: { code: 'ACDE-FGHJ' } }),
+    exchangeDeskTicket: () => ({ body: { secret: deskTicket.secret } }),
     signInAsPersona: () => ({ body: { persona: 'resident2' } }),
     bookSlot: (requestId) => ({ body: { standId: laterStand.id, serviceId: blood.id, startTime: laterSlot(blood.id), requestId } }),
     listStudioStands: () => ({ query: { date: today } }),

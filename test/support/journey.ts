@@ -56,3 +56,16 @@ export async function signIn(page: Page, persona: string): Promise<void> {
   await visible(page, '.login-button').click();
   await visible(page, `.persona-${persona}`).click();
 }
+
+/** The stack's API as a journey calls it to set things up (as a phone would): JSON in and out, a failure thrown with its body. */
+export function apiOf(j: Journey) {
+  return async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${j.stack.apiUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}

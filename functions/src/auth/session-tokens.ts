@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { ROLES, type Role } from '@shared/roles';
 
@@ -24,6 +25,8 @@ export class SessionTokens {
     const token = await new SignJWT({ role: principal.role, ...(principal.studioId ? { studioId: principal.studioId } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(principal.userId)
+      // every session its own: two issued in the same second (the phone's and the desk's) are still two tokens
+      .setJti(randomBytes(12).toString('base64url'))
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt(iat)

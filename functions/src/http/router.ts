@@ -20,6 +20,13 @@ export interface RequestContext<R extends RouteSpec, D> {
   body: BodyOf<R>;
   params: ParamsOf<R>;
   query: QueryOf<R>;
+  /** Where the request came from, as API Gateway saw it (rate limits per address; a browser's description). */
+  client: ClientInfo;
+}
+
+export interface ClientInfo {
+  sourceIp?: string;
+  userAgent?: string;
 }
 
 /** A route answers what its contract says: JSON of its response schema, or a file. */
@@ -157,7 +164,8 @@ export function createRouter<T extends Record<string, RouteSpec>, D extends Rout
       const query = spec.query ? checked(spec.query, decoded(event.queryStringParameters)) : {};
       const body = spec.body ? checked(spec.body, jsonBody(raw)) : undefined;
 
-      const result = await run({ deps, principal, body, params, query } as RequestContext<RouteSpec, D>);
+      const client: ClientInfo = { sourceIp: event.requestContext?.http?.sourceIp, userAgent: event.headers?.['user-agent'] ?? event.requestContext?.http?.userAgent };
+      const result = await run({ deps, principal, body, params, query, client } as RequestContext<RouteSpec, D>);
       if (result instanceof FileResponse) return fileAnswer(result);
       return json(spec.status ?? 200, result);
     } catch (error) {

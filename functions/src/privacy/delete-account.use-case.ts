@@ -45,7 +45,8 @@ const REOPENED_TEXT = '居民不满意，重新办理';
  * what is left. A mark would lock the resident out of that retry and need a sweeper job to finish abandoned
  * deletions. After step 7 the token opens no session (the router finds no user), and signing in again with the same
  * WeChat makes a new, empty resident. Retry keys and rate-limit windows (keyed by the user id, holding nothing else)
- * expire by TTL within two days.
+ * expire by TTL within two days. Desk sign-in tickets (扫码登录电脑工作台) never hold a resident: only studio people
+ * confirm one, its user id leaves it when the browser takes its session, and TTL deletes it 10 minutes after its 2.
  */
 export async function deleteMyAccount(deps: PrivacyDeps, principal: Principal): Promise<DeleteAccountResponse> {
   if (principal.role !== 'resident') {

@@ -16,6 +16,7 @@ import { VolunteerRepository } from '../volunteers/volunteer.repository';
 import { HolidayCalendarRepository } from '../studio/holiday-calendar.repository';
 import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
+import { DeskTicketRepository } from '../auth/desk-ticket.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -60,6 +61,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     stands: new StandRepository(table),
     personas: new PersonaRepository(table),
     rateLimits: new RateLimitRepository(table),
+    deskTickets: new DeskTicketRepository(table),
     bookings: new BookingRepository(table),
     readings: new ReadingRepository(table),
     ...overrides,

@@ -32,10 +32,10 @@ export function qrRows(text: string): { size: number; rows: QrRun[][] } {
  * The ticket's QR code drawn with Views (no canvas, so it is the same on weapp and H5). The white border (quiet
  * zone) comes from the container's padding in app.css; widths are percentages of the row.
  */
-export function TicketQr({ text, className = '' }: { text: string; className?: string }) {
+export function TicketQr({ text, className = '', label = `预约码 ${text} 的二维码` }: { text: string; className?: string; label?: string }) {
   const { size, rows } = useMemo(() => qrRows(text), [text])
   return (
-    <View className={`qr${className ? ` ${className}` : ''}`} role='img' aria-label={`预约码 ${text} 的二维码`}>
+    <View className={`qr${className ? ` ${className}` : ''}`} role='img' aria-label={label}>
       <View className='qr-matrix'>
         {rows.map((runs, r) => (
           <View className='qr-row' key={r}>

@@ -26,6 +26,17 @@ export const getMe = () => call('getMe')
 /** Answers with a new session carrying the new role. */
 export const redeemInvite = (body: BodyOf<'redeemInvite'>) => call('redeemInvite', { body })
 
+/* ---------- 扫码登录电脑工作台 ---------- */
+
+/** The desk browser (not signed in): a ticket for its QR code; keep `secret` in this browser only. */
+export const createDeskTicket = () => call('createDeskTicket')
+/** The desk browser's poll with its secret: `pending`, or once `signed_in` with its own session. */
+export const exchangeDeskTicket = (ticketId: string, secret: string) => call('exchangeDeskTicket', { params: { ticketId }, body: { secret } })
+/** The phone after the scan: which browser asks. */
+export const getDeskTicket = (ticketId: string) => call('getDeskTicket', { params: { ticketId } })
+export const confirmDeskTicket = (ticketId: string) => call('confirmDeskTicket', { params: { ticketId } })
+export const cancelDeskTicket = (ticketId: string) => call('cancelDeskTicket', { params: { ticketId } })
+
 /* ---------- bookings (resident) ---------- */
 
 /** 201. Send the same `requestId` again when retrying after a network failure. */

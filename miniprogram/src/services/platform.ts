@@ -73,6 +73,10 @@ export const REP_SUBMISSION_PAGE = '/packageRep/pages/submission/index'
 export const REP_STATS_PAGE = '/packageRep/pages/stats/index'
 /** 答复模板: the studio's reply templates, edited by its representatives and admin. */
 export const REP_TEMPLATES_PAGE = '/packageRep/pages/templates/index'
+/** 扫码登录电脑工作台: the desk browser's QR code (H5, not signed in). */
+export const REP_DESK_LOGIN_PAGE = '/packageRep/pages/desk-login/index'
+/** 确认登录 on the phone after scanning a desk QR code (`?ticket=`); on H5 locally, a second tab. */
+export const REP_DESK_CONFIRM_PAGE = '/packageRep/pages/desk-confirm/index'
 /** 消息 (notifications): main package, opened from 我的. */
 export const NOTIFICATIONS_PAGE = '/pages/notifications/index'
 /** 我的数据 (see, export, delete one's own data): main package, opened from 我的. */

@@ -13,9 +13,9 @@ interface BaseProps {
   [key: string]: unknown
 }
 
-/** `role`, `aria-*` and `style` as Taro passes them on to the element (the Page primitive's `--text-scale`). */
+/** `role`, `aria-*`, `data-*` and `style` as Taro passes them on to the element (the Page primitive's `--text-scale`). */
 function passed(props: BaseProps): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([key]) => key === 'role' || key === 'style' || key.startsWith('aria-')))
+  return Object.fromEntries(Object.entries(props).filter(([key]) => key === 'role' || key === 'style' || key.startsWith('aria-') || key.startsWith('data-')))
 }
 
 export function View(props: BaseProps) {

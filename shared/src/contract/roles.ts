@@ -6,3 +6,8 @@ export const REPRESENTATIVES = ['representative', 'admin'] as const satisfies re
 /** The people of a studio; the policy further checks that the stand or studio is their own. */
 export const STUDIO_PEOPLE = ['representative', 'staff', 'admin'] as const satisfies readonly Role[];
 export const ADMINS = ['admin'] as const satisfies readonly Role[];
+/**
+ * Who may sign a desk browser in by scanning its QR code (扫码登录电脑工作台): the studio's people. The one list to
+ * extend when a new studio role (e.g. a department's liaison) should use the desk console.
+ */
+export const DESK_ROLES = ['representative', 'staff', 'admin'] as const satisfies readonly Role[];

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import Taro, { resetTaroMock, router } from '../../../test/mocks/taro'
 import LoginPage, { SESSION_EXPIRED_MESSAGE } from './index'
 
@@ -22,5 +22,20 @@ describe('login page', () => {
     render(<LoginPage />)
     await screen.findByText('选择身份登录')
     expect(screen.queryByText(SESSION_EXPIRED_MESSAGE)).toBeNull()
+  })
+
+  it('offers the desk sign-in by QR code in a browser, beside the demo personas', async () => {
+    router.params = {}
+    render(<LoginPage />)
+    await screen.findByText('选择身份登录')
+    fireEvent.click(screen.getByText('用手机扫码登录工作台'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageRep/pages/desk-login/index' })
+  })
+
+  it('does not offer it in WeChat, where the phone itself signs in', () => {
+    process.env.TARO_ENV = 'weapp'
+    router.params = {}
+    render(<LoginPage />)
+    expect(screen.queryByText('用手机扫码登录工作台')).toBeNull()
   })
 })

@@ -5,8 +5,8 @@ import type { SessionResponse } from '@shared/schemas/auth'
 import { getPersonas, signInLocal, signInWechat } from '../../services/api'
 import { ApiError, errorMessage, isApiError, WECHAT_LOGIN_FAILED_MESSAGE } from '../../services/request'
 import { saveSession } from '../../services/session'
-import { goBackOrMe } from '../../services/navigation'
-import { isWeapp } from '../../services/platform'
+import { goBackOrMe, openPage } from '../../services/navigation'
+import { isWeapp, REP_DESK_LOGIN_PAGE } from '../../services/platform'
 import { usePageData } from '../../services/use-page-data'
 import { ErrorCard, PageState } from '../../components/page-state'
 import { Page } from '../../components/ui/page'
@@ -116,6 +116,13 @@ export default function LoginPage() {
         </View>
       ) : null}
       {isWeapp() ? <WechatLogin /> : <PersonaLogin />}
+      {isWeapp() ? null : (
+        <View className='card card--link desk-login-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_DESK_LOGIN_PAGE)}>
+          <Text className='entry-title'>用手机扫码登录工作台</Text>
+          <Text className='plain-line'>党代表、工作人员在电脑上：显示二维码，用连心小程序扫一扫</Text>
+          <Text className='card-action'>显示二维码 ›</Text>
+        </View>
+      )}
     </Page>
   )
 }

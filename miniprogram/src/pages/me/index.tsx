@@ -16,6 +16,7 @@ import { useSessionUser } from '../../services/use-session-user'
 import { SignInCard } from '../../components/sign-in-card'
 import { Page } from '../../components/ui/page'
 import { CareModeToggle } from '../../components/care-mode-toggle'
+import { DeskScanCard } from '../../components/desk-scan-card'
 import './index.css'
 
 /**
@@ -215,6 +216,8 @@ export default function MePage() {
         <Text className='plain-line'>登记能帮的事和有空的时间；在职党员到社区报到</Text>
         <Text className='card-action'>打开 ›</Text>
       </View>
+
+      <DeskScanCard role={user.role} />
 
       <View className='card card--link seconds-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(MY_SECONDS_PAGE)}>
         <Text className='entry-title'>我附议的事</Text>

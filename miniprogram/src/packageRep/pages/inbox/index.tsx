@@ -14,6 +14,9 @@ import { LoadMore } from '../../../components/load-more'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import { Page } from '../../../components/ui/page'
 import { secondsLine } from '../../../components/second-button'
+import { useWideScreen } from '../../../services/wide-screen'
+import { useDeskKeys } from '../../desk-keys'
+import { SubmissionDetail } from '../submission/detail'
 import '../../styles.css'
 
 export const GROUP_LABELS: Record<InboxGroup, string> = { new: '待受理', in_progress: '办理中', replied: '已答复', resolved: '已办结' }
@@ -26,7 +29,7 @@ export default function InboxPage() {
   const studioId = isRepUser(user) ? user.studioId : ''
   // a group or category tapped: 正在加载… and that list; back from a detail page: counts and groups have changed
   const load = (cursor?: string) => getInbox(studioId, { group, category: category || undefined, cursor })
-  const { state, retry, setData } = usePageData(() => load(), [studioId, group, category], {
+  const { state, retry, setData, reload } = usePageData(() => load(), [studioId, group, category], {
     enabled: !!studioId,
     reloadOnShow: true,
     pullDownRefresh: true,
@@ -35,11 +38,16 @@ export default function InboxPage() {
   })
   // the studio's own categories for the filter (the defaults if they cannot be loaded)
   const { categories } = useStudioCategories(studioId)
+  // a desk screen (H5 ≥ 1280 px): the item chosen opens in the right pane, and the keyboard moves through the list
+  const wide = useWideScreen()
+  const [chosen, setChosen] = useState('')
+  useDeskKeys(wide, '.inbox-page', '.inbox-item')
+  const open = (id: string) => (wide ? setChosen(id) : openPage(`${REP_SUBMISSION_PAGE}?id=${encodeURIComponent(id)}`))
 
   if (!isRepUser(user)) return <NoRepAccess user={user} />
 
-  return (
-    <Page className='rep-page inbox-page'>
+  const list = (
+    <View className='inbox-list'>
       <View className='link-button stats-link' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_STATS_PAGE)}>
         <Text className='link-text'>办理统计与导出 ›</Text>
       </View>
@@ -88,10 +96,11 @@ export default function InboxPage() {
         ? state.data.items.map((item) => (
             <View
               key={item.id}
-              className={`card card--link inbox-item${item.overdue ? ' inbox-item--overdue' : ''}`}
+              className={`card card--link inbox-item${item.overdue ? ' inbox-item--overdue' : ''}${chosen === item.id ? ' inbox-item--chosen' : ''}`}
               hoverClass='card--pressed'
               role='button'
-              onClick={() => openPage(`${REP_SUBMISSION_PAGE}?id=${encodeURIComponent(item.id)}`)}
+              aria-current={chosen === item.id || undefined}
+              onClick={() => open(item.id)}
             >
               <View className='item-head'>
                 <Text className='item-category'>{item.category}</Text>
@@ -123,6 +132,27 @@ export default function InboxPage() {
           onLoaded={(next) => setCounts(next.counts)}
         />
       ) : null}
+    </View>
+  )
+
+  if (!wide) return <Page className='rep-page inbox-page'>{list}</Page>
+  return (
+    <Page className='rep-page inbox-page desk-console'>
+      <View className='desk-panes'>
+        <View className='desk-pane desk-pane--list' role='region' aria-label='意见列表'>
+          <Text className='desk-keys-hint'>键盘：j / k 或 ↑ / ↓ 移动，回车打开</Text>
+          {list}
+        </View>
+        <View className='desk-pane desk-pane--detail' role='region' aria-label='意见详情'>
+          {chosen ? (
+            <SubmissionDetail key={chosen} studioId={studioId} id={chosen} onChanged={() => void reload({ quiet: true })} />
+          ) : (
+            <View className='card desk-empty'>
+              <Text className='plain-line'>在左边选一条意见，详情显示在这里。</Text>
+            </View>
+          )}
+        </View>
+      </View>
     </Page>
   )
 }
