@@ -16,6 +16,7 @@ import { VolunteerRepository } from '../volunteers/volunteer.repository';
 import { HolidayCalendarRepository } from '../studio/holiday-calendar.repository';
 import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
+import { GridRepository } from '../studio/grid.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -52,6 +53,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     coins: new CoinRepository(table),
     volunteers: new VolunteerRepository(table),
     shifts: new ShiftRepository(table),
+    grids: new GridRepository(table),
     wishes: new WishRepository(table),
     seconds: new SecondRepository(table),
     errands: new ErrandRepository(table),

@@ -1,8 +1,12 @@
 import type { Role } from '../roles';
 
-export const EVERYONE_SIGNED_IN = ['resident', 'representative', 'staff', 'admin'] as const satisfies readonly Role[];
+export const EVERYONE_SIGNED_IN = ['resident', 'representative', 'staff', 'admin', 'grid_head'] as const satisfies readonly Role[];
 /** Who answers submissions; the policy further checks the studio is their own. */
 export const REPRESENTATIVES = ['representative', 'admin'] as const satisfies readonly Role[];
 /** The people of a studio; the policy further checks that the stand or studio is their own. */
 export const STUDIO_PEOPLE = ['representative', 'staff', 'admin'] as const satisfies readonly Role[];
 export const ADMINS = ['admin'] as const satisfies readonly Role[];
+/** 网格员 / 院落长: the policy further checks that the grid is their own. */
+export const GRID_HEADS = ['grid_head'] as const satisfies readonly Role[];
+/** Who reads the matters of a grid: its head, and the studio's representatives and admin. */
+export const GRID_READERS = ['grid_head', 'representative', 'admin'] as const satisfies readonly Role[];
