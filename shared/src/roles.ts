@@ -14,6 +14,13 @@ export const ROLE_LABELS: Record<Role, string> = {
   grid_head: '网格员',
 };
 
+/** The roles that run a studio's stands and desks (服务点工作台, 代办, 幸福币): not a grid head, who acts for one grid. */
+export const SERVING_ROLES = ['representative', 'staff', 'admin'] as const satisfies readonly StudioRole[];
+
+export function isServingRole(role: Role): boolean {
+  return (SERVING_ROLES as readonly string[]).includes(role);
+}
+
 export function isStudioRole(role: Role): role is StudioRole {
   return (STUDIO_ROLES as readonly string[]).includes(role);
 }

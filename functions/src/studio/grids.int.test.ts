@@ -87,6 +87,9 @@ describe('grids (DynamoDB Local)', () => {
     expect((await invoke(api.setGridListing, 'setGridListing', { token: head, params: { gridId: village.id }, body: { listed: true } })).body).toEqual({ gridId: village.id, listed: true });
     expect(await heads()).toEqual([{ userId: person.user.id, displayName: person.user.displayName }]);
 
+    // nobody is made a grid head without an invite for a grid
+    const rep2 = (await invoke(api.listMembers, 'listMembers', { token: admin, params: { studioId } })).body.members.find((m: { role: string }) => m.role === 'staff');
+    expect((await invoke(api.changeMemberRole, 'changeMemberRole', { token: admin, params: { studioId, userId: rep2.userId }, body: { role: 'grid_head' } })).body.error.fields).toEqual({ role: '网格员请用网格员邀请码加入（生成邀请码时选好网格）' });
     // made staff by the admin: the grid goes with the role, and the grid's matters are closed to them
     expect((await invoke(api.changeMemberRole, 'changeMemberRole', { token: admin, params: { studioId, userId: person.user.id }, body: { role: 'staff' } })).status).toBe(200);
     expect((await invoke(api.getMe, 'getMe', { token: head })).body).not.toHaveProperty('gridId');
