@@ -22,6 +22,7 @@ import type { Metrics } from './metrics';
 import type { CoinRepository } from './coins/coin.repository';
 import type { VolunteerRepository } from './volunteers/volunteer.repository';
 import type { ShiftRepository } from './volunteers/shift.repository';
+import type { GridRepository } from './studio/grid.repository';
 import type { WishRepository } from './wishes/wish.repository';
 import type { DeskTicketRepository } from './auth/desk-ticket.repository';
 import type { SecondRepository } from './submissions/second.repository';
@@ -68,6 +69,8 @@ export interface Deps {
   /** Volunteers' time at stands (check-in and check-out by staff). */
   shifts: ShiftRepository;
   /** 微心愿 and their claims. */
+  /** 网格 / 院落 and the matters raised in each. */
+  grids: GridRepository;
   wishes: WishRepository;
   /** 附议: residents who raised the same matter (their Seconds and each matter's count). */
   seconds: SecondRepository;

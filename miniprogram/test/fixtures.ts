@@ -11,15 +11,25 @@ export const SHOES = '01JD00000000000000000000A2'
 
 export const FUTURE = '2099-01-01T00:00:00.000Z'
 
-export function signInAs(role: 'resident' | 'staff' | 'representative' | 'admin' = 'resident') {
+/** A grid of the studio (网格), and the grid head's. */
+export const GRID_ID = '01JD00000000000000000000G1'
+export const GRID_ID_2 = '01JD00000000000000000000G2'
+
+export function signInAs(role: 'resident' | 'staff' | 'representative' | 'admin' | 'grid_head' = 'resident') {
   saveSession({
     token: 't',
     expiresAt: FUTURE,
     user: role === 'resident'
       ? { id: '01JD00000000000000000000U1', displayName: '王阿姨', role }
-      : { id: '01JD00000000000000000000U2', displayName: '王志强', role, studioId: STUDIO_ID, studioName: '青石镇党代表工作室' },
+      : { id: '01JD00000000000000000000U2', displayName: '王志强', role, studioId: STUDIO_ID, studioName: '青石镇党代表工作室', ...(role === 'grid_head' ? { gridId: GRID_ID } : {}) },
   })
 }
+
+/** The studio's grids as `GET /studios/{id}/grids` answers. */
+export const someGrids = () => [
+  { id: GRID_ID, studioId: STUDIO_ID, name: '人民路网格', kind: '网格' as const, area: '人民路两侧', heads: [{ userId: '01JD00000000000000000000U2', displayName: '王志强' }] },
+  { id: GRID_ID_2, studioId: STUDIO_ID, name: '新村院落', kind: '院落' as const, heads: [] },
+]
 
 export function aBooking(overrides: Partial<BookingView> = {}): BookingView {
   return {

@@ -56,7 +56,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-const PERSONAS = ['resident', 'resident2', 'staff1', 'rep1', 'admin'] as const;
+const PERSONAS = ['resident', 'resident2', 'staff1', 'rep1', 'admin', 'gridhead'] as const;
 
 async function forged(claims: Record<string, unknown>, options: { secret?: string; sub?: string; exp?: number | null }): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -157,6 +157,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
 
   // 扫码登录电脑工作台: a desk browser's ticket, waiting for a phone
   const deskTicket = await must('createDeskTicket', {});
+  const grids = (await must('listGrids', { params: { studioId: seed.studioId } })).grids as { id: string }[];
+
   const pools: Record<string, string[]> = {
     studioId: [seed.studioId],
     venueId: [seed.venueId],
@@ -174,6 +176,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     kindId: errandKinds.map((k: { id: string }) => k.id),
     errandId: [errand.id],
     ticketId: [deskTicket.ticketId],
+    gridId: grids.map((g) => g.id),
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -258,6 +261,10 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     askForMore: () => ({ body: { question: '请说一下是哪条路、哪一段' } }),
     addMore: () => ({ body: { text: '洛社村口往东 200 米' } }),
     getInbox: () => ({ query: { group: 'new', category: '环境卫生' } }),
+    listGridMatters: () => ({ query: {} }),
+    createGrid: () => ({ body: { name: `网格${ulid().slice(-4)}`, kind: '院落', area: '测试范围' } }),
+    updateGrid: () => ({ body: { name: '人民路网格', kind: '网格', area: '人民路两侧' } }),
+    setGridListing: () => ({ body: { listed: true } }),
     acceptSubmission: () => ({ body: { triage: 'minor', note: '交村委处理' } }),
     replyToSubmission: () => ({ body: { text: '已联系环卫所，明天上午清理。', public: true } }),
     submitOnBehalf: (requestId) => ({ body: { requestId, sourceNote: '纸质意见征询表', category: '道路交通', text: '村口路灯坏了三盏，晚上很黑', public: false } }),

@@ -18,6 +18,7 @@ describe('members of a studio (DynamoDB Local)', () => {
       '张建国:representative',
       '陈丽:staff',
       '王志强:staff',
+      '吴网格员:grid_head',
     ]);
     const byName = (name: string) => listed.body.members.find((m: { displayName: string }) => m.displayName === name).userId as string;
 

@@ -7,6 +7,8 @@ export interface Principal {
   userId: string;
   role: Role;
   studioId?: string;
+  /** A grid head's grid: read from their stored record, never from the token. */
+  gridId?: string;
 }
 
 const ISSUER = 'lianxin';

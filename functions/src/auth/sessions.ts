@@ -12,6 +12,7 @@ export async function userViewOf(deps: Pick<Deps, 'studios'>, user: User): Promi
     role: user.role,
     ...(user.studioId ? { studioId: user.studioId } : {}),
     ...(studio ? { studioName: studio.name } : {}),
+    ...(user.gridId ? { gridId: user.gridId } : {}),
   };
 }
 

@@ -9,6 +9,8 @@ export interface User {
   displayName: string;
   role: Role;
   studioId?: string;
+  /** A grid head's grid (网格员 / 院落长). */
+  gridId?: string;
   createdAt: string;
 }
 
@@ -23,8 +25,8 @@ export function userToItem(user: User) {
 }
 
 function userFromItem(item: Record<string, unknown>): User {
-  const { id, displayName, role, studioId, createdAt } = item as unknown as User;
-  return { id, displayName, role, ...(studioId ? { studioId } : {}), createdAt };
+  const { id, displayName, role, studioId, gridId, createdAt } = item as unknown as User;
+  return { id, displayName, role, ...(studioId ? { studioId } : {}), ...(gridId ? { gridId } : {}), createdAt };
 }
 
 export class UserRepository {

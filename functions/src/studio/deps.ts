@@ -6,9 +6,10 @@ import { AuditRepository } from '../audit/audit.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { HolidayCalendarRepository } from './holiday-calendar.repository';
 import { StudioRepository } from './studio.repository';
+import { GridRepository } from './grid.repository';
 
 /** Studio set-up; cancelling a stand queues the notice to everyone booked on it (the notice consumer delivers it). */
-export type StudioDeps = Basics & Pick<Deps, 'audit' | 'studios' | 'stands' | 'bookings' | 'holidayCalendars'>;
+export type StudioDeps = Basics & Pick<Deps, 'audit' | 'studios' | 'grids' | 'stands' | 'bookings' | 'holidayCalendars'>;
 
 export function studioDeps(cfg: Config): StudioDeps {
   const table = tableOf(cfg);
@@ -17,6 +18,7 @@ export function studioDeps(cfg: Config): StudioDeps {
     ...basics,
     audit: new AuditRepository(table),
     studios: new StudioRepository(table),
+    grids: new GridRepository(table),
     holidayCalendars: new HolidayCalendarRepository(table),
     stands: new StandRepository(table),
     bookings: new BookingRepository(table),

@@ -2,6 +2,7 @@ import { studioRoutes } from '@shared/contract/studio';
 import { getAuditLog } from '../audit/audit.use-case';
 import { createRouter } from '../http/router';
 import { studioDeps } from './deps';
+import { createGrid, listGrids, setGridListing, updateGrid } from './grids.use-case';
 import { getReplyTemplates, saveReplyTemplates } from './reply-templates.use-case';
 import { cancelStand, generateVenueStands, getStandSummary, listServices, listVenues, saveService, saveVenue } from './studio-setup.use-case';
 import { getSubmissionSettings, saveSubmissionSettings } from './submission-settings.use-case';
@@ -23,6 +24,10 @@ export const handler = createRouter(
     getReplyTemplates: ({ deps, principal, params }) => getReplyTemplates(deps, principal, params.studioId),
     getAuditLog: ({ deps, principal, params, query }) => getAuditLog(deps, principal, params.studioId, query),
     saveReplyTemplates: ({ deps, principal, params, body }) => saveReplyTemplates(deps, principal, params.studioId, body),
+    listGrids: ({ deps, params }) => listGrids(deps, params.studioId),
+    createGrid: ({ deps, principal, params, body }) => createGrid(deps, principal, params.studioId, body),
+    updateGrid: ({ deps, principal, params, body }) => updateGrid(deps, principal, params.studioId, params.gridId, body),
+    setGridListing: ({ deps, principal, params, body }) => setGridListing(deps, principal, params.gridId, body),
   },
   studioDeps,
 );

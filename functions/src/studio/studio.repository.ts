@@ -16,6 +16,10 @@ export interface StudioMember {
   role: StudioRole;
   displayName: string;
   joinedAt: string;
+  /** A grid head's grid (网格员 / 院落长): they act for that grid only. */
+  gridId?: string;
+  /** A grid head agreed to be listed by name on the studio's page (网格员公示). */
+  listed?: boolean;
 }
 
 /** A one-time, expiring code by which a studio admin grants a studio role. */
@@ -23,6 +27,8 @@ export interface Invite {
   code: string;
   studioId: string;
   role: StudioRole;
+  /** For a grid head: the grid the role is for. */
+  gridId?: string;
   createdBy: string;
   createdAt: string;
   expiresAt: string;
@@ -144,7 +150,8 @@ export class StudioRepository {
         Update: {
           TableName: this.table.tableName,
           Key: userKey(userId),
-          UpdateExpression: 'SET #role = :role',
+          // a grid head's grid goes with the role (nobody becomes a grid head this way: that takes an invite for a grid)
+          UpdateExpression: 'SET #role = :role REMOVE gridId',
           ConditionExpression: 'studioId = :studio',
           ExpressionAttributeNames: { '#role': 'role' },
           ExpressionAttributeValues: { ':role': role, ':studio': studioId },
@@ -154,7 +161,7 @@ export class StudioRepository {
         Update: {
           TableName: this.table.tableName,
           Key: memberKey(studioId, userId),
-          UpdateExpression: 'SET #role = :role, roleChangedAt = :at',
+          UpdateExpression: 'SET #role = :role, roleChangedAt = :at REMOVE gridId, listed',
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeNames: { '#role': 'role' },
           ExpressionAttributeValues: { ':role': role, ':at': at },
@@ -173,7 +180,7 @@ export class StudioRepository {
         Update: {
           TableName: this.table.tableName,
           Key: userKey(userId),
-          UpdateExpression: 'SET #role = :resident REMOVE studioId',
+          UpdateExpression: 'SET #role = :resident REMOVE studioId, gridId',
           ConditionExpression: 'studioId = :studio',
           ExpressionAttributeNames: { '#role': 'role' },
           ExpressionAttributeValues: { ':resident': 'resident', ':studio': studioId },
@@ -191,6 +198,25 @@ export class StudioRepository {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  /**
+   * A grid head agrees (or no longer agrees) to be listed by name: Update of their member item, only while they are
+   * still this grid's head. False when they are not.
+   */
+  async setGridListing(studioId: string, userId: string, gridId: string, listed: boolean): Promise<boolean> {
+    return this.transactOrFalse([
+      {
+        Update: {
+          TableName: this.table.tableName,
+          Key: memberKey(studioId, userId),
+          UpdateExpression: 'SET listed = :listed',
+          ConditionExpression: 'attribute_exists(PK) AND #role = :head AND gridId = :grid',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':listed': listed, ':head': 'grid_head', ':grid': gridId },
+        },
+      },
+    ]);
   }
 
   /** Access pattern: members of a studio — Query PK=STUDIO#id, begins_with(SK, MEMBER#). */
@@ -251,10 +277,10 @@ export class StudioRepository {
               Update: {
                 TableName: this.table.tableName,
                 Key: userKey(member.userId),
-                UpdateExpression: 'SET #role = :role, studioId = :studio',
+                UpdateExpression: member.gridId ? 'SET #role = :role, studioId = :studio, gridId = :grid' : 'SET #role = :role, studioId = :studio REMOVE gridId',
                 ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(studioId) OR studioId = :studio)',
                 ExpressionAttributeNames: { '#role': 'role' },
-                ExpressionAttributeValues: { ':role': member.role, ':studio': member.studioId },
+                ExpressionAttributeValues: { ':role': member.role, ':studio': member.studioId, ...(member.gridId ? { ':grid': member.gridId } : {}) },
               },
             },
             { Put: { TableName: this.table.tableName, Item: memberToItem(member) } },

@@ -4,6 +4,7 @@ import { RateLimitRepository } from '../data/rate-limit.repository';
 import { StandRepository } from '../stands/stand.repository';
 import { HolidayCalendarRepository } from '../studio/holiday-calendar.repository';
 import { StudioRepository } from '../studio/studio.repository';
+import { GridRepository } from '../studio/grid.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { basicsOf, jobBasicsOf, tableOf, type Basics, type JobBasics } from '../wiring/basics';
 import { contentCheckOf } from '../wiring/adapters/content-check';
@@ -22,7 +23,7 @@ export function submissionJobsDeps(cfg: Config): SubmissionJobsDeps {
   return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table), rateAsks: new RateAskRepository(table), holidayCalendars: new HolidayCalendarRepository(table), wishes: new WishRepository(table), noticeQueue: new NoticeQueueRepository(table) };
 }
 
-export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds'>;
+export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'grids' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds'>;
 
 export function submissionsDeps(cfg: Config): SubmissionsDeps {
   const table = tableOf(cfg);
@@ -31,6 +32,7 @@ export function submissionsDeps(cfg: Config): SubmissionsDeps {
     ...basics,
     audit: new AuditRepository(table),
     studios: new StudioRepository(table),
+    grids: new GridRepository(table),
     holidayCalendars: new HolidayCalendarRepository(table),
     stands: new StandRepository(table),
     submissions: new SubmissionRepository(table),

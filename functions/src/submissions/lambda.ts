@@ -1,4 +1,5 @@
 import { submissionRoutes } from '@shared/contract/submissions';
+import { listGridMatters } from './grid-matters.use-case';
 import { createRouter } from '../http/router';
 import { submissionsDeps } from './deps';
 import { createPhotoUpload } from './photos.use-case';
@@ -19,6 +20,7 @@ export const handler = createRouter(
     chaseMySubmission: ({ deps, principal, params }) => chaseMySubmission(deps, principal, params.submissionId),
     rateSubmission: ({ deps, principal, params, body }) => rateSubmission(deps, principal, params.submissionId, body),
     getBoard: ({ deps, params, query }) => getBoard(deps, params.studioId, query),
+    listGridMatters: ({ deps, principal, params, query }) => listGridMatters(deps, principal, params.studioId, params.gridId, query),
     getInbox: ({ deps, principal, params, query }) => getInbox(deps, principal, params.studioId, query),
     getStudioSubmission: ({ deps, principal, params }) => getStudioSubmission(deps, principal, params.studioId, params.submissionId),
     revealSubmissionPhone: ({ deps, principal, params }) => revealSubmissionPhone(deps, principal, params.studioId, params.submissionId),

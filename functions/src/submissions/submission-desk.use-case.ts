@@ -1,4 +1,4 @@
-import { CLOSURE_LABELS, type AcceptRequest, type ResolveRequest, type BoardQuery, type BoardResponse, type InboxQuery, type InboxResponse, type RateRequest, type ReplyRequest, type RevealedPhoneResponse, type StudioSubmissionView, type SubmissionView } from '@shared/schemas/submission';
+import { CLOSURE_LABELS, type AcceptRequest, type ResolveRequest, type BoardQuery, type BoardResponse, type InboxItemView, type InboxQuery, type InboxResponse, type RateRequest, type ReplyRequest, type RevealedPhoneResponse, type StudioSubmissionView, type SubmissionView } from '@shared/schemas/submission';
 import { allowedActions, isSubmissionOverdue, kpiSubmissionOf, nextStatus, RATING_LABELS, type SubmissionAction } from '@shared/submission/lifecycle';
 import { maskPersonalDetails } from '@shared/submission/mask';
 import { chinaDate } from '@shared/time';
@@ -42,7 +42,13 @@ export async function getInbox(deps: SubmissionsDeps, principal: Principal, stud
   // page's 附议 counts (106) at the same time
   const [counts, seconds] = await Promise.all([inboxCountsFrom(deps, studioId, stored), secondCounts(deps, page.items.map((s) => s.id))]);
   const now = deps.now();
-  const items = page.items.map((s) => ({
+  const items = page.items.map((s) => inboxItemOf(s, now, seconds.get(s.id)));
+  return { counts, items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** A matter as a line of a list the studio works from (the inbox, a grid's matters): status, due date, overdue now. */
+export function inboxItemOf(s: Submission, now: Date, seconds: number | undefined): InboxItemView {
+  return {
     id: s.id,
     category: s.category,
     summary: s.text.length > 60 ? `${s.text.slice(0, 60)}…` : s.text,
@@ -56,9 +62,8 @@ export async function getInbox(deps: SubmissionsDeps, principal: Principal, stud
     photoCount: s.photos?.length ?? 0,
     ...(s.venueName ? { venueName: s.venueName } : {}),
     ...(s.standId ? { standId: s.standId } : {}),
-    ...(seconds.get(s.id) ? { seconds: seconds.get(s.id) } : {}),
-  }));
-  return { counts, items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    ...(seconds ? { seconds } : {}),
+  };
 }
 
 export async function studioView(deps: SubmissionsDeps, s: Submission): Promise<StudioSubmissionView> {

@@ -16,6 +16,9 @@ export interface Submission {
   category: string;
   text: string;
   place?: string;
+  /** 网格 / 院落 chosen at submission (its name as it was then). */
+  gridId?: string;
+  gridName?: string;
   /** Keys of up to 3 checked photos in object storage (shown through signed addresses, never on the board). */
   photos?: string[];
   public: boolean;

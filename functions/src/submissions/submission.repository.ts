@@ -13,6 +13,7 @@ import type { ItemRead } from '../data/batch-reader';
 
 export type { BoardItem, Submission, SubmissionEvent } from './submission-items';
 import type { BoardItem, Submission, SubmissionEvent } from './submission-items';
+import { gridMatterItem } from '../studio/grid.repository';
 
 // Keys of submissions and their events (docs/access-patterns.md).
 const submissionKey = (id: string) => ({ PK: `SUBMISSION#${id}`, SK: 'META' });
@@ -111,6 +112,8 @@ export class SubmissionRepository {
       ...quotas.map((window) => quotaUpdate(T, window, guard.requestId)),
       // one more in the studio's 待受理 (conflicts with other submissions to the studio are retried by transactWrite)
       inboxCountsUpdate(T, submission.studioId, { [inboxGroupOf(submission.status)]: 1 }),
+      // listed under its grid for the grid head (149); after the quotas, so they keep their places above
+      ...(submission.gridId ? [{ Put: { TableName: T, Item: gridMatterItem({ gridId: submission.gridId, submissionId: submission.id, createdAt: submission.createdAt }) } }] : []),
       // kept with no end while the matter is open (privacy/retention.ts); last, so the quotas keep their places above
       ...(submission.phone ? [{ Put: { TableName: T, Item: { ...contactKey(submission.id), type: 'SubmissionContact', submissionId: submission.id, phone: submission.phone } } }] : []),
     ]);

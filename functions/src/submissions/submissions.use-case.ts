@@ -47,7 +47,7 @@ export async function submit(deps: SubmissionsDeps, principal: Principal, reques
 }
 
 /** What a new submission says, whoever enters it. */
-export type NewSubmissionFields = Pick<SubmitRequest, 'standId' | 'category' | 'text' | 'place' | 'photos' | 'public' | 'urgent' | 'phone' | 'phoneConsent'>;
+export type NewSubmissionFields = Pick<SubmitRequest, 'standId' | 'category' | 'text' | 'place' | 'gridId' | 'photos' | 'public' | 'urgent' | 'phone' | 'phoneConsent'>;
 /** Who it comes from: the resident's own phone, or staff entering it for a resident without one (代填). */
 export type SubmissionOrigin = { source: 'resident'; residentId: string } | { source: 'on_behalf'; sourceNote: string; enteredBy: string };
 
@@ -62,18 +62,20 @@ export type StoredSubmission = { id: string; created?: { submission: Submission;
 export async function storeNewSubmission(deps: SubmissionsDeps, principal: Principal, studioId: string, fields: NewSubmissionFields, origin: SubmissionOrigin, requestId: string): Promise<StoredSubmission> {
   const fingerprint = fingerprintOf({ studioId, ...fields, ...(origin.source === 'on_behalf' ? { sourceNote: origin.sourceNote } : {}) });
   const years = yearsAround(deps.now());
-  const { studio, settings, stand, openid, thisYear, nextYear } = await deps.batch.read({
+  const { studio, settings, stand, grid, openid, thisYear, nextYear } = await deps.batch.read({
     studio: deps.studios.studioRead(studioId),
     settings: deps.studios.submissionSettingsRead(studioId),
     thisYear: deps.holidayCalendars.yearRead(years[0]),
     nextYear: deps.holidayCalendars.yearRead(years[1]),
     stand: fields.standId ? deps.stands.standRead(fields.standId) : undefined,
+    grid: fields.gridId ? deps.grids.gridRead(studioId, fields.gridId) : undefined,
     openid: deps.users.openidRead(principal.userId),
   });
   if (!studio) throw new NotFoundError('没有找到这个工作室');
   const limits = limitsOf(settings, fields.category, { years, entries: [thisYear, nextYear] });
   if (!limits) throw new ValidationError({ category: '请选择列表中的类别' });
   if (fields.standId && (!stand || stand.studioId !== studio.id)) throw new ValidationError({ standId: '这个服务点不属于该工作室' });
+  if (fields.gridId && !grid) throw new ValidationError({ gridId: '请从列表中选择网格' });
   const photos = await checkPhotosOf(deps, principal, fields.photos);
 
   const verdict = await deps.contentCheck.check([fields.text, fields.place].filter(Boolean).join('\n'), { openid });
@@ -92,6 +94,7 @@ export async function storeNewSubmission(deps: SubmissionsDeps, principal: Princ
     category: fields.category,
     text: fields.text,
     ...(fields.place ? { place: fields.place } : {}),
+    ...(grid ? { gridId: grid.id, gridName: grid.name } : {}),
     ...(photos.length ? { photos } : {}),
     public: fields.public,
     ...(fields.phone ? { phone: fields.phone } : {}),
@@ -168,6 +171,7 @@ export function viewOf(s: Submission, events: SubmissionEvent[], viewer: 'reside
     category: s.category,
     text: s.text,
     ...(s.place ? { place: s.place } : {}),
+    ...(s.gridName ? { gridName: s.gridName } : {}),
     public: s.public,
     status: s.status,
     createdAt: s.createdAt,

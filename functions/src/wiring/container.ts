@@ -17,6 +17,7 @@ import { HolidayCalendarRepository } from '../studio/holiday-calendar.repository
 import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
 import { DeskTicketRepository } from '../auth/desk-ticket.repository';
+import { GridRepository } from '../studio/grid.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -53,6 +54,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     coins: new CoinRepository(table),
     volunteers: new VolunteerRepository(table),
     shifts: new ShiftRepository(table),
+    grids: new GridRepository(table),
     wishes: new WishRepository(table),
     seconds: new SecondRepository(table),
     errands: new ErrandRepository(table),

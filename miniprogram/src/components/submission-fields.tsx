@@ -9,6 +9,7 @@
  */
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { StudioCategory } from '../services/submission-settings'
+import type { GridChoice } from '../services/grids'
 import { ChipGroup } from './ui/chip-group'
 
 /** As in the shared schemas: a submission's text is 5–1000 characters, its place at most 50. */
@@ -116,6 +117,28 @@ export function PlaceField({
         onInput={(e) => onChange(e.detail.value)}
       />
       {error ? <Text className='field-error place-error'>{error}</Text> : null}
+    </>
+  )
+}
+
+const NO_GRID = 'none'
+
+/** 网格 / 院落: which of the studio's grids the matter is in — optional (不清楚), so its grid head sees it. */
+export function GridField({ grids, value, error, disabled, onChange }: { grids: GridChoice[]; value?: string; error?: string; disabled?: boolean; onChange: (gridId: string | undefined) => void }) {
+  return (
+    <>
+      <Text className='field-label'>在哪个网格（可以不选）</Text>
+      <ChipGroup
+        label='在哪个网格'
+        kind='radio'
+        columns={2}
+        chipClass='grid-choice'
+        disabled={disabled}
+        options={[...grids.map((g) => ({ value: g.id, label: g.name })), { value: NO_GRID, label: '不清楚' }]}
+        isOn={(id) => (value ?? NO_GRID) === id}
+        onTap={(id) => onChange(id === NO_GRID ? undefined : id)}
+      />
+      {error ? <Text className='field-error grid-error'>{error}</Text> : null}
     </>
   )
 }

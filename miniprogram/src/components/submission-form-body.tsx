@@ -3,7 +3,7 @@ import { Text } from '@tarojs/components'
 import type { SubmissionDraft } from '../services/submissions'
 import type { SubmissionForm } from '../services/use-submission-form'
 import { PhotoPicker } from './photo-picker'
-import { CategoryField, PhoneConsentField, PlaceField, PublicSwitch, SubmissionTextField, SubmitFailure } from './submission-fields'
+import { CategoryField, GridField, PhoneConsentField, PlaceField, PublicSwitch, SubmissionTextField, SubmitFailure } from './submission-fields'
 import { BusyButton } from './ui/busy-button'
 
 /** What differs between the resident's 提意见 and the studio's 代填: the words, and one class on the button. */
@@ -63,6 +63,7 @@ export function SubmissionFormBody<D extends SubmissionDraft>({
       />
 
       <PlaceField value={draft.place} error={fields.place} disabled={locked} onChange={(place) => update(patch({ place }), 'place')} />
+      {form.grids.length ? <GridField grids={form.grids} value={draft.gridId} error={fields.gridId} disabled={locked} onChange={(gridId) => update(patch({ gridId }), 'gridId')} /> : null}
       {afterPlace}
 
       <Text className='field-label'>照片（可以不传）</Text>

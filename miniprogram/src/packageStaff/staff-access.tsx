@@ -1,10 +1,10 @@
-import { isStudioRole } from '@shared/roles'
+import { isServingRole } from '@shared/roles'
 import type { UserView } from '@shared/schemas/auth'
 import { AccessGate } from '../components/ui/access-gate'
 
 /** Staff pages are for a studio's staff, representatives and administrators (the API checks again). */
 export function isStaffUser(user: UserView | null): user is UserView & { studioId: string } {
-  return !!user && isStudioRole(user.role) && !!user.studioId
+  return !!user && isServingRole(user.role) && !!user.studioId
 }
 
 export function NoStaffAccess({ user }: { user: UserView | null }) {

@@ -375,3 +375,16 @@ export const cancelErrand = (studioId: string, errandId: string, reason: string)
 export const addErrandContact = (studioId: string, errandId: string, body: BodyOf<'addErrandContact'>) => call('addErrandContact', { params: { studioId, errandId }, body })
 
 export const getErrandFigures = (studioId: string) => call('getErrandFigures', { params: { studioId } })
+
+/* ---------- grids (网格 / 院落) ---------- */
+
+/** Public: the studio's grids, with the grid heads who agreed to be listed. */
+export const listGrids = (studioId: string) => call('listGrids', { params: { studioId } })
+/** Admin. 201. */
+export const createGrid = (studioId: string, body: BodyOf<'createGrid'>) => call('createGrid', { params: { studioId }, body })
+/** Admin. */
+export const updateGrid = (studioId: string, gridId: string, body: BodyOf<'updateGrid'>) => call('updateGrid', { params: { studioId, gridId }, body })
+/** The grid head of that grid: listed by name on the studio's page, or not. */
+export const setGridListing = (gridId: string, listed: boolean) => call('setGridListing', { params: { gridId }, body: { listed } })
+/** 网格待办: the grid head (their own grid) and the studio's representatives; `cursor` for older ones. */
+export const listGridMatters = (studioId: string, gridId: string, cursor?: string) => call('listGridMatters', { params: { studioId, gridId }, query: { cursor } })

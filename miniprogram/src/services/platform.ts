@@ -49,6 +49,9 @@ export const ERRAND_TASKS_PAGE = '/packageResident/pages/errand-tasks/index'
 export const STAFF_ERRANDS_PAGE = '/packageStaff/pages/errands/index'
 /** Admin: the catalogue of 代办服务. */
 export const ADMIN_ERRAND_KINDS_PAGE = '/packageAdmin/pages/errand-kinds/index'
+export const ADMIN_GRIDS_PAGE = '/packageAdmin/pages/grids/index'
+/** 网格待办: a grid head's matters (also opened by representatives for one grid). */
+export const GRID_MATTERS_PAGE = '/packageRep/pages/grid/index'
 export const STAFF_SUMMARY_PAGE = '/packageStaff/pages/summary/index'
 /** 代填意见: staff, representatives and admins enter a suggestion for a resident without a phone (query `standId` optional). */
 export const STAFF_ON_BEHALF_PAGE = '/packageStaff/pages/on-behalf/index'

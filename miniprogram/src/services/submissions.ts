@@ -16,6 +16,8 @@ export interface SubmissionDraft {
   category: string
   text: string
   place: string
+  /** 网格 / 院落 of the studio the matter is in (optional). */
+  gridId?: string
   public: boolean
   /** 紧急: hour-level limits (a danger to people or property now). */
   urgent?: boolean

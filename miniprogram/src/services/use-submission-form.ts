@@ -26,6 +26,7 @@ import {
 import { errorMessage, isApiError, outcomeUnknown } from './request'
 import { newRequestId } from './request-id'
 import { revealFirstError } from './reveal-error'
+import { useStudioGrids } from './grids'
 import { useStudioCategories, type StudioCategory } from './submission-settings'
 import type { DraftStore, SubmissionDraft } from './submissions'
 
@@ -35,8 +36,8 @@ export const NO_ANSWER_MESSAGE = '上次提交没有收到回复'
 export const FIX_FIELDS_TOAST = '请按红字提示修改'
 
 /** The fields every submission form has. */
-export type BaseField = 'category' | 'text' | 'place' | 'photos' | 'phone' | 'phoneConsent'
-export const BASE_FIELDS: readonly BaseField[] = ['category', 'text', 'place', 'photos', 'phone', 'phoneConsent']
+export type BaseField = 'category' | 'text' | 'place' | 'gridId' | 'photos' | 'phone' | 'phoneConsent'
+export const BASE_FIELDS: readonly BaseField[] = ['category', 'text', 'place', 'gridId', 'photos', 'phone', 'phoneConsent']
 
 export type FieldMessages<F extends string> = Partial<Record<F, string>>
 
@@ -101,6 +102,7 @@ export function useSubmissionForm<D extends SubmissionDraft, F extends string = 
   /** While an attempt's outcome is unknown the form is kept exactly as sent: the retry must carry the same body. */
   const locked = !!draft.requestId
   const { categories, fromStudio } = useStudioCategories(studioId)
+  const grids = useStudioGrids(studioId)
   const chosen: StudioCategory | undefined = categories.find((c) => c.name === draft.category)
   /** The picker's photos as last reported (uploading, failed, done); the draft keeps only the uploaded ones. */
   const picked = useRef<PickedPhoto[]>([])
@@ -218,7 +220,7 @@ export function useSubmissionForm<D extends SubmissionDraft, F extends string = 
     onChange: onPhotosChange,
   }
 
-  return { draft, update, fields, failure, busy, locked, categories, chosen, setPhoneConsent, photoPicker, pickerKey, submit, reset }
+  return { draft, update, fields, failure, busy, locked, categories, grids, chosen, setPhoneConsent, photoPicker, pickerKey, submit, reset }
 }
 
 /** What `useSubmissionForm` gives a page (and `components/submission-form-body.tsx`). */

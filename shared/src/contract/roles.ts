@@ -1,6 +1,6 @@
 import type { Role } from '../roles';
 
-export const EVERYONE_SIGNED_IN = ['resident', 'representative', 'staff', 'admin'] as const satisfies readonly Role[];
+export const EVERYONE_SIGNED_IN = ['resident', 'representative', 'staff', 'admin', 'grid_head'] as const satisfies readonly Role[];
 /** Who answers submissions; the policy further checks the studio is their own. */
 export const REPRESENTATIVES = ['representative', 'admin'] as const satisfies readonly Role[];
 /** The people of a studio; the policy further checks that the stand or studio is their own. */
@@ -11,3 +11,7 @@ export const ADMINS = ['admin'] as const satisfies readonly Role[];
  * extend when a new studio role (e.g. a department's liaison) should use the desk console.
  */
 export const DESK_ROLES = ['representative', 'staff', 'admin'] as const satisfies readonly Role[];
+/** 网格员 / 院落长: the policy further checks that the grid is their own. */
+export const GRID_HEADS = ['grid_head'] as const satisfies readonly Role[];
+/** Who reads the matters of a grid: its head, and the studio's representatives and admin. */
+export const GRID_READERS = ['grid_head', 'representative', 'admin'] as const satisfies readonly Role[];

@@ -2,8 +2,9 @@ import { cancelStandRequest, cancelStandResponse, generateStandsRequest, generat
 import { upsertVenueRequest, venueView, venuesResponse } from '../schemas/venue';
 import { replyTemplatesRequest, replyTemplatesResponse, submissionSettingsRequest, submissionSettingsResponse } from '../schemas/submission';
 import { auditLogResponse, auditQuery } from '../schemas/audit';
+import { gridListingRequest, gridListingResponse, gridsResponse, gridView, upsertGridRequest } from '../schemas/grid';
 import { defineRoutes } from './define';
-import { ADMINS, REPRESENTATIVES, STUDIO_PEOPLE } from './roles';
+import { ADMINS, GRID_HEADS, REPRESENTATIVES, STUDIO_PEOPLE } from './roles';
 
 /** Setting a studio up: services, venues and their schedules, stands, categories and limits, reply templates; its audit trail. */
 export const studioRoutes = defineRoutes({
@@ -21,4 +22,8 @@ export const studioRoutes = defineRoutes({
   getReplyTemplates: { method: 'GET', path: '/studios/{studioId}/reply-templates', roles: REPRESENTATIVES, response: replyTemplatesResponse, summary: '工作室的答复模板' },
   getAuditLog: { method: 'GET', path: '/studios/{studioId}/audit', roles: ADMINS, query: auditQuery, response: auditLogResponse, summary: '操作记录：谁查看或修改了什么（最新的在前）' },
   saveReplyTemplates: { method: 'PUT', path: '/studios/{studioId}/reply-templates', roles: REPRESENTATIVES, body: replyTemplatesRequest, response: replyTemplatesResponse, summary: '修改答复模板（带版本号，防止互相覆盖）' },
+  listGrids: { method: 'GET', path: '/studios/{studioId}/grids', roles: 'public', response: gridsResponse, summary: '工作室的网格（院落）与公示的网格员' },
+  createGrid: { method: 'POST', path: '/studios/{studioId}/grids', roles: ADMINS, body: upsertGridRequest, response: gridView, status: 201, summary: '新增网格' },
+  updateGrid: { method: 'PUT', path: '/studios/{studioId}/grids/{gridId}', roles: ADMINS, body: upsertGridRequest, response: gridView, summary: '修改网格名称与范围' },
+  setGridListing: { method: 'PUT', path: '/grids/{gridId}/listing', roles: GRID_HEADS, body: gridListingRequest, response: gridListingResponse, summary: '网格员同意（或不再同意）在工作室页面公示姓名' },
 });

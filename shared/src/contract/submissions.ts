@@ -1,4 +1,5 @@
 import { photoUploadRequest, photoUploadResponse } from '../schemas/photo';
+import { gridSubmissionsQuery, gridSubmissionsResponse } from '../schemas/grid';
 import {
   acceptRequest,
   boardQuery,
@@ -28,7 +29,7 @@ import {
   submitRequest,
 } from '../schemas/submission';
 import { defineRoutes } from './define';
-import { EVERYONE_SIGNED_IN, REPRESENTATIVES, STUDIO_PEOPLE } from './roles';
+import { EVERYONE_SIGNED_IN, REPRESENTATIVES, STUDIO_PEOPLE, GRID_READERS } from './roles';
 
 /** 意见建议: the resident's submissions and photos, the public board, and the representatives' desk and reports. */
 export const submissionRoutes = defineRoutes({
@@ -39,6 +40,7 @@ export const submissionRoutes = defineRoutes({
   chaseMySubmission: { method: 'POST', path: '/submissions/{submissionId}/chase', roles: EVERYONE_SIGNED_IN, response: submissionView, summary: '催办：过了办理期限还没有答复时，提醒工作室（每件一次）' },
   rateSubmission: { method: 'POST', path: '/submissions/{submissionId}/rating', roles: EVERYONE_SIGNED_IN, body: rateRequest, response: submissionView, summary: '评价办理结果（不满意可重新办理一次）' },
   getBoard: { method: 'GET', path: '/studios/{studioId}/board', roles: 'public', query: boardQuery, response: boardResponse, summary: '公示墙（分页）' },
+  listGridMatters: { method: 'GET', path: '/studios/{studioId}/grids/{gridId}/submissions', roles: GRID_READERS, query: gridSubmissionsQuery, response: gridSubmissionsResponse, summary: '网格待办：居民在这个网格反映的事（最新的在前）' },
   getInbox: { method: 'GET', path: '/studios/{studioId}/inbox', roles: REPRESENTATIVES, query: inboxQuery, response: inboxResponse, summary: '意见办理：待受理 / 办理中 / 已答复 / 已办结（各栏数目与一页意见）' },
   getStudioSubmission: { method: 'GET', path: '/studios/{studioId}/submissions/{submissionId}', roles: REPRESENTATIVES, response: studioSubmissionView, summary: '一条意见的全部信息（含内部备注）' },
   revealSubmissionPhone: { method: 'POST', path: '/studios/{studioId}/submissions/{submissionId}/phone', roles: REPRESENTATIVES, response: revealedPhoneResponse, summary: '显示完整手机号（记入操作记录）' },

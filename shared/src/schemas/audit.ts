@@ -17,6 +17,7 @@ export const AUDIT_KINDS = [
   'errand_contact_revealed',
   'errand_kinds_changed',
   'desk_signed_in',
+  'grid_changed',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -36,6 +37,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   errand_contact_revealed: '查看代办服务的地址电话',
   errand_kinds_changed: '修改代办服务目录',
   desk_signed_in: '扫码登录电脑工作台',
+  grid_changed: '修改网格',
 };
 
 /** GET /studios/{studioId}/audit?actorId=&kind=&cursor= — newest first. */

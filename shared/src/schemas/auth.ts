@@ -20,6 +20,8 @@ export const userView = z.object({
   role: roleSchema,
   studioId: idSchema.optional(),
   studioName: z.string().optional(),
+  /** A grid head's grid. */
+  gridId: idSchema.optional(),
 });
 export type UserView = z.infer<typeof userView>;
 
@@ -45,14 +47,21 @@ export const createInviteRequest = z
   .object({
     role: studioRoleSchema,
     validHours: z.number({ invalid_type_error: '有效时长应为数字' }).int('有效时长应为整数小时').min(1, '有效时长至少 1 小时').max(168, '有效时长最多 168 小时（7 天）').default(72),
+    /** 网格员: the grid the role is for (required for a grid head, refused for the other roles). */
+    gridId: idSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.role === 'grid_head' && !value.gridId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['gridId'], message: '请选择网格员负责的网格' });
+    if (value.role !== 'grid_head' && value.gridId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['gridId'], message: '只有网格员邀请码需要选择网格' });
+  });
 export type CreateInviteRequest = z.infer<typeof createInviteRequest>;
 
 export const inviteResponse = z.object({
   code: z.string(),
   role: studioRoleSchema,
   studioId: idSchema,
+  gridId: idSchema.optional(),
   expiresAt: z.string(),
 });
 export type InviteResponse = z.infer<typeof inviteResponse>;

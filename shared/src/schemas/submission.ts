@@ -31,6 +31,8 @@ export const submitRequest = z
     category: z.string({ required_error: '请选择类别' }).trim().min(1, '请选择类别').max(20, '类别不存在'),
     text,
     place: z.string().trim().max(50, '地点不能超过 50 个字').optional(),
+    /** 网格 / 院落: one of the studio's grids (GET /studios/{studioId}/grids); its grid head sees the matter. */
+    gridId: idSchema.optional(),
     /** Up to 3 photos already uploaded through POST /photo-uploads (their keys). */
     photos: photoListSchema.optional(),
     /** May it appear, without personal details, on the studio's public board (公示墙)? */
@@ -78,6 +80,8 @@ export const submissionView = z.object({
   category: z.string(),
   text: z.string(),
   place: z.string().optional(),
+  /** The grid (网格 / 院落) the resident chose, by the name it had then. */
+  gridName: z.string().optional(),
   /** Signed addresses of the submission's photos, valid for an hour; only its resident and its studio see them. */
   photos: z.array(photoView).optional(),
   public: z.boolean(),
@@ -282,6 +286,7 @@ export const onBehalfRequest = z
     category: z.string({ required_error: '请选择类别' }).trim().min(1, '请选择类别').max(20, '类别不存在'),
     text,
     place: z.string().trim().max(50, '地点不能超过 50 个字').optional(),
+    gridId: idSchema.optional(),
     /** Photos of the paper form or of the place, uploaded through POST /photo-uploads. */
     photos: photoListSchema.optional(),
     public: z.boolean({ required_error: '请选择是否公开', invalid_type_error: '请选择是否公开' }),

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { isStudioRole, ROLE_LABELS } from '@shared/roles'
+import { isServingRole, ROLE_LABELS } from '@shared/roles'
 import { redeemInviteRequest } from '@shared/schemas/auth'
 import { parseWith } from '@shared/validation'
 import { getMe, getNotifications, redeemInvite } from '../../services/api'
@@ -9,7 +9,7 @@ import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, COINS_PAGE, ERRANDS_PAGE, MY_DATA_PAGE, MY_SECONDS_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_ERRANDS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, COINS_PAGE, ERRANDS_PAGE, GRID_MATTERS_PAGE, MY_DATA_PAGE, MY_SECONDS_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_ERRANDS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -243,7 +243,7 @@ export default function MePage() {
         <Text className='card-action'>打开 ›</Text>
       </View>
 
-      {isStudioRole(user.role) && user.studioId ? (
+      {isServingRole(user.role) && user.studioId ? (
         <View className='card card--link staff-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_STANDS_PAGE)}>
           <Text className='entry-title'>服务点工作台</Text>
           <Text className='plain-line'>签到、现场取号、叫号</Text>
@@ -251,7 +251,7 @@ export default function MePage() {
         </View>
       ) : null}
 
-      {isStudioRole(user.role) && user.studioId ? (
+      {isServingRole(user.role) && user.studioId ? (
         <View className='card card--link staff-errands-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_ERRANDS_PAGE)}>
           <Text className='entry-title'>代办服务：审核与派单</Text>
           <Text className='plain-line'>审核居民点的单，派给志愿者或确认接单，记联系情况</Text>
@@ -259,7 +259,7 @@ export default function MePage() {
         </View>
       ) : null}
 
-      {isStudioRole(user.role) && user.studioId ? (
+      {isServingRole(user.role) && user.studioId ? (
         <View className='card card--link staff-coins-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_COINS_PAGE)}>
           <Text className='entry-title'>幸福币：记分与兑换</Text>
           <Text className='plain-line'>按卡号为居民记幸福币，凭兑换码发放奖品</Text>
@@ -267,7 +267,7 @@ export default function MePage() {
         </View>
       ) : null}
 
-      {isStudioRole(user.role) && user.studioId ? (
+      {isServingRole(user.role) && user.studioId ? (
         <View className='card card--link staff-wishes-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_WISH_ON_BEHALF_PAGE)}>
           <Text className='entry-title'>代填心愿</Text>
           <Text className='plain-line'>替没有手机的居民许心愿，圆梦后替他们确认</Text>
@@ -287,6 +287,14 @@ export default function MePage() {
         <View className='card card--link rep-wishes-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_WISH_REVIEW_PAGE)}>
           <Text className='entry-title'>心愿审核</Text>
           <Text className='plain-line'>审核居民的微心愿，通过后上心愿墙</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
+
+      {user.role === 'grid_head' && user.studioId && user.gridId ? (
+        <View className='card card--link grid-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(GRID_MATTERS_PAGE)}>
+          <Text className='entry-title'>网格待办</Text>
+          <Text className='plain-line'>居民提意见时选了您负责的网格的事</Text>
           <Text className='card-action'>打开 ›</Text>
         </View>
       ) : null}

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import Taro, { chosenImages, pendingUpload, resetTaroMock, router, storage, uploadTask } from '../../../test/mocks/taro'
-import { aSubmission, networkDown, ok, signInAs, STAND_ID, STUDIO_ID, type RequestCall } from '../../../test/fixtures'
+import { aSubmission, GRID_ID_2, networkDown, ok, signInAs, someGrids, STAND_ID, STUDIO_ID, type RequestCall } from '../../../test/fixtures'
 import { clearSession } from '../../services/session'
 import { SUBMISSION_DRAFT_KEY } from '../../services/submissions'
 import SubmitPage from './index'
@@ -50,6 +50,26 @@ describe('提意见 form', () => {
     expect(body.phone).toBeUndefined()
     expect(body.phoneConsent).toBeUndefined()
     expect(body.urgent).toBeUndefined()
+  })
+
+  it('asks which grid when the studio has grids, and sends the one chosen (不清楚: none)', async () => {
+    Taro.request.mockImplementation(((call: RequestCall) => (call.url.endsWith('/grids') ? ok({ grids: someGrids() }) : ok(aSubmission(), 201))) as never)
+    const { container } = render(<SubmitPage />)
+    await waitFor(() => expect(container.querySelectorAll('.grid-choice')).toHaveLength(3))
+    expect([...container.querySelectorAll('.grid-choice')].map((c) => c.textContent)).toEqual(['人民路网格', '新村院落', '不清楚'])
+    expect(container.querySelectorAll('.grid-choice')[2]?.className).toContain('chip--on')
+    fillIn(container)
+    fireEvent.click(container.querySelectorAll('.grid-choice')[1] as Element)
+    fireEvent.click(container.querySelector('.submit-button') as Element)
+    await waitFor(() => expect(posts()).toHaveLength(1))
+    expect(posts()[0].data).toMatchObject({ gridId: GRID_ID_2, place: '老街口' })
+  })
+
+  it('shows no grid question when the studio has no grids', async () => {
+    Taro.request.mockImplementation(((call: RequestCall) => (call.url.endsWith('/grids') ? ok({ grids: [] }) : ok(aSubmission(), 201))) as never)
+    const { container } = render(<SubmitPage />)
+    await waitFor(() => expect(Taro.request.mock.calls.some((c) => (c[0] as RequestCall).url.endsWith('/grids'))).toBe(true))
+    expect(container.querySelector('.grid-choice')).toBeNull()
   })
 
   it('sends 紧急 when switched on, and says what it means', async () => {
@@ -106,7 +126,7 @@ describe('提意见 form', () => {
   it('keeps everything after a network failure and retries with the same requestId', async () => {
     const answers = [networkDown, () => ok(aSubmission(), 201)]
     Taro.request.mockImplementation(((call: RequestCall) =>
-      call.url.endsWith('/submission-settings') ? networkDown() : (answers.shift() as () => Promise<unknown>)()) as never)
+      call.url.endsWith('/submission-settings') || call.url.endsWith('/grids') ? networkDown() : (answers.shift() as () => Promise<unknown>)()) as never)
     const { container } = render(<SubmitPage />)
     fillIn(container)
     fireEvent.click(container.querySelector('.submit-button') as Element)

@@ -69,6 +69,7 @@ function SubmitForm({ studioId, standId }: { studioId: string; standId?: string 
         }
         if (d.standId) input.standId = d.standId
         if (d.place.trim()) input.place = d.place
+        if (d.gridId) input.gridId = d.gridId
         // part of the body like any other field: the form is locked while a retry is pending, photos included
         if (d.photos && d.photos.length > 0) input.photos = d.photos.map((p) => p.key)
         if (d.phoneConsent) {

@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { ROLE_LABELS, STUDIO_ROLES, type StudioRole } from '@shared/roles'
 import type { InviteResponse, MemberView } from '@shared/schemas/auth'
 import { chinaDate, chinaTime, formatChinaDate } from '@shared/time'
-import { changeMemberRole, createInvite, listMembers, removeMember } from '../../../services/api'
+import { changeMemberRole, createInvite, listGrids, listMembers, removeMember } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
@@ -12,6 +12,8 @@ import { PageState } from '../../../components/page-state'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import './index.css'
 import { Page } from '../../../components/ui/page'
+import { ChipGroup } from '../../../components/ui/chip-group'
+import { Field } from '../../../components/ui/field'
 import '../../styles.css'
 
 const when = (iso: string) => `${formatChinaDate(chinaDate(iso))} ${chinaTime(iso)}`
@@ -19,14 +21,23 @@ const when = (iso: string) => `${formatChinaDate(chinaDate(iso))} ${chinaTime(is
 /** A code for a role, shown large enough to read out or copy into a chat. */
 function InviteMaker({ studioId }: { studioId: string }) {
   const [role, setRole] = useState<StudioRole>('staff')
+  const [gridId, setGridId] = useState('')
+  const [gridError, setGridError] = useState('')
   const [busy, setBusy] = useState(false)
   const [invite, setInvite] = useState<InviteResponse | null>(null)
+  // a grid head is invited for one grid: the studio's grids to choose from
+  const grids = usePageData(async () => (await listGrids(studioId)).grids, [studioId], { enabled: role === 'grid_head' })
 
   const make = async () => {
     if (busy) return
+    if (role === 'grid_head' && !gridId) {
+      setGridError('请选择网格员负责的网格')
+      return
+    }
+    setGridError('')
     setBusy(true)
     try {
-      setInvite(await createInvite(studioId, { role }))
+      setInvite(await createInvite(studioId, { role, ...(role === 'grid_head' ? { gridId } : {}) }))
     } catch (error) {
       Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
     } finally {
@@ -45,6 +56,19 @@ function InviteMaker({ studioId }: { studioId: string }) {
           </View>
         ))}
       </View>
+      {role === 'grid_head' ? (
+        <Field label='负责哪个网格' error={gridError} errorClass='invite-grid-error'>
+          {grids.state.status === 'ready' ? (
+            grids.state.data.length ? (
+              <ChipGroup label='负责哪个网格' kind='radio' columns={2} chipClass='invite-grid' options={grids.state.data.map((g) => ({ value: g.id, label: g.name }))} isOn={(id) => id === gridId} onTap={setGridId} />
+            ) : (
+              <Text className='plain-line invite-no-grids'>还没有网格：请先在「网格与网格员」里新增网格。</Text>
+            )
+          ) : (
+            <PageState state={grids.state} onRetry={grids.retry} />
+          )}
+        </Field>
+      ) : null}
       <Button className='btn btn--primary invite-make' loading={busy || undefined} disabled={busy || undefined} onClick={() => void make()}>
         {busy ? '正在生成…' : `生成「${ROLE_LABELS[role]}」邀请码`}
       </Button>
@@ -144,7 +168,7 @@ export default function AdminMembersPage() {
                 <Text className='plain-line'>自己的角色请让另一位管理员修改。</Text>
               ) : (
                 <View className='member-actions'>
-                  {STUDIO_ROLES.filter((r) => r !== member.role).map((r) => (
+                  {STUDIO_ROLES.filter((r) => r !== member.role && r !== 'grid_head').map((r) => (
                     <Button key={r} className='btn btn--secondary btn--compact member-change' disabled={busy || undefined} onClick={() => void change(member, r)}>
                       {`改为${ROLE_LABELS[r]}`}
                     </Button>

@@ -110,6 +110,7 @@ function OnBehalfForm({ user, standId }: { user: UserView & { studioId: string }
         }
         if (d.standId) input.standId = d.standId
         if (d.place.trim()) input.place = d.place
+        if (d.gridId) input.gridId = d.gridId
         if (d.photos && d.photos.length > 0) input.photos = d.photos.map((p) => p.key)
         if (d.phoneConsent) {
           input.phoneConsent = true
