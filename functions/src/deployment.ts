@@ -114,7 +114,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     iam: [
       // a submission's studio, settings, stand and the resident's openid in one BatchGetItem; the inbox's counts item;
       // 附议: a ConditionCheck of the matter's status in the transaction that puts the Second and ADDs the count
-      dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], [TABLE]),
+      // 协商: each step an Update with the timeline Puts; a sign-up withdrawn is a Delete in its transaction
+      dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'DeleteItem'], [TABLE]),
       dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')]),
       // signed upload forms may only create photos under photos/ (tagged pending); the API checks, tags, deletes bad ones and signs views
       s3(['PutObject', 'PutObjectTagging', 'GetObject', 'DeleteObject'], [PHOTOS]),
@@ -216,7 +217,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     timeout: 60,
     // deliveries (queue, claim, settle), the 消息 lines, followers, the user (still there? openid for WeChat),
     // a cancelled stand's bookings (the cancel transaction: entry, slot, hold, day count) and reminded bookings
-    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]), sqs(['SendMessage'], [NOTICE_DLQ])],
+    // a consultation's invitees: the consultation and its matters (GetItem, BatchGetItem), their seconders and the studio's members (Query)
+    iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]), sqs(['SendMessage'], [NOTICE_DLQ])],
   },
 };
 

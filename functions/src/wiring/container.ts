@@ -16,6 +16,7 @@ import { VolunteerRepository } from '../volunteers/volunteer.repository';
 import { HolidayCalendarRepository } from '../studio/holiday-calendar.repository';
 import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
+import { ConsultationRepository } from '../consultations/consultation.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -54,6 +55,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     shifts: new ShiftRepository(table),
     wishes: new WishRepository(table),
     seconds: new SecondRepository(table),
+    consultations: new ConsultationRepository(table),
     errands: new ErrandRepository(table),
     studios: new StudioRepository(table),
     holidayCalendars: new HolidayCalendarRepository(table),
