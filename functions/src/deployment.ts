@@ -149,7 +149,7 @@ export const lambdas: Record<string, LambdaSpec> = {
     // contact items, the user and its openid link, and the submissions' photos; 幸福币: refund what waits at the stand,
     // take the name off redemptions, delete the card (GSI1: their accounts and redemptions); 微心愿: their wishes (GSI1)
     // and claims, each unlinked by a conditional transaction (the wish, the figures), the claimed ones read in one batch;
-    // 附议: their Seconds (GSI1), deleted
+    // 附议: their Seconds (GSI1), deleted; 议事协商: their sign-ups (GSI1), withdrawn (a transaction: the count, the sign-up) or deleted
     iam: [
       dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]),
       dynamo(['Query'], [index('GSI1')]),

@@ -10,6 +10,8 @@ import { expandNoticeRequest } from '../notices/notice-delivery.use-case';
 import type { NoticeRequest } from '../notices/notice-queue.repository';
 import { documentClient, entityOf } from '../data/dynamodb-client';
 import { testDynamoEndpoint } from '../../../test/support/tables';
+import { myDataOf } from '../privacy/my-data.use-case';
+import { deleteMyAccount } from '../privacy/delete-account.use-case';
 import { bookingFixture } from '../../../test/support/booking-fixture';
 import { failureOf } from '../../../test/support/failure';
 import {
@@ -100,6 +102,16 @@ describe('协商 / 议事会 (DynamoDB Local)', () => {
     expect(await failureOf(withdrawConsultationSignUp(f.deps, author, studioId, c.id))).toMatchObject({ code: 'CONFLICT' });
     expect((await getConsultation(f.deps, author, studioId, c.id)).signedUpByMe).toBe(false);
     expect((await listMyConsultationSignUps(f.deps, author)).items).toEqual([]);
+  }, 60_000);
+
+  it('counts a sign-up as the resident\'s data: in 我的数据, and gone (the seat freed) when the account is deleted', async () => {
+    const { f, studioId, author, open } = await studioWithMatters();
+    const c = await open();
+    await signUpForConsultation(f.deps, author, studioId, c.id);
+    expect((await myDataOf(f.deps, author)).consultationSignUps).toEqual([{ consultationId: c.id, studioId, name: expect.any(String), at: expect.any(String) }]);
+    await deleteMyAccount(f.deps, author);
+    expect(await f.deps.consultations.listSignUpsOfPerson(author.userId)).toEqual([]);
+    expect((await getConsultation(f.deps, f.principalOf('rep1'), studioId, c.id)).signedUp).toBe(0);
   }, 60_000);
 
   it('records the meeting and publishes the decision, then the result, on the board and on each timeline; minutes only for the studio', async () => {

@@ -73,6 +73,13 @@ export const REP_SUBMISSION_PAGE = '/packageRep/pages/submission/index'
 export const REP_STATS_PAGE = '/packageRep/pages/stats/index'
 /** 答复模板: the studio's reply templates, edited by its representatives and admin. */
 export const REP_TEMPLATES_PAGE = '/packageRep/pages/templates/index'
+/** 议事协商 (representatives): the list, a new one (matters picked from the inbox), one with its record and result forms. */
+export const REP_CONSULTATIONS_PAGE = '/packageRep/pages/consultations/index'
+export const REP_CONSULTATION_NEW_PAGE = '/packageRep/pages/consultation-new/index'
+export const REP_CONSULTATION_PAGE = '/packageRep/pages/consultation/index'
+/** 议事协商公示 (residents): the studio's consultations, and one with 报名参加. */
+export const CONSULTATIONS_PAGE = '/packageResident/pages/consultations/index'
+export const CONSULTATION_PAGE = '/packageResident/pages/consultation/index'
 /** 消息 (notifications): main package, opened from 我的. */
 export const NOTIFICATIONS_PAGE = '/pages/notifications/index'
 /** 我的数据 (see, export, delete one's own data): main package, opened from 我的. */
