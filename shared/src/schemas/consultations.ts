@@ -22,7 +22,7 @@ export const CONSULTATION_STEPS = ['cancel', 'record', 'publish_result', 'sign_u
 export type ConsultationStep = (typeof CONSULTATION_STEPS)[number];
 
 const text = (field: string, min: number, max: number) =>
-  z.string({ required_error: `请填写${field}`, invalid_type_error: `请填写${field}` }).trim().min(min, `${field}至少 ${min} 个字`).max(max, `${field}不能超过 ${max} 个字`);
+  z.string({ required_error: `请填写${field}`, invalid_type_error: `请填写${field}` }).trim().min(1, `请填写${field}`).min(min, `${field}至少 ${min} 个字`).max(max, `${field}不能超过 ${max} 个字`);
 
 /** POST /studios/{studioId}/consultations */
 export const createConsultationRequest = z
