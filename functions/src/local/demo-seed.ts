@@ -9,6 +9,7 @@ import type { CoinReward, CoinRule } from '@shared/schemas/coins';
 import { seedHolidayYears } from '../studio/holiday-calendar.use-case';
 import { inboxCountsFrom } from '../submissions/inbox-counts.use-case';
 import { seedDemoWishes } from '../wishes/demo-wishes';
+import { seedDemoConsultations } from '../consultations/demo-consultations';
 
 /**
  * Demo data for the local stage: a studio with its people, a market venue with a stand today and upcoming
@@ -126,6 +127,8 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   const todayStand = (await deps.stands.findCurrentOrNextStandAtVenue(venue.id, today))!;
   // the studio's inbox counts: counted now when missing or never counted (a table kept from before they existed)
   await inboxCountsFrom(deps, record.studioId, await deps.submissions.getInboxCounts(record.studioId));
+  // 议事协商: two matters from a 院落议事会, one consulted with its decision and result (also for a table kept from before it)
+  await seedDemoConsultations(deps, record.studioId);
   return { createdPeople, createdStands, studioId: record.studioId, venueId: record.venueId, scene: venueScene(record.venueId), todayStandDate: today, todayStandId: todayStand.id };
 }
 
