@@ -95,6 +95,11 @@ export const DEMO_COIN_REWARDS: CoinReward[] = [
 export interface DemoSeedOptions {
   /** Opening hours of today's demo stand (the browser journeys open it all day, whatever the hour). */
   todayHours?: { startTime: string; endTime: string };
+  /**
+   * The stack's demo (`npm start`, the browser journeys): matters in the inbox and a 议事协商 to show. The integration
+   * tests' tables go without, so that their inbox counts and lists start empty.
+   */
+  demoMatters?: boolean;
 }
 
 export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
@@ -128,7 +133,7 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   // the studio's inbox counts: counted now when missing or never counted (a table kept from before they existed)
   await inboxCountsFrom(deps, record.studioId, await deps.submissions.getInboxCounts(record.studioId));
   // 议事协商: two matters from a 院落议事会, one consulted with its decision and result (also for a table kept from before it)
-  await seedDemoConsultations(deps, record.studioId);
+  if (options.demoMatters) await seedDemoConsultations(deps, record.studioId);
   return { createdPeople, createdStands, studioId: record.studioId, venueId: record.venueId, scene: venueScene(record.venueId), todayStandDate: today, todayStandId: todayStand.id };
 }
 
