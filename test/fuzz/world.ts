@@ -155,7 +155,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const errand = await must('placeErrand', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), ...errandOrder } });
   await must('reviewErrand', { token: tokenOf('staff1'), params: { studioId: seed.studioId, errandId: errand.id }, body: { approve: true } });
   // 协商: a consultation today on the open submission (it may be recorded, signed up for, cancelled)
-  const consultationBody = { topic: '菜场东门垃圾清运', date: today, time: '19:00', place: '社区议事厅', agenda: ['听取居民意见'], submissionIds: [submission.id], invitedUnits: '环卫所' };
+  const consultationBody = { requestId: requestId(), topic: '菜场东门垃圾清运', date: today, time: '19:00', place: '社区议事厅', agenda: ['听取居民意见'], submissionIds: [submission.id], invitedUnits: '环卫所' };
   const consultation = await must('createConsultation', { token: tokenOf('rep1'), params: { studioId: seed.studioId }, body: consultationBody });
 
   const pools: Record<string, string[]> = {
@@ -301,7 +301,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     confirmErrand: () => ({ body: { rating: 5, comment: '送得很及时' } }),
     cancelErrand: () => ({ body: { reason: '家人已经买了' } }),
     addErrandContact: () => ({ body: { kind: 'call', text: '约好下午三点送到', followUp: false } }),
-    createConsultation: () => ({ body: consultationBody }),
+    createConsultation: (requestId) => ({ body: { ...consultationBody, requestId } }),
     listConsultations: () => ({ query: {} }),
     listPublicConsultations: () => ({ query: {} }),
     cancelConsultation: () => ({ body: { reason: '下雨改期' } }),

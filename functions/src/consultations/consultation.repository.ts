@@ -4,6 +4,8 @@ import { entityOf, queryAll, transactWrite, type TableRef, type TransactItems } 
 import type { ItemRead } from '../data/batch-reader';
 import { queryPage } from '../data/page-cursor';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
+import { retryKeyItem, type RetryKeyRecord } from '../data/retry-key';
+import type { RetryGuard } from '../coins/coin.repository';
 import { timelineEventPut } from '../submissions/submission.repository';
 import type { SubmissionEvent } from '../submissions/submission-items';
 import {
@@ -32,17 +34,22 @@ export class ConsultationRepository {
   constructor(private readonly table: TableRef) {}
 
   /**
-   * Access pattern 120: a new consultation (Put `attribute_not_exists`), the 协商 step on each linked submission's
+   * Access pattern 120: a new consultation once per retry key — Put the key (`attribute_not_exists`; a repeat answers
+   * the record it made), Put the consultation (`attribute_not_exists`), the 协商 step on each linked submission's
    * timeline and the invitees' fan-out notice, in one transaction.
    */
-  async create(c: Consultation, events: SubmissionEvent[], notices: readonly NoticeOrder[]): Promise<void> {
+  async create(c: Consultation, events: SubmissionEvent[], notices: readonly NoticeOrder[], guard: RetryGuard): Promise<{ replayed?: RetryKeyRecord }> {
     const T = this.table.tableName;
     const cancelled = await transactWrite(this.table, [
+      { Put: { TableName: T, Item: retryKeyItem(guard.actorId, guard.requestId, { targetId: c.id, fingerprint: guard.fingerprint }, guard.requestTtl), ConditionExpression: 'attribute_not_exists(PK)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
       { Put: { TableName: T, Item: consultationItem(c), ConditionExpression: 'attribute_not_exists(PK)' } },
       ...events.map((e) => timelineEventPut(T, e)),
       ...noticeWrites(T, notices),
     ]);
-    if (cancelled) throw new Error(`consultation create cancelled: ${cancelled.codes.join(',')}`);
+    if (!cancelled) return {};
+    const old = cancelled.old[0];
+    if (old) return { replayed: { targetId: old.targetId as string, fingerprint: old.fingerprint as string } };
+    throw new Error(`consultation create cancelled: ${cancelled.codes.join(',')}`);
   }
 
   /** Access pattern 123: a consultation by id — GetItem `PK=CONSULTATION#id, SK=META` (consistent). */

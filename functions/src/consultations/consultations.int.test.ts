@@ -42,7 +42,7 @@ describe('协商 / 议事会 (DynamoDB Local)', () => {
     await secondSubmission(f.deps, seconder!, parking.id);
     const today = chinaDate(f.now);
     const open = (extra: { capacity?: number; date?: string } = {}) =>
-      createConsultation(f.deps, rep, studioId, { topic: '小区停车和广场舞噪音', date: extra.date ?? today, time: '19:00', place: '社区议事厅', agenda: ['听取居民意见', '物业说明车位情况'], submissionIds: [parking.id, noise.id], invitedUnits: '城管办、物业', ...(extra.capacity ? { capacity: extra.capacity } : {}) });
+      createConsultation(f.deps, rep, studioId, { requestId: ulid(), topic: '小区停车和广场舞噪音', date: extra.date ?? today, time: '19:00', place: '社区议事厅', agenda: ['听取居民意见', '物业说明车位情况'], submissionIds: [parking.id, noise.id], invitedUnits: '城管办、物业', ...(extra.capacity ? { capacity: extra.capacity } : {}) });
     return { f, studioId, rep, author: author!, neighbour: neighbour!, seconder: seconder!, stranger: stranger!, parking, noise, open, today };
   }
 
@@ -138,6 +138,15 @@ describe('协商 / 议事会 (DynamoDB Local)', () => {
     expect(timeline.some((t) => t.includes('落实结果：已划线 40 个临时车位'))).toBe(true);
   }, 60_000);
 
+  it('opens one consultation for a request sent twice (its answer lost), and refuses the key with another body', async () => {
+    const { f, studioId, rep, parking, today } = await studioWithMatters();
+    const body = { requestId: ulid(), topic: '小区停车协商', date: today, time: '19:00', place: '议事厅', agenda: ['讨论'], submissionIds: [parking.id] };
+    const [first, again] = await Promise.all([createConsultation(f.deps, rep, studioId, body), createConsultation(f.deps, rep, studioId, body)]);
+    expect(again.id).toBe(first.id);
+    expect((await listConsultations(f.deps, rep, studioId, {})).items.map((i) => i.id)).toEqual([first.id]);
+    expect(await failureOf(createConsultation(f.deps, rep, studioId, { ...body, topic: '另一个议题协商' }))).toMatchObject({ code: 'CONFLICT' });
+  }, 60_000);
+
   it('refuses illegal steps with 409 and changes nothing', async () => {
     const { f, studioId, rep, open, today } = await studioWithMatters();
     const c = await open();
@@ -166,7 +175,7 @@ describe('协商 / 议事会 (DynamoDB Local)', () => {
   it('keeps to its studio: residents and staff cannot open or record one, another studio sees nothing, bad input is refused naming the field', async () => {
     const { f, studioId, rep, author, parking, open } = await studioWithMatters();
     const c = await open();
-    const body = { topic: '停车问题协商', date: chinaDate(f.now), time: '19:00', place: '议事厅', agenda: ['讨论'], submissionIds: [parking.id] };
+    const body = { requestId: ulid(), topic: '停车问题协商', date: chinaDate(f.now), time: '19:00', place: '议事厅', agenda: ['讨论'], submissionIds: [parking.id] };
     expect(await failureOf(createConsultation(f.deps, author, studioId, body))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await failureOf(createConsultation(f.deps, f.principalOf('staff1'), studioId, body))).toMatchObject({ code: 'FORBIDDEN' });
     const elsewhere: Principal = { userId: rep.userId, role: 'representative', studioId: ulid() };

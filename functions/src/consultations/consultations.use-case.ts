@@ -25,8 +25,10 @@ import type { SubmissionEvent } from '../submissions/submission-items';
 import type { Consultation } from './consultation-items';
 import { checkStep, recordRefusal, signUpRefusal, timelineTextOf } from './consultation-states';
 import { inviteesOf } from './invitees';
+import { fingerprintOf } from '../data/codes';
 
 const PAGE = 20;
+const REQUEST_TTL_SECONDS = 7 * 86_400;
 
 /** What everyone may read; the minutes and attendance only for the studio's people. */
 export function consultationViewOf(c: Consultation, staff: boolean, signedUpByMe?: boolean): ConsultationView {
@@ -64,9 +66,9 @@ async function load(deps: SubmissionsDeps, studioId: string, id: string): Promis
 
 /**
  * Opens a consultation. Input: the studio, topic, date and time (China), place, agenda, 1–10 of its submissions,
- * invited units, an optional capacity. Steps: the caller answers for the studio · the submissions read in one batch,
+ * invited units, an optional capacity, the client's retry key. Steps: the caller answers for the studio · the submissions read in one batch,
  * each of this studio and not closed · their words masked for the board (a private one shows only its category) ·
- * one transaction: the consultation, 将召开议事协商 on each submission's timeline, and one fan-out notice to the
+ * one transaction: the retry key (a repeat answers what it opened), the consultation, 将召开议事协商 on each submission's timeline, and one fan-out notice to the
  * invitees (expanded by the notice consumer). Output: the consultation.
  */
 export async function createConsultation(deps: SubmissionsDeps, principal: Principal, studioId: string, body: CreateConsultationRequest): Promise<ConsultationView> {
@@ -99,7 +101,10 @@ export async function createConsultation(deps: SubmissionsDeps, principal: Princ
     createdBy: principal.userId,
     createdAt: at,
   };
-  await deps.consultations.create(c, eventsOf(deps, c, principal.userId, at, timelineTextOf('planned', c)), [
+  const { requestId, ...content } = body;
+  const fingerprint = fingerprintOf(content);
+  const guard = { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_TTL_SECONDS };
+  const outcome = await deps.consultations.create(c, eventsOf(deps, c, principal.userId, at, timelineTextOf('planned', c)), [
     {
       to: 'audience',
       id: `${c.id}.consultation_invite`,
@@ -107,8 +112,11 @@ export async function createConsultation(deps: SubmissionsDeps, principal: Princ
       notice: { kind: 'consultation_invite', page: `packageResident/pages/consultation/index?studioId=${studioId}&id=${c.id}`, data: { topic: c.topic, date: `${c.date} ${c.time}`, place: c.place, studio: studio.name } },
       createdAt: at,
     },
-  ]);
-  return consultationViewOf(c, true);
+  ], guard);
+  if (!outcome.replayed) return consultationViewOf(c, true);
+  // the same request again (its answer was lost): the consultation it opened, never a second one
+  if (outcome.replayed.fingerprint !== fingerprint) throw new ConflictError('这个请求编号已用于另一次议事协商，请刷新后重新提交');
+  return getConsultation(deps, principal, studioId, outcome.replayed.targetId);
 }
 
 /** 议事协商 of the studio for its representatives: upcoming first, then the latest held (pattern 121). */

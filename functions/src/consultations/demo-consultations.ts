@@ -29,7 +29,7 @@ export async function seedDemoConsultations(all: Deps, studioId: string): Promis
   };
   await matter('道路交通', '小区东门晚上停车太难，车都停到消防通道上了', '小区东门');
   const noise = await matter('环境卫生', '广场舞音响太吵，晚上九点以后还在放，老人休息不好', '文化广场');
-  const c = await createConsultation(deps, rep, studioId, { topic: '文化广场广场舞噪音怎么办', date: chinaDate(deps.now()), time: '09:00', place: '社区议事厅', agenda: ['听取周边居民意见', '广场舞队说明活动时间'], submissionIds: [noise], invitedUnits: '广场舞队、物业' });
+  const c = await createConsultation(deps, rep, studioId, { requestId: ulid(), topic: '文化广场广场舞噪音怎么办', date: chinaDate(deps.now()), time: '09:00', place: '社区议事厅', agenda: ['听取周边居民意见', '广场舞队说明活动时间'], submissionIds: [noise], invitedUnits: '广场舞队、物业' });
   await recordConsultation(deps, rep, studioId, c.id, { attendance: 18, attendeeNames: '周边居民、广场舞队、物业', minutes: '周边居民反映晚上噪音影响休息，广场舞队同意调小音量、提前结束。', decision: '广场舞每晚 8 点半结束，音量不超过 60 分贝，物业每周巡查' });
   await publishConsultationResult(deps, rep, studioId, c.id, { result: '已按决定执行一周，物业巡查三次，音量符合约定' });
 }

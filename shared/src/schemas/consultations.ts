@@ -1,4 +1,5 @@
 import { z, idSchema, cursorSchema, dateSchema, timeSchema, nextCursorSchema } from './common';
+import { requestIdSchema } from './booking';
 
 /**
  * 协商 / 议事会 (四议两公开): a representative opens a consultation on one or several submissions — topic, date, time,
@@ -27,6 +28,8 @@ const text = (field: string, min: number, max: number) =>
 /** POST /studios/{studioId}/consultations */
 export const createConsultationRequest = z
   .object({
+    /** The client's retry key: the same key again (its answer was lost) answers the consultation it opened. */
+    requestId: requestIdSchema,
     topic: text('议题', 4, 60),
     date: dateSchema,
     time: timeSchema,

@@ -62,6 +62,12 @@ describe('发起议事协商', () => {
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalled())
     expect((container.querySelector('.consultation-topic-input') as HTMLInputElement).value).toBe('小区停车怎么办')
     expect(Taro.redirectTo).not.toHaveBeenCalled()
+    // tapped again once the network is back: the same retry key, so the server opens one consultation at most
+    answer = () => ok({ id: '01JD00000000000000000000C1' }, 201)
+    fireEvent.click(container.querySelector('.consultation-create') as Element)
+    await waitFor(() => expect(posts()).toHaveLength(2))
+    expect(posts()[1]!.data!.requestId).toBe(posts()[0]!.data!.requestId)
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
   })
 
   it('is closed to residents, and asks nothing of the API', () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { createConsultationRequest } from '@shared/schemas/consultations'
@@ -6,7 +6,8 @@ import type { InboxItemView } from '@shared/schemas/submission'
 import { chinaDate } from '@shared/time'
 import { parseWith } from '@shared/validation'
 import { createConsultation, getInbox } from '../../../services/api'
-import { errorMessage, isApiError } from '../../../services/request'
+import { errorMessage, isApiError, outcomeUnknown } from '../../../services/request'
+import { newRequestId } from '../../../services/request-id'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { REP_CONSULTATION_PAGE } from '../../../services/platform'
@@ -38,7 +39,7 @@ async function openMatters(studioId: string): Promise<InboxItemView[]> {
 /**
  * 发起议事协商: pick the matters (from the inbox), say what, when and where, the agenda (one item a line) and the units
  * invited. The residents who raised and seconded them and the representatives are told. What was typed stays when the
- * network drops.
+ * network drops, and 发起 again sends the same retry key.
  */
 export default function NewConsultationPage() {
   const [user] = useSessionUser()
@@ -47,13 +48,17 @@ export default function NewConsultationPage() {
   const [typed, setTyped] = useState<Typed>(() => ({ topic: '', date: chinaDate(new Date()), time: '19:00', place: '', agenda: '', invitedUnits: '', capacity: '', submissionIds: [] }))
   const [fields, setFields] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  /** The retry key of an opening whose answer was lost: 发起 again gets the consultation it made, never a second one. */
+  const pendingKey = useRef<string>()
   const { state, retry } = usePageData(() => openMatters(studioId), [studioId], { enabled: allowed })
   if (!allowed) return <NoRepAccess user={user} />
 
   const change = (patch: Partial<Typed>) => setTyped((t) => ({ ...t, ...patch }))
   const toggle = (id: string) => change({ submissionIds: typed.submissionIds.includes(id) ? typed.submissionIds.filter((s) => s !== id) : [...typed.submissionIds, id] })
   const submit = async () => {
+    const requestId = pendingKey.current ?? newRequestId()
     const body = {
+      requestId,
       topic: typed.topic,
       date: typed.date,
       time: typed.time,
@@ -69,13 +74,16 @@ export default function NewConsultationPage() {
       Taro.showToast({ title: '请按红字提示修改', icon: 'none' })
       return
     }
+    pendingKey.current = requestId
     setBusy(true)
     try {
       const c = await createConsultation(studioId, parsed.value)
+      pendingKey.current = undefined
       setFields({})
       Taro.showToast({ title: '已发起，已通知受邀的居民', icon: 'none', duration: 3000 })
       await Taro.redirectTo({ url: `${REP_CONSULTATION_PAGE}?id=${encodeURIComponent(c.id)}` })
     } catch (error) {
+      if (!outcomeUnknown(error)) pendingKey.current = undefined
       if (isApiError(error) && error.fields) setFields(error.fields)
       Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
     } finally {
