@@ -115,7 +115,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     iam: [
       // a submission's studio, settings, stand and the resident's openid in one BatchGetItem; the inbox's counts item;
       // 附议: a ConditionCheck of the matter's status in the transaction that puts the Second and ADDs the count
-      dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], [TABLE]),
+      // 协商: each step an Update with the timeline Puts; a sign-up withdrawn is a Delete in its transaction
+      dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'DeleteItem'], [TABLE]),
       dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')]),
       // signed upload forms may only create photos under photos/ (tagged pending); the API checks, tags, deletes bad ones and signs views
       s3(['PutObject', 'PutObjectTagging', 'GetObject', 'DeleteObject'], [PHOTOS]),
@@ -149,7 +150,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     // contact items, the user and its openid link, and the submissions' photos; 幸福币: refund what waits at the stand,
     // take the name off redemptions, delete the card (GSI1: their accounts and redemptions); 微心愿: their wishes (GSI1)
     // and claims, each unlinked by a conditional transaction (the wish, the figures), the claimed ones read in one batch;
-    // 附议: their Seconds (GSI1), deleted; 点单-配送: the orders they placed (GSI2) and the tasks they ran (GSI3)
+    // 附议: their Seconds (GSI1), deleted; 点单-配送: the orders they placed (GSI2) and the tasks they ran (GSI3);
+    // 议事协商: their sign-ups (GSI1), withdrawn (a transaction: the count, the sign-up) or deleted
     iam: [
       dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]),
       dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')]),
@@ -218,7 +220,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     timeout: 60,
     // deliveries (queue, claim, settle), the 消息 lines, followers, the user (still there? openid for WeChat),
     // a cancelled stand's bookings (the cancel transaction: entry, slot, hold, day count) and reminded bookings
-    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]), sqs(['SendMessage'], [NOTICE_DLQ])],
+    // a consultation's invitees: the consultation and its matters (GetItem, BatchGetItem), their seconders and the studio's members (Query)
+    iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [TABLE]), sqs(['SendMessage'], [NOTICE_DLQ])],
   },
 };
 

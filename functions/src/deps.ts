@@ -25,6 +25,7 @@ import type { ShiftRepository } from './volunteers/shift.repository';
 import type { GridRepository } from './studio/grid.repository';
 import type { WishRepository } from './wishes/wish.repository';
 import type { DeskTicketRepository } from './auth/desk-ticket.repository';
+import type { ConsultationRepository } from './consultations/consultation.repository';
 import type { SecondRepository } from './submissions/second.repository';
 import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
@@ -74,6 +75,7 @@ export interface Deps {
   wishes: WishRepository;
   /** 附议: residents who raised the same matter (their Seconds and each matter's count). */
   seconds: SecondRepository;
+  consultations: ConsultationRepository;
   /** 点单-配送: the errand catalogue, orders and their contact logs. */
   errands: ErrandRepository;
   venueQrCodes: VenueQrCodes;

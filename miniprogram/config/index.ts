@@ -46,6 +46,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_TEMPLATE_RATE_REQUEST: JSON.stringify(process.env.TARO_APP_TEMPLATE_RATE_REQUEST ?? ''),
       TARO_APP_TEMPLATE_SUBMISSION_CHASED: JSON.stringify(process.env.TARO_APP_TEMPLATE_SUBMISSION_CHASED ?? ''),
       TARO_APP_TEMPLATE_WORK_DIGEST: JSON.stringify(process.env.TARO_APP_TEMPLATE_WORK_DIGEST ?? ''),
+      TARO_APP_TEMPLATE_CONSULTATION_INVITE: JSON.stringify(process.env.TARO_APP_TEMPLATE_CONSULTATION_INVITE ?? ''),
     },
     defineConstants: {},
     alias: {

@@ -21,7 +21,7 @@ export default defineAppConfig({
     // Residents' pages opened now and then from 我的: 幸福币, 当志愿者, 微心愿 (the 心愿墙), 代办服务 (and the volunteers' 接单)
     {
       root: 'packageResident',
-      pages: ['pages/coins/index', 'pages/volunteer/index', 'pages/wishes/index', 'pages/errands/index', 'pages/errand-tasks/index', 'pages/seconds/index'],
+      pages: ['pages/coins/index', 'pages/volunteer/index', 'pages/wishes/index', 'pages/errands/index', 'pages/errand-tasks/index', 'pages/seconds/index', 'pages/consultations/index', 'pages/consultation/index'],
     },
     {
       root: 'packageStaff',
@@ -37,7 +37,7 @@ export default defineAppConfig({
     // the studio's reply templates (答复模板).
     {
       root: 'packageRep',
-      pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index', 'pages/templates/index', 'pages/wish-review/index', 'pages/desk-login/index', 'pages/desk-confirm/index', 'pages/grid/index'],
+      pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index', 'pages/templates/index', 'pages/wish-review/index', 'pages/desk-login/index', 'pages/desk-confirm/index', 'pages/grid/index', 'pages/consultations/index', 'pages/consultation-new/index', 'pages/consultation/index'],
     },
   ],
   // The browser build: pages change without a slide. Taro's H5 router hides the page left behind by a timer when the

@@ -146,7 +146,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...(options.clock ? { LOCAL_NOW: options.clock } : {}),
     };
     await timed(`数据表 ${LOCAL_TABLE}`, onStep, () => ensureTable(dynamo.endpoint, LOCAL_TABLE));
-    const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv)), { todayHours: options.demoTodayHours ?? demoHoursAt(options.clock ? new Date(options.clock) : new Date()) }));
+    const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv)), { demoMatters: true, todayHours: options.demoTodayHours ?? demoHoursAt(options.clock ? new Date(options.clock) : new Date()) }));
     // Notices leave the requests through the table's stream, as in production: the same consumer, fed by a poller.
     const notices = await timed(NOTICES_PART, onStep, async () => startNoticeDelivery(dynamo.endpoint, LOCAL_TABLE, loadConfig(functionEnv)));
     started.push(notices);

@@ -154,6 +154,9 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const errandOrder = { kindId: errandKinds[0].id, forWhom: '独居老人', urgency: 2, when: '明天上午', address: '洛社镇人民路 12 号 3 楼', phone: '13812345678', note: '降压药两盒' };
   const errand = await must('placeErrand', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), ...errandOrder } });
   await must('reviewErrand', { token: tokenOf('staff1'), params: { studioId: seed.studioId, errandId: errand.id }, body: { approve: true } });
+  // 协商: a consultation today on the open submission (it may be recorded, signed up for, cancelled)
+  const consultationBody = { requestId: requestId(), topic: '菜场东门垃圾清运', date: today, time: '19:00', place: '社区议事厅', agenda: ['听取居民意见'], submissionIds: [submission.id], invitedUnits: '环卫所' };
+  const consultation = await must('createConsultation', { token: tokenOf('rep1'), params: { studioId: seed.studioId }, body: consultationBody });
 
   // 扫码登录电脑工作台: a desk browser's ticket, waiting for a phone
   const deskTicket = await must('createDeskTicket', {});
@@ -177,6 +180,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     errandId: [errand.id],
     ticketId: [deskTicket.ticketId],
     gridId: grids.map((g) => g.id),
+    consultationId: [consultation.id],
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -308,6 +312,12 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     confirmErrand: () => ({ body: { rating: 5, comment: '送得很及时' } }),
     cancelErrand: () => ({ body: { reason: '家人已经买了' } }),
     addErrandContact: () => ({ body: { kind: 'call', text: '约好下午三点送到', followUp: false } }),
+    createConsultation: (requestId) => ({ body: { ...consultationBody, requestId } }),
+    listConsultations: () => ({ query: {} }),
+    listPublicConsultations: () => ({ query: {} }),
+    cancelConsultation: () => ({ body: { reason: '下雨改期' } }),
+    recordConsultation: () => ({ body: { attendance: 12, attendeeNames: '居民代表、环卫所', minutes: '居民反映垃圾清运不及时，环卫所同意每天清运两次。', decision: '每天早晚各清运一次' } }),
+    publishConsultationResult: () => ({ body: { result: '已改为每天清运两次' } }),
   };
 
   const s3 = new S3Client({ endpoint: testS3Endpoint(), forcePathStyle: true, region: 'local', credentials: LOCAL_S3_CREDENTIALS });

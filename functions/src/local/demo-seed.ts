@@ -10,6 +10,7 @@ import { seedHolidayYears } from '../studio/holiday-calendar.use-case';
 import { inboxCountsFrom } from '../submissions/inbox-counts.use-case';
 import { seedDemoWishes } from '../wishes/demo-wishes';
 import { seedDemoGrids } from './demo-grids';
+import { seedDemoConsultations } from '../consultations/demo-consultations';
 
 /**
  * Demo data for the local stage: a studio with its people, a market venue with a stand today and upcoming
@@ -95,6 +96,11 @@ export const DEMO_COIN_REWARDS: CoinReward[] = [
 export interface DemoSeedOptions {
   /** Opening hours of today's demo stand (the browser journeys open it all day, whatever the hour). */
   todayHours?: { startTime: string; endTime: string };
+  /**
+   * The stack's demo (`npm start`, the browser journeys): matters in the inbox and a 议事协商 to show. The integration
+   * tests' tables go without, so that their inbox counts and lists start empty.
+   */
+  demoMatters?: boolean;
 }
 
 export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): Promise<DemoSeedResult> {
@@ -129,6 +135,8 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   const todayStand = (await deps.stands.findCurrentOrNextStandAtVenue(venue.id, today))!;
   // the studio's inbox counts: counted now when missing or never counted (a table kept from before they existed)
   await inboxCountsFrom(deps, record.studioId, await deps.submissions.getInboxCounts(record.studioId));
+  // 议事协商: two matters from a 院落议事会, one consulted with its decision and result (also for a table kept from before it)
+  if (options.demoMatters) await seedDemoConsultations(deps, record.studioId);
   return { createdPeople, createdStands, studioId: record.studioId, venueId: record.venueId, scene: venueScene(record.venueId), todayStandDate: today, todayStandId: todayStand.id };
 }
 

@@ -6,6 +6,10 @@ import { notifierOf } from '../wiring/notifier';
 import { NotificationRepository } from './notification.repository';
 import { NoticeQueueRepository } from './notice-queue.repository';
 import type { NoticeDeliveryDeps } from './notice-delivery.use-case';
+import { ConsultationRepository } from '../consultations/consultation.repository';
+import { SubmissionRepository } from '../submissions/submission.repository';
+import { SecondRepository } from '../submissions/second.repository';
+import { StudioRepository } from '../studio/studio.repository';
 
 /**
  * What the notice consumer (the table's stream, its own Lambda) wires: the queue, the 消息 lists and followers,
@@ -22,6 +26,11 @@ export function noticeConsumerDeps(cfg: Config): JobBasics & NoticeDeliveryDeps 
     bookings: new BookingRepository(table),
     errands: new ErrandRepository(table),
     noticeQueue: new NoticeQueueRepository(table),
+    // a consultation's invitees: its matters' residents and seconders, the studio's representatives
+    consultations: new ConsultationRepository(table),
+    submissions: new SubmissionRepository(table),
+    seconds: new SecondRepository(table),
+    studios: new StudioRepository(table),
     notifier: notifierOf(cfg, basics),
   };
 }

@@ -4,13 +4,14 @@ import type { Deps } from '../deps';
 import { forEachConcurrently } from '../data/concurrently';
 import { releaseBookingsOfCancelledStand } from '../stands/cancelled-stand.use-case';
 import type { NoticeDelivery, NoticeRequest } from './notice-queue.repository';
+import { inviteesOf, type InviteesDeps } from '../consultations/invitees';
 
 /**
  * The notice consumer's rules (notices/notice-stream.ts hands it each new request and delivery from the table's
  * stream). Nothing here is in a resident's or a representative's request: their request only wrote the notice in its
  * own transaction.
  */
-export type NoticeDeliveryDeps = Pick<Deps, 'users' | 'notifications' | 'bookings' | 'errands' | 'noticeQueue' | 'notifier' | 'now' | 'newId'>;
+export type NoticeDeliveryDeps = Pick<Deps, 'users' | 'notifications' | 'bookings' | 'errands' | 'noticeQueue' | 'notifier' | 'now' | 'newId'> & InviteesDeps & Pick<Deps, 'consultations'>;
 
 /** How each notice reads in the resident's 消息 list. */
 const IN_APP: Record<NoticeKind, (data: Record<string, string>) => { title: string; body: string }> = {
@@ -28,6 +29,7 @@ const IN_APP: Record<NoticeKind, (data: Record<string, string>) => { title: stri
   submission_chased: (d) => ({ title: '居民催办', body: `「${d.category ?? ''}」已过办理期限（${d.date ?? ''}），居民催办，请尽快办理` }),
   work_digest: (d) => ({ title: '今日待办意见', body: `${d.studio ?? '工作室'}：已超期 ${d.overdue ?? '0'} 件，一个工作日内到期 ${d.soon ?? '0'} 件${d.escalated && d.escalated !== '0' ? `，超期较久报管理员 ${d.escalated} 件` : ''}` }),
   wish_update: (d) => ({ title: '微心愿有了新进展', body: `「${d.title ?? ''}」：${d.status ?? ''}` }),
+  consultation_invite: (d) => ({ title: '邀请您参加议事协商', body: `「${d.topic ?? ''}」，${d.date ?? ''}，${d.place ?? ''}，欢迎报名参加` }),
 };
 
 /** One recipient of a fan-out: a key unique within it (the delivery's id), and what is theirs alone. */
@@ -50,6 +52,13 @@ async function recipientsOf(deps: NoticeDeliveryDeps, request: NoticeRequest): P
         page: `pages/ticket/index?id=${entry.id}`,
         data: { date: `${formatChinaDate(entry.date)} ${entry.startTime}`, service: entry.serviceName },
       }));
+    case 'consultation_invitees': {
+      const consultation = await deps.consultations.get(audience.consultationId);
+      if (!consultation || consultation.status !== 'planned') return []; // cancelled or held before it was expanded
+      const invitees = (await inviteesOf(deps, consultation)).filter((v) => v.userId !== audience.except);
+      const repPage = `packageRep/pages/consultation/index?studioId=${consultation.studioId}&id=${consultation.id}`;
+      return invitees.map((v) => ({ key: v.userId, userId: v.userId, ...(v.why === 'representative' ? { page: repPage } : {}) }));
+    }
   }
 }
 

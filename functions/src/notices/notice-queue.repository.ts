@@ -23,7 +23,9 @@ export type Audience =
   /** A studio's followers (关注), but the resident the news is about. */
   | { kind: 'followers'; studioId: string; except?: string }
   /** Everyone still booked on a cancelled stand: the consumer cancels each booking, then tells its resident. */
-  | { kind: 'bookings_of_cancelled_stand'; standId: string };
+  | { kind: 'bookings_of_cancelled_stand'; standId: string }
+  /** A consultation's invitees (the residents who raised or seconded its matters, the representatives), but its author. */
+  | { kind: 'consultation_invitees'; consultationId: string; except?: string };
 
 /** A fan-out notice, one item in the transaction of its cause whatever the number of recipients. */
 export interface NoticeRequest {
@@ -115,6 +117,7 @@ const requestSchema: z.ZodType<NoticeRequest> = z.object({
   audience: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('followers'), studioId: z.string().min(1), except: z.string().optional() }),
     z.object({ kind: z.literal('bookings_of_cancelled_stand'), standId: z.string().min(1) }),
+    z.object({ kind: z.literal('consultation_invitees'), consultationId: z.string().min(1), except: z.string().optional() }),
   ]),
   notice: z.object(contentSchema),
   createdAt: z.string().min(1),

@@ -83,6 +83,8 @@ export async function deleteMyAccount(deps: PrivacyDeps, principal: Principal): 
 
   // 附议: who seconded a matter is theirs and goes; the matter's count stays (it names no one)
   await deps.seconds.deleteOfUser(userId);
+  // 议事协商: their sign-ups go (a planned meeting's seat is freed)
+  await deps.consultations.deleteSignUpsOfPerson(userId);
 
   for (const n of await deps.notifications.listAllOfUser(userId)) await deps.notifications.deleteNotification(userId, n.id);
   for (const f of await deps.notifications.listFollowsOfUser(userId)) await deps.notifications.unfollow(f.studioId, userId);

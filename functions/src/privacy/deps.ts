@@ -11,11 +11,12 @@ import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import { SecondRepository } from '../submissions/second.repository';
+import { ConsultationRepository } from '../consultations/consultation.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { photoStoreOf } from '../wiring/adapters/photos';
 
 /** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows, 幸福币, volunteering (and shifts at stands), 微心愿, 代办服务 and 附议. */
-export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers' | 'shifts' | 'wishes' | 'errands' | 'seconds'>;
+export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers' | 'shifts' | 'wishes' | 'errands' | 'seconds' | 'consultations'>;
 
 export function privacyDeps(cfg: Config): PrivacyDeps {
   const table = tableOf(cfg);
@@ -33,5 +34,6 @@ export function privacyDeps(cfg: Config): PrivacyDeps {
     wishes: new WishRepository(table),
     errands: new ErrandRepository(table),
     seconds: new SecondRepository(table),
+    consultations: new ConsultationRepository(table),
   };
 }

@@ -149,6 +149,7 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
     ...(await wishesInMyData(deps, user.id)),
     errands: await errandsOfPerson(deps, user.id),
     seconds: (await deps.seconds.listOfUser(user.id)).map(({ submissionId, studioId, at }) => ({ submissionId, studioId, at })),
+    consultationSignUps: (await deps.consultations.listSignUpsOfPerson(user.id)).map(({ consultationId, studioId, name, at }) => ({ consultationId, studioId, name, at })),
     retention: { contactDays: deps.limits.personalContactRetentionDays, healthReadingDays: deps.limits.healthReadingRetentionDays },
   };
 }

@@ -1,5 +1,7 @@
 import { submissionRoutes } from '@shared/contract/submissions';
 import { listGridMatters } from './grid-matters.use-case';
+import { consultationRoutes } from '@shared/contract/consultations';
+import { consultationHandlers } from '../consultations/handlers';
 import { createRouter } from '../http/router';
 import { submissionsDeps } from './deps';
 import { createPhotoUpload } from './photos.use-case';
@@ -11,7 +13,7 @@ import { addMore, askForMore, postProgress, triageSubmission } from './handling.
 import { listMySeconds, listSimilarSubmissions, secondSubmission } from './seconds.use-case';
 
 export const handler = createRouter(
-  submissionRoutes,
+  { ...submissionRoutes, ...consultationRoutes },
   {
     createPhotoUpload: ({ deps, principal, body }) => createPhotoUpload(deps, principal, body),
     submit: ({ deps, principal, body }) => submit(deps, principal, body),
@@ -38,6 +40,7 @@ export const handler = createRouter(
     secondSubmission: ({ deps, principal, params }) => secondSubmission(deps, principal, params.submissionId),
     listMySeconds: ({ deps, principal, query }) => listMySeconds(deps, principal, query),
     exportSubmissions: ({ deps, principal, params, query }) => exportSubmissionsCsv(deps, principal, params.studioId, query),
+    ...consultationHandlers,
   },
   submissionsDeps,
 );

@@ -56,6 +56,12 @@ export class SecondRepository {
     return { key: secondKey(submissionId, userId), from: (item) => entityOf<Second>(item) };
   }
 
+  /** Access pattern 127: who seconded a matter (a 协商's invitees) — Query `PK=SUBMISSION#id, begins_with(SK, 'SECOND#')`, every page. */
+  async listSecondersOf(submissionId: string): Promise<string[]> {
+    const items = await queryAll(this.table, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': `SUBMISSION#${submissionId}`, ':prefix': 'SECOND#' } });
+    return items.map((i) => entityOf<Second>(i).userId);
+  }
+
   /** Access pattern 107: every second of a person, newest first — Query GSI1 `GSI1PK=USER#id#SECONDS`, every page (their data). */
   async listOfUser(userId: string): Promise<Second[]> {
     const items = await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': personPartition(userId) }, ScanIndexForward: false });

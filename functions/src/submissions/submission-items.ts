@@ -92,7 +92,7 @@ export interface BoardItem {
 export interface SubmissionEvent {
   id: string;
   submissionId: string;
-  kind: 'submitted' | 'accepted' | 'handed_on' | 'replied' | 'resolved' | 'rated' | 'reopened' | 'note' | 'chased' | 'escalated' | 'progress' | 'more_asked' | 'more_added';
+  kind: 'submitted' | 'accepted' | 'handed_on' | 'replied' | 'resolved' | 'rated' | 'reopened' | 'note' | 'chased' | 'escalated' | 'progress' | 'more_asked' | 'more_added' | 'consulted';
   at: string;
   actorId?: string;
   text?: string;

@@ -28,6 +28,11 @@ export function submissionCondition(tableName: string, id: string, statuses: rea
   return { ConditionCheck: { TableName: tableName, Key: submissionKey(id), ConditionExpression: `#status IN (${names.join(', ')})`, ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: Object.fromEntries(statuses.map((st, i) => [names[i], st])) } };
 }
 
+/** A step of a submission's timeline written by another entity's transaction (a 协商 called, held, its result). */
+export function timelineEventPut(tableName: string, e: SubmissionEvent): TransactItems[number] {
+  return { Put: { TableName: tableName, Item: { ...eventKey(e), type: 'SubmissionEvent', ...e } } };
+}
+
 /** The submission item: never the phone (that is the contact item's). */
 function submissionItem(s: Submission) {
   const { phone: _phone, ...stored } = s;

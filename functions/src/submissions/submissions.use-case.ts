@@ -146,6 +146,7 @@ const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
   progress: '办理进展',
   more_asked: '需补充',
   more_added: '居民补充',
+  consulted: '议事协商',
 };
 
 /**

@@ -18,6 +18,7 @@ import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
 import { DeskTicketRepository } from '../auth/desk-ticket.repository';
 import { GridRepository } from '../studio/grid.repository';
+import { ConsultationRepository } from '../consultations/consultation.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -57,6 +58,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     grids: new GridRepository(table),
     wishes: new WishRepository(table),
     seconds: new SecondRepository(table),
+    consultations: new ConsultationRepository(table),
     errands: new ErrandRepository(table),
     studios: new StudioRepository(table),
     holidayCalendars: new HolidayCalendarRepository(table),

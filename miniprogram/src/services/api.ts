@@ -161,6 +161,26 @@ export const getMySeconds = (cursor?: string) => call('listMySeconds', { query: 
 /** Public: replied submissions without personal details, newest first, a page at a time. */
 export const getBoard = (studioId: string, cursor?: string) => call('getBoard', { params: { studioId }, query: { cursor } })
 
+/* ---------- 协商 / 议事会 ---------- */
+
+/** Public: 议事协商公示 — upcoming ones, then decisions and results with the matters they answer (masked). */
+export const listPublicConsultations = (studioId: string, cursor?: string) => call('listPublicConsultations', { params: { studioId }, query: { cursor } }, { auth: 'optional' })
+/** Representatives/admins: the studio's consultations, upcoming first (cancelled ones too). */
+export const listConsultations = (studioId: string, cursor?: string) => call('listConsultations', { params: { studioId }, query: { cursor } })
+/** 201; the invitees are told in the background. */
+export const createConsultation = (studioId: string, body: BodyOf<'createConsultation'>) => call('createConsultation', { params: { studioId }, body })
+/** The minutes for the studio's people; for a resident whether they signed up. */
+export const getConsultation = (studioId: string, consultationId: string) => call('getConsultation', { params: { studioId, consultationId } })
+export const listConsultationInvitees = (studioId: string, consultationId: string) => call('listConsultationInvitees', { params: { studioId, consultationId } })
+export const cancelConsultation = (studioId: string, consultationId: string, body: BodyOf<'cancelConsultation'>) => call('cancelConsultation', { params: { studioId, consultationId }, body })
+/** 409 unless planned and its day has come. */
+export const recordConsultation = (studioId: string, consultationId: string, body: BodyOf<'recordConsultation'>) => call('recordConsultation', { params: { studioId, consultationId }, body })
+export const publishConsultationResult = (studioId: string, consultationId: string, body: BodyOf<'publishConsultationResult'>) => call('publishConsultationResult', { params: { studioId, consultationId }, body })
+/** Once per person; 409 when full, held, cancelled, or signed up already. */
+export const signUpForConsultation = (studioId: string, consultationId: string) => call('signUpForConsultation', { params: { studioId, consultationId } })
+export const withdrawConsultationSignUp = (studioId: string, consultationId: string) => call('withdrawConsultationSignUp', { params: { studioId, consultationId } })
+export const listMyConsultationSignUps = () => call('listMyConsultationSignUps')
+
 /** Representatives/admins: a page of one group, overdue first (`cursor` for the next), with counts of all groups. */
 export const getInbox = (studioId: string, query: QueryOf<'getInbox'>) => call('getInbox', { params: { studioId }, query })
 

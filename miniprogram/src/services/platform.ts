@@ -80,6 +80,13 @@ export const REP_TEMPLATES_PAGE = '/packageRep/pages/templates/index'
 export const REP_DESK_LOGIN_PAGE = '/packageRep/pages/desk-login/index'
 /** 确认登录 on the phone after scanning a desk QR code (`?ticket=`); on H5 locally, a second tab. */
 export const REP_DESK_CONFIRM_PAGE = '/packageRep/pages/desk-confirm/index'
+/** 议事协商 (representatives): the list, a new one (matters picked from the inbox), one with its record and result forms. */
+export const REP_CONSULTATIONS_PAGE = '/packageRep/pages/consultations/index'
+export const REP_CONSULTATION_NEW_PAGE = '/packageRep/pages/consultation-new/index'
+export const REP_CONSULTATION_PAGE = '/packageRep/pages/consultation/index'
+/** 议事协商公示 (residents): the studio's consultations, and one with 报名参加. */
+export const CONSULTATIONS_PAGE = '/packageResident/pages/consultations/index'
+export const CONSULTATION_PAGE = '/packageResident/pages/consultation/index'
 /** 消息 (notifications): main package, opened from 我的. */
 export const NOTIFICATIONS_PAGE = '/pages/notifications/index'
 /** 我的数据 (see, export, delete one's own data): main package, opened from 我的. */

@@ -11,6 +11,7 @@ import { readingRoutes } from './readings';
 import { standRoutes } from './stands';
 import { studioRoutes } from './studio';
 import { submissionRoutes } from './submissions';
+import { consultationRoutes } from './consultations';
 
 export * from './define';
 
@@ -24,7 +25,11 @@ export const contexts = {
   stands: standRoutes,
   readings: readingRoutes,
   studio: studioRoutes,
-  submissions: submissionRoutes,
+  /** 意见建议 and, served by the same Lambda, 协商 / 议事会. */
+  submissions: {
+    ...submissionRoutes,
+    ...consultationRoutes,
+  },
   notices: noticeRoutes,
   posters: posterRoutes,
   privacy: privacyRoutes,
@@ -43,6 +48,7 @@ export const routes = {
   ...readingRoutes,
   ...studioRoutes,
   ...submissionRoutes,
+  ...consultationRoutes,
   ...noticeRoutes,
   ...posterRoutes,
   ...coinRoutes,

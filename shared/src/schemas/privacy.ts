@@ -100,6 +100,8 @@ export const myDataExport = z.object({
   ),
   /** 附议: the matters they said they have too (which, and when). */
   seconds: z.array(z.object({ submissionId: idSchema, studioId: idSchema, at: z.string() })),
+  /** 议事协商: the meetings they signed up for (which, the name given, and when). */
+  consultationSignUps: z.array(z.object({ consultationId: idSchema, studioId: idSchema, name: z.string(), at: z.string() })),
   retention: z.object({ contactDays: z.number().int(), healthReadingDays: z.number().int() }),
 });
 export type MyDataExport = z.infer<typeof myDataExport>;

@@ -47,6 +47,7 @@ export const NOTICE_FIELDS: Record<NoticeKind, Record<string, Shape>> = {
   work_digest: { studio: 'text', overdue: 'count', soon: 'count', escalated: 'count' },
   wish_update: { title: 'text', status: 'text' },
   errand_update: { service: 'text', status: 'status', studio: 'text' },
+  consultation_invite: { topic: 'text', date: 'time', place: 'text', studio: 'text' },
 };
 
 /** The field type a template key names: `character_string3` → `character_string`. */

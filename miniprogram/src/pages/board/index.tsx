@@ -9,7 +9,7 @@ import { useSessionUser } from '../../services/use-session-user'
 import { openPage } from '../../services/navigation'
 import { askFor } from '../../services/subscribe'
 import { useShare } from '../../services/share'
-import { BOARD_PAGE, HOME_PAGE } from '../../services/platform'
+import { BOARD_PAGE, CONSULTATIONS_PAGE, HOME_PAGE } from '../../services/platform'
 import { param, submitPageUrl } from '../../services/submissions'
 import { MatterHead } from '../../components/submission-status'
 import { PageState } from '../../components/page-state'
@@ -100,6 +100,11 @@ export default function BoardPage() {
             <Text className='card-title board-studio'>{state.data.studioName}</Text>
             <Text className='plain-line'>大家反映的事和工作室的答复都在这里，不显示任何人的个人信息。</Text>
             {user ? <FollowToggle studioId={studioId} /> : null}
+          </View>
+          <View className='card card--link board-consultations' hoverClass='card--pressed' role='button' onClick={() => openPage(`${CONSULTATIONS_PAGE}?studioId=${encodeURIComponent(studioId)}`)}>
+            <Text className='entry-title'>议事协商公示</Text>
+            <Text className='plain-line'>大家的事一起商量：协商决定和落实结果</Text>
+            <Text className='card-action'>打开 ›</Text>
           </View>
           {state.data.items.length === 0 ? (
             <View className='card board-empty'>

@@ -5,7 +5,7 @@ import { chinaDate, formatChinaDate } from '@shared/time'
 import { getInbox } from '../../../services/api'
 import { openPage } from '../../../services/navigation'
 import { usePageData } from '../../../services/use-page-data'
-import { REP_STATS_PAGE, REP_SUBMISSION_PAGE, REP_TEMPLATES_PAGE, STAFF_ON_BEHALF_PAGE } from '../../../services/platform'
+import { REP_CONSULTATIONS_PAGE, REP_STATS_PAGE, REP_SUBMISSION_PAGE, REP_TEMPLATES_PAGE, STAFF_ON_BEHALF_PAGE } from '../../../services/platform'
 import { useSessionUser } from '../../../services/use-session-user'
 import { useStudioCategories } from '../../../services/submission-settings'
 import { SubmissionStatusBadge } from '../../../components/submission-status'
@@ -50,6 +50,9 @@ export default function InboxPage() {
     <View className='inbox-list'>
       <View className='link-button stats-link' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_STATS_PAGE)}>
         <Text className='link-text'>办理统计与导出 ›</Text>
+      </View>
+      <View className='link-button stats-link consultations-link' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_CONSULTATIONS_PAGE)}>
+        <Text className='link-text'>议事协商（请居民、单位一起商量） ›</Text>
       </View>
       <View className='link-button stats-link templates-link' hoverClass='card--pressed' role='button' onClick={() => openPage(REP_TEMPLATES_PAGE)}>
         <Text className='link-text'>答复模板 ›</Text>
