@@ -23,6 +23,7 @@ import type { CoinRepository } from './coins/coin.repository';
 import type { VolunteerRepository } from './volunteers/volunteer.repository';
 import type { ShiftRepository } from './volunteers/shift.repository';
 import type { WishRepository } from './wishes/wish.repository';
+import type { DepartmentRepository } from './departments/department.repository';
 import type { SecondRepository } from './submissions/second.repository';
 import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
@@ -66,6 +67,8 @@ export interface Deps {
   shifts: ShiftRepository;
   /** 微心愿 and their claims. */
   wishes: WishRepository;
+  /** 部门与联络员: departments and their hand-ons. */
+  departments: DepartmentRepository;
   /** 附议: residents who raised the same matter (their Seconds and each matter's count). */
   seconds: SecondRepository;
   /** 点单-配送: the errand catalogue, orders and their contact logs. */

@@ -5,10 +5,11 @@ import { StudioRepository } from '../studio/studio.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { wechatLoginOf } from '../wiring/adapters/wechat-login';
+import { DepartmentRepository } from '../departments/department.repository';
 
-export type AuthDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'rateLimits' | 'wechatLogin'>;
+export type AuthDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'rateLimits' | 'wechatLogin' | 'departments'>;
 
 export function authDeps(cfg: Config): AuthDeps {
   const table = tableOf(cfg);
-  return { ...basicsOf(cfg), audit: new AuditRepository(table), studios: new StudioRepository(table), rateLimits: new RateLimitRepository(table), wechatLogin: wechatLoginOf(cfg) };
+  return { ...basicsOf(cfg), audit: new AuditRepository(table), studios: new StudioRepository(table), rateLimits: new RateLimitRepository(table), wechatLogin: wechatLoginOf(cfg), departments: new DepartmentRepository(table) };
 }

@@ -1,13 +1,13 @@
 import type { ChangeMemberRoleRequest, MembersResponse, MemberView } from '@shared/schemas/auth';
 import { ROLE_LABELS, type StudioRole } from '@shared/roles';
 import type { Principal } from './session-tokens';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { requireStudioRole } from '../policy';
 import { recordAudit } from '../audit/audit.use-case';
 import type { AuthDeps } from './deps';
 
 const REFUSAL = '只有本工作室的管理员可以管理成员';
-const ORDER: readonly StudioRole[] = ['admin', 'representative', 'staff'];
+const ORDER: readonly StudioRole[] = ['admin', 'representative', 'staff', 'liaison'];
 const order = (m: MemberView) => ORDER.indexOf(m.role);
 
 /** 成员与邀请: the studio's people with their roles, for its admin. */
@@ -34,6 +34,8 @@ async function memberOf(deps: AuthDeps, principal: Principal, studioId: string, 
 export async function changeMemberRole(deps: AuthDeps, principal: Principal, studioId: string, userId: string, request: ChangeMemberRoleRequest): Promise<MemberView> {
   const member = await memberOf(deps, principal, studioId, userId);
   if (member.role === request.role) return member;
+  // a liaison answers for one department: that comes only with an invite that names it
+  if (request.role === 'liaison') throw new ValidationError({ role: '部门联络员请用邀请码加入（发放时选定部门）' });
   if (!(await deps.studios.changeMemberRole(studioId, userId, request.role, deps.now().toISOString()))) throw new NotFoundError('这个人不是本工作室的成员');
   await recordAudit(deps, principal, studioId, 'role_changed', `${member.displayName}：${ROLE_LABELS[member.role]} → ${ROLE_LABELS[request.role]}`, userId);
   return { ...member, role: request.role };

@@ -9,6 +9,8 @@ export interface User {
   displayName: string;
   role: Role;
   studioId?: string;
+  /** A liaison's department (set by the invite they redeemed). */
+  departmentId?: string;
   createdAt: string;
 }
 
@@ -23,8 +25,8 @@ export function userToItem(user: User) {
 }
 
 function userFromItem(item: Record<string, unknown>): User {
-  const { id, displayName, role, studioId, createdAt } = item as unknown as User;
-  return { id, displayName, role, ...(studioId ? { studioId } : {}), createdAt };
+  const { id, displayName, role, studioId, departmentId, createdAt } = item as unknown as User;
+  return { id, displayName, role, ...(studioId ? { studioId } : {}), ...(departmentId ? { departmentId } : {}), createdAt };
 }
 
 export class UserRepository {

@@ -43,7 +43,7 @@ async function callerOf(deps: RouterDeps, token: string | undefined): Promise<Pr
   if (!claimed) return undefined;
   const user = await deps.users.getUser(claimed.userId);
   if (!user) return undefined;
-  return { userId: user.id, role: user.role, ...(user.studioId ? { studioId: user.studioId } : {}) };
+  return { userId: user.id, role: user.role, ...(user.studioId ? { studioId: user.studioId } : {}), ...(user.departmentId ? { departmentId: user.departmentId } : {}) };
 }
 
 export type Handler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;

@@ -16,6 +16,8 @@ export interface StudioMember {
   role: StudioRole;
   displayName: string;
   joinedAt: string;
+  /** A liaison's department. */
+  departmentId?: string;
 }
 
 /** A one-time, expiring code by which a studio admin grants a studio role. */
@@ -23,6 +25,8 @@ export interface Invite {
   code: string;
   studioId: string;
   role: StudioRole;
+  /** A liaison's invite names the department. */
+  departmentId?: string;
   createdBy: string;
   createdAt: string;
   expiresAt: string;
@@ -144,7 +148,7 @@ export class StudioRepository {
         Update: {
           TableName: this.table.tableName,
           Key: userKey(userId),
-          UpdateExpression: 'SET #role = :role',
+          UpdateExpression: 'SET #role = :role REMOVE departmentId',
           ConditionExpression: 'studioId = :studio',
           ExpressionAttributeNames: { '#role': 'role' },
           ExpressionAttributeValues: { ':role': role, ':studio': studioId },
@@ -154,7 +158,7 @@ export class StudioRepository {
         Update: {
           TableName: this.table.tableName,
           Key: memberKey(studioId, userId),
-          UpdateExpression: 'SET #role = :role, roleChangedAt = :at',
+          UpdateExpression: 'SET #role = :role, roleChangedAt = :at REMOVE departmentId',
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeNames: { '#role': 'role' },
           ExpressionAttributeValues: { ':role': role, ':at': at },
@@ -173,7 +177,7 @@ export class StudioRepository {
         Update: {
           TableName: this.table.tableName,
           Key: userKey(userId),
-          UpdateExpression: 'SET #role = :resident REMOVE studioId',
+          UpdateExpression: 'SET #role = :resident REMOVE studioId, departmentId',
           ConditionExpression: 'studioId = :studio',
           ExpressionAttributeNames: { '#role': 'role' },
           ExpressionAttributeValues: { ':resident': 'resident', ':studio': studioId },
@@ -251,10 +255,11 @@ export class StudioRepository {
               Update: {
                 TableName: this.table.tableName,
                 Key: userKey(member.userId),
-                UpdateExpression: 'SET #role = :role, studioId = :studio',
+                // a liaison's department comes with the role; any other role has none
+                UpdateExpression: member.departmentId ? 'SET #role = :role, studioId = :studio, departmentId = :dept' : 'SET #role = :role, studioId = :studio REMOVE departmentId',
                 ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(studioId) OR studioId = :studio)',
                 ExpressionAttributeNames: { '#role': 'role' },
-                ExpressionAttributeValues: { ':role': member.role, ':studio': member.studioId },
+                ExpressionAttributeValues: { ':role': member.role, ':studio': member.studioId, ...(member.departmentId ? { ':dept': member.departmentId } : {}) },
               },
             },
             { Put: { TableName: this.table.tableName, Item: memberToItem(member) } },

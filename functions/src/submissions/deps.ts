@@ -13,6 +13,7 @@ import { RateAskRepository } from './rate-ask.repository';
 import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { WishRepository } from '../wishes/wish.repository';
 import { SecondRepository } from './second.repository';
+import { DepartmentRepository } from '../departments/department.repository';
 
 /** The daily overdue count: every studio's open submissions (and 微心愿 nobody claimed); no session, no WeChat, no photos. */
 export type SubmissionJobsDeps = JobBasics & Pick<Deps, 'studios' | 'submissions' | 'rateAsks' | 'holidayCalendars' | 'wishes' | 'noticeQueue'>;
@@ -22,7 +23,7 @@ export function submissionJobsDeps(cfg: Config): SubmissionJobsDeps {
   return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table), rateAsks: new RateAskRepository(table), holidayCalendars: new HolidayCalendarRepository(table), wishes: new WishRepository(table), noticeQueue: new NoticeQueueRepository(table) };
 }
 
-export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds'>;
+export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds' | 'departments'>;
 
 export function submissionsDeps(cfg: Config): SubmissionsDeps {
   const table = tableOf(cfg);
@@ -38,5 +39,6 @@ export function submissionsDeps(cfg: Config): SubmissionsDeps {
     photos: photoStoreOf(cfg),
     rateLimits: new RateLimitRepository(table),
     seconds: new SecondRepository(table),
+    departments: new DepartmentRepository(table),
   };
 }

@@ -11,6 +11,7 @@ import { readingRoutes } from './readings';
 import { standRoutes } from './stands';
 import { studioRoutes } from './studio';
 import { submissionRoutes } from './submissions';
+import { departmentRoutes } from './departments';
 
 export * from './define';
 
@@ -24,7 +25,8 @@ export const contexts = {
   stands: standRoutes,
   readings: readingRoutes,
   studio: studioRoutes,
-  submissions: submissionRoutes,
+  /** 意见建议 and the departments that answer them (部门与联络员). */
+  submissions: { ...submissionRoutes, ...departmentRoutes },
   notices: noticeRoutes,
   posters: posterRoutes,
   privacy: privacyRoutes,
@@ -43,6 +45,7 @@ export const routes = {
   ...readingRoutes,
   ...studioRoutes,
   ...submissionRoutes,
+  ...departmentRoutes,
   ...noticeRoutes,
   ...posterRoutes,
   ...coinRoutes,

@@ -20,6 +20,8 @@ export const userView = z.object({
   role: roleSchema,
   studioId: idSchema.optional(),
   studioName: z.string().optional(),
+  /** A liaison's department. */
+  departmentId: idSchema.optional(),
 });
 export type UserView = z.infer<typeof userView>;
 
@@ -45,14 +47,21 @@ export const createInviteRequest = z
   .object({
     role: studioRoleSchema,
     validHours: z.number({ invalid_type_error: '有效时长应为数字' }).int('有效时长应为整数小时').min(1, '有效时长至少 1 小时').max(168, '有效时长最多 168 小时（7 天）').default(72),
+    /** The department a 部门联络员 answers for: required for that role, refused for the others. */
+    departmentId: idSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.role === 'liaison' && !value.departmentId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['departmentId'], message: '部门联络员要选定所属部门' });
+    if (value.role !== 'liaison' && value.departmentId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['departmentId'], message: '只有部门联络员属于部门' });
+  });
 export type CreateInviteRequest = z.infer<typeof createInviteRequest>;
 
 export const inviteResponse = z.object({
   code: z.string(),
   role: studioRoleSchema,
   studioId: idSchema,
+  departmentId: idSchema.optional(),
   expiresAt: z.string(),
 });
 export type InviteResponse = z.infer<typeof inviteResponse>;
