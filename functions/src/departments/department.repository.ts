@@ -48,13 +48,13 @@ const QUEUE_PAGE: PageKeyShape = { PK: new RegExp(`^SUBMISSION#${ULID}$`), SK: n
 
 const departmentItem = (d: Department) => ({ ...departmentKey(d.studioId, d.id), type: 'Department', ...d });
 
-/** A hand-on's record as one item of a submission step's transaction (the step's own version check guards it). */
-export function handOnPut(tableName: string, h: HandOnRecord): TransactItems[number] {
-  return { Put: { TableName: tableName, Item: { ...handOnKey(h.submissionId, h.id), GSI1PK: queuePartition(h.departmentId), GSI1SK: queueSortOf(h), type: 'HandOn', ...h } } };
-}
-
 export class DepartmentRepository {
   constructor(private readonly table: TableRef) {}
+
+  /** A hand-on's record as one item of a submission step's transaction (the step's own version check guards it). */
+  handOnPut(h: HandOnRecord): TransactItems[number] {
+    return { Put: { TableName: this.table.tableName, Item: { ...handOnKey(h.submissionId, h.id), GSI1PK: queuePartition(h.departmentId), GSI1SK: queueSortOf(h), type: 'HandOn', ...h } } };
+  }
 
   /** Access pattern 112: a studio's departments — Query `PK=STUDIO#id`, `begins_with(SK, 'DEPT#')`. */
   async listOfStudio(studioId: string): Promise<Department[]> {

@@ -9,6 +9,7 @@ import type { CoinReward, CoinRule } from '@shared/schemas/coins';
 import { seedHolidayYears } from '../studio/holiday-calendar.use-case';
 import { inboxCountsFrom } from '../submissions/inbox-counts.use-case';
 import { seedDemoWishes } from '../wishes/demo-wishes';
+import { seedDemoDepartments } from '../departments/demo-departments';
 
 /**
  * Demo data for the local stage: a studio with its people, a market venue with a stand today and upcoming
@@ -114,6 +115,8 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   if (!(await deps.coins.getRules(record.studioId))) await deps.coins.seedSettings(record.studioId, DEMO_COIN_RULES, DEMO_COIN_REWARDS);
   // 微心愿: 孙师傅 an approved volunteer, two wishes typed for a resident (also for a table kept from before 微心愿)
   await seedDemoWishes(deps, record.studioId);
+  // 部门与联络员: 城管办, 环卫所, 派出所, 卫生院 and 城管办's liaison persona (also for a table kept from before them)
+  await seedDemoDepartments(deps, record.studioId, STUDIO_NAME);
   // 点单-配送: the studio's catalogue of 代办服务 (also for a table kept from before it)
   if ((await deps.errands.listKinds(record.studioId)).length === 0) {
     for (const kind of DEMO_ERRAND_KINDS) await deps.errands.putKind({ studioId: record.studioId, id: deps.newId(), ...kind, retired: false }, true);

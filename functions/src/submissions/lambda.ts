@@ -1,4 +1,6 @@
 import { submissionRoutes } from '@shared/contract/submissions';
+import { departmentRoutes } from '@shared/contract/departments';
+import { departmentHandlers } from '../departments/handlers';
 import { createRouter } from '../http/router';
 import { submissionsDeps } from './deps';
 import { createPhotoUpload } from './photos.use-case';
@@ -10,8 +12,10 @@ import { addMore, askForMore, postProgress, triageSubmission } from './handling.
 import { listMySeconds, listSimilarSubmissions, secondSubmission } from './seconds.use-case';
 
 export const handler = createRouter(
-  submissionRoutes,
+  // the context's routes (shared/src/contract/index.ts `contexts.submissions`): 意见建议 and 部门与联络员
+  { ...submissionRoutes, ...departmentRoutes },
   {
+    ...departmentHandlers,
     createPhotoUpload: ({ deps, principal, body }) => createPhotoUpload(deps, principal, body),
     submit: ({ deps, principal, body }) => submit(deps, principal, body),
     listMySubmissions: ({ deps, principal, query }) => listMySubmissions(deps, principal, query),

@@ -7,7 +7,7 @@ import { isWeapp } from './platform'
  * Template ids come from the build (config/index.ts): TARO_APP_TEMPLATE_*, one per notice kind the server sends
  * (functions/src/adapters/notify/template-fields.ts); a kind without one is never asked for.
  */
-export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'submission_chased' | 'work_digest' | 'wish_update' | 'errand_update'
+export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'submission_chased' | 'work_digest' | 'wish_update' | 'errand_update' | 'department_task'
 
 /** Read inside a function: the build replaces each `process.env.…` with its value, and tests can set them. */
 function templateIdOf(kind: NoticeKind): string | undefined {
@@ -22,6 +22,7 @@ function templateIdOf(kind: NoticeKind): string | undefined {
     work_digest: process.env.TARO_APP_TEMPLATE_WORK_DIGEST,
     wish_update: process.env.TARO_APP_TEMPLATE_WISH_UPDATE,
     errand_update: process.env.TARO_APP_TEMPLATE_ERRAND_UPDATE,
+    department_task: process.env.TARO_APP_TEMPLATE_DEPARTMENT_TASK,
   }
   return ids[kind] || undefined
 }
@@ -38,6 +39,7 @@ export const NOTICE_NAMES: Record<NoticeKind, string> = {
   work_digest: '每日待办意见',
   wish_update: '微心愿的进展',
   errand_update: '代办服务进度',
+  department_task: '部门交办事项',
 }
 
 /** What the person agreed to in one tap: WeChat answers per template `accept`, `reject`, `ban` or `filter`. */

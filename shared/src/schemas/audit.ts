@@ -16,6 +16,7 @@ export const AUDIT_KINDS = [
   'coin_settings_changed',
   'errand_contact_revealed',
   'errand_kinds_changed',
+  'department_changed',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -34,6 +35,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   coin_settings_changed: '修改幸福币规则与奖品',
   errand_contact_revealed: '查看代办服务的地址电话',
   errand_kinds_changed: '修改代办服务目录',
+  department_changed: '修改承办部门',
 };
 
 /** GET /studios/{studioId}/audit?actorId=&kind=&cursor= — newest first. */

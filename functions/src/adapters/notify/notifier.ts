@@ -69,5 +69,6 @@ export const noticeTemplatesSchema: z.ZodType<NoticeTemplates> = z
     work_digest: noticeTemplateSchema.optional(),
     wish_update: noticeTemplateSchema.optional(),
     errand_update: noticeTemplateSchema.optional(),
+    department_task: noticeTemplateSchema.optional(),
   } satisfies Record<NoticeKind, z.ZodTypeAny>)
   .strict();

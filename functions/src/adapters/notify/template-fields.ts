@@ -47,6 +47,7 @@ export const NOTICE_FIELDS: Record<NoticeKind, Record<string, Shape>> = {
   work_digest: { studio: 'text', overdue: 'count', soon: 'count', escalated: 'count' },
   wish_update: { title: 'text', status: 'text' },
   errand_update: { service: 'text', status: 'status', studio: 'text' },
+  department_task: { department: 'text', category: 'text', status: 'text' },
 };
 
 /** The field type a template key names: `character_string3` → `character_string`. */
