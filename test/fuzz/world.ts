@@ -154,6 +154,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const errandOrder = { kindId: errandKinds[0].id, forWhom: '独居老人', urgency: 2, when: '明天上午', address: '洛社镇人民路 12 号 3 楼', phone: '13812345678', note: '降压药两盒' };
   const errand = await must('placeErrand', { token: tokenOf('resident'), params: { studioId: seed.studioId }, body: { requestId: requestId(), ...errandOrder } });
   await must('reviewErrand', { token: tokenOf('staff1'), params: { studioId: seed.studioId, errandId: errand.id }, body: { approve: true } });
+  // 部门与联络员: the demo's departments (城管办, 环卫所 …)
+  const { departments } = await must('listDepartments', { token: tokenOf('rep1'), params: { studioId: seed.studioId } });
 
   const pools: Record<string, string[]> = {
     studioId: [seed.studioId],
@@ -171,6 +173,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     wishId: [wish.id, waitingWish.id],
     kindId: errandKinds.map((k: { id: string }) => k.id),
     errandId: [errand.id],
+    departmentId: departments.map((d: { id: string }) => d.id),
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -297,6 +300,12 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     confirmErrand: () => ({ body: { rating: 5, comment: '送得很及时' } }),
     cancelErrand: () => ({ body: { reason: '家人已经买了' } }),
     addErrandContact: () => ({ body: { kind: 'call', text: '约好下午三点送到', followUp: false } }),
+    addDepartment: () => ({ body: { name: `部门${ulid().slice(-4)}`, note: '测试用' } }),
+    updateDepartment: () => ({ body: { note: '市容、占道经营' } }),
+    getDepartmentQueue: () => ({ query: {} }),
+    postDepartmentProgress: () => ({ body: { text: '已到现场劝离摊贩' } }),
+    postDepartmentResult: () => ({ body: { text: '摊位已清理，设置了提示牌' } }),
+    handMatterBack: () => ({ body: { reason: '属于市场监管所职责' } }),
   };
 
   const s3 = new S3Client({ endpoint: testS3Endpoint(), forcePathStyle: true, region: 'local', credentials: LOCAL_S3_CREDENTIALS });
