@@ -51,6 +51,7 @@ describe('a 大事 handed to 城管办 and answered by its liaison', () => {
     await liaison.locator('.dept-queue-item', { hasText: '占道摆摊' }).filter({ visible: true }).first().click();
     await visible(liaison, '.dept-acknowledge').click();
     await waitForText(visible(liaison, '.dept-matter-state'), '办理中');
+    await waitForText(liaison.locator('.dept-step-kind.chip--on').filter({ visible: true }).first(), '办理进展');
     await visible(liaison, '.dept-step-text textarea').fill('已到现场劝离摊贩，划定了临时摊位');
     await visible(liaison, '.dept-step-send').click();
     await waitForText(liaison.locator('.dept-timeline-line').filter({ visible: true }).last(), '划定了临时摊位');

@@ -25,6 +25,12 @@ describe('交办事项 (the liaison’s side)', () => {
     click(container.querySelector('.dept-acknowledge'))
     await waitFor(() => expect(container.querySelector('.dept-matter-state')?.textContent).toBe('办理中'))
     expect(posts()[0]).toMatchObject({ url: `${BASE}/acknowledge` })
+    // once signed for, 办理进展 is the step chosen (not 退回, which was the only written one before)
+    expect(container.querySelector('.dept-step-kind.chip--on')?.textContent).toBe('办理进展')
+    fireEvent.change(container.querySelector('.dept-step-text') as Element, { target: { value: '已到现场劝离摊贩' } })
+    click(container.querySelector('.dept-step-send'))
+    await waitFor(() => expect(posts()).toHaveLength(2))
+    expect(posts()[1]).toMatchObject({ url: `${BASE}/progress`, data: { text: '已到现场劝离摊贩' } })
   })
 
   it('checks a written step before sending, then posts progress; a refusal is shown', async () => {

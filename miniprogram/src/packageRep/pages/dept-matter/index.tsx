@@ -25,7 +25,8 @@ const WRITTEN: Record<Written, { label: string; placeholder: string }> = {
 /** 签收 and, once signed for, 办理进展 / 办理结果 / 退回 — each a written step, checked before it is sent. */
 function Steps({ matter, onDone }: { matter: LiaisonMatterView; onDone: (m: LiaisonMatterView) => void }) {
   const written = matter.allowedSteps.filter((s): s is Written => s !== 'acknowledge')
-  const [kind, setKind] = useState<Written>(written[0] ?? 'progress')
+  // 办理进展 first when it may be posted: a hand-back is never the step chosen for the liaison
+  const [kind, setKind] = useState<Written>(written.includes('progress') ? 'progress' : (written[0] ?? 'progress'))
   const [text, setText] = useState('')
   const [error, setError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
@@ -106,7 +107,8 @@ export default function DepartmentMatterPage() {
         {matter.place ? <Text className='plain-line'>{`地点：${matter.place}`}</Text> : null}
         {matter.photos?.map((p) => <Image key={p.url} className='dept-matter-photo' src={p.url} mode='widthFix' />)}
       </View>
-      <Steps matter={matter} onDone={setChanged} />
+      {/* a new state starts the steps afresh (after 签收, 办理进展 is the one chosen) */}
+      <Steps key={matter.state} matter={matter} onDone={setChanged} />
       <View className='card dept-timeline'>
         <Text className='card-title'>办理经过</Text>
         {matter.timeline.map((e) => (
