@@ -51,7 +51,7 @@ const departmentItem = (d: Department) => ({ ...departmentKey(d.studioId, d.id),
 export class DepartmentRepository {
   constructor(private readonly table: TableRef) {}
 
-  /** A hand-on's record as one item of a submission step's transaction (the step's own version check guards it). */
+  /** Access pattern 115: a hand-on's record, one Put in a submission step's transaction (the step's own version check guards it). */
   handOnPut(h: HandOnRecord): TransactItems[number] {
     return { Put: { TableName: this.table.tableName, Item: { ...handOnKey(h.submissionId, h.id), GSI1PK: queuePartition(h.departmentId), GSI1SK: queueSortOf(h), type: 'HandOn', ...h } } };
   }
@@ -91,11 +91,5 @@ export class DepartmentRepository {
   async listQueuePage(departmentId: string, page: { cursor?: string; limit: number }): Promise<{ items: HandOnRecord[]; nextCursor?: string }> {
     const { items, nextCursor } = await queryPage(this.table, { partition: { GSI1PK: queuePartition(departmentId) }, shape: QUEUE_PAGE }, { IndexName: 'GSI1' }, page);
     return { items: items.map((i) => entityOf<HandOnRecord>(i)), nextCursor };
-  }
-
-  /** Access pattern 115: one hand-on — GetItem `PK=SUBMISSION#id, SK=HANDON#handOnId` (consistent). */
-  async getHandOn(submissionId: string, handOnId: string): Promise<HandOnRecord | undefined> {
-    const out = await this.table.client.send(new GetCommand({ TableName: this.table.tableName, Key: handOnKey(submissionId, handOnId), ConsistentRead: true }));
-    return out.Item ? entityOf<HandOnRecord>(out.Item) : undefined;
   }
 }

@@ -125,8 +125,11 @@ describe('departments that answer (DynamoDB Local)', () => {
 
     // answered by the studio: the liaison's steps are refused
     await triageSubmission(f.deps, rep, view.id, { triage: 'major', departmentId: dept('城管办').id, dueDate: due });
-    await replyToSubmission(f.deps, rep, view.id, { text: '已联系相关部门处理。', public: false });
-    expect(await failureOf(acknowledgeMatter(f.deps, liaison, dept('城管办').id, view.id))).toEqual({ code: 'CONFLICT', message: '工作室已经答复或办结了这件事，不能再操作' });
+    const replied = await replyToSubmission(f.deps, rep, view.id, { text: '已联系相关部门处理。', public: false });
+    expect(replied.handOn).toMatchObject({ state: 'withdrawn', stateLabel: '已收回' });
+    expect(await failureOf(acknowledgeMatter(f.deps, liaison, dept('城管办').id, view.id))).toEqual({ code: 'CONFLICT', message: '工作室已经收回或改交其他部门了，不能再签收' });
+    // nothing is left open in 城管办's queue once the studio has answered
+    expect((await getDepartmentQueue(f.deps, liaison, dept('城管办').id, {})).items.filter((h) => h.state === 'handed' || h.state === 'acknowledged')).toEqual([]);
   }, 60_000);
 
   it('lets admins add, rename and retire departments; representatives only list them', async () => {

@@ -28,22 +28,22 @@ export interface HandOnPlan {
 
 const summaryOf = (s: Submission) => maskPersonalDetails(s.text.length > 60 ? `${s.text.slice(0, 60)}…` : s.text);
 
-export function handOnRecordOf(s: Submission, h: CurrentHandOn, handedBy: string, extra: Partial<HandOnRecord> = {}): HandOnRecord {
-  return { id: h.id, submissionId: s.id, studioId: s.studioId, studioName: s.studioName, departmentId: h.departmentId, department: h.department, category: s.category, summary: summaryOf(s), dueDate: h.dueDate, state: h.state, handedAt: h.handedAt, handedBy, ...(h.acknowledgedAt ? { acknowledgedAt: h.acknowledgedAt } : {}), ...(h.answeredAt ? { answeredAt: h.answeredAt } : {}), ...(h.returnReason ? { returnReason: h.returnReason } : {}), ...extra };
+export function handOnRecordOf(s: Submission, h: CurrentHandOn, extra: Partial<HandOnRecord> = {}): HandOnRecord {
+  return { id: h.id, submissionId: s.id, studioId: s.studioId, studioName: s.studioName, departmentId: h.departmentId, department: h.department, category: s.category, summary: summaryOf(s), dueDate: h.dueDate, state: h.state, handedAt: h.handedAt, handedBy: h.handedBy, ...(h.acknowledgedAt ? { acknowledgedAt: h.acknowledgedAt } : {}), ...(h.answeredAt ? { answeredAt: h.answeredAt } : {}), ...(h.returnReason ? { returnReason: h.returnReason } : {}), ...extra };
 }
 
 export async function planHandOn(deps: SubmissionsDeps, principal: Principal, s: Submission, request: AcceptRequest): Promise<HandOnPlan> {
   const department = request.triage === 'major' && request.departmentId ? await departmentToHandOnTo(deps, s.studioId, request.departmentId) : undefined;
   const open = s.handOn && OPEN_HAND_ON_STATES.includes(s.handOn.state) ? s.handOn : undefined;
   const at = deps.now().toISOString();
-  const current: CurrentHandOn | undefined = department ? { id: deps.newId(), departmentId: department.id, department: department.name, dueDate: request.dueDate!, state: 'handed', handedAt: at } : undefined;
-  const [withdrawn, liaisons] = await Promise.all([open ? deps.departments.getHandOn(s.id, open.id) : undefined, current ? liaisonsOf(deps, s.studioId, current.departmentId) : []]);
+  const current: CurrentHandOn | undefined = department ? { id: deps.newId(), departmentId: department.id, department: department.name, dueDate: request.dueDate!, state: 'handed', handedAt: at, handedBy: principal.userId } : undefined;
+  const liaisons = current ? await liaisonsOf(deps, s.studioId, current.departmentId) : [];
   return {
     ...(department ? { departmentName: department.name } : {}),
     fields: { departmentId: department?.id, handOn: current },
     also: (next) => [
-      ...(withdrawn ? [deps.departments.handOnPut({ ...withdrawn, state: 'withdrawn', endedAt: at })] : []),
-      ...(current ? [deps.departments.handOnPut(handOnRecordOf(next, current, principal.userId))] : []),
+      ...(open ? [deps.departments.handOnPut(handOnRecordOf(s, { ...open, state: 'withdrawn' }, { endedAt: at }))] : []),
+      ...(current ? [deps.departments.handOnPut(handOnRecordOf(next, current))] : []),
     ],
     notices: (next, noticeAt) => (current ? liaisonNotices(deps, liaisons, next, current, noticeAt) : []),
   };
@@ -59,6 +59,17 @@ function liaisonNotices(deps: SubmissionsDeps, liaisons: readonly { userId: stri
     createdAt: at,
     notice: { kind: 'department_task' as const, page: liaisonMatterPage(h.departmentId, s.id), data: { department: h.department, category: s.category, status: `交办，${h.dueDate} 前办理` } },
   }));
+}
+
+/**
+ * The studio answers the resident (答复) while a hand-on is open: the department's part ends there (已收回), so its queue
+ * does not keep a matter it can no longer act on. Nothing when no hand-on is open.
+ */
+export function withdrawOpenHandOn(deps: SubmissionsDeps, s: Submission): { fields: Pick<Submission, 'handOn'>; also: (next: Submission, at: string) => TransactItems } {
+  const open = s.handOn && OPEN_HAND_ON_STATES.includes(s.handOn.state) ? s.handOn : undefined;
+  if (!open) return { fields: {}, also: () => [] };
+  const withdrawn: CurrentHandOn = { ...open, state: 'withdrawn' };
+  return { fields: { handOn: withdrawn }, also: (_next, at) => [deps.departments.handOnPut(handOnRecordOf(s, withdrawn, { endedAt: at }))] };
 }
 
 /** A department's liaisons: the studio's members of that role and department (the members' Query, filtered). */

@@ -68,7 +68,7 @@ export async function getDepartmentQueue(deps: SubmissionsDeps, principal: Princ
 async function matterView(deps: SubmissionsDeps, s: Submission & { handOn: CurrentHandOn }, events?: SubmissionEvent[]): Promise<LiaisonMatterView> {
   const [timeline, photos] = await Promise.all([events ?? deps.submissions.listEvents(s.id), photoViews(deps, s.photos)]);
   const view = viewOf(s, timeline, 'studio');
-  const record = handOnRecordOf(s, s.handOn, '');
+  const record = handOnRecordOf(s, s.handOn);
   return {
     ...handOnViewOf(record, deps.now()),
     text: maskPersonalDetails(s.text),
@@ -111,12 +111,10 @@ async function takeStep(deps: SubmissionsDeps, principal: Principal, departmentI
   const handOn: CurrentHandOn = { ...s.handOn, ...plan.handOn, state: transition.state };
   const next: Submission = { ...s, ...plan.submission, handOn };
   const event: SubmissionEvent = { id: deps.newId(), submissionId: s.id, at, actorId: principal.userId, signedAs: s.handOn.department, ...plan.event };
-  const record = handOnRecordOf(s, handOn, '', OPEN_HAND_ON_STATES.includes(handOn.state) ? {} : { endedAt: at });
-  const stored = await deps.departments.getHandOn(s.id, s.handOn.id);
-  const saved = await deps.submissions.saveChange(next, s.status, [event], undefined, undefined, plan.notices?.(next, at) ?? [], [deps.departments.handOnPut({ ...record, handedBy: stored?.handedBy ?? '' })]);
+  const record = handOnRecordOf(s, handOn, OPEN_HAND_ON_STATES.includes(handOn.state) ? {} : { endedAt: at });
+  const saved = await deps.submissions.saveChange(next, s.status, [event], undefined, undefined, plan.notices?.(next, at) ?? [], [deps.departments.handOnPut(record)]);
   if (!saved) throw new ConflictError('这件事刚有了变化，请刷新后再试');
-  const saved_ = { ...next, version: next.version + 1 } as Submission & { handOn: CurrentHandOn };
-  return matterView(deps, saved_);
+  return matterView(deps, { ...next, handOn, version: next.version + 1 });
 }
 
 /** The representative who holds the matter (accepted it) is told of the department's result or hand-back. */

@@ -16,7 +16,7 @@ import { inboxCountsFrom } from './inbox-counts.use-case';
 import { kpiLimits } from './due-dates';
 import { secondCounts } from './seconds.use-case';
 import type { TransactItems } from '../data/dynamodb-client';
-import { planHandOn } from '../departments/hand-on.use-case';
+import { planHandOn, withdrawOpenHandOn } from '../departments/hand-on.use-case';
 import { HAND_ON_STATE_LABELS } from '@shared/submission/hand-on';
 
 /** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
@@ -159,7 +159,9 @@ export async function acceptSubmission(deps: SubmissionsDeps, principal: Princip
 /** 答复, signed as the studio; a public reply of a public submission goes on the board (personal details masked). */
 export async function replyToSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: ReplyRequest): Promise<StudioSubmissionView> {
   const s = await studioSubmission(deps, principal, id);
+  const handOn = withdrawOpenHandOn(deps, s);
   const next = await step(deps, s, { kind: 'reply', public: request.public }, () => ({
+    ...handOn.fields,
     firstReplyAt: s.firstReplyAt ?? deps.now().toISOString(),
     ...(request.public ? { publicReply: request.text } : {}),
     ...(request.public && request.boardText ? { boardText: request.boardText } : {}),
@@ -169,7 +171,7 @@ export async function replyToSubmission(deps: SubmissionsDeps, principal: Princi
   ], (next, at) => [
     ...residentNotice(deps, next, at, 'submission_replied', '已答复'),
     ...(request.public && boardLineOf(next) ? [followersNotice(next, at)] : []),
-  ]);
+  ], handOn.also);
   return studioView(deps, next);
 }
 

@@ -110,6 +110,8 @@ export interface CurrentHandOn {
   dueDate: string;
   state: HandOnState;
   handedAt: string;
+  /** The representative who handed it on. */
+  handedBy: string;
   acknowledgedAt?: string;
   answeredAt?: string;
   returnReason?: string;
