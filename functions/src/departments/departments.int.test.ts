@@ -132,6 +132,16 @@ describe('departments that answer (DynamoDB Local)', () => {
     expect((await getDepartmentQueue(f.deps, liaison, dept('城管办').id, {})).items.filter((h) => h.state === 'handed' || h.state === 'acknowledged')).toEqual([]);
   }, 60_000);
 
+  it('lets one of two 签收 at once through; the other is a 409 and writes nothing', async () => {
+    const { f, rep, dept, liaison, view, due } = await setUp();
+    await acceptSubmission(f.deps, rep, view.id, { triage: 'major', departmentId: dept('城管办').id, dueDate: due });
+    const before = (await f.deps.submissions.listEvents(view.id)).length;
+    const outcomes = await Promise.allSettled([acknowledgeMatter(f.deps, liaison, dept('城管办').id, view.id), acknowledgeMatter(f.deps, liaison, dept('城管办').id, view.id)]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(['CONFLICT']);
+    expect((await f.deps.submissions.listEvents(view.id)).length).toBe(before + 1);
+  }, 60_000);
+
   it('lets admins add, rename and retire departments; representatives only list them', async () => {
     const { f, rep, admin, dept } = await setUp();
     const added = await addDepartment(f.deps, admin, f.seed.studioId, { name: '市场监管所' });

@@ -4,6 +4,7 @@ import { maskPersonalDetails } from '@shared/submission/mask';
 import { chinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import { ConflictError, NotFoundError } from '../errors';
+import { isLiaisonOf } from '../policy';
 import type { NoticeOrder } from '../notices/notice-queue.repository';
 import type { SubmissionsDeps } from '../submissions/deps';
 import { checkPhotosOf, photoViews } from '../submissions/photos.use-case';
@@ -21,8 +22,7 @@ const QUEUE_PAGE = 30;
  * whether the department exists or not.
  */
 async function ownDepartment(deps: SubmissionsDeps, principal: Principal, departmentId: string): Promise<Department> {
-  if (principal.role !== 'liaison' || principal.departmentId !== departmentId || !principal.studioId) throw new NotFoundError('没有找到这个部门');
-  const department = await deps.departments.get(principal.studioId, departmentId);
+  const department = principal.studioId && isLiaisonOf(principal, principal.studioId, departmentId) ? await deps.departments.get(principal.studioId, departmentId) : undefined;
   if (!department) throw new NotFoundError('没有找到这个部门');
   return department;
 }
