@@ -54,6 +54,9 @@ describe('交办事项 (the liaison’s side)', () => {
     Taro.request.mockImplementation(((req: RequestCall) => ok(req.method === 'POST' ? { ...acked, state: 'returned', stateLabel: '已退回', allowedSteps: [], status: 'accepted' } : acked)) as never)
     const { container } = render(<DepartmentMatterPage />)
     await waitFor(() => expect(container.querySelectorAll('.dept-step-kind')).toHaveLength(3))
+    expect(container.querySelector('.photo-add')).toBeNull()
+    click(container.querySelectorAll('.dept-step-kind')[1] ?? null) // 办理结果 may carry photos
+    expect(container.querySelector('.photo-add')).not.toBeNull()
     click(container.querySelectorAll('.dept-step-kind')[2] ?? null)
     fireEvent.change(container.querySelector('.dept-step-text') as Element, { target: { value: '属于市场监管所职责' } })
     click(container.querySelector('.dept-step-send'))

@@ -8,6 +8,7 @@ import { errorMessage, isApiError } from '../../../services/request'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
+import { PhotoPicker, photosFailed, photosUploading, PHOTOS_FAILED_MESSAGE, PHOTOS_UPLOADING_MESSAGE, uploadedPhotos, type PickedPhoto } from '../../../components/photo-picker'
 import { BusyButton } from '../../../components/ui/busy-button'
 import { ChipGroup } from '../../../components/ui/chip-group'
 import { Field } from '../../../components/ui/field'
@@ -30,6 +31,8 @@ function Steps({ matter, onDone }: { matter: LiaisonMatterView; onDone: (m: Liai
   const [text, setText] = useState('')
   const [error, setError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
+  // 办理结果 may carry up to 3 photos, uploaded as a submission's are
+  const [photos, setPhotos] = useState<PickedPhoto[]>([])
   const send = async (work: () => Promise<LiaisonMatterView>, done: string) => {
     setBusy(true)
     try {
@@ -51,8 +54,10 @@ function Steps({ matter, onDone }: { matter: LiaisonMatterView; onDone: (m: Liai
       if (!parsed.ok) return setError(parsed.fields.text)
       void send(() => postDepartmentProgress(...ids, parsed.value), '进展已发布')
     } else if (kind === 'result') {
-      const parsed = parseWith(departmentResultRequest, { text })
-      if (!parsed.ok) return setError(parsed.fields.text)
+      if (photosUploading(photos) || photosFailed(photos)) return setError(photosUploading(photos) ? PHOTOS_UPLOADING_MESSAGE : PHOTOS_FAILED_MESSAGE)
+      const keys = uploadedPhotos(photos).map((p) => p.key)
+      const parsed = parseWith(departmentResultRequest, { text, ...(keys.length ? { photos: keys } : {}) })
+      if (!parsed.ok) return setError(parsed.fields.text ?? parsed.fields.photos)
       void send(() => postDepartmentResult(...ids, parsed.value), '结果已反馈给工作室')
     } else {
       const parsed = parseWith(handBackRequest, { reason: text })
@@ -75,6 +80,7 @@ function Steps({ matter, onDone }: { matter: LiaisonMatterView; onDone: (m: Liai
       <Field label={WRITTEN[kind].label} error={error} errorClass='dept-step-error'>
         <Textarea className='text-input text-input--plain dept-step-text' value={text} maxlength={1000} placeholder={WRITTEN[kind].placeholder} placeholderClass='input-placeholder' onInput={(e) => setText(e.detail.value)} />
       </Field>
+      {kind === 'result' ? <PhotoPicker onChange={setPhotos} disabled={busy} /> : null}
       <BusyButton label={`提交${WRITTEN[kind].label}`} busyLabel='正在提交…' busy={busy} className='btn--primary dept-step-send' onClick={submit} />
     </View>
   )
