@@ -115,7 +115,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     iam: [
       // a submission's studio, settings, stand and the resident's openid in one BatchGetItem; the inbox's counts item;
       // 附议: a ConditionCheck of the matter's status in the transaction that puts the Second and ADDs the count
-      // 协商: each step an Update with the timeline Puts; a sign-up withdrawn is a Delete in its transaction
+      // 协商: each step an Update with the timeline Puts; a sign-up withdrawn is a Delete in its transaction;
+      // 部门与联络员: departments, hand-ons written in a step's transaction (GSI1: a department's queue)
       dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'DeleteItem'], [TABLE]),
       dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')]),
       // signed upload forms may only create photos under photos/ (tagged pending); the API checks, tags, deletes bad ones and signs views

@@ -26,6 +26,7 @@ import type { GridRepository } from './studio/grid.repository';
 import type { WishRepository } from './wishes/wish.repository';
 import type { DeskTicketRepository } from './auth/desk-ticket.repository';
 import type { ConsultationRepository } from './consultations/consultation.repository';
+import type { DepartmentRepository } from './departments/department.repository';
 import type { SecondRepository } from './submissions/second.repository';
 import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
@@ -73,6 +74,8 @@ export interface Deps {
   /** 网格 / 院落 and the matters raised in each. */
   grids: GridRepository;
   wishes: WishRepository;
+  /** 部门与联络员: departments and their hand-ons. */
+  departments: DepartmentRepository;
   /** 附议: residents who raised the same matter (their Seconds and each matter's count). */
   seconds: SecondRepository;
   consultations: ConsultationRepository;

@@ -1,5 +1,5 @@
 import { ForbiddenError } from './errors';
-import { mayActFor, requireStudioRole } from './policy';
+import { isLiaisonOf, mayActFor, requireStudioRole } from './policy';
 
 const STUDIO = '01J0000000000000000000STUD';
 const OTHER = '01J0000000000000000000OTHR';
@@ -10,7 +10,7 @@ describe('who may act for a studio', () => {
     ['answer', ['representative', 'admin']],
     ['administer', ['admin']],
   ] as const)('%s: only %j of that studio', (action, allowed) => {
-    for (const role of ['resident', 'representative', 'staff', 'admin'] as const) {
+    for (const role of ['resident', 'representative', 'staff', 'admin', 'liaison'] as const) {
       expect(mayActFor({ userId: 'u', role, studioId: STUDIO }, STUDIO, action)).toBe((allowed as readonly string[]).includes(role));
       // the same role in another studio acts for nothing here
       expect(mayActFor({ userId: 'u', role, studioId: OTHER }, STUDIO, action)).toBe(false);
@@ -22,5 +22,15 @@ describe('who may act for a studio', () => {
     expect(() => requireStudioRole({ userId: 'u', role: 'staff', studioId: STUDIO }, STUDIO, 'answer')).toThrow(new ForbiddenError('只有本工作室的党代表和管理员可以办理'));
     expect(() => requireStudioRole({ userId: 'u', role: 'staff', studioId: STUDIO }, STUDIO, 'administer', '只有本工作室的管理员可以生成海报')).toThrow('只有本工作室的管理员可以生成海报');
     expect(() => requireStudioRole({ userId: 'u', role: 'admin', studioId: STUDIO }, STUDIO, 'administer')).not.toThrow();
+  });
+});
+
+describe('who may act on what was handed to a department', () => {
+  const DEPT = '01J0000000000000000000DEPT';
+  it('is its own liaison only, of its own studio', () => {
+    expect(isLiaisonOf({ userId: 'u', role: 'liaison', studioId: STUDIO, departmentId: DEPT }, STUDIO, DEPT)).toBe(true);
+    expect(isLiaisonOf({ userId: 'u', role: 'liaison', studioId: STUDIO, departmentId: 'another' }, STUDIO, DEPT)).toBe(false);
+    expect(isLiaisonOf({ userId: 'u', role: 'liaison', studioId: OTHER, departmentId: DEPT }, STUDIO, DEPT)).toBe(false);
+    for (const role of ['resident', 'representative', 'staff', 'admin'] as const) expect(isLiaisonOf({ userId: 'u', role, studioId: STUDIO, departmentId: DEPT }, STUDIO, DEPT)).toBe(false);
   });
 });

@@ -32,3 +32,11 @@ export function mayActFor(principal: Principal, studioId: string, action: Studio
 export function requireStudioRole(principal: Principal, studioId: string, action: StudioAction, refusal: string = REFUSALS[action]): void {
   if (!mayActFor(principal, studioId, action)) throw new ForbiddenError(refusal);
 }
+
+/**
+ * May this person act on what was handed to a department? Only a liaison (部门联络员) of that department, of its
+ * studio: nobody else, whatever their role (representatives work the matter through the studio's own routes).
+ */
+export function isLiaisonOf(principal: Principal, studioId: string, departmentId: string): boolean {
+  return principal.role === 'liaison' && principal.studioId === studioId && principal.departmentId === departmentId;
+}

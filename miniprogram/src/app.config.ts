@@ -31,13 +31,13 @@ export default defineAppConfig({
     // the categories of submissions with their time limits (意见类别与时限), the audit trail (操作记录).
     {
       root: 'packageAdmin',
-      pages: ['pages/index/index', 'pages/services/index', 'pages/service-edit/index', 'pages/venues/index', 'pages/venue-edit/index', 'pages/stands/index', 'pages/submission-settings/index', 'pages/audit/index', 'pages/members/index', 'pages/coins/index', 'pages/volunteers/index', 'pages/errand-kinds/index', 'pages/grids/index'],
+      pages: ['pages/index/index', 'pages/services/index', 'pages/service-edit/index', 'pages/venues/index', 'pages/venue-edit/index', 'pages/stands/index', 'pages/submission-settings/index', 'pages/audit/index', 'pages/members/index', 'pages/coins/index', 'pages/volunteers/index', 'pages/errand-kinds/index', 'pages/grids/index', 'pages/departments/index'],
     },
     // Representatives and admins: the inbox of submissions (意见办理), accept and sort, reply, resolve; 统计 and CSV export;
-    // the studio's reply templates (答复模板).
+    // the studio's reply templates (答复模板); a department's liaison: its queue and matters (部门待办).
     {
       root: 'packageRep',
-      pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index', 'pages/templates/index', 'pages/wish-review/index', 'pages/desk-login/index', 'pages/desk-confirm/index', 'pages/grid/index', 'pages/consultations/index', 'pages/consultation-new/index', 'pages/consultation/index'],
+      pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index', 'pages/templates/index', 'pages/wish-review/index', 'pages/desk-login/index', 'pages/desk-confirm/index', 'pages/grid/index', 'pages/consultations/index', 'pages/consultation-new/index', 'pages/consultation/index', 'pages/dept-queue/index', 'pages/dept-matter/index'],
     },
   ],
   // The browser build: pages change without a slide. Taro's H5 router hides the page left behind by a timer when the

@@ -1,9 +1,9 @@
 /** Who a signed-in person is to the system. Staff roles belong to exactly one studio. */
-export const ROLES = ['resident', 'representative', 'staff', 'admin', 'grid_head'] as const;
+export const ROLES = ['resident', 'representative', 'staff', 'admin', 'grid_head', 'liaison'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles granted through a studio invite (a resident never needs one). */
-export const STUDIO_ROLES = ['representative', 'staff', 'admin', 'grid_head'] as const;
+export const STUDIO_ROLES = ['representative', 'staff', 'admin', 'grid_head', 'liaison'] as const;
 export type StudioRole = (typeof STUDIO_ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -12,6 +12,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   staff: '服务点工作人员',
   admin: '工作室管理员',
   grid_head: '网格员',
+  /** A department's (城管办, 环卫所 …) liaison: acts only on the matters handed to its department. */
+  liaison: '部门联络员',
 };
 
 /** The roles that run a studio's stands and desks (服务点工作台, 代办, 幸福币): not a grid head, who acts for one grid. */

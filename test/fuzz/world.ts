@@ -161,6 +161,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   // 扫码登录电脑工作台: a desk browser's ticket, waiting for a phone
   const deskTicket = await must('createDeskTicket', {});
   const grids = (await must('listGrids', { params: { studioId: seed.studioId } })).grids as { id: string }[];
+  // 部门与联络员: the demo's departments (城管办, 环卫所 …)
+  const { departments } = await must('listDepartments', { token: tokenOf('rep1'), params: { studioId: seed.studioId } });
 
   const pools: Record<string, string[]> = {
     studioId: [seed.studioId],
@@ -181,6 +183,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     ticketId: [deskTicket.ticketId],
     gridId: grids.map((g) => g.id),
     consultationId: [consultation.id],
+    departmentId: departments.map((d: { id: string }) => d.id),
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -318,6 +321,12 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     cancelConsultation: () => ({ body: { reason: '下雨改期' } }),
     recordConsultation: () => ({ body: { attendance: 12, attendeeNames: '居民代表、环卫所', minutes: '居民反映垃圾清运不及时，环卫所同意每天清运两次。', decision: '每天早晚各清运一次' } }),
     publishConsultationResult: () => ({ body: { result: '已改为每天清运两次' } }),
+    addDepartment: () => ({ body: { name: `部门${ulid().slice(-4)}`, note: '测试用' } }),
+    updateDepartment: () => ({ body: { note: '市容、占道经营' } }),
+    getDepartmentQueue: () => ({ query: {} }),
+    postDepartmentProgress: () => ({ body: { text: '已到现场劝离摊贩' } }),
+    postDepartmentResult: () => ({ body: { text: '摊位已清理，设置了提示牌' } }),
+    handMatterBack: () => ({ body: { reason: '属于市场监管所职责' } }),
   };
 
   const s3 = new S3Client({ endpoint: testS3Endpoint(), forcePathStyle: true, region: 'local', credentials: LOCAL_S3_CREDENTIALS });

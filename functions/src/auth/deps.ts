@@ -7,10 +7,11 @@ import { AuditRepository } from '../audit/audit.repository';
 import { DeskTicketRepository } from './desk-ticket.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { wechatLoginOf } from '../wiring/adapters/wechat-login';
+import { DepartmentRepository } from '../departments/department.repository';
 
-export type AuthDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'grids' | 'rateLimits' | 'wechatLogin' | 'deskTickets'>;
+export type AuthDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'grids' | 'rateLimits' | 'wechatLogin' | 'deskTickets' | 'departments'>;
 
 export function authDeps(cfg: Config): AuthDeps {
   const table = tableOf(cfg);
-  return { ...basicsOf(cfg), audit: new AuditRepository(table), studios: new StudioRepository(table), grids: new GridRepository(table), rateLimits: new RateLimitRepository(table), deskTickets: new DeskTicketRepository(table), wechatLogin: wechatLoginOf(cfg) };
+  return { ...basicsOf(cfg), audit: new AuditRepository(table), studios: new StudioRepository(table), grids: new GridRepository(table), rateLimits: new RateLimitRepository(table), deskTickets: new DeskTicketRepository(table), wechatLogin: wechatLoginOf(cfg), departments: new DepartmentRepository(table) };
 }

@@ -19,15 +19,17 @@ const newInviteCode = () => randomCode(INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH)
 export async function createInvite(deps: AuthDeps, principal: Principal, studioId: string, request: CreateInviteRequest): Promise<InviteResponse> {
   requireStudioRole(principal, studioId, 'administer', '只有本工作室的管理员可以发放邀请码');
   if (request.gridId && !(await deps.grids.getGrid(studioId, request.gridId))) throw new ValidationError({ gridId: '没有找到这个网格，请刷新后重选' });
+  const department = request.departmentId ? await deps.departments.get(studioId, request.departmentId) : undefined;
+  if (request.departmentId && !department?.active) throw new ValidationError({ departmentId: department ? '这个部门已停用，请先重新启用' : '没有找到这个部门' });
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + request.validHours * 3_600_000).toISOString();
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const code = newInviteCode();
-    const grid = request.gridId ? { gridId: request.gridId } : {};
-    const stored = await deps.studios.createInvite({ code, studioId, role: request.role, ...grid, createdBy: principal.userId, createdAt: now.toISOString(), expiresAt });
+    const scope = { ...(request.gridId ? { gridId: request.gridId } : {}), ...(department ? { departmentId: department.id } : {}) };
+    const stored = await deps.studios.createInvite({ code, studioId, role: request.role, ...scope, createdBy: principal.userId, createdAt: now.toISOString(), expiresAt });
     if (stored) {
-      await recordAudit(deps, principal, studioId, 'invite_created', `发放「${ROLE_LABELS[request.role]}」邀请码，${request.validHours} 小时内有效`);
-      return { code, role: request.role, studioId, ...grid, expiresAt };
+      await recordAudit(deps, principal, studioId, 'invite_created', `发放「${department ? `${department.name}${ROLE_LABELS[request.role]}` : ROLE_LABELS[request.role]}」邀请码，${request.validHours} 小时内有效`);
+      return { code, role: request.role, studioId, ...scope, expiresAt };
     }
   }
   throw new ConflictError('邀请码生成冲突，请重试');
@@ -50,13 +52,14 @@ export async function redeemInvite(deps: AuthDeps, principal: Principal, request
   if (user.studioId && user.studioId !== invite.studioId) throw new ConflictError('您已是其他工作室的成员，不能加入这个工作室');
   const outcome = await deps.studios.redeemInvite(
     invite,
-    { studioId: invite.studioId, userId: user.id, role: invite.role, ...(invite.gridId ? { gridId: invite.gridId } : {}), displayName: user.displayName, joinedAt: now },
+    { studioId: invite.studioId, userId: user.id, role: invite.role, ...(invite.gridId ? { gridId: invite.gridId } : {}), displayName: user.displayName, joinedAt: now, ...(invite.departmentId ? { departmentId: invite.departmentId } : {}) },
     now,
   );
   if (outcome === 'invite-unusable') throw new ConflictError('这个邀请码已经被使用过了');
   if (outcome === 'user-in-other-studio') throw new ConflictError('您已是其他工作室的成员，不能加入这个工作室');
   const from = user.studioId === invite.studioId ? ROLE_LABELS[user.role] : ROLE_LABELS.resident;
   await recordAudit(deps, { ...principal, role: invite.role, studioId: invite.studioId }, invite.studioId, 'role_changed', `${user.displayName} 用邀请码加入：${from} → ${ROLE_LABELS[invite.role]}`, user.id);
-  const { gridId: _formerGrid, ...rest } = user;
-  return openSession(deps, { ...rest, role: invite.role, studioId: invite.studioId, ...(invite.gridId ? { gridId: invite.gridId } : {}) });
+  // the role's scope (a grid, a department) is the new invite's, never one left from a role before
+  const { gridId: _formerGrid, departmentId: _formerDepartment, ...person } = user;
+  return openSession(deps, { ...person, role: invite.role, studioId: invite.studioId, ...(invite.gridId ? { gridId: invite.gridId } : {}), ...(invite.departmentId ? { departmentId: invite.departmentId } : {}) });
 }

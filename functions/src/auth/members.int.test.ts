@@ -18,6 +18,8 @@ describe('members of a studio (DynamoDB Local)', () => {
       '张建国:representative',
       '陈丽:staff',
       '王志强:staff',
+      // 城管办's liaison (部门与联络员), after the studio's own roles
+      '城管办联络员:liaison',
       '吴网格员:grid_head',
     ]);
     const byName = (name: string) => listed.body.members.find((m: { displayName: string }) => m.displayName === name).userId as string;

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.use-case';
 import type { AuthDeps } from './deps';
 
 const REFUSAL = '只有本工作室的管理员可以管理成员';
-const ORDER: readonly StudioRole[] = ['admin', 'representative', 'staff', 'grid_head'];
+const ORDER: readonly StudioRole[] = ['admin', 'representative', 'staff', 'liaison', 'grid_head'];
 const order = (m: MemberView) => ORDER.indexOf(m.role);
 
 /** 成员与邀请: the studio's people with their roles, for its admin. */
@@ -36,6 +36,8 @@ export async function changeMemberRole(deps: AuthDeps, principal: Principal, stu
   if (member.role === request.role) return member;
   // a grid head is for one grid, which only an invite names
   if (request.role === 'grid_head') throw new ValidationError({ role: '网格员请用网格员邀请码加入（生成邀请码时选好网格）' });
+  // a liaison answers for one department: that comes only with an invite that names it
+  if (request.role === 'liaison') throw new ValidationError({ role: '部门联络员请用邀请码加入（发放时选定部门）' });
   if (!(await deps.studios.changeMemberRole(studioId, userId, request.role, deps.now().toISOString()))) throw new NotFoundError('这个人不是本工作室的成员');
   await recordAudit(deps, principal, studioId, 'role_changed', `${member.displayName}：${ROLE_LABELS[member.role]} → ${ROLE_LABELS[request.role]}`, userId);
   return { ...member, role: request.role };

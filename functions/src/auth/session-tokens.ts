@@ -9,6 +9,8 @@ export interface Principal {
   studioId?: string;
   /** A grid head's grid: read from their stored record, never from the token. */
   gridId?: string;
+  /** A liaison's department (部门联络员 act only on the matters handed to it). */
+  departmentId?: string;
 }
 
 const ISSUER = 'lianxin';
@@ -24,7 +26,7 @@ export class SessionTokens {
   async issue(principal: Principal, now: Date): Promise<{ token: string; expiresAt: string }> {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.ttlSeconds;
-    const token = await new SignJWT({ role: principal.role, ...(principal.studioId ? { studioId: principal.studioId } : {}) })
+    const token = await new SignJWT({ role: principal.role, ...(principal.studioId ? { studioId: principal.studioId } : {}), ...(principal.departmentId ? { departmentId: principal.departmentId } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(principal.userId)
       // every session its own: two issued in the same second (the phone's and the desk's) are still two tokens
@@ -50,7 +52,7 @@ export class SessionTokens {
       });
       const role = payload.role as Role;
       if (!payload.sub || !ROLES.includes(role)) return undefined;
-      return { userId: payload.sub, role, ...(typeof payload.studioId === 'string' ? { studioId: payload.studioId } : {}) };
+      return { userId: payload.sub, role, ...(typeof payload.studioId === 'string' ? { studioId: payload.studioId } : {}), ...(typeof payload.departmentId === 'string' ? { departmentId: payload.departmentId } : {}) };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return undefined;
       throw error;

@@ -11,6 +11,7 @@ export async function userViewOf(deps: Pick<Deps, 'studios'>, user: User): Promi
     displayName: user.displayName,
     role: user.role,
     ...(user.studioId ? { studioId: user.studioId } : {}),
+    ...(user.departmentId ? { departmentId: user.departmentId } : {}),
     ...(studio ? { studioName: studio.name } : {}),
     ...(user.gridId ? { gridId: user.gridId } : {}),
   };
@@ -18,7 +19,7 @@ export async function userViewOf(deps: Pick<Deps, 'studios'>, user: User): Promi
 
 /** Issues a session for a stored user: a short-lived token plus the user's view. */
 export async function openSession(deps: Pick<Deps, 'studios' | 'tokens' | 'now'>, user: User): Promise<SessionResponse> {
-  const { token, expiresAt } = await deps.tokens.issue({ userId: user.id, role: user.role, ...(user.studioId ? { studioId: user.studioId } : {}) }, deps.now());
+  const { token, expiresAt } = await deps.tokens.issue({ userId: user.id, role: user.role, ...(user.studioId ? { studioId: user.studioId } : {}), ...(user.departmentId ? { departmentId: user.departmentId } : {}) }, deps.now());
   return { token, expiresAt, user: await userViewOf(deps, user) };
 }
 

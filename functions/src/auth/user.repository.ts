@@ -11,6 +11,8 @@ export interface User {
   studioId?: string;
   /** A grid head's grid (网格员 / 院落长). */
   gridId?: string;
+  /** A liaison's department (set by the invite they redeemed). */
+  departmentId?: string;
   createdAt: string;
 }
 
@@ -25,8 +27,8 @@ export function userToItem(user: User) {
 }
 
 function userFromItem(item: Record<string, unknown>): User {
-  const { id, displayName, role, studioId, gridId, createdAt } = item as unknown as User;
-  return { id, displayName, role, ...(studioId ? { studioId } : {}), ...(gridId ? { gridId } : {}), createdAt };
+  const { id, displayName, role, studioId, gridId, departmentId, createdAt } = item as unknown as User;
+  return { id, displayName, role, ...(studioId ? { studioId } : {}), ...(gridId ? { gridId } : {}), ...(departmentId ? { departmentId } : {}), createdAt };
 }
 
 export class UserRepository {

@@ -50,7 +50,7 @@ async function callerOf(deps: RouterDeps, token: string | undefined): Promise<Pr
   if (!claimed) return undefined;
   const user = await deps.users.getUser(claimed.userId);
   if (!user) return undefined;
-  return { userId: user.id, role: user.role, ...(user.studioId ? { studioId: user.studioId } : {}), ...(user.gridId ? { gridId: user.gridId } : {}) };
+  return { userId: user.id, role: user.role, ...(user.studioId ? { studioId: user.studioId } : {}), ...(user.gridId ? { gridId: user.gridId } : {}), ...(user.departmentId ? { departmentId: user.departmentId } : {}) };
 }
 
 export type Handler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;

@@ -11,6 +11,7 @@ import { inboxCountsFrom } from '../submissions/inbox-counts.use-case';
 import { seedDemoWishes } from '../wishes/demo-wishes';
 import { seedDemoGrids } from './demo-grids';
 import { seedDemoConsultations } from '../consultations/demo-consultations';
+import { seedDemoDepartments } from '../departments/demo-departments';
 
 /**
  * Demo data for the local stage: a studio with its people, a market venue with a stand today and upcoming
@@ -123,6 +124,8 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   await seedDemoWishes(deps, record.studioId);
   // 网格 / 院落 and a 网格员 (also for a table kept from before grids)
   await seedDemoGrids(deps, record.studioId, STUDIO_NAME, PEOPLE.length);
+  // 部门与联络员: 城管办, 环卫所, 派出所, 卫生院 and 城管办's liaison persona (also for a table kept from before them)
+  await seedDemoDepartments(deps, record.studioId, STUDIO_NAME);
   // 点单-配送: the studio's catalogue of 代办服务 (also for a table kept from before it)
   if ((await deps.errands.listKinds(record.studioId)).length === 0) {
     for (const kind of DEMO_ERRAND_KINDS) await deps.errands.putKind({ studioId: record.studioId, id: deps.newId(), ...kind, retired: false }, true);

@@ -30,6 +30,8 @@ const IN_APP: Record<NoticeKind, (data: Record<string, string>) => { title: stri
   work_digest: (d) => ({ title: '今日待办意见', body: `${d.studio ?? '工作室'}：已超期 ${d.overdue ?? '0'} 件，一个工作日内到期 ${d.soon ?? '0'} 件${d.escalated && d.escalated !== '0' ? `，超期较久报管理员 ${d.escalated} 件` : ''}` }),
   wish_update: (d) => ({ title: '微心愿有了新进展', body: `「${d.title ?? ''}」：${d.status ?? ''}` }),
   consultation_invite: (d) => ({ title: '邀请您参加议事协商', body: `「${d.topic ?? ''}」，${d.date ?? ''}，${d.place ?? ''}，欢迎报名参加` }),
+  // a 大事 handed on to a department (to its liaisons), and its result or hand-back (to the representative)
+  department_task: (d) => ({ title: '部门交办事项', body: `${d.department ?? ''}：「${d.category ?? ''}」${d.status ?? ''}` }),
 };
 
 /** One recipient of a fan-out: a key unique within it (the delivery's id), and what is theirs alone. */

@@ -113,6 +113,7 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
       displayName: user.displayName,
       role: user.role,
       ...(studio ? { studioName: studio.name } : {}),
+      ...(user.departmentId ? { departmentId: user.departmentId } : {}),
       createdAt: user.createdAt,
       linkedToWechat: Boolean(openid),
     },

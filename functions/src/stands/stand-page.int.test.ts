@@ -92,8 +92,10 @@ describe('stand page (DynamoDB Local)', () => {
     expect(again.createdPeople).toBe(false);
     expect(again.createdStands).toEqual([]);
     expect(again.venueId).toBe(seed.venueId);
-    expect(await deps.personas.listPersonas()).toHaveLength(8);
-    expect(await deps.studios.listMembersOfStudio(seed.studioId)).toHaveLength(5);
+    // the eight people, and 城管办's liaison with the four departments (部门与联络员), each once
+    expect(await deps.personas.listPersonas()).toHaveLength(9);
+    expect(await deps.studios.listMembersOfStudio(seed.studioId)).toHaveLength(6);
+    expect((await deps.departments.listOfStudio(seed.studioId)).map((d) => d.name).sort()).toEqual(['卫生院', '城管办', '派出所', '环卫所'].sort());
     // the studio is in the studio directory (the overdue count's), once, however often the seed runs
     expect(await deps.studios.listStudioIds()).toEqual([seed.studioId]);
   });

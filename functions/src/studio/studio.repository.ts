@@ -20,6 +20,8 @@ export interface StudioMember {
   gridId?: string;
   /** A grid head agreed to be listed by name on the studio's page (网格员公示). */
   listed?: boolean;
+  /** A liaison's department. */
+  departmentId?: string;
 }
 
 /** A one-time, expiring code by which a studio admin grants a studio role. */
@@ -29,6 +31,8 @@ export interface Invite {
   role: StudioRole;
   /** For a grid head: the grid the role is for. */
   gridId?: string;
+  /** A liaison's invite names the department. */
+  departmentId?: string;
   createdBy: string;
   createdAt: string;
   expiresAt: string;
@@ -66,6 +70,13 @@ export interface ReplyTemplates {
   version: number;
   updatedAt: string;
   updatedBy: string;
+}
+
+/** The user's role, studio and the role's scope as an invite grants them: a grid or a department set, the other removed. */
+function redeemUpdateOf(member: StudioMember): string {
+  const set = ['#role = :role', 'studioId = :studio', ...(member.gridId ? ['gridId = :grid'] : []), ...(member.departmentId ? ['departmentId = :dept'] : [])];
+  const remove = [...(member.gridId ? [] : ['gridId']), ...(member.departmentId ? [] : ['departmentId'])];
+  return `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`;
 }
 
 export type RedeemOutcome = 'redeemed' | 'invite-unusable' | 'user-in-other-studio';
@@ -150,8 +161,8 @@ export class StudioRepository {
         Update: {
           TableName: this.table.tableName,
           Key: userKey(userId),
-          // a grid head's grid goes with the role (nobody becomes a grid head this way: that takes an invite for a grid)
-          UpdateExpression: 'SET #role = :role REMOVE gridId',
+          // a role's scope (a grid head's grid, a liaison's department) goes with the role (they come only with an invite)
+          UpdateExpression: 'SET #role = :role REMOVE gridId, departmentId',
           ConditionExpression: 'studioId = :studio',
           ExpressionAttributeNames: { '#role': 'role' },
           ExpressionAttributeValues: { ':role': role, ':studio': studioId },
@@ -161,7 +172,7 @@ export class StudioRepository {
         Update: {
           TableName: this.table.tableName,
           Key: memberKey(studioId, userId),
-          UpdateExpression: 'SET #role = :role, roleChangedAt = :at REMOVE gridId, listed',
+          UpdateExpression: 'SET #role = :role, roleChangedAt = :at REMOVE gridId, listed, departmentId',
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeNames: { '#role': 'role' },
           ExpressionAttributeValues: { ':role': role, ':at': at },
@@ -180,7 +191,7 @@ export class StudioRepository {
         Update: {
           TableName: this.table.tableName,
           Key: userKey(userId),
-          UpdateExpression: 'SET #role = :resident REMOVE studioId, gridId',
+          UpdateExpression: 'SET #role = :resident REMOVE studioId, gridId, departmentId',
           ConditionExpression: 'studioId = :studio',
           ExpressionAttributeNames: { '#role': 'role' },
           ExpressionAttributeValues: { ':resident': 'resident', ':studio': studioId },
@@ -277,10 +288,11 @@ export class StudioRepository {
               Update: {
                 TableName: this.table.tableName,
                 Key: userKey(member.userId),
-                UpdateExpression: member.gridId ? 'SET #role = :role, studioId = :studio, gridId = :grid' : 'SET #role = :role, studioId = :studio REMOVE gridId',
+                // a role's scope comes with it (a grid head's grid, a liaison's department); any other role has none
+                UpdateExpression: redeemUpdateOf(member),
                 ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(studioId) OR studioId = :studio)',
                 ExpressionAttributeNames: { '#role': 'role' },
-                ExpressionAttributeValues: { ':role': member.role, ':studio': member.studioId, ...(member.gridId ? { ':grid': member.gridId } : {}) },
+                ExpressionAttributeValues: { ':role': member.role, ':studio': member.studioId, ...(member.gridId ? { ':grid': member.gridId } : {}), ...(member.departmentId ? { ':dept': member.departmentId } : {}) },
               },
             },
             { Put: { TableName: this.table.tableName, Item: memberToItem(member) } },

@@ -15,6 +15,7 @@ import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { WishRepository } from '../wishes/wish.repository';
 import { SecondRepository } from './second.repository';
 import { ConsultationRepository } from '../consultations/consultation.repository';
+import { DepartmentRepository } from '../departments/department.repository';
 
 /** The daily overdue count: every studio's open submissions (and 微心愿 nobody claimed); no session, no WeChat, no photos. */
 export type SubmissionJobsDeps = JobBasics & Pick<Deps, 'studios' | 'submissions' | 'rateAsks' | 'holidayCalendars' | 'wishes' | 'noticeQueue'>;
@@ -24,7 +25,7 @@ export function submissionJobsDeps(cfg: Config): SubmissionJobsDeps {
   return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table), rateAsks: new RateAskRepository(table), holidayCalendars: new HolidayCalendarRepository(table), wishes: new WishRepository(table), noticeQueue: new NoticeQueueRepository(table) };
 }
 
-export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'grids' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds' | 'consultations'>;
+export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'grids' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds' | 'consultations' | 'departments'>;
 
 export function submissionsDeps(cfg: Config): SubmissionsDeps {
   const table = tableOf(cfg);
@@ -42,5 +43,6 @@ export function submissionsDeps(cfg: Config): SubmissionsDeps {
     rateLimits: new RateLimitRepository(table),
     seconds: new SecondRepository(table),
     consultations: new ConsultationRepository(table),
+    departments: new DepartmentRepository(table),
   };
 }

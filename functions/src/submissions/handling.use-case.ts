@@ -1,5 +1,6 @@
 import type { AcceptRequest, ProgressRequest, StudioSubmissionView, SubmissionView } from '@shared/schemas/submission';
-import { AWAITING_STUDIO_STATUSES, TRIAGE_LABELS } from '@shared/submission/lifecycle';
+import { AWAITING_STUDIO_STATUSES, nextStatus, TRIAGE_LABELS, type SubmissionAction } from '@shared/submission/lifecycle';
+import { planHandOn } from '../departments/hand-on.use-case';
 import { formatChinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import { ConflictError, NotFoundError } from '../errors';
@@ -17,10 +18,15 @@ type NewEvent = Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>;
  */
 export async function triageSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: AcceptRequest): Promise<StudioSubmissionView> {
   const s = await studioSubmission(deps, principal, id);
-  const decision = request.triage === 'major' ? { triage: 'major' as const, department: request.department!, dueDate: request.dueDate! } : { triage: request.triage };
+  // refused steps change nothing: the lifecycle is asked before a hand-on is planned
+  const checked = nextStatus(s.status, { kind: 'triage', triage: request.triage, department: request.department ?? request.departmentId ?? '', dueDate: request.dueDate ?? '' } as SubmissionAction, s);
+  if (!checked.ok) throw new ConflictError(checked.reason);
+  const plan = await planHandOn(deps, principal, s, request);
+  const department = plan.departmentName ?? request.department;
+  const decision = request.triage === 'major' ? { triage: 'major' as const, department: department!, dueDate: request.dueDate! } : { triage: request.triage };
   const events: NewEvent[] = [
     request.triage === 'major'
-      ? { kind: 'handed_on', actorId: principal.userId, text: `${s.department && s.department !== request.department ? `改交${request.department}（原为${s.department}）` : `交办${request.department}`}，办理期限 ${formatChinaDate(request.dueDate!)}` }
+      ? { kind: 'handed_on', actorId: principal.userId, text: `${s.department && s.department !== department ? `改交${department}（原为${s.department}）` : `交办${department}`}，办理期限 ${formatChinaDate(request.dueDate!)}` }
       : { kind: 'note', actorId: principal.userId, text: `改为${TRIAGE_LABELS[request.triage]}，由党代表办理` },
   ];
   if (request.note) events.push({ kind: 'note', actorId: principal.userId, text: request.note, internal: true });
@@ -28,9 +34,10 @@ export async function triageSubmission(deps: SubmissionsDeps, principal: Princip
     deps,
     s,
     { kind: 'triage', ...decision },
-    (): Partial<Submission> => ({ triage: request.triage, department: request.triage === 'major' ? request.department : undefined, departmentDueDate: request.triage === 'major' ? request.dueDate : undefined }),
+    (): Partial<Submission> => ({ triage: request.triage, department: request.triage === 'major' ? department : undefined, departmentDueDate: request.triage === 'major' ? request.dueDate : undefined, ...plan.fields }),
     events,
-    (next, at) => residentNotice(deps, next, at, 'submission_status', request.triage === 'major' ? `已交办${request.department}` : '由党代表办理'),
+    (next, at) => [...residentNotice(deps, next, at, 'submission_status', request.triage === 'major' ? `已交办${department}` : '由党代表办理'), ...plan.notices(next, at)],
+    plan.also,
   );
   return studioView(deps, next);
 }

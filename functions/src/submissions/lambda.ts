@@ -2,6 +2,8 @@ import { submissionRoutes } from '@shared/contract/submissions';
 import { listGridMatters } from './grid-matters.use-case';
 import { consultationRoutes } from '@shared/contract/consultations';
 import { consultationHandlers } from '../consultations/handlers';
+import { departmentRoutes } from '@shared/contract/departments';
+import { departmentHandlers } from '../departments/handlers';
 import { createRouter } from '../http/router';
 import { submissionsDeps } from './deps';
 import { createPhotoUpload } from './photos.use-case';
@@ -13,8 +15,10 @@ import { addMore, askForMore, postProgress, triageSubmission } from './handling.
 import { listMySeconds, listSimilarSubmissions, secondSubmission } from './seconds.use-case';
 
 export const handler = createRouter(
-  { ...submissionRoutes, ...consultationRoutes },
+  // the context's routes (shared/src/contract/index.ts `contexts.submissions`): 意见建议, 协商 and 部门与联络员
+  { ...submissionRoutes, ...consultationRoutes, ...departmentRoutes },
   {
+    ...departmentHandlers,
     createPhotoUpload: ({ deps, principal, body }) => createPhotoUpload(deps, principal, body),
     submit: ({ deps, principal, body }) => submit(deps, principal, body),
     listMySubmissions: ({ deps, principal, query }) => listMySubmissions(deps, principal, query),

@@ -15,6 +15,9 @@ import type { NoticeOrder } from '../notices/notice-queue.repository';
 import { inboxCountsFrom } from './inbox-counts.use-case';
 import { kpiLimits } from './due-dates';
 import { secondCounts } from './seconds.use-case';
+import type { TransactItems } from '../data/dynamodb-client';
+import { planHandOn, withdrawOpenHandOn } from '../departments/hand-on.use-case';
+import { HAND_ON_STATE_LABELS } from '@shared/submission/hand-on';
 
 /** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
 export async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
@@ -75,6 +78,8 @@ export async function studioView(deps: SubmissionsDeps, s: Submission): Promise<
     ...(photos ? { photos } : {}),
     ...(s.triage ? { triage: s.triage } : {}),
     ...(s.department ? { department: s.department, departmentDueDate: s.departmentDueDate } : {}),
+    ...(s.departmentId ? { departmentId: s.departmentId } : {}),
+    ...(s.handOn ? { handOn: { id: s.handOn.id, state: s.handOn.state, stateLabel: HAND_ON_STATE_LABELS[s.handOn.state], dueDate: s.handOn.dueDate, ...(s.handOn.returnReason ? { returnReason: s.handOn.returnReason } : {}) } } : {}),
     acceptDueDate: s.acceptDueDate,
     // masked: the whole number only through revealSubmissionPhone, which the audit trail records
     ...(phones.has(s.id) ? { phone: maskPersonalDetails(phones.get(s.id)!) } : {}),
@@ -124,7 +129,7 @@ type StepNotices = (next: Submission, at: string) => NoticeOrder[];
  * the submission meanwhile (409 then, nothing changed). The notices are delivered afterwards by the notice consumer:
  * the step's latency does not depend on how many are told.
  */
-export async function step(deps: SubmissionsDeps, s: Submission, action: SubmissionAction, change: (status: Submission['status']) => Partial<Submission>, events: Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>[], notices: StepNotices = () => []): Promise<Submission> {
+export async function step(deps: SubmissionsDeps, s: Submission, action: SubmissionAction, change: (status: Submission['status']) => Partial<Submission>, events: Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>[], notices: StepNotices = () => [], also: (next: Submission, at: string) => TransactItems = () => []): Promise<Submission> {
   const transition = nextStatus(s.status, action, s);
   if (!transition.ok) throw new ConflictError(transition.reason);
   const at = deps.now().toISOString();
@@ -132,7 +137,7 @@ export async function step(deps: SubmissionsDeps, s: Submission, action: Submiss
   const contact = submissionContactAfterStep(s, transition.status, at, deps.limits.personalContactRetentionDays);
   const next: Submission = { ...s, ...change(transition.status), status: transition.status, ...contact.fields };
   if (next.publicReply && !next.boardAt) next.boardAt = at;
-  const saved = await deps.submissions.saveChange(next, s.status, events.map((e) => ({ ...e, id: deps.newId(), submissionId: s.id, at })), boardLineOf(next), contact.change, notices(next, at));
+  const saved = await deps.submissions.saveChange(next, s.status, events.map((e) => ({ ...e, id: deps.newId(), submissionId: s.id, at })), boardLineOf(next), contact.change, notices(next, at), also(next, at));
   if (!saved) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
   return { ...next, version: next.version + 1 };
 }
@@ -140,23 +145,28 @@ export async function step(deps: SubmissionsDeps, s: Submission, action: Submiss
 /** 受理 with 三事分流: 大事 is handed on to a named department with a due date; a note stays internal. */
 export async function acceptSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: AcceptRequest): Promise<StudioSubmissionView> {
   const s = await studioSubmission(deps, principal, id);
-  const decision = request.triage === 'major' ? { triage: 'major' as const, department: request.department!, dueDate: request.dueDate! } : { triage: request.triage };
+  const plan = await planHandOn(deps, principal, s, request);
+  const department = plan.departmentName ?? request.department;
+  const decision = request.triage === 'major' ? { triage: 'major' as const, department: department!, dueDate: request.dueDate! } : { triage: request.triage };
   const events: Omit<SubmissionEvent, 'id' | 'submissionId' | 'at'>[] = [{ kind: 'accepted', actorId: principal.userId }];
-  if (request.triage === 'major') events.push({ kind: 'handed_on', actorId: principal.userId, text: `已交办${request.department}，办理期限 ${request.dueDate}` });
+  if (request.triage === 'major') events.push({ kind: 'handed_on', actorId: principal.userId, text: `已交办${department}，办理期限 ${request.dueDate}` });
   if (request.note) events.push({ kind: 'note', actorId: principal.userId, text: request.note, internal: true });
   const next = await step(deps, s, { kind: 'accept', triage: decision }, () => ({
     triage: request.triage,
     acceptedAt: s.acceptedAt ?? deps.now().toISOString(),
     handlerId: s.handlerId ?? principal.userId,
-    ...(request.triage === 'major' ? { department: request.department, departmentDueDate: request.dueDate } : {}),
-  }), events, (next, at) => residentNotice(deps, next, at, 'submission_status', '已受理'));
+    ...(request.triage === 'major' ? { department, departmentDueDate: request.dueDate } : {}),
+    ...plan.fields,
+  }), events, (next, at) => [...residentNotice(deps, next, at, 'submission_status', '已受理'), ...plan.notices(next, at)], plan.also);
   return studioView(deps, next);
 }
 
 /** 答复, signed as the studio; a public reply of a public submission goes on the board (personal details masked). */
 export async function replyToSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: ReplyRequest): Promise<StudioSubmissionView> {
   const s = await studioSubmission(deps, principal, id);
+  const handOn = withdrawOpenHandOn(deps, s);
   const next = await step(deps, s, { kind: 'reply', public: request.public }, () => ({
+    ...handOn.fields,
     firstReplyAt: s.firstReplyAt ?? deps.now().toISOString(),
     ...(request.public ? { publicReply: request.text } : {}),
     ...(request.public && request.boardText ? { boardText: request.boardText } : {}),
@@ -166,7 +176,7 @@ export async function replyToSubmission(deps: SubmissionsDeps, principal: Princi
   ], (next, at) => [
     ...residentNotice(deps, next, at, 'submission_replied', '已答复'),
     ...(request.public && boardLineOf(next) ? [followersNotice(next, at)] : []),
-  ]);
+  ], handOn.also);
   return studioView(deps, next);
 }
 

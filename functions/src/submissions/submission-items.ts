@@ -1,5 +1,6 @@
 /** The entities of the submissions context as stored (their keys stay with `SubmissionRepository`). */
 import type { SubmissionStatus } from '@shared/schemas/submission';
+import type { HandOnState } from '@shared/submission/hand-on';
 
 /** A resident's suggestion or complaint (意见建议) and where it stands in the closed loop. */
 export interface Submission {
@@ -50,6 +51,9 @@ export interface Submission {
   triage?: 'major' | 'minor' | 'private';
   department?: string;
   departmentDueDate?: string;
+  /** The department of the studio's list it is handed to (departments/), and that hand-on as it stands now. */
+  departmentId?: string;
+  handOn?: CurrentHandOn;
   acceptedAt?: string;
   /** The representative who accepted it: told when the resident chases (催办). */
   handlerId?: string;
@@ -92,9 +96,26 @@ export interface BoardItem {
 export interface SubmissionEvent {
   id: string;
   submissionId: string;
-  kind: 'submitted' | 'accepted' | 'handed_on' | 'replied' | 'resolved' | 'rated' | 'reopened' | 'note' | 'chased' | 'escalated' | 'progress' | 'more_asked' | 'more_added' | 'consulted';
+  kind: 'submitted' | 'accepted' | 'handed_on' | 'replied' | 'resolved' | 'rated' | 'reopened' | 'note' | 'chased' | 'escalated' | 'progress' | 'more_asked' | 'more_added' | 'consulted' | 'dept_acknowledged' | 'dept_progress' | 'dept_result' | 'dept_returned';
   at: string;
   actorId?: string;
   text?: string;
   internal?: boolean;
+  /** Signed as a department (城管办) for everyone: a liaison's step never shows the liaison's own name. */
+  signedAs?: string;
+}
+
+/** The current hand-on of a 大事 to a department of the list, kept on the submission (its record: departments/). */
+export interface CurrentHandOn {
+  id: string;
+  departmentId: string;
+  department: string;
+  dueDate: string;
+  state: HandOnState;
+  handedAt: string;
+  /** The representative who handed it on. */
+  handedBy: string;
+  acknowledgedAt?: string;
+  answeredAt?: string;
+  returnReason?: string;
 }

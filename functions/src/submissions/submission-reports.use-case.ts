@@ -12,6 +12,7 @@ import { photoViews } from './photos.use-case';
 import { storeNewSubmission, viewOf } from './submissions.use-case';
 import { getStudioSubmission } from './submission-desk.use-case';
 import { kpiLimits } from './due-dates';
+import { workingDaysBetween } from '@shared/submission/working-days';
 import { submissionsCsv } from './submissions-csv';
 
 /**
@@ -45,13 +46,30 @@ export async function getStudioStats(deps: SubmissionsDeps, principal: Principal
   );
   const chased = items.filter((s) => s.chasedAt).length;
   const escalated = items.filter((s) => s.escalatedAt).length;
-  // per department: the 大事 handed on to it (its own figures, by the same rules as the studio's)
-  const departments = [...new Set(items.filter((s) => s.department).map((s) => s.department!))].sort((a, b) => a.localeCompare(b, 'zh'));
-  const byDepartment = departments.map((department) => {
-    const theirs = studioKpis(items.filter((s) => s.department === department).map(kpiSubmissionOf), deps.now(), kpiLimits);
-    return { department, handedOn: theirs.received, replied: theirs.replied, fixed: theirs.fixed, overdue: theirs.overdue, resolutionRate: theirs.resolutionRate };
-  });
+  // per department: the 大事 handed on to it (its own figures, by the same rules as the studio's) — keyed by the
+  // list's department when it is one (whatever it is called now), by the name typed otherwise
+  const keyOf = (s: Submission) => s.departmentId ?? `name:${s.department}`;
+  const groups = new Map<string, Submission[]>();
+  for (const s of items.filter((i) => i.department)) groups.set(keyOf(s), [...(groups.get(keyOf(s)) ?? []), s]);
+  const byDepartment = [...groups.values()]
+    .map((theirs) => departmentFigures(theirs, deps.now()))
+    .sort((a, b) => a.department.localeCompare(b.department, 'zh'));
   return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis, chased, escalated, byDepartment };
+}
+
+/** 响应: a hand-on 签收 within this many working days of being handed on counts as in time. */
+const ACKNOWLEDGE_WORKING_DAYS = 1;
+
+/** One department's figures: received, replied, 已解决 and overdue as the studio's; 响应 from its hand-ons. */
+function departmentFigures(theirs: Submission[], now: Date): StatsResponse['byDepartment'][number] {
+  const kpis = studioKpis(theirs.map(kpiSubmissionOf), now, kpiLimits);
+  const latest = theirs[theirs.length - 1]!;
+  const base = { department: latest.department!, handedOn: kpis.received, replied: kpis.replied, fixed: kpis.fixed, overdue: kpis.overdue, resolutionRate: kpis.resolutionRate };
+  if (!latest.departmentId) return base;
+  const handOns = theirs.map((s) => s.handOn).filter((h) => h?.departmentId === latest.departmentId);
+  const acknowledged = handOns.filter((h) => h!.acknowledgedAt);
+  const inTime = acknowledged.filter((h) => workingDaysBetween(chinaDate(h!.handedAt), chinaDate(h!.acknowledgedAt!), kpiLimits.calendar) <= ACKNOWLEDGE_WORKING_DAYS).length;
+  return { ...base, department: latest.handOn?.department ?? base.department, departmentId: latest.departmentId, acknowledged: acknowledged.length, acknowledgedInTime: inTime, responseRate: handOns.length ? inTime / handOns.length : null };
 }
 
 /** CSV of a studio's submissions in a date range, phones masked, with a UTF-8 BOM so Excel shows the Chinese. */

@@ -137,9 +137,9 @@ export class SubmissionRepository {
    * `contact` moves the end of the phone's retention with the step (set when resolved, removed when reopened);
    * `notices` (the resident's, the followers' fan-out) are written with the step, so none is lost or sent for a step
    * that did not happen. Conflicts with other transactions (another submission's step on the studio's counts) are
-   * retried, so false means only that the submission itself changed.
+   * retried, so false means only that the submission itself changed. `also`: other entities' items written with it.
    */
-  async saveChange(next: Submission, from: SubmissionStatus, events: SubmissionEvent[], board?: BoardItem, contact?: { keptUntil?: string }, notices: readonly NoticeOrder[] = []): Promise<boolean> {
+  async saveChange(next: Submission, from: SubmissionStatus, events: SubmissionEvent[], board?: BoardItem, contact?: { keptUntil?: string }, notices: readonly NoticeOrder[] = [], also: TransactItems = []): Promise<boolean> {
     const T = this.table.tableName;
     const [fromTab, toTab] = [inboxGroupOf(from), inboxGroupOf(next.status)];
     return !(await transactWrite(this.table, [
@@ -168,6 +168,8 @@ export class SubmissionRepository {
           ]
         : []),
       ...noticeWrites(T, notices),
+      // other entities' writes that go with the step (a hand-on's record: departments/hand-on.repository.ts)
+      ...also,
       ...(fromTab !== toTab ? [inboxCountsUpdate(T, next.studioId, { [fromTab]: -1, [toTab]: 1 })] : []),
       // resolved now (by a step): the resident who has not rated is asked 解决了吗？ a few days later (pattern 111)
       ...(next.status === 'resolved' && from !== 'resolved' && next.resolvedAt && next.residentId ? [rateAskPut(T, next, next.resolvedAt)] : []),

@@ -144,6 +144,10 @@ const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
   chased: '催办',
   escalated: '超期上报',
   progress: '办理进展',
+  dept_acknowledged: '部门签收',
+  dept_progress: '办理进展',
+  dept_result: '办理结果',
+  dept_returned: '部门退回',
   more_asked: '需补充',
   more_added: '居民补充',
   consulted: '议事协商',
@@ -155,6 +159,7 @@ const EVENT_LABELS: Record<SubmissionEvent['kind'], string> = {
  * its name (residents never see a person's name).
  */
 function signatureOf(s: Submission, e: SubmissionEvent, viewer: 'resident' | 'studio'): string {
+  if (e.signedAs) return e.signedAs;
   if (e.kind === 'submitted' && s.source === 'on_behalf') return '工作人员代填';
   const byResident = e.kind === 'submitted' || e.kind === 'rated' || (e.actorId !== undefined && e.actorId === s.residentId);
   if (byResident) return viewer === 'resident' ? '您' : '居民';

@@ -19,6 +19,7 @@ import { WishRepository } from '../wishes/wish.repository';
 import { DeskTicketRepository } from '../auth/desk-ticket.repository';
 import { GridRepository } from '../studio/grid.repository';
 import { ConsultationRepository } from '../consultations/consultation.repository';
+import { DepartmentRepository } from '../departments/department.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -57,6 +58,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     shifts: new ShiftRepository(table),
     grids: new GridRepository(table),
     wishes: new WishRepository(table),
+    departments: new DepartmentRepository(table),
     seconds: new SecondRepository(table),
     consultations: new ConsultationRepository(table),
     errands: new ErrandRepository(table),

@@ -408,3 +408,23 @@ export const updateGrid = (studioId: string, gridId: string, body: BodyOf<'updat
 export const setGridListing = (gridId: string, listed: boolean) => call('setGridListing', { params: { gridId }, body: { listed } })
 /** 网格待办: the grid head (their own grid) and the studio's representatives; `cursor` for older ones. */
 export const listGridMatters = (studioId: string, gridId: string, cursor?: string) => call('listGridMatters', { params: { studioId, gridId }, query: { cursor } })
+
+/* ---------- 部门与联络员: departments (admins keep them) and the liaison's queue ---------- */
+
+export const listDepartments = (studioId: string) => call('listDepartments', { params: { studioId } })
+
+export const addDepartment = (studioId: string, body: BodyOf<'addDepartment'>) => call('addDepartment', { params: { studioId }, body })
+
+export const updateDepartment = (studioId: string, departmentId: string, body: BodyOf<'updateDepartment'>) => call('updateDepartment', { params: { studioId, departmentId }, body })
+
+export const getDepartmentQueue = (departmentId: string, cursor?: string) => call('getDepartmentQueue', { params: { departmentId }, query: cursor ? { cursor } : {} })
+
+export const getDepartmentMatter = (departmentId: string, submissionId: string) => call('getDepartmentMatter', { params: { departmentId, submissionId } })
+
+export const acknowledgeMatter = (departmentId: string, submissionId: string) => call('acknowledgeMatter', { params: { departmentId, submissionId } })
+
+export const postDepartmentProgress = (departmentId: string, submissionId: string, body: BodyOf<'postDepartmentProgress'>) => call('postDepartmentProgress', { params: { departmentId, submissionId }, body })
+
+export const postDepartmentResult = (departmentId: string, submissionId: string, body: BodyOf<'postDepartmentResult'>) => call('postDepartmentResult', { params: { departmentId, submissionId }, body })
+
+export const handMatterBack = (departmentId: string, submissionId: string, body: BodyOf<'handMatterBack'>) => call('handMatterBack', { params: { departmentId, submissionId }, body })

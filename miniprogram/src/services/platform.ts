@@ -93,3 +93,8 @@ export const NOTIFICATIONS_PAGE = '/pages/notifications/index'
 export const MY_DATA_PAGE = '/pages/my-data/index'
 /** The tab bar's pages: opened with `switchTab` (which takes no query). */
 export const TAB_PAGES: readonly string[] = [HOME_PAGE, ME_PAGE]
+/** Admin: 部门与联络员 — the studio's departments and their liaisons' invites. */
+export const ADMIN_DEPARTMENTS_PAGE = '/packageAdmin/pages/departments/index'
+/** A department's liaison: 部门待办 and one matter (签收, 进展, 结果, 退回). */
+export const DEPT_QUEUE_PAGE = '/packageRep/pages/dept-queue/index'
+export const DEPT_MATTER_PAGE = '/packageRep/pages/dept-matter/index'

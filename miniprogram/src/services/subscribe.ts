@@ -7,7 +7,7 @@ import { isWeapp } from './platform'
  * Template ids come from the build (config/index.ts): TARO_APP_TEMPLATE_*, one per notice kind the server sends
  * (functions/src/adapters/notify/template-fields.ts); a kind without one is never asked for.
  */
-export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'submission_chased' | 'work_digest' | 'wish_update' | 'errand_update' | 'consultation_invite'
+export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'submission_chased' | 'work_digest' | 'wish_update' | 'errand_update' | 'consultation_invite' | 'department_task'
 
 /** Read inside a function: the build replaces each `process.env.…` with its value, and tests can set them. */
 function templateIdOf(kind: NoticeKind): string | undefined {
@@ -23,6 +23,7 @@ function templateIdOf(kind: NoticeKind): string | undefined {
     wish_update: process.env.TARO_APP_TEMPLATE_WISH_UPDATE,
     errand_update: process.env.TARO_APP_TEMPLATE_ERRAND_UPDATE,
     consultation_invite: process.env.TARO_APP_TEMPLATE_CONSULTATION_INVITE,
+    department_task: process.env.TARO_APP_TEMPLATE_DEPARTMENT_TASK,
   }
   return ids[kind] || undefined
 }
@@ -40,6 +41,7 @@ export const NOTICE_NAMES: Record<NoticeKind, string> = {
   wish_update: '微心愿的进展',
   errand_update: '代办服务进度',
   consultation_invite: '议事协商的邀请',
+  department_task: '部门交办事项',
 }
 
 /** What the person agreed to in one tap: WeChat answers per template `accept`, `reject`, `ban` or `filter`. */

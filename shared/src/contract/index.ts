@@ -12,6 +12,7 @@ import { standRoutes } from './stands';
 import { studioRoutes } from './studio';
 import { submissionRoutes } from './submissions';
 import { consultationRoutes } from './consultations';
+import { departmentRoutes } from './departments';
 
 export * from './define';
 
@@ -25,10 +26,11 @@ export const contexts = {
   stands: standRoutes,
   readings: readingRoutes,
   studio: studioRoutes,
-  /** 意见建议 and, served by the same Lambda, 协商 / 议事会. */
+  /** 意见建议 and, served by the same Lambda, 协商 / 议事会 and the departments that answer (部门与联络员). */
   submissions: {
     ...submissionRoutes,
     ...consultationRoutes,
+    ...departmentRoutes,
   },
   notices: noticeRoutes,
   posters: posterRoutes,
@@ -49,6 +51,7 @@ export const routes = {
   ...studioRoutes,
   ...submissionRoutes,
   ...consultationRoutes,
+  ...departmentRoutes,
   ...noticeRoutes,
   ...posterRoutes,
   ...coinRoutes,

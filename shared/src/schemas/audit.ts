@@ -18,6 +18,7 @@ export const AUDIT_KINDS = [
   'errand_kinds_changed',
   'desk_signed_in',
   'grid_changed',
+  'department_changed',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -38,6 +39,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   errand_kinds_changed: '修改代办服务目录',
   desk_signed_in: '扫码登录电脑工作台',
   grid_changed: '修改网格',
+  department_changed: '修改承办部门',
 };
 
 /** GET /studios/{studioId}/audit?actorId=&kind=&cursor= — newest first. */

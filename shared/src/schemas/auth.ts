@@ -22,6 +22,8 @@ export const userView = z.object({
   studioName: z.string().optional(),
   /** A grid head's grid. */
   gridId: idSchema.optional(),
+  /** A liaison's department. */
+  departmentId: idSchema.optional(),
 });
 export type UserView = z.infer<typeof userView>;
 
@@ -49,11 +51,15 @@ export const createInviteRequest = z
     validHours: z.number({ invalid_type_error: '有效时长应为数字' }).int('有效时长应为整数小时').min(1, '有效时长至少 1 小时').max(168, '有效时长最多 168 小时（7 天）').default(72),
     /** 网格员: the grid the role is for (required for a grid head, refused for the other roles). */
     gridId: idSchema.optional(),
+    /** The department a 部门联络员 answers for: required for that role, refused for the others. */
+    departmentId: idSchema.optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
     if (value.role === 'grid_head' && !value.gridId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['gridId'], message: '请选择网格员负责的网格' });
     if (value.role !== 'grid_head' && value.gridId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['gridId'], message: '只有网格员邀请码需要选择网格' });
+    if (value.role === 'liaison' && !value.departmentId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['departmentId'], message: '部门联络员要选定所属部门' });
+    if (value.role !== 'liaison' && value.departmentId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['departmentId'], message: '只有部门联络员属于部门' });
   });
 export type CreateInviteRequest = z.infer<typeof createInviteRequest>;
 
@@ -62,6 +68,7 @@ export const inviteResponse = z.object({
   role: studioRoleSchema,
   studioId: idSchema,
   gridId: idSchema.optional(),
+  departmentId: idSchema.optional(),
   expiresAt: z.string(),
 });
 export type InviteResponse = z.infer<typeof inviteResponse>;

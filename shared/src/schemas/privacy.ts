@@ -62,6 +62,8 @@ export const myDataExport = z.object({
     displayName: z.string(),
     role: roleSchema,
     studioName: z.string().optional(),
+    /** A liaison's department (部门联络员): what it is kept for. */
+    departmentId: idSchema.optional(),
     createdAt: z.string(),
     /** Signed in with WeChat (the openid itself is not given out: it is an identifier, not something to share). */
     linkedToWechat: z.boolean(),

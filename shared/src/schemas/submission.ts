@@ -129,6 +129,9 @@ export type InboxGroup = (typeof INBOX_GROUPS)[number];
 export const acceptRequest = z
   .object({
     triage: z.enum(TRIAGES, { required_error: '请选择大事、小事或私事', invalid_type_error: '请选择大事、小事或私事' }),
+    /** A department of the studio's list (部门与联络员): its liaisons are told and answer. */
+    departmentId: idSchema.optional(),
+    /** A department named in free text (older matters, or a unit not on the list): nobody is told. */
     department: z.string().trim().min(2, '请填写交办的部门').max(30, '部门名称不能超过 30 个字').optional(),
     dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日').optional(),
     /** An internal note: the studio's people see it, the resident never does. */
@@ -136,7 +139,7 @@ export const acceptRequest = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.triage === 'major' && !value.department) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['department'], message: '大事请填写交办的部门' });
+    if (value.triage === 'major' && !value.department && !value.departmentId) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['department'], message: '大事请填写交办的部门' });
     if (value.triage === 'major' && !value.dueDate) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['dueDate'], message: '大事请填写办理期限' });
   });
 export type AcceptRequest = z.infer<typeof acceptRequest>;
@@ -238,6 +241,9 @@ export const studioSubmissionView = submissionView.extend({
   triage: z.enum(TRIAGES).optional(),
   department: z.string().optional(),
   departmentDueDate: z.string().optional(),
+  /** The department of the studio's list it is handed to, and where that hand-on stands (待签收, 办理中 …). */
+  departmentId: idSchema.optional(),
+  handOn: z.object({ id: idSchema, state: z.string(), stateLabel: z.string(), dueDate: z.string(), returnReason: z.string().optional() }).optional(),
   acceptDueDate: z.string(),
   /** The phone the resident left, masked (`139****5678`); the whole number only through 显示完整号码 (audited). */
   phone: z.string().optional(),
@@ -327,7 +333,23 @@ export const statsResponse = z.object({
   chased: z.number().int(),
   escalated: z.number().int(),
   /** 大事 by the department they were handed on to: received, replied in time, closed as 已解决, overdue now. */
-  byDepartment: z.array(z.object({ department: z.string(), handedOn: z.number().int(), replied: z.number().int(), fixed: z.number().int(), overdue: z.number().int(), resolutionRate: z.number().nullable() })),
+  byDepartment: z.array(
+    z.object({
+      department: z.string(),
+      /** Set for a department of the studio's list (its figures are keyed by it, whatever it is called now). */
+      departmentId: idSchema.optional(),
+      handedOn: z.number().int(),
+      replied: z.number().int(),
+      fixed: z.number().int(),
+      overdue: z.number().int(),
+      resolutionRate: z.number().nullable(),
+      /** 响应: hand-ons acknowledged (签收) by the department, and of those within a working day of being handed on. */
+      acknowledged: z.number().int().optional(),
+      acknowledgedInTime: z.number().int().optional(),
+      /** acknowledgedInTime / handed-ons to the list's department, 0–1 (null when none). */
+      responseRate: z.number().nullable().optional(),
+    }),
+  ),
 });
 export type StatsResponse = z.infer<typeof statsResponse>;
 

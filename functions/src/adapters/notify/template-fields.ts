@@ -48,6 +48,7 @@ export const NOTICE_FIELDS: Record<NoticeKind, Record<string, Shape>> = {
   wish_update: { title: 'text', status: 'text' },
   errand_update: { service: 'text', status: 'status', studio: 'text' },
   consultation_invite: { topic: 'text', date: 'time', place: 'text', studio: 'text' },
+  department_task: { department: 'text', category: 'text', status: 'text' },
 };
 
 /** The field type a template key names: `character_string3` → `character_string`. */

@@ -9,7 +9,7 @@ import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, COINS_PAGE, CONSULTATIONS_PAGE, ERRANDS_PAGE, GRID_MATTERS_PAGE, MY_DATA_PAGE, MY_SECONDS_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_ERRANDS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, COINS_PAGE, CONSULTATIONS_PAGE, DEPT_QUEUE_PAGE, ERRANDS_PAGE, GRID_MATTERS_PAGE, MY_DATA_PAGE, MY_SECONDS_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_ERRANDS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -224,6 +224,14 @@ export default function MePage() {
         <Text className='plain-line'>大家关心的事一起商量：报名参加，看协商决定和落实结果</Text>
         <Text className='card-action'>打开 ›</Text>
       </View>
+
+      {user.role === 'liaison' && user.departmentId ? (
+        <View className='card card--link dept-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(DEPT_QUEUE_PAGE)}>
+          <Text className='entry-title'>部门待办</Text>
+          <Text className='plain-line'>工作室交办给本部门的事：签收、反馈进展和结果</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
 
       <View className='card card--link seconds-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(MY_SECONDS_PAGE)}>
         <Text className='entry-title'>我附议的事</Text>

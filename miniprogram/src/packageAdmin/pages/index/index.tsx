@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { openPage } from '../../../services/navigation'
-import { ADMIN_AUDIT_PAGE, ADMIN_COINS_PAGE, ADMIN_ERRAND_KINDS_PAGE, ADMIN_GRIDS_PAGE, ADMIN_VOLUNTEERS_PAGE, ADMIN_MEMBERS_PAGE, ADMIN_SERVICES_PAGE, ADMIN_STANDS_PAGE, ADMIN_SUBMISSION_SETTINGS_PAGE, ADMIN_VENUES_PAGE } from '../../../services/platform'
+import { ADMIN_AUDIT_PAGE, ADMIN_COINS_PAGE, ADMIN_DEPARTMENTS_PAGE, ADMIN_ERRAND_KINDS_PAGE, ADMIN_GRIDS_PAGE, ADMIN_VOLUNTEERS_PAGE, ADMIN_MEMBERS_PAGE, ADMIN_SERVICES_PAGE, ADMIN_STANDS_PAGE, ADMIN_SUBMISSION_SETTINGS_PAGE, ADMIN_VENUES_PAGE } from '../../../services/platform'
 import { useSessionUser } from '../../../services/use-session-user'
 import { isAdminUser, NoAdminAccess } from '../../admin-access'
 import { Page } from '../../../components/ui/page'
@@ -13,6 +13,7 @@ const SECTIONS = [
   { url: ADMIN_SUBMISSION_SETTINGS_PAGE, title: '意见类别与时限', text: '居民提意见时可选的类别，受理、答复要在几个工作日内；放假和调休', className: 'submission-settings-entry' },
   { url: ADMIN_GRIDS_PAGE, title: '网格与网格员', text: '把工作室的片区分成网格、院落；居民提意见时可选网格，网格员看得到', className: 'admin-grids-link' },
   { url: ADMIN_VOLUNTEERS_PAGE, title: '志愿者', text: '审核居民的志愿者登记（在职党员双报到），建服务队、定队长', className: 'admin-volunteers-link' },
+  { url: ADMIN_DEPARTMENTS_PAGE, title: '部门与联络员', text: '城管办、环卫所……交办大事时选的部门，给各部门联络员发邀请码', className: 'admin-departments-link' },
   { url: ADMIN_ERRAND_KINDS_PAGE, title: '代办服务目录', text: '代购药品、代缴水电费、上门理发……定哪些能点、谁来做、要不要确认接单', className: 'admin-errand-kinds-link' },
   { url: ADMIN_COINS_PAGE, title: '幸福币', text: '参加哪些活动得幸福币、各得几个；能换哪些奖品、要几个、还有多少', className: 'admin-coins-link' },
   { url: ADMIN_MEMBERS_PAGE, title: '成员与邀请', text: '发邀请码请党代表、工作人员、网格员加入；修改角色，移出工作室', className: 'admin-members-link' },

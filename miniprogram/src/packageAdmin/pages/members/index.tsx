@@ -16,6 +16,9 @@ import { ChipGroup } from '../../../components/ui/chip-group'
 import { Field } from '../../../components/ui/field'
 import '../../styles.css'
 
+/** The roles given here; a 部门联络员 comes only with a department's invite (部门与联络员). */
+const INVITED_HERE = STUDIO_ROLES.filter((r): r is Exclude<StudioRole, 'liaison'> => r !== 'liaison')
+
 const when = (iso: string) => `${formatChinaDate(chinaDate(iso))} ${chinaTime(iso)}`
 
 /** A code for a role, shown large enough to read out or copy into a chat. */
@@ -50,7 +53,7 @@ function InviteMaker({ studioId }: { studioId: string }) {
       <Text className='card-title'>发邀请码</Text>
       <Text className='plain-line'>对方在“我的”里点“有邀请码”，输入后就成为本工作室的：</Text>
       <View className='chip-group' role='radiogroup' aria-label='邀请的角色'>
-        {STUDIO_ROLES.map((r) => (
+        {INVITED_HERE.map((r) => (
           <View key={r} className={`chip invite-role${role === r ? ' chip--on' : ''}`} role='radio' aria-checked={role === r} onClick={() => setRole(r)}>
             <Text>{ROLE_LABELS[r]}</Text>
           </View>
@@ -69,6 +72,7 @@ function InviteMaker({ studioId }: { studioId: string }) {
           )}
         </Field>
       ) : null}
+      <Text className='field-hint invite-liaison-hint'>部门联络员的邀请码请到“部门与联络员”里按部门生成。</Text>
       <Button className='btn btn--primary invite-make' loading={busy || undefined} disabled={busy || undefined} onClick={() => void make()}>
         {busy ? '正在生成…' : `生成「${ROLE_LABELS[role]}」邀请码`}
       </Button>
@@ -168,7 +172,7 @@ export default function AdminMembersPage() {
                 <Text className='plain-line'>自己的角色请让另一位管理员修改。</Text>
               ) : (
                 <View className='member-actions'>
-                  {STUDIO_ROLES.filter((r) => r !== member.role && r !== 'grid_head').map((r) => (
+                  {INVITED_HERE.filter((r) => r !== member.role && r !== 'grid_head').map((r) => (
                     <Button key={r} className='btn btn--secondary btn--compact member-change' disabled={busy || undefined} onClick={() => void change(member, r)}>
                       {`改为${ROLE_LABELS[r]}`}
                     </Button>

@@ -6,7 +6,7 @@ import { createDeskTicket, exchangeDeskTicket } from '../../../services/api'
 import { errorMessage, isApiError } from '../../../services/request'
 import { saveSession } from '../../../services/session'
 import { usePolling } from '../../../services/use-polling'
-import { isH5, REP_DESK_CONFIRM_PAGE, REP_INBOX_PAGE, STAFF_STANDS_PAGE } from '../../../services/platform'
+import { DEPT_QUEUE_PAGE, isH5, REP_DESK_CONFIRM_PAGE, REP_INBOX_PAGE, STAFF_STANDS_PAGE } from '../../../services/platform'
 import { TicketQr } from '../../../components/ticket-qr'
 import { BusyButton } from '../../../components/ui/busy-button'
 import { Page } from '../../../components/ui/page'
@@ -79,7 +79,7 @@ export default function DeskLoginPage() {
       saveSession(answer.session)
       setStage({ kind: 'signed_in' })
       const role = answer.session.user.role
-      await Taro.reLaunch({ url: role === 'representative' || role === 'admin' ? REP_INBOX_PAGE : STAFF_STANDS_PAGE })
+      await Taro.reLaunch({ url: role === 'representative' || role === 'admin' ? REP_INBOX_PAGE : role === 'liaison' ? DEPT_QUEUE_PAGE : STAFF_STANDS_PAGE })
     } catch (error) {
       // refused (expired, cancelled on the phone, used): this code is over; a dropped network just tries again
       if (isApiError(error) && error.status >= 400 && error.status < 500) {

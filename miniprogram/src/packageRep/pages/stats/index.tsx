@@ -171,11 +171,12 @@ export default function StatsPage() {
           {data.byDepartment.length > 0 ? (
             <View className='card stats-card stats-departments'>
               <Text className='card-title'>各部门（交办的大事）</Text>
+              <Text className='field-hint stats-department-hint'>响应：一个工作日内签收的；解决：以“已解决”办结的</Text>
               {data.byDepartment.map((d) => (
-                <View key={d.department} className='stats-row stats-department'>
+                <View key={d.departmentId ?? d.department} className='stats-row stats-department'>
                   <Text className='stats-row-label'>{d.department}</Text>
                   <Text className='stats-row-value'>
-                    交办 {d.handedOn} · 已答复 {d.replied} · 已解决 {d.fixed}（{formatRate(d.resolutionRate)}）{d.overdue > 0 ? ` · 超期 ${d.overdue}` : ''}
+                    交办 {d.handedOn}{d.acknowledged !== undefined ? ` · 响应 ${d.acknowledgedInTime ?? 0}（${formatRate(d.responseRate ?? null)}）` : ''} · 已答复 {d.replied} · 已解决 {d.fixed}（{formatRate(d.resolutionRate)}）{d.overdue > 0 ? ` · 超期 ${d.overdue}` : ''}
                   </Text>
                 </View>
               ))}

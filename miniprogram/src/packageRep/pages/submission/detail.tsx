@@ -115,6 +115,7 @@ export function SubmissionDetail({ studioId, id, onChanged }: { studioId: string
             分流：{TRIAGE_LABELS[view.triage]}{view.department ? `，交办${view.department}` : ''}{view.departmentDueDate ? `，${longChinaDate(view.departmentDueDate)}前办结` : ''}
           </Text>
         ) : null}
+        {view.handOn ? <Text className='plain-line hand-on-line'>部门：{view.handOn.stateLabel}{view.handOn.returnReason ? `（退回原因：${view.handOn.returnReason}）` : ''}</Text> : null}
         {view.closure ? <Text className='plain-line closure-line'>办结：{view.closure.label}{view.closure.note ? `（${view.closure.note}）` : ''}</Text> : null}
         {view.rating ? <Text className='plain-line rating-line'>居民评价：{RATING_LABELS[view.rating]}</Text> : null}
         {view.seconds ? <Text className='plain-line seconds-line'>附议：{secondsLine(view.seconds)}</Text> : null}

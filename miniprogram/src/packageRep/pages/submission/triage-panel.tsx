@@ -1,12 +1,14 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { acceptRequest, askMoreRequest, progressRequest, TRIAGES, type StudioSubmissionView } from '@shared/schemas/submission'
 import { TRIAGE_DESCRIPTIONS, TRIAGE_LABELS } from '@shared/submission/lifecycle'
 import { parseWith } from '@shared/validation'
 import { chinaDate, formatChinaDate } from '@shared/time'
-import { acceptSubmission, askForMore, postProgress, triageSubmission } from '../../../services/api'
+import { acceptSubmission, askForMore, listDepartments, postProgress, triageSubmission } from '../../../services/api'
+import type { DepartmentView } from '@shared/schemas/departments'
 import { longChinaDate } from '../../../services/submissions'
 import { BusyButton } from '../../../components/ui/busy-button'
+import { ChipGroup } from '../../../components/ui/chip-group'
 import { Field } from '../../../components/ui/field'
 import { act, type Update } from './act'
 
@@ -19,7 +21,19 @@ type Triage = (typeof TRIAGES)[number]
 export function TriagePanel({ mode, view, onDone, onRefused }: { mode: 'accept' | 'triage'; view: StudioSubmissionView; onDone: Update; onRefused: () => void }) {
   const again = mode === 'triage'
   const [triage, setTriage] = useState<Triage | null>(again ? (view.triage ?? null) : null)
-  const [department, setDepartment] = useState(again ? (view.department ?? '') : '')
+  const [department, setDepartment] = useState(again && !view.departmentId ? (view.department ?? '') : '')
+  // a department of the studio's list (its liaisons are told and answer); the free text stays for any other unit
+  const [departmentId, setDepartmentId] = useState<string | undefined>(again ? view.departmentId : undefined)
+  const [departments, setDepartments] = useState<DepartmentView[]>([])
+  useEffect(() => {
+    let live = true
+    listDepartments(view.studioId)
+      .then((r) => live && setDepartments(r.departments.filter((d) => d.active)))
+      .catch(() => undefined) // the free text still works without the list
+    return () => {
+      live = false
+    }
+  }, [view.studioId])
   const [dueDate, setDueDate] = useState(again ? (view.departmentDueDate ?? '') : '')
   const [note, setNote] = useState('')
   const [fields, setFields] = useState<Record<string, string>>({})
@@ -29,7 +43,8 @@ export function TriagePanel({ mode, view, onDone, onRefused }: { mode: 'accept' 
     if (busy) return
     const input: Record<string, unknown> = { triage: triage ?? undefined }
     if (triage === 'major') {
-      if (department.trim()) input.department = department
+      if (departmentId) input.departmentId = departmentId
+      else if (department.trim()) input.department = department
       if (dueDate) input.dueDate = dueDate
     }
     if (note.trim()) input.note = note
@@ -72,13 +87,31 @@ export function TriagePanel({ mode, view, onDone, onRefused }: { mode: 'accept' 
       {triage === 'major' ? (
         <View className='major-fields'>
           <Text className='field-label'>交办部门</Text>
+          {departments.length ? (
+            <ChipGroup
+              label='交办部门'
+              kind='radio'
+              columns={2}
+              chipClass='department-chip'
+              options={departments.map((d) => ({ value: d.id, label: d.name }))}
+              isOn={(id) => id === departmentId}
+              onTap={(id) => {
+                setDepartmentId(id)
+                setDepartment('')
+              }}
+            />
+          ) : null}
+          {fields.departmentId ? <Text className='field-error departmentId-error'>{fields.departmentId}</Text> : null}
           <Input
             className={`text-input text-input--plain department-input${fields.department ? ' text-input--error' : ''}`}
             value={department}
             maxlength={30}
-            placeholder='例如：镇城管办'
+            placeholder={departments.length ? '不在上面的部门，写在这里' : '例如：镇城管办'}
             placeholderClass='input-placeholder'
-            onInput={(e) => setDepartment(e.detail.value)}
+            onInput={(e) => {
+              setDepartment(e.detail.value)
+              if (e.detail.value.trim()) setDepartmentId(undefined)
+            }}
           />
           {fields.department ? <Text className='field-error department-error'>{fields.department}</Text> : null}
           <Text className='field-label'>办理期限</Text>

@@ -1,0 +1,41 @@
+import { fireEvent, render, waitFor } from '@testing-library/react'
+import Taro, { resetTaroMock } from '../../../../test/mocks/taro'
+import { ok, signInAs, type RequestCall } from '../../../../test/fixtures'
+import { aMatter, CHENGGUAN, MATTER, signInAsLiaison } from '../../../../test/department-fixtures'
+import DepartmentQueuePage from './index'
+
+beforeEach(() => {
+  resetTaroMock()
+  process.env.TARO_ENV = 'h5'
+  process.env.TARO_APP_API_BASE = 'http://127.0.0.1:3000'
+  signInAsLiaison()
+})
+
+describe('部门待办', () => {
+  it('lists the department’s matters, the overdue one flagged, and opens one', async () => {
+    const { text: _t, place: _p, status: _s, timeline: _tl, allowedSteps: _a, photos: _ph, ...item } = aMatter()
+    Taro.request.mockImplementation(((req: RequestCall) => {
+      expect(req.url).toBe(`http://127.0.0.1:3000/departments/${CHENGGUAN}/queue`)
+      return ok({ department: { id: CHENGGUAN, name: '城管办', active: true }, items: [{ ...item, overdue: true, dueDate: '2026-01-05' }, { ...item, handOnId: '01JD00000000000000000000H2', state: 'acknowledged', stateLabel: '办理中' }] })
+    }) as never)
+    const { container } = render(<DepartmentQueuePage />)
+    await waitFor(() => expect(container.querySelectorAll('.dept-queue-item')).toHaveLength(2))
+    expect(container.querySelector('.dept-queue-title')?.textContent).toBe('城管办：交办给本部门的事')
+    expect(container.querySelector('.dept-queue-item--overdue .dept-queue-due')?.textContent).toBe('已超期（期限 2026-01-05）')
+    expect([...container.querySelectorAll('.dept-queue-state')].map((e) => e.textContent)).toEqual(['待签收', '办理中'])
+    fireEvent.click(container.querySelector('.dept-queue-item') as Element)
+    expect(Taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: `/packageRep/pages/dept-matter/index?departmentId=${CHENGGUAN}&id=${MATTER}` }))
+  })
+
+  it('says so when nothing is handed to the department', async () => {
+    Taro.request.mockImplementation((() => ok({ department: { id: CHENGGUAN, name: '城管办', active: true }, items: [] })) as never)
+    const { container } = render(<DepartmentQueuePage />)
+    await waitFor(() => expect(container.querySelector('.dept-queue-empty')?.textContent).toBe('现在没有交办给本部门的事。'))
+  })
+
+  it('is for liaisons only', () => {
+    signInAs('representative')
+    const { container } = render(<DepartmentQueuePage />)
+    expect(container.querySelector('.no-liaison-access')).not.toBeNull()
+  })
+})
