@@ -48,6 +48,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_TEMPLATE_SUBMISSION_CHASED: JSON.stringify(process.env.TARO_APP_TEMPLATE_SUBMISSION_CHASED ?? ''),
       TARO_APP_TEMPLATE_WORK_DIGEST: JSON.stringify(process.env.TARO_APP_TEMPLATE_WORK_DIGEST ?? ''),
       TARO_APP_TEMPLATE_CONSULTATION_INVITE: JSON.stringify(process.env.TARO_APP_TEMPLATE_CONSULTATION_INVITE ?? ''),
+      TARO_APP_TEMPLATE_SECONDED_UPDATE: JSON.stringify(process.env.TARO_APP_TEMPLATE_SECONDED_UPDATE ?? ''),
     },
     defineConstants: {},
     alias: {

@@ -1,3 +1,4 @@
+import { secondersNotice } from '../submissions/submission-desk.use-case';
 import type { DepartmentProgressRequest, DepartmentQueueQuery, DepartmentQueueResponse, DepartmentResultRequest, HandBackRequest, HandOnView, LiaisonMatterView } from '@shared/schemas/departments';
 import { allowedHandOnSteps, HAND_ON_STATE_LABELS, nextHandOnState, OPEN_HAND_ON_STATES, type HandOnStep } from '@shared/submission/hand-on';
 import { maskPersonalDetails } from '@shared/submission/mask';
@@ -133,7 +134,7 @@ export function postDepartmentProgress(deps: SubmissionsDeps, principal: Princip
   return takeStep(deps, principal, departmentId, submissionId, (s) => ({
     step: 'progress',
     event: { kind: 'dept_progress', text: `${s.handOn!.department}：${request.text}` },
-    notices: (next, at) => residentStatusNotice(deps, next, at, `${s.handOn!.department}有新进展`),
+    notices: (next, at) => [...residentStatusNotice(deps, next, at, `${s.handOn!.department}有新进展`), ...secondersNotice(next, at, `${s.handOn!.department}有新进展`)],
   }));
 }
 

@@ -31,6 +31,8 @@ const IN_APP: Record<NoticeKind, (data: Record<string, string>) => { title: stri
   wish_update: (d) => ({ title: '微心愿有了新进展', body: `「${d.title ?? ''}」：${d.status ?? ''}` }),
   consultation_invite: (d) => ({ title: '邀请您参加议事协商', body: `「${d.topic ?? ''}」，${d.date ?? ''}，${d.place ?? ''}，欢迎报名参加` }),
   // a 大事 handed on to a department (to its liaisons), and its result or hand-back (to the representative)
+  // to the residents who 附议'd a matter: its milestones
+  seconded_update: (d) => ({ title: '您附议的事有了新进展', body: `「${d.category ?? ''}」${d.status ?? ''}` }),
   department_task: (d) => ({ title: '部门交办事项', body: `${d.department ?? ''}：「${d.category ?? ''}」${d.status ?? ''}` }),
 };
 
@@ -54,6 +56,8 @@ async function recipientsOf(deps: NoticeDeliveryDeps, request: NoticeRequest): P
         page: `pages/ticket/index?id=${entry.id}`,
         data: { date: `${formatChinaDate(entry.date)} ${entry.startTime}`, service: entry.serviceName },
       }));
+    case 'seconders':
+      return (await deps.seconds.listSecondersOf(audience.submissionId)).map((userId) => ({ key: userId, userId }));
     case 'consultation_invitees': {
       const consultation = await deps.consultations.get(audience.consultationId);
       if (!consultation || consultation.status !== 'planned') return []; // cancelled or held before it was expanded

@@ -25,7 +25,9 @@ export type Audience =
   /** Everyone still booked on a cancelled stand: the consumer cancels each booking, then tells its resident. */
   | { kind: 'bookings_of_cancelled_stand'; standId: string }
   /** A consultation's invitees (the residents who raised or seconded its matters, the representatives), but its author. */
-  | { kind: 'consultation_invitees'; consultationId: string; except?: string };
+  | { kind: 'consultation_invitees'; consultationId: string; except?: string }
+  /** The residents who 附议'd a matter (its milestones: progress, 答复, 办结). */
+  | { kind: 'seconders'; submissionId: string };
 
 /** A fan-out notice, one item in the transaction of its cause whatever the number of recipients. */
 export interface NoticeRequest {
@@ -118,6 +120,7 @@ const requestSchema: z.ZodType<NoticeRequest> = z.object({
     z.object({ kind: z.literal('followers'), studioId: z.string().min(1), except: z.string().optional() }),
     z.object({ kind: z.literal('bookings_of_cancelled_stand'), standId: z.string().min(1) }),
     z.object({ kind: z.literal('consultation_invitees'), consultationId: z.string().min(1), except: z.string().optional() }),
+    z.object({ kind: z.literal('seconders'), submissionId: z.string().min(1) }),
   ]),
   notice: z.object(contentSchema),
   createdAt: z.string().min(1),

@@ -5,7 +5,7 @@ import { formatChinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import { ConflictError, NotFoundError } from '../errors';
 import type { SubmissionsDeps } from './deps';
-import { residentNotice, step, studioSubmission, studioView } from './submission-desk.use-case';
+import { residentNotice, secondersNotice, step, studioSubmission, studioView } from './submission-desk.use-case';
 import type { Submission, SubmissionEvent } from './submission.repository';
 import { residentView } from './submissions.use-case';
 
@@ -36,7 +36,7 @@ export async function triageSubmission(deps: SubmissionsDeps, principal: Princip
     { kind: 'triage', ...decision },
     (): Partial<Submission> => ({ triage: request.triage, department: request.triage === 'major' ? department : undefined, departmentDueDate: request.triage === 'major' ? request.dueDate : undefined, ...plan.fields }),
     events,
-    (next, at) => [...residentNotice(deps, next, at, 'submission_status', request.triage === 'major' ? `已交办${department}` : '由党代表办理'), ...plan.notices(next, at)],
+    (next, at) => [...residentNotice(deps, next, at, 'submission_status', request.triage === 'major' ? `已交办${department}` : '由党代表办理'), ...(request.triage === 'major' ? secondersNotice(next, at, `已交办${department}`) : []), ...plan.notices(next, at)],
     plan.also,
   );
   return studioView(deps, next);
@@ -54,7 +54,7 @@ export async function postProgress(deps: SubmissionsDeps, principal: Principal, 
   if (!IN_HAND.includes(s.status)) throw new ConflictError(s.status === 'submitted' ? '还没有受理，不能发布进展' : '已经答复了，请用补充答复');
   const at = deps.now().toISOString();
   const event: SubmissionEvent = { id: deps.newId(), submissionId: s.id, at, kind: 'progress', actorId: principal.userId, text: request.text };
-  const notices = residentNotice(deps, s, at, 'submission_status', '有新进展');
+  const notices = [...residentNotice(deps, s, at, 'submission_status', '有新进展'), ...secondersNotice(s, at, `有新进展：${request.text.slice(0, 20)}`)];
   if (!(await deps.submissions.saveChange(s, s.status, [event], undefined, undefined, notices))) throw new ConflictError('这条意见刚被别人处理过，请刷新后再试');
   return studioView(deps, { ...s, version: s.version + 1 });
 }

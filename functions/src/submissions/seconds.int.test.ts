@@ -6,6 +6,8 @@ import { listMySeconds, listSimilarSubmissions, secondSubmission, SIMILAR_PER_MI
 import { myDataOf } from '../privacy/my-data.use-case';
 import { deleteMyAccount } from '../privacy/delete-account.use-case';
 import { bookingFixture } from '../../../test/support/booking-fixture';
+import { drainNotices } from '../../../test/support/notice-stream';
+import { postProgress } from './handling.use-case';
 import { failureOf } from '../../../test/support/failure';
 
 // 这些事已经有人反映过 and 附议 against DynamoDB Local: the hint finds the same matter said differently, never a private
@@ -113,4 +115,30 @@ describe('the hint is rate-limited (DynamoDB Local)', () => {
     clock = new Date(clock.getTime() + 60_000);
     expect((await ask()).items).toEqual([]);
   }, 60_000);
+});
+
+// The residents who 附议'd a matter follow it like its author: each milestone (进展, 答复, 办结) reaches them through one
+// fan-out request in the step's transaction, expanded by the real notice consumer fed by the table's stream.
+describe('附议 brings the matter’s milestones (DynamoDB Local)', () => {
+  it('tells each seconder of progress, the reply and the closure, and nobody else', async () => {
+    const f = await bookingFixture(new Date());
+    const [author, first, second, bystander] = await f.newResidents(4);
+    const lamp = await submit(f.deps, author!, { requestId: ulid(), studioId: f.seed.studioId, category: '道路交通', text: '人民路口的红绿灯坏了，早上过马路很危险', public: true });
+    await secondSubmission(f.deps, first!, lamp.id);
+    await secondSubmission(f.deps, second!, lamp.id);
+    const rep = f.principalOf('rep1');
+    await acceptSubmission(f.deps, rep, lamp.id, { triage: 'minor' });
+    await postProgress(f.deps, rep, lamp.id, { text: '已联系交警中队，明天来修' });
+    await replyToSubmission(f.deps, rep, lamp.id, { text: '红绿灯已修好。', public: true });
+    await resolveSubmission(f.deps, rep, lamp.id, { outcome: 'fixed' });
+    await drainNotices(f);
+    for (const seconder of [first!, second!]) {
+      const notices = await f.deps.notifications.listAllOfUser(seconder.userId);
+      expect(notices.map((n) => n.kind)).toEqual(['seconded_update', 'seconded_update', 'seconded_update']);
+      expect(notices.map((n) => n.body).sort()).toEqual(['「道路交通」已办结（已解决）', '「道路交通」已答复', '「道路交通」有新进展：已联系交警中队，明天来修'].sort());
+    }
+    expect(await f.deps.notifications.listAllOfUser(bystander!.userId)).toEqual([]);
+    // the author hears as the one who raised it, not as a seconder
+    expect((await f.deps.notifications.listAllOfUser(author!.userId)).map((n) => n.kind)).not.toContain('seconded_update');
+  }, 120_000);
 });

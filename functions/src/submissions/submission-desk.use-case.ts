@@ -157,7 +157,7 @@ export async function acceptSubmission(deps: SubmissionsDeps, principal: Princip
     handlerId: s.handlerId ?? principal.userId,
     ...(request.triage === 'major' ? { department, departmentDueDate: request.dueDate } : {}),
     ...plan.fields,
-  }), events, (next, at) => [...residentNotice(deps, next, at, 'submission_status', '已受理'), ...plan.notices(next, at)], plan.also);
+  }), events, (next, at) => [...residentNotice(deps, next, at, 'submission_status', '已受理'), ...(request.triage === 'major' ? secondersNotice(next, at, `已交办${department}`) : []), ...plan.notices(next, at)], plan.also);
   return studioView(deps, next);
 }
 
@@ -175,6 +175,7 @@ export async function replyToSubmission(deps: SubmissionsDeps, principal: Princi
     ...(request.public && request.boardText ? [{ kind: 'note' as const, actorId: principal.userId, text: `公示原文改写为：${request.boardText}`, internal: true }] : []),
   ], (next, at) => [
     ...residentNotice(deps, next, at, 'submission_replied', '已答复'),
+    ...secondersNotice(next, at, '已答复'),
     ...(request.public && boardLineOf(next) ? [followersNotice(next, at)] : []),
   ], handOn.also);
   return studioView(deps, next);
@@ -190,7 +191,7 @@ export async function resolveSubmission(deps: SubmissionsDeps, principal: Princi
     { kind: 'resolve' },
     () => ({ resolvedAt: deps.now().toISOString(), rated: false, closure: request.outcome, ...(request.note ? { closureNote: request.note } : { closureNote: undefined }) }),
     [{ kind: 'resolved', actorId: principal.userId, text: request.note ? `${label}：${request.note}` : label }],
-    (next, at) => residentNotice(deps, next, at, 'rate_request', request.outcome === 'fixed' ? '已办结，请评价' : `已办结（${label}），请评价`),
+    (next, at) => [...residentNotice(deps, next, at, 'rate_request', request.outcome === 'fixed' ? '已办结，请评价' : `已办结（${label}），请评价`), ...secondersNotice(next, at, `已办结（${label}）`)],
   );
   return studioView(deps, next);
 }
@@ -249,6 +250,23 @@ function followersNotice(s: Submission, at: string): NoticeOrder {
     notice: { kind: 'board_update', page: `pages/board/index?studioId=${s.studioId}`, data: { studio: s.studioName, category: s.category } },
     createdAt: at,
   };
+}
+
+/**
+ * The residents who 附议'd a public matter hear of its milestones (交办, 进展, 答复, 办结) — one fan-out request in the
+ * step's transaction, whatever their number; the consumer reads who they are (127). A private matter has none.
+ */
+export function secondersNotice(s: Submission, at: string, status: string): NoticeOrder[] {
+  if (!s.public) return [];
+  return [
+    {
+      to: 'audience',
+      id: `${s.id}.v${s.version}.seconded_update`,
+      audience: { kind: 'seconders', submissionId: s.id },
+      notice: { kind: 'seconded_update', page: 'packageResident/pages/seconds/index', data: { category: s.category, status } },
+      createdAt: at,
+    },
+  ];
 }
 
 /** The resident's own notice of a step (none for 代填 without an account); its id names the step (the version read). */

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { secondSubmission } from '../services/api'
+import { askFor } from '../services/subscribe'
 import { errorMessage } from '../services/request'
 import { BusyButton } from './ui/busy-button'
 import './second-button.css'
@@ -28,10 +29,12 @@ export function SecondButton({ submissionId, seconds, secondedByMe = false, onSe
     if (busy || state.done) return
     setBusy(true)
     try {
+      // in the tap: WeChat asks whether to hear of the matter's progress (附议事项的进展)
+      await askFor('second')
       const res = await secondSubmission(submissionId)
       setState({ seconds: res.seconds, done: true })
       onSeconded?.(res.seconds)
-      Taro.showToast({ title: `已附议，工作室会看到共有 ${res.seconds} 位居民反映了这件事`, icon: 'none', duration: 3000 })
+      Taro.showToast({ title: `已附议，共有 ${res.seconds} 位居民反映了这件事；有进展会通知您`, icon: 'none', duration: 3000 })
     } catch (error) {
       Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
     } finally {

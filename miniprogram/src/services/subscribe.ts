@@ -7,7 +7,7 @@ import { isWeapp } from './platform'
  * Template ids come from the build (config/index.ts): TARO_APP_TEMPLATE_*, one per notice kind the server sends
  * (functions/src/adapters/notify/template-fields.ts); a kind without one is never asked for.
  */
-export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'submission_chased' | 'work_digest' | 'wish_update' | 'errand_update' | 'consultation_invite' | 'department_task'
+export type NoticeKind = 'booking_reminder' | 'stand_cancelled' | 'submission_replied' | 'submission_status' | 'rate_request' | 'board_update' | 'submission_chased' | 'work_digest' | 'wish_update' | 'errand_update' | 'consultation_invite' | 'department_task' | 'seconded_update'
 
 /** Read inside a function: the build replaces each `process.env.…` with its value, and tests can set them. */
 function templateIdOf(kind: NoticeKind): string | undefined {
@@ -23,6 +23,7 @@ function templateIdOf(kind: NoticeKind): string | undefined {
     wish_update: process.env.TARO_APP_TEMPLATE_WISH_UPDATE,
     errand_update: process.env.TARO_APP_TEMPLATE_ERRAND_UPDATE,
     consultation_invite: process.env.TARO_APP_TEMPLATE_CONSULTATION_INVITE,
+    seconded_update: process.env.TARO_APP_TEMPLATE_SECONDED_UPDATE,
     department_task: process.env.TARO_APP_TEMPLATE_DEPARTMENT_TASK,
   }
   return ids[kind] || undefined
@@ -41,6 +42,7 @@ export const NOTICE_NAMES: Record<NoticeKind, string> = {
   wish_update: '微心愿的进展',
   errand_update: '代办服务进度',
   consultation_invite: '议事协商的邀请',
+  seconded_update: '附议事项的进展',
   department_task: '部门交办事项',
 }
 
@@ -50,7 +52,7 @@ export interface Agreement {
   declined: NoticeKind[]
 }
 
-export type Purpose = 'booking' | 'submission' | 'follow' | 'wish' | 'errand' | 'consultation'
+export type Purpose = 'booking' | 'submission' | 'follow' | 'wish' | 'errand' | 'consultation' | 'second'
 
 const PURPOSE_KINDS: Record<Purpose, NoticeKind[]> = {
   // WeChat shows at most three templates in one tap
@@ -60,6 +62,7 @@ const PURPOSE_KINDS: Record<Purpose, NoticeKind[]> = {
   wish: ['wish_update'],
   errand: ['errand_update'],
   consultation: ['consultation_invite'],
+  second: ['seconded_update'],
 }
 
 const lastAgreement = new Map<Purpose, Agreement>()

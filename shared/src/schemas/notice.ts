@@ -1,7 +1,7 @@
 import { z } from './common';
 
 /** The short notices the app sends a resident (WeChat subscribe messages and the in-app 消息 list). */
-export const NOTICE_KINDS = ['booking_reminder', 'stand_cancelled', 'submission_replied', 'submission_status', 'rate_request', 'board_update', 'submission_chased', 'work_digest', 'wish_update', 'errand_update', 'consultation_invite', 'department_task'] as const;
+export const NOTICE_KINDS = ['booking_reminder', 'stand_cancelled', 'submission_replied', 'submission_status', 'rate_request', 'board_update', 'submission_chased', 'work_digest', 'wish_update', 'errand_update', 'consultation_invite', 'department_task', 'seconded_update'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** GET/PUT/DELETE /studios/{studioId}/follow */

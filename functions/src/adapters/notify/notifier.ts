@@ -70,6 +70,7 @@ export const noticeTemplatesSchema: z.ZodType<NoticeTemplates> = z
     wish_update: noticeTemplateSchema.optional(),
     errand_update: noticeTemplateSchema.optional(),
     consultation_invite: noticeTemplateSchema.optional(),
+    seconded_update: noticeTemplateSchema.optional(),
     department_task: noticeTemplateSchema.optional(),
   } satisfies Record<NoticeKind, z.ZodTypeAny>)
   .strict();

@@ -48,6 +48,7 @@ export const NOTICE_FIELDS: Record<NoticeKind, Record<string, Shape>> = {
   wish_update: { title: 'text', status: 'text' },
   errand_update: { service: 'text', status: 'status', studio: 'text' },
   consultation_invite: { topic: 'text', date: 'time', place: 'text', studio: 'text' },
+  seconded_update: { category: 'text', status: 'text' },
   department_task: { department: 'text', category: 'text', status: 'text' },
 };
 

@@ -61,7 +61,7 @@ describe('提意见: 这些事已经有人反映过', () => {
     fireEvent.click(container.querySelector('.second-button') as Element)
     await waitFor(() => expect(container.textContent).toContain('✓ 已附议'))
     expect(container.textContent).toContain('3 位居民也反映了这件事')
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已附议，工作室会看到共有 3 位居民反映了这件事' }))
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已附议，共有 3 位居民反映了这件事；有进展会通知您' }))
     expect(calls().filter((c) => c.method === 'POST' && c.url.endsWith('/submissions'))).toHaveLength(0)
 
     fireEvent.click(container.querySelector('.similar-stop') as Element)
