@@ -39,3 +39,24 @@ describe('部门待办', () => {
     expect(container.querySelector('.no-liaison-access')).not.toBeNull()
   })
 })
+
+describe('部门待办 on a desk screen (H5 at ≥ 1280 px)', () => {
+  afterEach(() => {
+    delete (window as { matchMedia?: unknown }).matchMedia
+  })
+
+  it('opens the chosen matter beside the queue, instead of another page', async () => {
+    window.matchMedia = ((query: string) => ({ matches: query === '(min-width: 1280px)', media: query, addEventListener: () => undefined, removeEventListener: () => undefined })) as never
+    const { text: _t, place: _p, status: _s, timeline: _tl, allowedSteps: _a, photos: _ph, ...item } = aMatter()
+    Taro.request.mockImplementation(((req: RequestCall) =>
+      req.url.endsWith('/queue') ? ok({ department: { id: CHENGGUAN, name: '城管办', active: true }, items: [item] }) : ok(aMatter({ text: '桥头的摊位占了人行道' }))) as never)
+    const { container, findByText } = render(<DepartmentQueuePage />)
+    await waitFor(() => expect(container.querySelector('.desk-console .desk-pane--list .dept-queue-item')).not.toBeNull())
+    expect(container.textContent).toContain('在左边选一件事，详情显示在这里。')
+    fireEvent.click(container.querySelector('.dept-queue-item') as Element)
+    await findByText('桥头的摊位占了人行道')
+    expect(container.querySelector('.desk-pane--detail .dept-matter-text')).not.toBeNull()
+    expect(container.querySelector('.dept-queue-item')?.className).toContain('desk-item--chosen')
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
+  })
+})

@@ -1,20 +1,30 @@
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { getDepartmentQueue } from '../../../services/api'
 import { openPage } from '../../../services/navigation'
 import { DEPT_MATTER_PAGE } from '../../../services/platform'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
+import { useWideScreen } from '../../../services/wide-screen'
 import { PageState } from '../../../components/page-state'
 import { Page } from '../../../components/ui/page'
 import { isLiaisonUser, NoLiaisonAccess } from '../../rep-access'
+import { useDeskKeys } from '../../desk-keys'
+import { DepartmentMatterDetail } from '../dept-matter/detail'
 import '../../styles.css'
 
-/** 部门待办: what was handed to the liaison's department, open ones first, soonest due first. */
+/**
+ * 部门待办: what was handed to the liaison's department, open ones first, soonest due first. On a desk screen (H5 ≥ 1280
+ * px) the matter chosen opens beside the list, and the keyboard moves through it (j / k, ↑ / ↓, Enter).
+ */
 export default function DepartmentQueuePage() {
   const [user] = useSessionUser()
   const allowed = isLiaisonUser(user)
   const departmentId = allowed ? user.departmentId : ''
-  const { state, retry } = usePageData(() => getDepartmentQueue(departmentId), [departmentId], { enabled: allowed, reloadOnShow: true })
+  const wide = useWideScreen()
+  const [chosen, setChosen] = useState<string | null>(null)
+  const { state, retry, reload } = usePageData(() => getDepartmentQueue(departmentId), [departmentId], { enabled: allowed, reloadOnShow: true })
+  useDeskKeys(wide, '.dept-queue-page', '.dept-queue-item')
   if (!allowed) return <NoLiaisonAccess user={user} />
   if (state.status !== 'ready') {
     return (
@@ -24,23 +34,44 @@ export default function DepartmentQueuePage() {
     )
   }
   const { department, items } = state.data
-  return (
-    <Page className='rep-page dept-queue-page'>
+  const open = (submissionId: string) => (wide ? setChosen(submissionId) : openPage(`${DEPT_MATTER_PAGE}?departmentId=${encodeURIComponent(departmentId)}&id=${encodeURIComponent(submissionId)}`))
+  const list = (
+    <View className='dept-queue-list'>
       <Text className='card-title dept-queue-title'>{`${department.name}：交办给本部门的事`}</Text>
       {items.length === 0 ? <Text className='plain-line dept-queue-empty'>现在没有交办给本部门的事。</Text> : null}
       {items.map((item) => (
         <View
           key={item.handOnId}
-          className={`card dept-queue-item${item.overdue ? ' dept-queue-item--overdue' : ''}`}
+          className={`card dept-queue-item${item.overdue ? ' dept-queue-item--overdue' : ''}${wide && chosen === item.submissionId ? ' desk-item--chosen' : ''}`}
           hoverClass='card--pressed'
           role='button'
-          onClick={() => openPage(`${DEPT_MATTER_PAGE}?departmentId=${encodeURIComponent(item.departmentId)}&id=${encodeURIComponent(item.submissionId)}`)}
+          onClick={() => open(item.submissionId)}
         >
           <Text className='tag dept-queue-state'>{item.stateLabel}</Text>
           <Text className='plain-line dept-queue-summary'>{`【${item.category}】${item.summary}`}</Text>
           <Text className='plain-line dept-queue-due'>{item.overdue ? `已超期（期限 ${item.dueDate}）` : `办理期限 ${item.dueDate}`}</Text>
         </View>
       ))}
+    </View>
+  )
+  if (!wide) return <Page className='rep-page dept-queue-page'>{list}</Page>
+  return (
+    <Page className='rep-page dept-queue-page desk-console'>
+      <View className='desk-panes'>
+        <View className='desk-pane desk-pane--list' role='region' aria-label='部门待办'>
+          <Text className='desk-keys-hint'>键盘：j / k 或 ↑ / ↓ 移动，回车打开</Text>
+          {list}
+        </View>
+        <View className='desk-pane desk-pane--detail' role='region' aria-label='事项详情'>
+          {chosen ? (
+            <DepartmentMatterDetail key={chosen} departmentId={departmentId} id={chosen} onChanged={() => void reload({ quiet: true })} />
+          ) : (
+            <View className='card desk-empty'>
+              <Text className='plain-line'>在左边选一件事，详情显示在这里。</Text>
+            </View>
+          )}
+        </View>
+      </View>
     </Page>
   )
 }
