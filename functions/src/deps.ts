@@ -23,6 +23,8 @@ import type { CoinRepository } from './coins/coin.repository';
 import type { VolunteerRepository } from './volunteers/volunteer.repository';
 import type { ShiftRepository } from './volunteers/shift.repository';
 import type { WishRepository } from './wishes/wish.repository';
+import type { TownRepository } from './towns/town.repository';
+import type { MembershipRepository } from './towns/membership.repository';
 import type { SecondRepository } from './submissions/second.repository';
 import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
@@ -66,6 +68,10 @@ export interface Deps {
   shifts: ShiftRepository;
   /** 微心愿 and their claims. */
   wishes: WishRepository;
+  /** 镇街: towns and their studios. */
+  towns: TownRepository;
+  /** A person's roles in several studios or towns (切换身份). */
+  memberships: MembershipRepository;
   /** 附议: residents who raised the same matter (their Seconds and each matter's count). */
   seconds: SecondRepository;
   /** 点单-配送: the errand catalogue, orders and their contact logs. */

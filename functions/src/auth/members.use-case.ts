@@ -34,15 +34,23 @@ async function memberOf(deps: AuthDeps, principal: Principal, studioId: string, 
 export async function changeMemberRole(deps: AuthDeps, principal: Principal, studioId: string, userId: string, request: ChangeMemberRoleRequest): Promise<MemberView> {
   const member = await memberOf(deps, principal, studioId, userId);
   if (member.role === request.role) return member;
-  if (!(await deps.studios.changeMemberRole(studioId, userId, request.role, deps.now().toISOString()))) throw new NotFoundError('这个人不是本工作室的成员');
+  if (!(await deps.studios.changeMemberRole(studioId, userId, request.role, deps.now().toISOString(), await isActiveIn(deps, userId, studioId)))) throw new NotFoundError('这个人不是本工作室的成员');
   await recordAudit(deps, principal, studioId, 'role_changed', `${member.displayName}：${ROLE_LABELS[member.role]} → ${ROLE_LABELS[request.role]}`, userId);
   return { ...member, role: request.role };
 }
 
-/** Removes a member: they become a resident again at once (their next request), and the removal is audited. */
+/** Whether the studio is the member's active membership (else only their membership there changes). */
+async function isActiveIn(deps: AuthDeps, userId: string, studioId: string): Promise<boolean> {
+  return (await deps.users.getUser(userId))?.studioId === studioId;
+}
+
+/**
+ * Removes a member's membership of this studio (their roles elsewhere stay): when it was their active one they become
+ * a resident at once (their next request); the removal is audited.
+ */
 export async function removeMember(deps: AuthDeps, principal: Principal, studioId: string, userId: string): Promise<{ removed: true }> {
   const member = await memberOf(deps, principal, studioId, userId);
-  if (!(await deps.studios.removeMember(studioId, userId))) throw new NotFoundError('这个人不是本工作室的成员');
+  if (!(await deps.studios.removeMember(studioId, userId, await isActiveIn(deps, userId, studioId)))) throw new NotFoundError('这个人不是本工作室的成员');
   await recordAudit(deps, principal, studioId, 'role_changed', `${member.displayName}：${ROLE_LABELS[member.role]} → 移出工作室`, userId);
   return { removed: true };
 }

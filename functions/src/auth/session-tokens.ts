@@ -6,6 +6,8 @@ export interface Principal {
   userId: string;
   role: Role;
   studioId?: string;
+  /** The town of a town role (`town_admin`). */
+  townId?: string;
 }
 
 const ISSUER = 'lianxin';
@@ -21,7 +23,7 @@ export class SessionTokens {
   async issue(principal: Principal, now: Date): Promise<{ token: string; expiresAt: string }> {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.ttlSeconds;
-    const token = await new SignJWT({ role: principal.role, ...(principal.studioId ? { studioId: principal.studioId } : {}) })
+    const token = await new SignJWT({ role: principal.role, ...(principal.studioId ? { studioId: principal.studioId } : {}), ...(principal.townId ? { townId: principal.townId } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(principal.userId)
       .setIssuer(ISSUER)
@@ -45,7 +47,7 @@ export class SessionTokens {
       });
       const role = payload.role as Role;
       if (!payload.sub || !ROLES.includes(role)) return undefined;
-      return { userId: payload.sub, role, ...(typeof payload.studioId === 'string' ? { studioId: payload.studioId } : {}) };
+      return { userId: payload.sub, role, ...(typeof payload.studioId === 'string' ? { studioId: payload.studioId } : {}), ...(typeof payload.townId === 'string' ? { townId: payload.townId } : {}) };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return undefined;
       throw error;

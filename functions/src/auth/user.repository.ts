@@ -9,7 +9,14 @@ export interface User {
   displayName: string;
   role: Role;
   studioId?: string;
+  /** The town of a town role (`town_admin`): the active membership's scope, like `studioId`. */
+  townId?: string;
   createdAt: string;
+}
+
+/** What a stored user may do now: their active membership (the router and every new session read it). */
+export function principalOf(user: Pick<User, 'id' | 'role' | 'studioId' | 'townId'>): { userId: string; role: Role; studioId?: string; townId?: string } {
+  return { userId: user.id, role: user.role, ...(user.studioId ? { studioId: user.studioId } : {}), ...(user.townId ? { townId: user.townId } : {}) };
 }
 
 // Keys of the user entity (docs/access-patterns.md: "user by id", "user by WeChat openid").
@@ -23,8 +30,8 @@ export function userToItem(user: User) {
 }
 
 function userFromItem(item: Record<string, unknown>): User {
-  const { id, displayName, role, studioId, createdAt } = item as unknown as User;
-  return { id, displayName, role, ...(studioId ? { studioId } : {}), createdAt };
+  const { id, displayName, role, studioId, townId, createdAt } = item as unknown as User;
+  return { id, displayName, role, ...(studioId ? { studioId } : {}), ...(townId ? { townId } : {}), createdAt };
 }
 
 export class UserRepository {

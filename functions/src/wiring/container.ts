@@ -16,6 +16,8 @@ import { VolunteerRepository } from '../volunteers/volunteer.repository';
 import { HolidayCalendarRepository } from '../studio/holiday-calendar.repository';
 import { ShiftRepository } from '../volunteers/shift.repository';
 import { WishRepository } from '../wishes/wish.repository';
+import { TownRepository } from '../towns/town.repository';
+import { MembershipRepository } from '../towns/membership.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -53,6 +55,8 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     volunteers: new VolunteerRepository(table),
     shifts: new ShiftRepository(table),
     wishes: new WishRepository(table),
+    towns: new TownRepository(table),
+    memberships: new MembershipRepository(table),
     seconds: new SecondRepository(table),
     errands: new ErrandRepository(table),
     studios: new StudioRepository(table),

@@ -11,6 +11,7 @@ import { readingRoutes } from './readings';
 import { standRoutes } from './stands';
 import { studioRoutes } from './studio';
 import { submissionRoutes } from './submissions';
+import { townRoutes } from './towns';
 
 export * from './define';
 
@@ -31,6 +32,8 @@ export const contexts = {
   coins: coinRoutes,
   /** 志愿与互助: volunteers and their teams, 微心愿, 点单-配送 errands and home visits (one Lambda). */
   volunteers: { ...volunteerRoutes, ...wishRoutes, ...errandRoutes },
+  /** 镇街: towns, their studios and figures, memberships in several studios (切换身份). */
+  towns: townRoutes,
 } as const;
 
 export type ContextName = keyof typeof contexts;
@@ -50,6 +53,7 @@ export const routes = {
   ...wishRoutes,
   ...errandRoutes,
   ...privacyRoutes,
+  ...townRoutes,
 } as const;
 
 export type Routes = typeof routes;

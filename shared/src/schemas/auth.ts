@@ -20,6 +20,8 @@ export const userView = z.object({
   role: roleSchema,
   studioId: idSchema.optional(),
   studioName: z.string().optional(),
+  /** The town of a town role (镇街管理员). */
+  townId: idSchema.optional(),
 });
 export type UserView = z.infer<typeof userView>;
 
