@@ -25,6 +25,11 @@ export class MembershipRepository {
     return out.Item ? entityOf<Membership>(out.Item) : undefined;
   }
 
+  /** Stores a membership as it is (the demo seed; a studio's invite writes its own in the redeem transaction). */
+  async put(membership: Membership): Promise<void> {
+    await transactWrite(this.table, [{ Put: { TableName: this.table.tableName, Item: membershipToItem(membership) } }]);
+  }
+
   /**
    * Access pattern 138: make a membership the active one — TransactWrite: ConditionCheck the membership
    * `#role = :role` (still held) + Update the user's role and scope + keep the role left as a membership. False when

@@ -5,6 +5,9 @@ import { activeMembershipLeft } from './memberships.use-case';
 import type { Town } from './town.repository';
 import type { TownsDeps } from './deps';
 
+/** What the operator's command needs: no session, no router. */
+export type OperatorDeps = Pick<TownsDeps, 'towns' | 'memberships' | 'users' | 'studios' | 'newId' | 'now'>;
+
 /** What the operator's command (scripts/town.ts) is told when it cannot do what was asked. */
 export class OperatorError extends Error {}
 
@@ -32,7 +35,7 @@ async function townNamed(deps: Pick<TownsDeps, 'towns'>, nameOrId: string): Prom
  * `npm run town -- grant-admin <town> <userId>`: the person (who signed in once) becomes the town's 镇街管理员 at once —
  * a membership, made active; the role they held stays a membership of theirs.
  */
-export async function grantTownAdmin(deps: TownsDeps, townNameOrId: string, userId: string): Promise<{ town: Town; displayName: string }> {
+export async function grantTownAdmin(deps: OperatorDeps, townNameOrId: string, userId: string): Promise<{ town: Town; displayName: string }> {
   const town = await townNamed(deps, townNameOrId);
   const user = await deps.users.getUser(userId);
   if (!user) throw new OperatorError(`没有编号为 ${userId} 的用户（请让他先登录一次小程序，在「我的」里看到编号）`);
@@ -43,7 +46,7 @@ export async function grantTownAdmin(deps: TownsDeps, townNameOrId: string, user
 }
 
 /** `npm run town -- grant-admin <town> invite [hours]`: an invite code for the town's 镇街管理员, to hand over. */
-export async function createTownAdminInvite(deps: TownsDeps, townNameOrId: string, validHours = 72): Promise<{ town: Town; code: string; expiresAt: string; roleLabel: string }> {
+export async function createTownAdminInvite(deps: OperatorDeps, townNameOrId: string, validHours = 72): Promise<{ town: Town; code: string; expiresAt: string; roleLabel: string }> {
   const town = await townNamed(deps, townNameOrId);
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + validHours * 3_600_000).toISOString();
