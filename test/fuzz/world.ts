@@ -56,7 +56,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-const PERSONAS = ['resident', 'resident2', 'staff1', 'rep1', 'admin'] as const;
+const PERSONAS = ['resident', 'resident2', 'staff1', 'rep1', 'admin', 'townadmin'] as const;
 
 async function forged(claims: Record<string, unknown>, options: { secret?: string; sub?: string; exp?: number | null }): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -171,6 +171,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     wishId: [wish.id, waitingWish.id],
     kindId: errandKinds.map((k: { id: string }) => k.id),
     errandId: [errand.id],
+    // 镇街: the demo's 洛社镇
+    townId: (await must('listTowns', {})).towns.map((t: { id: string }) => t.id),
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -196,6 +198,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     personaCaller('staff1'),
     personaCaller('rep1'),
     personaCaller('admin'),
+    personaCaller('townadmin'),
     await throwaway(),
     // Forged or broken tokens: none of them is a session, except the one claiming a role, which is the stored user's.
     { label: 'forged:garbage', token: 'not-a-token', userId: resident },
@@ -297,6 +300,12 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     confirmErrand: () => ({ body: { rating: 5, comment: '送得很及时' } }),
     cancelErrand: () => ({ body: { reason: '家人已经买了' } }),
     addErrandContact: () => ({ body: { kind: 'call', text: '约好下午三点送到', followUp: false } }),
+    listTownStudios: () => ({ query: {} }),
+    createTownStudio: () => ({ body: { name: `村工作室${ulid().slice(-4)}`, address: '洛社镇某村村委会', inviteValidHours: 24 } }),
+    getTownFigures: () => ({ query: { month } }),
+    exportTownFigures: () => ({ query: { month } }),
+    switchMembership: () => ({ body: { role: 'representative', studioId: seed.studioId } }),
+    leaveMembership: () => ({ body: { role: 'staff', studioId: seed.studioId } }),
   };
 
   const s3 = new S3Client({ endpoint: testS3Endpoint(), forcePathStyle: true, region: 'local', credentials: LOCAL_S3_CREDENTIALS });

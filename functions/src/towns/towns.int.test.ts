@@ -169,4 +169,22 @@ describe('towns (DynamoDB Local)', () => {
     expect((await invoke(api.getTownDirectory, 'getTownDirectory', { params: { townId: ulid() } })).status).toBe(404);
     expect((await invoke(api.getStudioTown, 'getStudioTown', { params: { studioId: ulid() } })).status).toBe(404);
   });
+
+  it('puts the memberships in the person’s data, and keeps an account holding one from being deleted', async () => {
+    const townAdmin = await as('townadmin');
+    const created = await invoke(api.createTownStudio, 'createTownStudio', { token: townAdmin, params: { townId }, body: { name: '西庄村党代表工作室', address: '西庄村' } });
+    const person = await wechatUser('wx-privacy-member');
+    const invite = await invoke(api.createInvite, 'createInvite', { token: await as('admin'), params: { studioId }, body: { role: 'staff' } });
+    await invoke(api.redeemInvite, 'redeemInvite', { token: person.token, body: { code: created.body.adminInvite.code } });
+    await invoke(api.redeemInvite, 'redeemInvite', { token: person.token, body: { code: invite.body.code } });
+    const file = await invoke(api.exportMyData, 'exportMyData', { token: person.token });
+    const data = JSON.parse(Buffer.from(file.body as string, 'base64').toString('utf8'));
+    expect(data.memberships.map((m: { role: string; place: string }) => `${m.role}@${m.place}`).sort()).toEqual(['工作室管理员@西庄村党代表工作室', '服务点工作人员@洛社镇党代表工作室'].sort());
+    // removed from the active studio they are a resident again, but still hold the other role: no deletion yet
+    await invoke(api.removeMember, 'removeMember', { token: await as('admin'), params: { studioId, userId: person.user.id } });
+    const refused = await invoke(api.deleteMyAccount, 'deleteMyAccount', { token: person.token, body: { confirm: '注销' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('切换身份');
+    expect((await invoke(api.getMe, 'getMe', { token: person.token })).status).toBe(200);
+  });
 });
