@@ -325,7 +325,14 @@ export default function MePage() {
 
       <CareModeToggle />
 
-      <InviteForm onJoined={() => setUser(getSession()?.user ?? null)} />
+      <InviteForm
+        onJoined={() => {
+          setUser(getSession()?.user ?? null)
+          listMyMemberships()
+            .then((res) => setRoles(res.memberships.length))
+            .catch(() => undefined)
+        }}
+      />
 
       <Button className='btn btn--secondary logout-button' onClick={signOut}>退出登录</Button>
     </Page>
