@@ -305,7 +305,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     getTownFigures: () => ({ query: { month } }),
     exportTownFigures: () => ({ query: { month } }),
     switchMembership: () => ({ body: { role: 'representative', studioId: seed.studioId } }),
-    leaveMembership: () => ({ body: { role: 'staff', studioId: seed.studioId } }),
+    // a role nobody holds (leaving a persona's own would take it out of the callers' roles for the routes after it)
+    leaveMembership: () => ({ body: { role: 'staff', studioId: ulid() } }),
   };
 
   const s3 = new S3Client({ endpoint: testS3Endpoint(), forcePathStyle: true, region: 'local', credentials: LOCAL_S3_CREDENTIALS });

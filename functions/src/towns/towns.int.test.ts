@@ -94,8 +94,19 @@ describe('towns (DynamoDB Local)', () => {
     expect((await invoke(api.getMe, 'getMe', { token: back.body.token })).body.role).toBe('representative');
 
     // the persona who is a representative of both studios sees both
-    const both = (await invoke(api.listMyMemberships, 'listMyMemberships', { token: await as('reptwo') })).body.memberships;
+    const reptwo = await as('reptwo');
+    const both = (await invoke(api.listMyMemberships, 'listMyMemberships', { token: reptwo })).body.memberships;
     expect(both.map((m: { studioName: string }) => m.studioName).sort()).toEqual(['新开河村党代表工作室', '洛社镇党代表工作室'].sort());
+    // leaving the second studio (not the active one) leaves the first as it was
+    const secondId = both.find((m: { studioName: string }) => m.studioName === '新开河村党代表工作室').studioId;
+    const left = await invoke(api.leaveMembership, 'leaveMembership', { token: reptwo, body: { role: 'representative', studioId: secondId } });
+    expect(left.status).toBe(200);
+    expect(left.body.user).toMatchObject({ role: 'representative', studioId });
+    expect((await invoke(api.listMyMemberships, 'listMyMemberships', { token: reptwo })).body.memberships).toEqual([{ role: 'representative', studioId, studioName: '洛社镇党代表工作室', active: true }]);
+    expect((await invoke(api.listMembers, 'listMembers', { token: await as('admin'), params: { studioId } })).body.members.some((m: { displayName: string }) => m.displayName === '钱文华')).toBe(true);
+    // signed out: none of the person's routes
+    expect((await invoke(api.listMyMemberships, 'listMyMemberships', {})).status).toBe(401);
+    expect((await invoke(api.switchMembership, 'switchMembership', { body: { role: 'representative', studioId } })).status).toBe(401);
   });
 
   it('removes one membership only, by the admin or by leaving', async () => {
