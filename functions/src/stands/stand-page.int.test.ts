@@ -92,9 +92,14 @@ describe('stand page (DynamoDB Local)', () => {
     expect(again.createdPeople).toBe(false);
     expect(again.createdStands).toEqual([]);
     expect(again.venueId).toBe(seed.venueId);
-    expect(await deps.personas.listPersonas()).toHaveLength(8);
-    expect(await deps.studios.listMembersOfStudio(seed.studioId)).toHaveLength(5);
-    // the studio is in the studio directory (the overdue count's), once, however often the seed runs
-    expect(await deps.studios.listStudioIds()).toEqual([seed.studioId]);
+    // eight people of the studio, and 洛社镇's 镇街管理员 and a representative of both its studios (towns/demo-towns.ts)
+    expect(await deps.personas.listPersonas()).toHaveLength(10);
+    expect(await deps.studios.listMembersOfStudio(seed.studioId)).toHaveLength(6);
+    // the studios are in the studio directory (the overdue count's), once each, however often the seed runs: the demo
+    // studio and 洛社镇's second one
+    const town = (await deps.towns.findTownByName('洛社镇'))!;
+    const inTown = (await deps.towns.listStudios(town.id)).map((s) => s.studioId);
+    expect(inTown).toContain(seed.studioId);
+    expect((await deps.studios.listStudioIds()).sort()).toEqual(inTown.sort());
   });
 });
