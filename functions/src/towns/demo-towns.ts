@@ -1,6 +1,7 @@
 import { addDays, chinaDate } from '@shared/time';
 import type { Deps } from '../deps';
 import { generateStands } from '../studio/stand-schedule.use-case';
+import { inboxCountsFrom } from '../submissions/inbox-counts.use-case';
 
 export const DEMO_TOWN = { name: '洛社镇', district: '惠山区' };
 export const SECOND_STUDIO = { name: '新开河村党代表工作室', address: '洛社镇新开河村村委会二楼' };
@@ -10,7 +11,7 @@ export const SECOND_STUDIO = { name: '新开河村党代表工作室', address: 
  * second one (a venue meeting on lunar 初五、十五、廿五), the persona 吴卫东 its 镇街管理员, and 钱文华 a representative of
  * both studios (切换身份). Once: nothing is added when the town is already there.
  */
-export async function seedDemoTown(deps: Pick<Deps, 'towns' | 'studios' | 'stands' | 'users' | 'memberships' | 'personas' | 'now' | 'newId'>, studioId: string): Promise<void> {
+export async function seedDemoTown(deps: Deps, studioId: string): Promise<void> {
   if (await deps.towns.findTownByName(DEMO_TOWN.name)) return;
   const now = deps.now().toISOString();
   const townId = deps.newId();
@@ -25,6 +26,8 @@ export async function seedDemoTown(deps: Pick<Deps, 'towns' | 'studios' | 'stand
   await deps.stands.putVenue(venue);
   const today = chinaDate(deps.now());
   await generateStands(deps, venue, second.name, today, addDays(today, 21));
+  // its inbox counts, as the first studio's (else the daily check would find them missing and count them)
+  await inboxCountsFrom(deps, second.id, undefined);
 
   const townAdmin = { id: deps.newId(), displayName: '吴卫东', role: 'town_admin' as const, townId, createdAt: now };
   await deps.users.createUserForOpenid(townAdmin, `demo-townadmin-${townAdmin.id}`);
