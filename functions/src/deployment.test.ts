@@ -13,6 +13,7 @@ import { volunteersDeps } from './volunteers/deps';
 import { standJobsDeps, standsDeps } from './stands/deps';
 import { studioDeps } from './studio/deps';
 import { submissionJobsDeps, submissionsDeps } from './submissions/deps';
+import { townsDeps } from './towns/deps';
 
 /** What each deployed function wires on its first invocation (its lambda.ts or job handler). */
 const wiringOf: Record<string, (cfg: Config) => unknown> = {
@@ -27,6 +28,7 @@ const wiringOf: Record<string, (cfg: Config) => unknown> = {
   notices: noticesDeps,
   posters: postersDeps,
   privacy: privacyDeps,
+  towns: townsDeps,
   markNoShows: standJobsDeps,
   sendBookingReminders: standJobsDeps,
   deliverNotices: noticeConsumerDeps,

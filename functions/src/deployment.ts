@@ -74,7 +74,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     // sessions; code2Session with the mini-program's credentials
     parameters: ['sessionSecret', 'wechatAppId', 'wechatAppSecret'],
     context: 'auth',
-    // users, their openid index item, invites, rate limits; studio names for the session; members (list, change, remove);
+    // users, their openid index item, invites, rate limits; studio names for the session; members (list, change, remove)
+    // with the person's membership items in the same transactions (a town invite: its membership, a ConditionCheck-free grant);
     // desk sign-in tickets (Put, GetItem, conditional UpdateItem) and their audit entry
     iam: [dynamo(['GetItem', 'PutItem', 'UpdateItem', 'Query', 'DeleteItem'], [TABLE])],
   },
@@ -178,6 +179,16 @@ export const lambdas: Record<string, LambdaSpec> = {
     // queue (GSI2), a resident's own (GSI1), a volunteer's claims (their wishes in one BatchGetItem); 点单-配送: a
     // resident's orders (GSI2), a volunteer's tasks (GSI3)
     iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
+  },
+  towns: {
+    handler: 'towns/lambda',
+    parameters: ['sessionSecret'],
+    context: 'towns',
+    // towns (GSI1 TOWNS) and their studios' entries; a new studio, its entry and its first admin's invite in one
+    // transaction; memberships under the person (switch: a ConditionCheck of the one chosen and the user's Update; leave:
+    // its Delete, a studio's member item too); figures: each studio's month of submissions (GSI3), its venues (GSI1)
+    // and their stands of the month (GSI1), each stand's entries; the audit trail; the directory's venues' stands ahead
+    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI3')])],
   },
   markNoShows: {
     handler: 'stands/jobs/mark-no-shows',

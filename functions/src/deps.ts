@@ -27,6 +27,8 @@ import type { WishRepository } from './wishes/wish.repository';
 import type { DeskTicketRepository } from './auth/desk-ticket.repository';
 import type { ConsultationRepository } from './consultations/consultation.repository';
 import type { DepartmentRepository } from './departments/department.repository';
+import type { TownRepository } from './towns/town.repository';
+import type { MembershipRepository } from './towns/membership.repository';
 import type { SecondRepository } from './submissions/second.repository';
 import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
@@ -76,6 +78,10 @@ export interface Deps {
   wishes: WishRepository;
   /** 部门与联络员: departments and their hand-ons. */
   departments: DepartmentRepository;
+  /** 镇街: towns and their studios. */
+  towns: TownRepository;
+  /** A person's roles in several studios or towns (切换身份). */
+  memberships: MembershipRepository;
   /** 附议: residents who raised the same matter (their Seconds and each matter's count). */
   seconds: SecondRepository;
   consultations: ConsultationRepository;

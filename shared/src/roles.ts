@@ -1,5 +1,6 @@
 /** Who a signed-in person is to the system. Staff roles belong to exactly one studio. */
-export const ROLES = ['resident', 'representative', 'staff', 'admin', 'grid_head', 'liaison'] as const;
+/** `town_admin` (镇街管理员) belongs to a town, not a studio: it creates the town's studios and sees their figures. */
+export const ROLES = ['resident', 'representative', 'staff', 'admin', 'town_admin', 'grid_head', 'liaison'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles granted through a studio invite (a resident never needs one). */
@@ -14,6 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   grid_head: '网格员',
   /** A department's (城管办, 环卫所 …) liaison: acts only on the matters handed to its department. */
   liaison: '部门联络员',
+  town_admin: '镇街管理员',
 };
 
 /** The roles that run a studio's stands and desks (服务点工作台, 代办, 幸福币): not a grid head, who acts for one grid. */
@@ -25,4 +27,12 @@ export function isServingRole(role: Role): boolean {
 
 export function isStudioRole(role: Role): role is StudioRole {
   return (STUDIO_ROLES as readonly string[]).includes(role);
+}
+
+/** Roles held in a town (镇/街道) rather than a studio. */
+export const TOWN_ROLES = ['town_admin'] as const;
+export type TownRole = (typeof TOWN_ROLES)[number];
+
+export function isTownRole(role: Role): role is TownRole {
+  return (TOWN_ROLES as readonly string[]).includes(role);
 }

@@ -56,7 +56,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-const PERSONAS = ['resident', 'resident2', 'staff1', 'rep1', 'admin', 'gridhead'] as const;
+const PERSONAS = ['resident', 'resident2', 'staff1', 'rep1', 'admin', 'gridhead', 'townadmin'] as const;
 
 async function forged(claims: Record<string, unknown>, options: { secret?: string; sub?: string; exp?: number | null }): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -184,6 +184,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     gridId: grids.map((g) => g.id),
     consultationId: [consultation.id],
     departmentId: departments.map((d: { id: string }) => d.id),
+    // 镇街: the demo's 洛社镇
+    townId: (await must('listTowns', {})).towns.map((t: { id: string }) => t.id),
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -209,6 +211,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     personaCaller('staff1'),
     personaCaller('rep1'),
     personaCaller('admin'),
+    personaCaller('townadmin'),
     await throwaway(),
     // Forged or broken tokens: none of them is a session, except the one claiming a role, which is the stored user's.
     { label: 'forged:garbage', token: 'not-a-token', userId: resident },
@@ -327,6 +330,13 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     postDepartmentProgress: () => ({ body: { text: '已到现场劝离摊贩' } }),
     postDepartmentResult: () => ({ body: { text: '摊位已清理，设置了提示牌' } }),
     handMatterBack: () => ({ body: { reason: '属于市场监管所职责' } }),
+    listTownStudios: () => ({ query: {} }),
+    createTownStudio: () => ({ body: { name: `村工作室${ulid().slice(-4)}`, address: '洛社镇某村村委会', inviteValidHours: 24 } }),
+    getTownFigures: () => ({ query: { month } }),
+    exportTownFigures: () => ({ query: { month } }),
+    switchMembership: () => ({ body: { role: 'representative', studioId: seed.studioId } }),
+    // a role nobody holds (leaving a persona's own would take it out of the callers' roles for the routes after it)
+    leaveMembership: () => ({ body: { role: 'staff', studioId: ulid() } }),
   };
 
   const s3 = new S3Client({ endpoint: testS3Endpoint(), forcePathStyle: true, region: 'local', credentials: LOCAL_S3_CREDENTIALS });

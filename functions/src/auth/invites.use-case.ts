@@ -1,13 +1,14 @@
 import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '@shared/invite-code';
 import type { CreateInviteRequest, InviteResponse, RedeemInviteRequest, SessionResponse } from '@shared/schemas/auth';
 import type { Principal } from './session-tokens';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors';
+import { activeMembershipLeft, redeemTownInvite } from '../towns/memberships.use-case';
 import { requireStudioRole } from '../policy';
 import { recordAudit } from '../audit/audit.use-case';
 import { ROLE_LABELS } from '@shared/roles';
 import type { AuthDeps } from './deps';
 import { randomCode } from '../data/codes';
-import { limitAttempts, openSession, requireUser } from './sessions';
+import { limitAttempts, openSession, requireUser, SESSION_ENDED } from './sessions';
 
 const newInviteCode = () => randomCode(INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH);
 
@@ -37,9 +38,9 @@ export async function createInvite(deps: AuthDeps, principal: Principal, studioI
 
 /**
  * The signed-in person redeems an invite and takes its role.
- * Steps: limit guesses (10 an hour per person) → the code must exist, be unused and unexpired → the person
- * must not belong to another studio → one transaction uses the code and grants the role → a new session
- * carries the new role.
+ * Steps: limit guesses (10 an hour per person) → the code must exist, be unused and unexpired → one transaction uses
+ * the code, grants the role as a membership and makes it the active one (the role held until now stays a membership:
+ * a person may serve several studios and switches in 我的 → 切换身份) → a new session carries the new role.
  */
 export async function redeemInvite(deps: AuthDeps, principal: Principal, request: RedeemInviteRequest): Promise<SessionResponse> {
   await limitAttempts(deps, `invite#${principal.userId}`, 10, 3600, '尝试次数太多了，请一小时后再试');
@@ -49,17 +50,20 @@ export async function redeemInvite(deps: AuthDeps, principal: Principal, request
   if (invite.usedAt) throw new ConflictError('这个邀请码已经被使用过了');
   if (invite.expiresAt <= now) throw new ConflictError('这个邀请码已过期，请联系管理员重新发放');
   const user = await requireUser(deps, principal.userId);
-  if (user.studioId && user.studioId !== invite.studioId) throw new ConflictError('您已是其他工作室的成员，不能加入这个工作室');
+  if (invite.townId) return redeemTownInvite(deps, user, { ...invite, townId: invite.townId }, now);
+  const studioId = invite.studioId;
+  if (!studioId || invite.role === 'town_admin') throw new NotFoundError('邀请码不存在，请核对后再输入');
   const outcome = await deps.studios.redeemInvite(
     invite,
-    { studioId: invite.studioId, userId: user.id, role: invite.role, ...(invite.gridId ? { gridId: invite.gridId } : {}), displayName: user.displayName, joinedAt: now, ...(invite.departmentId ? { departmentId: invite.departmentId } : {}) },
+    { studioId, userId: user.id, role: invite.role, ...(invite.gridId ? { gridId: invite.gridId } : {}), ...(invite.departmentId ? { departmentId: invite.departmentId } : {}), displayName: user.displayName, joinedAt: now },
     now,
+    activeMembershipLeft(user, { studioId }, now),
   );
   if (outcome === 'invite-unusable') throw new ConflictError('这个邀请码已经被使用过了');
-  if (outcome === 'user-in-other-studio') throw new ConflictError('您已是其他工作室的成员，不能加入这个工作室');
-  const from = user.studioId === invite.studioId ? ROLE_LABELS[user.role] : ROLE_LABELS.resident;
-  await recordAudit(deps, { ...principal, role: invite.role, studioId: invite.studioId }, invite.studioId, 'role_changed', `${user.displayName} 用邀请码加入：${from} → ${ROLE_LABELS[invite.role]}`, user.id);
+  if (outcome === 'user-gone') throw new UnauthenticatedError(SESSION_ENDED);
+  const from = user.studioId === studioId ? ROLE_LABELS[user.role] : ROLE_LABELS.resident;
+  await recordAudit(deps, { ...principal, role: invite.role, studioId }, studioId, 'role_changed', `${user.displayName} 用邀请码加入：${from} → ${ROLE_LABELS[invite.role]}`, user.id);
   // the role's scope (a grid, a department) is the new invite's, never one left from a role before
   const { gridId: _formerGrid, departmentId: _formerDepartment, ...person } = user;
-  return openSession(deps, { ...person, role: invite.role, studioId: invite.studioId, ...(invite.gridId ? { gridId: invite.gridId } : {}), ...(invite.departmentId ? { departmentId: invite.departmentId } : {}) });
+  return openSession(deps, { ...person, role: invite.role, studioId, townId: undefined, ...(invite.gridId ? { gridId: invite.gridId } : {}), ...(invite.departmentId ? { departmentId: invite.departmentId } : {}) });
 }

@@ -15,6 +15,8 @@ describe('members of a studio (DynamoDB Local)', () => {
     expect(listed.body.members.map((m: { displayName: string; role: string }) => `${m.displayName}:${m.role}`)).toEqual([
       '赵敏:admin',
       '李秀英:representative',
+      // a representative of this studio and of 洛社镇's second one (demo-towns.ts)
+      '钱文华:representative',
       '张建国:representative',
       '陈丽:staff',
       '王志强:staff',

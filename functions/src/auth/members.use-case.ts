@@ -38,15 +38,23 @@ export async function changeMemberRole(deps: AuthDeps, principal: Principal, stu
   if (request.role === 'grid_head') throw new ValidationError({ role: '网格员请用网格员邀请码加入（生成邀请码时选好网格）' });
   // a liaison answers for one department: that comes only with an invite that names it
   if (request.role === 'liaison') throw new ValidationError({ role: '部门联络员请用邀请码加入（发放时选定部门）' });
-  if (!(await deps.studios.changeMemberRole(studioId, userId, request.role, deps.now().toISOString()))) throw new NotFoundError('这个人不是本工作室的成员');
+  if (!(await deps.studios.changeMemberRole(studioId, userId, request.role, deps.now().toISOString(), await isActiveIn(deps, userId, studioId)))) throw new NotFoundError('这个人不是本工作室的成员');
   await recordAudit(deps, principal, studioId, 'role_changed', `${member.displayName}：${ROLE_LABELS[member.role]} → ${ROLE_LABELS[request.role]}`, userId);
   return { ...member, role: request.role };
 }
 
-/** Removes a member: they become a resident again at once (their next request), and the removal is audited. */
+/** Whether the studio is the member's active membership (else only their membership there changes). */
+async function isActiveIn(deps: AuthDeps, userId: string, studioId: string): Promise<boolean> {
+  return (await deps.users.getUser(userId))?.studioId === studioId;
+}
+
+/**
+ * Removes a member's membership of this studio (their roles elsewhere stay): when it was their active one they become
+ * a resident at once (their next request); the removal is audited.
+ */
 export async function removeMember(deps: AuthDeps, principal: Principal, studioId: string, userId: string): Promise<{ removed: true }> {
   const member = await memberOf(deps, principal, studioId, userId);
-  if (!(await deps.studios.removeMember(studioId, userId))) throw new NotFoundError('这个人不是本工作室的成员');
+  if (!(await deps.studios.removeMember(studioId, userId, await isActiveIn(deps, userId, studioId)))) throw new NotFoundError('这个人不是本工作室的成员');
   await recordAudit(deps, principal, studioId, 'role_changed', `${member.displayName}：${ROLE_LABELS[member.role]} → 移出工作室`, userId);
   return { removed: true };
 }

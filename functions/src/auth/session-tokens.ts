@@ -11,6 +11,8 @@ export interface Principal {
   gridId?: string;
   /** A liaison's department (部门联络员 act only on the matters handed to it). */
   departmentId?: string;
+  /** The town of a town role (`town_admin`). */
+  townId?: string;
 }
 
 const ISSUER = 'lianxin';
@@ -26,7 +28,7 @@ export class SessionTokens {
   async issue(principal: Principal, now: Date): Promise<{ token: string; expiresAt: string }> {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.ttlSeconds;
-    const token = await new SignJWT({ role: principal.role, ...(principal.studioId ? { studioId: principal.studioId } : {}), ...(principal.departmentId ? { departmentId: principal.departmentId } : {}) })
+    const token = await new SignJWT({ role: principal.role, ...(principal.studioId ? { studioId: principal.studioId } : {}), ...(principal.departmentId ? { departmentId: principal.departmentId } : {}), ...(principal.townId ? { townId: principal.townId } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(principal.userId)
       // every session its own: two issued in the same second (the phone's and the desk's) are still two tokens
@@ -52,7 +54,7 @@ export class SessionTokens {
       });
       const role = payload.role as Role;
       if (!payload.sub || !ROLES.includes(role)) return undefined;
-      return { userId: payload.sub, role, ...(typeof payload.studioId === 'string' ? { studioId: payload.studioId } : {}), ...(typeof payload.departmentId === 'string' ? { departmentId: payload.departmentId } : {}) };
+      return { userId: payload.sub, role, ...(typeof payload.studioId === 'string' ? { studioId: payload.studioId } : {}), ...(typeof payload.departmentId === 'string' ? { departmentId: payload.departmentId } : {}), ...(typeof payload.townId === 'string' ? { townId: payload.townId } : {}) };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return undefined;
       throw error;

@@ -1,6 +1,6 @@
 import type { SessionResponse, UserView } from '@shared/schemas/auth';
 import { NotFoundError, RateLimitedError, UnauthenticatedError } from '../errors';
-import type { User } from './user.repository';
+import { principalOf, type User } from './user.repository';
 import type { Deps } from '../deps';
 
 /** The user as the API shows them, with their studio's name when they belong to one. */
@@ -14,12 +14,13 @@ export async function userViewOf(deps: Pick<Deps, 'studios'>, user: User): Promi
     ...(user.departmentId ? { departmentId: user.departmentId } : {}),
     ...(studio ? { studioName: studio.name } : {}),
     ...(user.gridId ? { gridId: user.gridId } : {}),
+    ...(user.townId ? { townId: user.townId } : {}),
   };
 }
 
 /** Issues a session for a stored user: a short-lived token plus the user's view. */
 export async function openSession(deps: Pick<Deps, 'studios' | 'tokens' | 'now'>, user: User): Promise<SessionResponse> {
-  const { token, expiresAt } = await deps.tokens.issue({ userId: user.id, role: user.role, ...(user.studioId ? { studioId: user.studioId } : {}), ...(user.departmentId ? { departmentId: user.departmentId } : {}) }, deps.now());
+  const { token, expiresAt } = await deps.tokens.issue(principalOf(user), deps.now());
   return { token, expiresAt, user: await userViewOf(deps, user) };
 }
 

@@ -13,7 +13,21 @@ export interface User {
   gridId?: string;
   /** A liaison's department (set by the invite they redeemed). */
   departmentId?: string;
+  /** The town of a town role (`town_admin`): the active membership's scope, like `studioId`. */
+  townId?: string;
   createdAt: string;
+}
+
+/** What a stored user may do now: their active membership (the router and every new session read it). */
+export function principalOf(user: Pick<User, 'id' | 'role' | 'studioId' | 'townId' | 'gridId' | 'departmentId'>): { userId: string; role: Role; studioId?: string; townId?: string; gridId?: string; departmentId?: string } {
+  return {
+    userId: user.id,
+    role: user.role,
+    ...(user.studioId ? { studioId: user.studioId } : {}),
+    ...(user.townId ? { townId: user.townId } : {}),
+    ...(user.gridId ? { gridId: user.gridId } : {}),
+    ...(user.departmentId ? { departmentId: user.departmentId } : {}),
+  };
 }
 
 // Keys of the user entity (docs/access-patterns.md: "user by id", "user by WeChat openid").
@@ -27,8 +41,8 @@ export function userToItem(user: User) {
 }
 
 function userFromItem(item: Record<string, unknown>): User {
-  const { id, displayName, role, studioId, gridId, departmentId, createdAt } = item as unknown as User;
-  return { id, displayName, role, ...(studioId ? { studioId } : {}), ...(gridId ? { gridId } : {}), ...(departmentId ? { departmentId } : {}), createdAt };
+  const { id, displayName, role, studioId, gridId, departmentId, townId, createdAt } = item as unknown as User;
+  return { id, displayName, role, ...(studioId ? { studioId } : {}), ...(gridId ? { gridId } : {}), ...(departmentId ? { departmentId } : {}), ...(townId ? { townId } : {}), createdAt };
 }
 
 export class UserRepository {

@@ -3,6 +3,7 @@ import type { ZodTypeAny } from 'zod';
 import { paramsSchemaOf, routeKeyOf, type BodyOf, type ParamsOf, type QueryOf, type ResponseOf, type RouteSpec } from '@shared/contract/define';
 import { fieldErrorsFrom } from '@shared/validation';
 import type { Principal } from '../auth/session-tokens';
+import { principalOf } from '../auth/user.repository';
 import { ForbiddenError, NotFoundError, PayloadTooLargeError, UnauthenticatedError, ValidationError } from '../errors';
 import type { Deps } from '../deps';
 import { config, type Config } from '../config';
@@ -50,7 +51,7 @@ async function callerOf(deps: RouterDeps, token: string | undefined): Promise<Pr
   if (!claimed) return undefined;
   const user = await deps.users.getUser(claimed.userId);
   if (!user) return undefined;
-  return { userId: user.id, role: user.role, ...(user.studioId ? { studioId: user.studioId } : {}), ...(user.gridId ? { gridId: user.gridId } : {}), ...(user.departmentId ? { departmentId: user.departmentId } : {}) };
+  return principalOf(user);
 }
 
 export type Handler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;

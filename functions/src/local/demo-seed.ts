@@ -12,6 +12,7 @@ import { seedDemoWishes } from '../wishes/demo-wishes';
 import { seedDemoGrids } from './demo-grids';
 import { seedDemoConsultations } from '../consultations/demo-consultations';
 import { seedDemoDepartments } from '../departments/demo-departments';
+import { seedDemoTown } from '../towns/demo-towns';
 
 /**
  * Demo data for the local stage: a studio with its people, a market venue with a stand today and upcoming
@@ -130,6 +131,8 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   if ((await deps.errands.listKinds(record.studioId)).length === 0) {
     for (const kind of DEMO_ERRAND_KINDS) await deps.errands.putKind({ studioId: record.studioId, id: deps.newId(), ...kind, retired: false }, true);
   }
+  // 镇街: 洛社镇 with this studio and a second one, its 镇街管理员, a representative of both (also for a table kept from before)
+  await seedDemoTown(deps, record.studioId);
   const venue = (await deps.stands.getVenue(record.venueId))!;
   const today = chinaDate(deps.now());
   // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.

@@ -53,6 +53,10 @@ export async function deleteMyAccount(deps: PrivacyDeps, principal: Principal): 
     throw new ConflictError('您是工作室的工作人员、党代表或管理员，不能在这里注销。请先请工作室管理员解除您的身份，再来注销。');
   }
   const userId = principal.userId;
+  // 镇街: a role still held in another studio or a town (切换身份) is theirs to leave first, as the active one is
+  if ((await deps.memberships.listOfUser(userId)).length > 0) {
+    throw new ConflictError('您还在其他工作室或镇街任职。请先在「我的 → 切换身份」里退出这些身份，再来注销。');
+  }
   const now = deps.now();
   const at = now.toISOString();
 

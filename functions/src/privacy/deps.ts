@@ -13,16 +13,20 @@ import { ErrandRepository } from '../errands/errand.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ConsultationRepository } from '../consultations/consultation.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
+import { MembershipRepository } from '../towns/membership.repository';
+import { TownRepository } from '../towns/town.repository';
 import { photoStoreOf } from '../wiring/adapters/photos';
 
 /** Everything kept about a resident: their submissions (and photos), bookings, readings, messages, follows, 幸福币, volunteering (and shifts at stands), 微心愿, 代办服务 and 附议. */
-export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers' | 'shifts' | 'wishes' | 'errands' | 'seconds' | 'consultations'>;
+export type PrivacyDeps = Basics & Pick<Deps, 'studios' | 'submissions' | 'bookings' | 'readings' | 'notifications' | 'photos' | 'coins' | 'volunteers' | 'shifts' | 'wishes' | 'errands' | 'seconds' | 'consultations' | 'memberships' | 'towns'>;
 
 export function privacyDeps(cfg: Config): PrivacyDeps {
   const table = tableOf(cfg);
   return {
     ...basicsOf(cfg),
     studios: new StudioRepository(table),
+    memberships: new MembershipRepository(table),
+    towns: new TownRepository(table),
     submissions: new SubmissionRepository(table),
     bookings: new BookingRepository(table),
     readings: new ReadingRepository(table),

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '@shared/roles';
 import { wishesInMyData } from '../wishes/wish-privacy.use-case';
 import { MY_DATA_FORMAT, type MyDataExport, type MyDataSummary } from '@shared/schemas/privacy';
 import type { ReadingView } from '@shared/schemas/reading';
@@ -107,7 +108,7 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
   return {
     format: MY_DATA_FORMAT,
     exportedAt: now.toISOString(),
-    about: '这是“连心”小程序保存的关于您的全部信息：账号、您提的意见建议（含办理过程）、预约、血压记录与授权、消息、关注的工作室、幸福币、志愿者登记、微心愿、代办服务（点单-配送）和附议。手机号和上门地址只在保存期限内提供。',
+    about: '这是“连心”小程序保存的关于您的全部信息：账号、您提的意见建议（含办理过程）、预约、血压记录与授权、消息、关注的工作室、幸福币、志愿者登记、微心愿、代办服务（点单-配送）和附议，以及您在工作室或镇街的身份。手机号和上门地址只在保存期限内提供。',
     account: {
       id: user.id,
       displayName: user.displayName,
@@ -151,8 +152,20 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
     errands: await errandsOfPerson(deps, user.id),
     seconds: (await deps.seconds.listOfUser(user.id)).map(({ submissionId, studioId, at }) => ({ submissionId, studioId, at })),
     consultationSignUps: (await deps.consultations.listSignUpsOfPerson(user.id)).map(({ consultationId, studioId, name, at }) => ({ consultationId, studioId, name, at })),
+    memberships: await membershipsInMyData(deps, user.id),
     retention: { contactDays: deps.limits.personalContactRetentionDays, healthReadingDays: deps.limits.healthReadingRetentionDays },
   };
+}
+
+/** 镇街: each role they hold (切换身份), named with its studio or town. */
+async function membershipsInMyData(deps: PrivacyDeps, userId: string): Promise<MyDataExport['memberships']> {
+  return Promise.all(
+    (await deps.memberships.listOfUser(userId)).map(async (m) => ({
+      role: ROLE_LABELS[m.role],
+      place: m.townId ? ((await deps.towns.getTown(m.townId))?.name ?? '（镇街已不存在）') : ((await deps.studios.getStudio(m.studioId!))?.name ?? '（工作室已不存在）'),
+      since: m.joinedAt,
+    })),
+  );
 }
 
 /** GET /me/data — the copy as a JSON file, `我的数据_YYYY-MM-DD.json` (China date). */

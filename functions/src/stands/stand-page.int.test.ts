@@ -92,11 +92,16 @@ describe('stand page (DynamoDB Local)', () => {
     expect(again.createdPeople).toBe(false);
     expect(again.createdStands).toEqual([]);
     expect(again.venueId).toBe(seed.venueId);
-    // the eight people, and 城管办's liaison with the four departments (部门与联络员), each once
-    expect(await deps.personas.listPersonas()).toHaveLength(9);
-    expect(await deps.studios.listMembersOfStudio(seed.studioId)).toHaveLength(6);
+    // the eight people; 城管办's liaison with the four departments (部门与联络员); the 网格员 of 人民路网格; 洛社镇's
+    // 镇街管理员 and a representative of both its studios (towns/demo-towns.ts) — each once
+    expect(await deps.personas.listPersonas()).toHaveLength(12);
+    expect(await deps.studios.listMembersOfStudio(seed.studioId)).toHaveLength(8);
     expect((await deps.departments.listOfStudio(seed.studioId)).map((d) => d.name).sort()).toEqual(['卫生院', '城管办', '派出所', '环卫所'].sort());
-    // the studio is in the studio directory (the overdue count's), once, however often the seed runs
-    expect(await deps.studios.listStudioIds()).toEqual([seed.studioId]);
+    // the studios are in the studio directory (the overdue count's), once each, however often the seed runs: the demo
+    // studio and 洛社镇's second one
+    const town = (await deps.towns.findTownByName('洛社镇'))!;
+    const inTown = (await deps.towns.listStudios(town.id)).map((s) => s.studioId);
+    expect(inTown).toContain(seed.studioId);
+    expect((await deps.studios.listStudioIds()).sort()).toEqual(inTown.sort());
   });
 });

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ScheduleRule } from '@shared/schemas/venue';
-import { entityOf, isConditionFailure, type TableRef } from '../data/dynamodb-client';
+import { entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
 import type { ItemRead } from '../data/batch-reader';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
 
@@ -217,6 +217,19 @@ export class StandRepository {
       }),
     );
     return (out.Items ?? []).map((item) => entityOf<Stand>(item));
+  }
+
+  /**
+   * Access pattern 142: a venue's stands of a month (the town's figures) — Query GSI1 `GSI1PK=VENUE#id AND GSI1SK
+   * BETWEEN 'STAND#<month>-01' AND 'STAND#<month>-31'`, every page (a dozen market days).
+   */
+  async listStandsAtVenueInMonth(venueId: string, month: string): Promise<Stand[]> {
+    const items = await queryAll(this.table, {
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': `VENUE#${venueId}`, ':from': `STAND#${month}-01`, ':to': `STAND#${month}-31` },
+    });
+    return items.map((item) => entityOf<Stand>(item));
   }
 
   /** Access pattern: stand by id — GetItem PK=STAND#id, SK=META. */

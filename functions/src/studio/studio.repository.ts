@@ -2,11 +2,15 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import type { StudioRole } from '@shared/roles';
 import { cancellationReasons, entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
 import type { ItemRead } from '../data/batch-reader';
+import { activateUpdate, keepMembershipUpdate, membershipKey, membershipToItem, type Membership } from '../towns/membership-items';
 
 export interface Studio {
   id: string;
   name: string;
   town: string;
+  /** The town (镇/街道) it belongs to, when one was made for it (functions/src/towns). */
+  townId?: string;
+  address?: string;
   createdAt: string;
 }
 
@@ -27,8 +31,10 @@ export interface StudioMember {
 /** A one-time, expiring code by which a studio admin grants a studio role. */
 export interface Invite {
   code: string;
-  studioId: string;
-  role: StudioRole;
+  /** The studio of a studio role; a town invite (`town_admin`, made by the operator's `npm run town`) has `townId`. */
+  studioId?: string;
+  townId?: string;
+  role: StudioRole | 'town_admin';
   /** For a grid head: the grid the role is for. */
   gridId?: string;
   /** A liaison's invite names the department. */
@@ -72,14 +78,8 @@ export interface ReplyTemplates {
   updatedBy: string;
 }
 
-/** The user's role, studio and the role's scope as an invite grants them: a grid or a department set, the other removed. */
-function redeemUpdateOf(member: StudioMember): string {
-  const set = ['#role = :role', 'studioId = :studio', ...(member.gridId ? ['gridId = :grid'] : []), ...(member.departmentId ? ['departmentId = :dept'] : [])];
-  const remove = [...(member.gridId ? [] : ['gridId']), ...(member.departmentId ? [] : ['departmentId'])];
-  return `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`;
-}
-
-export type RedeemOutcome = 'redeemed' | 'invite-unusable' | 'user-in-other-studio';
+/** `user-gone`: the account was deleted meanwhile. */
+export type RedeemOutcome = 'redeemed' | 'invite-unusable' | 'user-gone';
 
 export class StudioRepository {
   constructor(private readonly table: TableRef) {}
@@ -152,22 +152,27 @@ export class StudioRepository {
   }
 
   /**
-   * Access pattern: change a member's role — TransactWrite: Update the user `studioId = :studio` (still of this studio)
-   * + Update the member item `attribute_exists(PK)`. False when they are no longer a member.
+   * Access pattern: change a member's role — TransactWrite: when it is their active membership, Update the user
+   * `studioId = :studio` (still of this studio); Update the member item `attribute_exists(PK)`; Update their membership
+   * item (137). False when they are no longer a member.
    */
-  async changeMemberRole(studioId: string, userId: string, role: StudioRole, at: string): Promise<boolean> {
+  async changeMemberRole(studioId: string, userId: string, role: StudioRole, at: string, active = true): Promise<boolean> {
     return this.transactOrFalse([
-      {
-        Update: {
-          TableName: this.table.tableName,
-          Key: userKey(userId),
-          // a role's scope (a grid head's grid, a liaison's department) goes with the role (they come only with an invite)
-          UpdateExpression: 'SET #role = :role REMOVE gridId, departmentId',
-          ConditionExpression: 'studioId = :studio',
-          ExpressionAttributeNames: { '#role': 'role' },
-          ExpressionAttributeValues: { ':role': role, ':studio': studioId },
-        },
-      },
+      ...(active
+        ? [
+            {
+              Update: {
+                TableName: this.table.tableName,
+                Key: userKey(userId),
+                // a role's scope (a grid head's grid, a liaison's department) goes with the role (they come only with an invite)
+                UpdateExpression: 'SET #role = :role REMOVE gridId, departmentId',
+                ConditionExpression: 'studioId = :studio',
+                ExpressionAttributeNames: { '#role': 'role' },
+                ExpressionAttributeValues: { ':role': role, ':studio': studioId },
+              },
+            },
+          ]
+        : []),
       {
         Update: {
           TableName: this.table.tableName,
@@ -178,26 +183,33 @@ export class StudioRepository {
           ExpressionAttributeValues: { ':role': role, ':at': at },
         },
       },
+      keepMembershipUpdate(this.table.tableName, { userId, role, studioId, joinedAt: at }),
     ]);
   }
 
   /**
-   * Access pattern: remove a member — TransactWrite: Update the user back to a resident without a studio (only if still
-   * of this studio) + Delete the member item. False when they were not a member.
+   * Access pattern: remove a member — TransactWrite: when it is their active membership, Update the user back to a
+   * resident without a studio (only if still of this studio); Delete the member item; Delete their membership item
+   * (137) — their roles elsewhere stay. False when they were not a member.
    */
-  async removeMember(studioId: string, userId: string): Promise<boolean> {
+  async removeMember(studioId: string, userId: string, active = true): Promise<boolean> {
     return this.transactOrFalse([
-      {
-        Update: {
-          TableName: this.table.tableName,
-          Key: userKey(userId),
-          UpdateExpression: 'SET #role = :resident REMOVE studioId, gridId, departmentId',
-          ConditionExpression: 'studioId = :studio',
-          ExpressionAttributeNames: { '#role': 'role' },
-          ExpressionAttributeValues: { ':resident': 'resident', ':studio': studioId },
-        },
-      },
+      ...(active
+        ? [
+            {
+              Update: {
+                TableName: this.table.tableName,
+                Key: userKey(userId),
+                UpdateExpression: 'SET #role = :resident REMOVE studioId, gridId, departmentId',
+                ConditionExpression: 'studioId = :studio',
+                ExpressionAttributeNames: { '#role': 'role' },
+                ExpressionAttributeValues: { ':resident': 'resident', ':studio': studioId },
+              },
+            },
+          ]
+        : []),
       { Delete: { TableName: this.table.tableName, Key: memberKey(studioId, userId), ConditionExpression: 'attribute_exists(PK)' } },
+      { Delete: { TableName: this.table.tableName, Key: membershipKey(userId, { studioId }) } },
     ]);
   }
 
@@ -267,35 +279,31 @@ export class StudioRepository {
   }
 
   /**
-   * Uses the invite and grants its role in one transaction: the invite must be unused and unexpired, and the
-   * user must not belong to another studio. Two people racing for one code: exactly one wins.
+   * Uses the invite and grants its role in one transaction: the invite must be unused and unexpired; the role becomes
+   * the person's active membership (the user item), is kept as a membership item (137) and as a member of the studio;
+   * the role they held until now, when another one, is kept as a membership too (`previous`). Two people racing for
+   * one code: exactly one wins.
    */
-  async redeemInvite(invite: Invite, member: StudioMember, now: string): Promise<RedeemOutcome> {
+  async redeemInvite(invite: Invite, member: StudioMember, now: string, previous?: Membership): Promise<RedeemOutcome> {
+    const T = this.table.tableName;
     try {
       await this.table.client.send(
         new TransactWriteCommand({
           TransactItems: [
             {
               Update: {
-                TableName: this.table.tableName,
+                TableName: T,
                 Key: inviteKey(invite.code),
                 UpdateExpression: 'SET usedBy = :user, usedAt = :now',
                 ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :now',
                 ExpressionAttributeValues: { ':user': member.userId, ':now': now },
               },
             },
-            {
-              Update: {
-                TableName: this.table.tableName,
-                Key: userKey(member.userId),
-                // a role's scope comes with it (a grid head's grid, a liaison's department); any other role has none
-                UpdateExpression: redeemUpdateOf(member),
-                ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(studioId) OR studioId = :studio)',
-                ExpressionAttributeNames: { '#role': 'role' },
-                ExpressionAttributeValues: { ':role': member.role, ':studio': member.studioId, ...(member.gridId ? { ':grid': member.gridId } : {}), ...(member.departmentId ? { ':dept': member.departmentId } : {}) },
-              },
-            },
-            { Put: { TableName: this.table.tableName, Item: memberToItem(member) } },
+            // the role becomes the active one with its scope (a grid head's grid, a liaison's department)
+            activateUpdate(T, { userId: member.userId, role: member.role, studioId: member.studioId, gridId: member.gridId, departmentId: member.departmentId }),
+            { Put: { TableName: T, Item: memberToItem(member) } },
+            { Put: { TableName: T, Item: membershipToItem({ userId: member.userId, role: member.role, studioId: member.studioId, ...(member.gridId ? { gridId: member.gridId } : {}), ...(member.departmentId ? { departmentId: member.departmentId } : {}), joinedAt: member.joinedAt }) } },
+            ...(previous ? [keepMembershipUpdate(T, previous)] : []),
           ],
         }),
       );
@@ -303,7 +311,7 @@ export class StudioRepository {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const [inviteReason] = cancellationReasons(error);
-      return inviteReason === 'ConditionalCheckFailed' ? 'invite-unusable' : 'user-in-other-studio';
+      return inviteReason === 'ConditionalCheckFailed' ? 'invite-unusable' : 'user-gone';
     }
   }
 }

@@ -28,15 +28,16 @@ describe('催办 digests and escalation (DynamoDB Local)', () => {
     const at = (date: string) => ({ ...f.deps, now: () => new Date(chinaInstant(date, '08:00')) });
     const digestOf = async (date: string, userId: string) => (await f.deps.noticeQueue.get(`${studioId}.${date}.work_digest.${userId}`))?.data;
 
-    // the day the unaccepted one is due: "due by the next working day" for everyone; nothing is overdue yet
+    // the day the unaccepted one is due: "due by the next working day" for everyone (the demo's three representatives —
+    // 钱文华 serves 洛社镇's second studio too — and its admin); nothing is overdue yet
     const dueDay = stored.acceptDueDate;
-    expect(await countOverdueSubmissions(at(dueDay))).toMatchObject({ overdue: 0, escalated: 0, digests: 3 });
+    expect(await countOverdueSubmissions(at(dueDay))).toMatchObject({ overdue: 0, escalated: 0, digests: 4 });
     expect(await digestOf(dueDay, holder!.userId)).toEqual({ studio: '洛社镇党代表工作室', overdue: '0', soon: '1', escalated: '0' });
     expect(await digestOf(dueDay, admin.userId)).toEqual({ studio: '洛社镇党代表工作室', overdue: '0', soon: '1', escalated: '0' });
 
     // four working days after the accepted one's reply date: both long overdue (the studio reports after 3)
     const late = addWorkingDays(mine.replyDueDate, 4, CHINA_HOLIDAYS_2026);
-    expect(await countOverdueSubmissions(at(late))).toMatchObject({ overdue: 2, escalated: 2, digests: 3 });
+    expect(await countOverdueSubmissions(at(late))).toMatchObject({ overdue: 2, escalated: 2, digests: 4 });
     expect(await digestOf(late, holder!.userId)).toMatchObject({ overdue: '2', escalated: '0' }); // theirs and the unaccepted
     expect(await digestOf(late, other!.userId)).toMatchObject({ overdue: '1' }); // the unaccepted only
     expect(await digestOf(late, admin.userId)).toMatchObject({ overdue: '2', escalated: '2' });

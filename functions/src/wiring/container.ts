@@ -20,6 +20,8 @@ import { DeskTicketRepository } from '../auth/desk-ticket.repository';
 import { GridRepository } from '../studio/grid.repository';
 import { ConsultationRepository } from '../consultations/consultation.repository';
 import { DepartmentRepository } from '../departments/department.repository';
+import { TownRepository } from '../towns/town.repository';
+import { MembershipRepository } from '../towns/membership.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -59,6 +61,8 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     grids: new GridRepository(table),
     wishes: new WishRepository(table),
     departments: new DepartmentRepository(table),
+    towns: new TownRepository(table),
+    memberships: new MembershipRepository(table),
     seconds: new SecondRepository(table),
     consultations: new ConsultationRepository(table),
     errands: new ErrandRepository(table),

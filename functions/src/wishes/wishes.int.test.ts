@@ -228,7 +228,7 @@ describe('微心愿 (DynamoDB Local)', () => {
     await approveWish(f.deps, f.rep, f.studioId, wish.id);
     const later = (days: number) => ({ ...f.deps, now: () => new Date(f.now.getTime() + days * 86_400_000) });
     expect(await runOverdueCount({ ...later(6), metrics: f.deps.metrics })).toMatchObject({ wishesWaiting: 0 });
-    expect(await chaseUnclaimedWishes(later(8), [f.studioId])).toEqual({ waiting: 2, notified: 3 }); // this one and the demo's open wish; the studio's two representatives and its admin
+    expect(await chaseUnclaimedWishes(later(8), [f.studioId])).toEqual({ waiting: 2, notified: 4 }); // this one and the demo's open wish; the studio's three representatives (钱文华 of two studios too) and its admin
     expect(await runOverdueCount({ ...later(8), metrics: f.deps.metrics })).toMatchObject({ wishesWaiting: 2 }); // the same day: nothing queued again
     expect(await chaseUnclaimedWishes(later(8), [f.studioId])).toEqual({ waiting: 2, notified: 0 });
     const day = chinaDate(later(8).now());
@@ -236,7 +236,7 @@ describe('微心愿 (DynamoDB Local)', () => {
     // claimed, it is no longer chased
     const [helper] = await f.volunteers(1);
     await claimWish(f.deps, helper!, f.studioId, wish.id);
-    expect(await chaseUnclaimedWishes(later(9), [f.studioId])).toEqual({ waiting: 1, notified: 3 }); // only the demo's, told again the next day
+    expect(await chaseUnclaimedWishes(later(9), [f.studioId])).toEqual({ waiting: 1, notified: 4 }); // only the demo's, told again the next day
   }, 60_000);
 
   it('are in the person’s data; deleting an account takes their name off every wish, withdraws their open ones and gives back their claims', async () => {

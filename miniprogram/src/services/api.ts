@@ -428,3 +428,27 @@ export const postDepartmentProgress = (departmentId: string, submissionId: strin
 export const postDepartmentResult = (departmentId: string, submissionId: string, body: BodyOf<'postDepartmentResult'>) => call('postDepartmentResult', { params: { departmentId, submissionId }, body })
 
 export const handMatterBack = (departmentId: string, submissionId: string, body: BodyOf<'handMatterBack'>) => call('handMatterBack', { params: { departmentId, submissionId }, body })
+/* ---------- 镇街: towns, their studios and figures; memberships (切换身份) ---------- */
+
+export const listTowns = () => call('listTowns')
+
+/** A town's studios with their venues and next market days (residents). */
+export const getTownDirectory = (townId: string) => call('getTownDirectory', { params: { townId } })
+
+/** The town of a studio (the one line on the stand and board pages). */
+export const getStudioTown = (studioId: string) => call('getStudioTown', { params: { studioId } })
+
+export const listTownStudios = (townId: string, cursor?: string) => call('listTownStudios', { params: { townId }, query: { cursor } })
+
+export const createTownStudio = (townId: string, body: BodyOf<'createTownStudio'>) => call('createTownStudio', { params: { townId }, body })
+
+/** `month` is `YYYY-MM`. */
+export const getTownFigures = (townId: string, month: string) => call('getTownFigures', { params: { townId }, query: { month } })
+
+export const downloadTownFiguresCsv = (townId: string, month: string) =>
+  download('exportTownFigures', { params: { townId }, query: { month } }, { fallbackName: `各工作室_${month}.csv`, timeout: 30_000 })
+
+export const listMyMemberships = () => call('listMyMemberships')
+
+/** A new session for the chosen role (save it). */
+export const switchMembership = (body: BodyOf<'switchMembership'>) => call('switchMembership', { body })

@@ -55,6 +55,11 @@ export const GRID_MATTERS_PAGE = '/packageRep/pages/grid/index'
 export const STAFF_SUMMARY_PAGE = '/packageStaff/pages/summary/index'
 /** 代填意见: staff, representatives and admins enter a suggestion for a resident without a phone (query `standId` optional). */
 export const STAFF_ON_BEHALF_PAGE = '/packageStaff/pages/on-behalf/index'
+/** 镇街 (`packageTown`): the town admin's 镇街工作台, 切换身份, and the residents' list of their town's studios. */
+export const TOWN_DESK_PAGE = '/packageTown/pages/desk/index'
+export const MEMBERSHIPS_PAGE = '/packageTown/pages/memberships/index'
+export const TOWN_STUDIOS_PAGE = '/packageTown/pages/studios/index'
+
 /** Studio set-up lives in the `packageAdmin` subpackage (administrators only). */
 export const ADMIN_HOME_PAGE = '/packageAdmin/pages/index/index'
 export const ADMIN_SERVICES_PAGE = '/packageAdmin/pages/services/index'

@@ -13,6 +13,7 @@ import { studioRoutes } from './studio';
 import { submissionRoutes } from './submissions';
 import { consultationRoutes } from './consultations';
 import { departmentRoutes } from './departments';
+import { townRoutes } from './towns';
 
 export * from './define';
 
@@ -38,6 +39,8 @@ export const contexts = {
   coins: coinRoutes,
   /** 志愿与互助: volunteers and their teams, 微心愿, 点单-配送 errands and home visits (one Lambda). */
   volunteers: { ...volunteerRoutes, ...wishRoutes, ...errandRoutes },
+  /** 镇街: towns, their studios and figures, memberships in several studios (切换身份). */
+  towns: townRoutes,
 } as const;
 
 export type ContextName = keyof typeof contexts;
@@ -59,6 +62,7 @@ export const routes = {
   ...wishRoutes,
   ...errandRoutes,
   ...privacyRoutes,
+  ...townRoutes,
 } as const;
 
 export type Routes = typeof routes;

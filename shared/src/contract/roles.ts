@@ -1,6 +1,6 @@
 import type { Role } from '../roles';
 
-export const EVERYONE_SIGNED_IN = ['resident', 'representative', 'staff', 'admin', 'grid_head', 'liaison'] as const satisfies readonly Role[];
+export const EVERYONE_SIGNED_IN = ['resident', 'representative', 'staff', 'admin', 'grid_head', 'liaison', 'town_admin'] as const satisfies readonly Role[];
 /** Who answers submissions; the policy further checks the studio is their own. */
 export const REPRESENTATIVES = ['representative', 'admin'] as const satisfies readonly Role[];
 /** The people of a studio; the policy further checks that the stand or studio is their own. */
@@ -17,3 +17,5 @@ export const GRID_HEADS = ['grid_head'] as const satisfies readonly Role[];
 export const GRID_READERS = ['grid_head', 'representative', 'admin'] as const satisfies readonly Role[];
 /** A department's liaisons (部门联络员); the policy further checks the matter was handed to their department. */
 export const LIAISONS = ['liaison'] as const satisfies readonly Role[];
+/** 镇街管理员; the use case further checks that the town is their own. */
+export const TOWN_ADMINS = ['town_admin'] as const satisfies readonly Role[];

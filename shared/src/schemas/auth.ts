@@ -24,6 +24,8 @@ export const userView = z.object({
   gridId: idSchema.optional(),
   /** A liaison's department. */
   departmentId: idSchema.optional(),
+  /** The town of a town role (镇街管理员). */
+  townId: idSchema.optional(),
 });
 export type UserView = z.infer<typeof userView>;
 

@@ -104,6 +104,8 @@ export const myDataExport = z.object({
   seconds: z.array(z.object({ submissionId: idSchema, studioId: idSchema, at: z.string() })),
   /** 议事协商: the meetings they signed up for (which, the name given, and when). */
   consultationSignUps: z.array(z.object({ consultationId: idSchema, studioId: idSchema, name: z.string(), at: z.string() })),
+  /** 镇街: the roles they hold in studios or towns (切换身份), each with where and since when. */
+  memberships: z.array(z.object({ role: z.string(), place: z.string(), since: z.string() })),
   retention: z.object({ contactDays: z.number().int(), healthReadingDays: z.number().int() }),
 });
 export type MyDataExport = z.infer<typeof myDataExport>;

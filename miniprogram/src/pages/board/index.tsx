@@ -16,6 +16,7 @@ import { PageState } from '../../components/page-state'
 import { Page } from '../../components/ui/page'
 import './index.css'
 import { LoadMore } from '../../components/load-more'
+import { StudioTownLine } from '../../components/studio-town-line'
 import { SecondButton, secondsLine } from '../../components/second-button'
 
 /** A `YYYY-MM-DD` date or an instant, shown as `11月22日 周日`. */
@@ -98,6 +99,7 @@ export default function BoardPage() {
         <View>
           <View className='card card--hint board-intro'>
             <Text className='card-title board-studio'>{state.data.studioName}</Text>
+            <StudioTownLine studioId={studioId} studioName={state.data.studioName ?? '党代表工作室'} />
             <Text className='plain-line'>大家反映的事和工作室的答复都在这里，不显示任何人的个人信息。</Text>
             {user ? <FollowToggle studioId={studioId} /> : null}
           </View>

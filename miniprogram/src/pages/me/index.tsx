@@ -4,12 +4,12 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { isServingRole, ROLE_LABELS } from '@shared/roles'
 import { redeemInviteRequest } from '@shared/schemas/auth'
 import { parseWith } from '@shared/validation'
-import { getMe, getNotifications, redeemInvite } from '../../services/api'
+import { getMe, getNotifications, listMyMemberships, redeemInvite } from '../../services/api'
 import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, COINS_PAGE, CONSULTATIONS_PAGE, DEPT_QUEUE_PAGE, ERRANDS_PAGE, GRID_MATTERS_PAGE, MY_DATA_PAGE, MY_SECONDS_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_ERRANDS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, COINS_PAGE, CONSULTATIONS_PAGE, DEPT_QUEUE_PAGE, ERRANDS_PAGE, GRID_MATTERS_PAGE, MY_DATA_PAGE, MY_SECONDS_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_ERRANDS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE, MEMBERSHIPS_PAGE, TOWN_DESK_PAGE, TOWN_STUDIOS_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -97,6 +97,7 @@ function InviteForm({ onJoined }: { onJoined: () => void }) {
 export default function MePage() {
   const [user, setUser] = useSessionUser()
   const [unread, setUnread] = useState(0)
+  const [roles, setRoles] = useState(0)
 
   useDidShow(() => {
     if (!getSession()) return
@@ -111,6 +112,10 @@ export default function MePage() {
         setUser(fresh)
       })
       .catch(() => setUser(getSession()?.user ?? null))
+    // 切换身份 when the person holds roles in more than one studio or town
+    listMyMemberships()
+      .then((res) => setRoles(res.memberships.length))
+      .catch(() => undefined)
   })
 
   // 提意见 needs a studio: the last stand's, else the person's own studio (staff)
@@ -233,6 +238,12 @@ export default function MePage() {
         </View>
       ) : null}
 
+      <View className='card card--link town-studios-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(TOWN_STUDIOS_PAGE)}>
+        <Text className='entry-title'>工作室</Text>
+        <Text className='plain-line'>本镇街的党代表工作室、服务地点和下次集日，关注常去的</Text>
+        <Text className='card-action'>打开 ›</Text>
+      </View>
+
       <View className='card card--link seconds-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(MY_SECONDS_PAGE)}>
         <Text className='entry-title'>我附议的事</Text>
         <Text className='plain-line'>别人先反映、您也遇到的事，看看办得怎么样了</Text>
@@ -256,6 +267,22 @@ export default function MePage() {
         <Text className='plain-line'>看保存了哪些信息，导出一份，或注销账号</Text>
         <Text className='card-action'>打开 ›</Text>
       </View>
+
+      {roles > 1 ? (
+        <View className='card card--link memberships-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(MEMBERSHIPS_PAGE)}>
+          <Text className='entry-title'>切换身份</Text>
+          <Text className='plain-line'>您在 {roles} 个工作室或镇街任职，点这里换一个身份办事</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
+
+      {user.role === 'town_admin' && user.townId ? (
+        <View className='card card--link town-desk-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(TOWN_DESK_PAGE)}>
+          <Text className='entry-title'>镇街工作台</Text>
+          <Text className='plain-line'>各工作室本月数据对比、导出表格、新建工作室</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
 
       {isServingRole(user.role) && user.studioId ? (
         <View className='card card--link staff-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(STAFF_STANDS_PAGE)}>
@@ -323,7 +350,14 @@ export default function MePage() {
 
       <CareModeToggle />
 
-      <InviteForm onJoined={() => setUser(getSession()?.user ?? null)} />
+      <InviteForm
+        onJoined={() => {
+          setUser(getSession()?.user ?? null)
+          listMyMemberships()
+            .then((res) => setRoles(res.memberships.length))
+            .catch(() => undefined)
+        }}
+      />
 
       <Button className='btn btn--secondary logout-button' onClick={signOut}>退出登录</Button>
     </Page>

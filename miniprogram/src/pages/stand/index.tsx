@@ -21,6 +21,7 @@ import { BookingSheet, emptyDraft, slotKey, type BookingDraft } from '../../comp
 import { PageState } from '../../components/page-state'
 import { Page } from '../../components/ui/page'
 import { CareModeToggle } from '../../components/care-mode-toggle'
+import { StudioTownLine } from '../../components/studio-town-line'
 import './index.css'
 
 export const BAD_SCENE_MESSAGE = '二维码内容不完整，请重新扫描服务点的二维码'
@@ -101,6 +102,7 @@ function StandDetails({ data, account, onPick, mySlots }: { data: StandPageRespo
     <View>
       <View className='card stand-card'>
         <Text className='stand-studio-name'>{studio.name}</Text>
+        <StudioTownLine studioId={studio.id} studioName={studio.name} />
         <Text className='stand-venue-name'>{venue.name}</Text>
         {venue.address ? <Text className='stand-address'>地址：{venue.address}</Text> : null}
         <View className='stand-when'>

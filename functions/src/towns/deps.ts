@@ -1,0 +1,30 @@
+import type { Config } from '../config';
+import type { Deps } from '../deps';
+import { AuditRepository } from '../audit/audit.repository';
+import { StudioRepository } from '../studio/studio.repository';
+import { StandRepository } from '../stands/stand.repository';
+import { BookingRepository } from '../stands/booking.repository';
+import { SubmissionRepository } from '../submissions/submission.repository';
+import { basicsOf, tableOf, type Basics } from '../wiring/basics';
+import { MembershipRepository } from './membership.repository';
+import { TownRepository } from './town.repository';
+
+/** What a town invite's redemption needs (the auth context redeems every invite). */
+export type MembershipDeps = Basics & Pick<Deps, 'users' | 'studios' | 'memberships'>;
+
+/** 镇街: towns and their studios, their figures (submissions by month, stands' entries), memberships. */
+export type TownsDeps = Basics & Pick<Deps, 'users' | 'studios' | 'stands' | 'bookings' | 'submissions' | 'towns' | 'memberships' | 'audit'>;
+
+export function townsDeps(cfg: Config): TownsDeps {
+  const table = tableOf(cfg);
+  return {
+    ...basicsOf(cfg),
+    studios: new StudioRepository(table),
+    stands: new StandRepository(table),
+    bookings: new BookingRepository(table),
+    submissions: new SubmissionRepository(table),
+    towns: new TownRepository(table),
+    memberships: new MembershipRepository(table),
+    audit: new AuditRepository(table),
+  };
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本镇街的工作室' })
