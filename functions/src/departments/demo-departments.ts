@@ -29,5 +29,5 @@ export async function seedDemoDepartments(deps: Pick<Deps, 'personas' | 'departm
   const user = { id: deps.newId(), displayName: DEMO_LIAISON.displayName, role: 'liaison' as const, studioId, departmentId, createdAt: at };
   await deps.users.createUserForOpenid(user, `demo-${DEMO_LIAISON.key}-${user.id}`);
   await deps.studios.putMember({ studioId, userId: user.id, role: 'liaison', displayName: user.displayName, joinedAt: at, departmentId });
-  await deps.personas.putPersona({ key: DEMO_LIAISON.key, userId: user.id, displayName: user.displayName, role: 'liaison', studioName, order: 20 });
+  await deps.personas.putPersona({ key: DEMO_LIAISON.key, userId: user.id, displayName: user.displayName, role: 'liaison', studioName, order: 18 });
 }

@@ -124,7 +124,7 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   // 微心愿: 孙师傅 an approved volunteer, two wishes typed for a resident (also for a table kept from before 微心愿)
   await seedDemoWishes(deps, record.studioId);
   // 网格 / 院落 and a 网格员 (also for a table kept from before grids)
-  await seedDemoGrids(deps, record.studioId, STUDIO_NAME, PEOPLE.length);
+  await seedDemoGrids(deps, record.studioId, STUDIO_NAME, 19);
   // 部门与联络员: 城管办, 环卫所, 派出所, 卫生院 and 城管办's liaison persona (also for a table kept from before them)
   await seedDemoDepartments(deps, record.studioId, STUDIO_NAME);
   // 点单-配送: the studio's catalogue of 代办服务 (also for a table kept from before it)
