@@ -12,17 +12,11 @@
  */
 import Taro from '@tarojs/taro'
 import { DEFAULT_ERROR_MESSAGES, isErrorBody, type ErrorCode } from '@shared/errors'
-import {
-  fillPath,
-  routes,
-  type BodyInputOf,
-  type ParamsOf,
-  type QueryInputOf,
-  type ResponseOf,
-  type RouteName,
-  type Routes,
-  type RouteSpec,
-} from '@shared/contract'
+import type { BodyInputOf, ParamsOf, QueryInputOf, ResponseOf, RouteName, Routes, RouteSpec } from '@shared/contract'
+import { fillPath } from '@shared/contract/define'
+import type { RouteEntry } from '@shared/contract/route-table'
+// the routes' methods and paths without their schemas (generated from the contract: npm run routes)
+import { ROUTE_TABLE } from './route-table'
 import type { ZodTypeAny } from 'zod'
 import { clearSession, getToken, saveSession } from './session'
 import { ApiError, NETWORK_ERROR_MESSAGE, WECHAT_LOGIN_FAILED_MESSAGE } from './api-error'
@@ -145,8 +139,8 @@ export function signInSilently(): Promise<string> {
         code = undefined
       }
       if (!code) throw new ApiError({ code: 'WECHAT_LOGIN_FAILED', status: 0, message: WECHAT_LOGIN_FAILED_MESSAGE })
-      const route = routes.signInWithWechat
-      const session = unwrap<ResponseOf<typeof route>>(await send(route.path, { method: route.method, data: { code } }, null))
+      const route = ROUTE_TABLE.signInWithWechat
+      const session = unwrap<ResponseOf<Routes['signInWithWechat']>>(await send(route.path, { method: route.method, data: { code } }, null))
       saveSession(session)
       return session.token
     })().finally(() => {
@@ -248,7 +242,7 @@ export function queryString(query: Record<string, unknown> | undefined): string 
 }
 
 /** The path and query of one call: `/studios/S1/inbox?group=new`. */
-function urlPathOf(route: RouteSpec, input: AnyInput): string {
+function urlPathOf(route: RouteEntry, input: AnyInput): string {
   return `${fillPath(route.path, input.params)}${queryString(input.query)}`
 }
 
@@ -258,13 +252,13 @@ function urlPathOf(route: RouteSpec, input: AnyInput): string {
  * response type. Failures are `ApiError`s, as with `request`.
  */
 export function call<N extends JsonRouteName>(name: N, ...args: CallArgs<Routes[N]>): Promise<ResponseOf<Routes[N]>> {
-  const route: RouteSpec = routes[name]
+  const route = ROUTE_TABLE[name]
   const [input = {}, options = {}] = args as [AnyInput?, CallOptions?]
   const data = route.method === 'GET' ? undefined : (input.body ?? (route.method === 'POST' ? {} : undefined))
   return request<ResponseOf<Routes[N]>>(urlPathOf(route, input), {
     method: route.method,
     data,
-    auth: options.auth ?? (route.roles === 'public' ? 'none' : 'required'),
+    auth: options.auth ?? (route.public ? 'none' : 'required'),
     timeout: options.timeout,
   })
 }
@@ -274,8 +268,8 @@ export function call<N extends JsonRouteName>(name: N, ...args: CallArgs<Routes[
  * taken once. A page shows it in its first render instead of waiting for its own call. `undefined` otherwise.
  */
 export function answeredAlready<N extends JsonRouteName>(name: N, input: CallInput<Routes[N]>): ResponseOf<Routes[N]> | undefined {
-  const route: RouteSpec = routes[name]
-  if (route.method !== 'GET' || route.roles !== 'public') return undefined
+  const route = ROUTE_TABLE[name]
+  if (route.method !== 'GET' || !route.public) return undefined
   return takeArrivedPrefetch(`${apiBase()}${urlPathOf(route, input as AnyInput)}`)?.data as ResponseOf<Routes[N]> | undefined
 }
 
@@ -380,7 +374,7 @@ export async function downloadFile(path: string, options: DownloadOptions): Prom
  * route's declared type unless `options.accept` says otherwise.
  */
 export function download<N extends FileRouteName>(name: N, input: CallInput<Routes[N]>, options: DownloadOptions): Promise<DownloadedFile> {
-  const route: RouteSpec = routes[name]
-  const accept = options.accept ?? ('file' in route.response ? route.response.file : undefined)
+  const route = ROUTE_TABLE[name]
+  const accept = options.accept ?? route.file
   return downloadFile(urlPathOf(route, input as AnyInput), { ...options, accept })
 }
