@@ -96,3 +96,47 @@ describe('grids (DynamoDB Local)', () => {
     expect(await heads()).toEqual([]);
   });
 });
+
+// A grid head handles the 小事 of their own grid: 受理 as 小事, 进展, 答复, 办结; a 大事 or 私事 stays with the
+// representatives (403), a matter of another grid is not found (DynamoDB Local).
+describe('a grid head handles their grid’s 小事 (DynamoDB Local)', () => {
+  it('accepts, progresses, answers and closes a 小事 of their grid, and nothing else', async () => {
+    const seeded = await seededTable();
+    const studioId = seeded.seed.studioId;
+    const api = loadHandlers(testEnv(seeded.tableName));
+    const as = async (persona: string) => (await invoke(api.signInAsPersona, 'signInAsPersona', { body: { persona } })).body.token as string;
+    const grids = (await invoke(api.listGrids, 'listGrids', { params: { studioId } })).body.grids as { id: string; name: string }[];
+    const road = grids.find((g) => g.name === '人民路网格')!; // the demo 网格员's
+    const village = grids.find((g) => g.name === '新村院落')!;
+    const resident = await as('resident');
+    const raise = async (gridId: string, text: string) => (await invoke(api.submit, 'submit', { token: resident, body: { studioId, requestId: ulid(), category: '环境卫生', text, public: true, gridId } })).body.id as string;
+    const mine = await raise(road.id, '人民路 12 号门口的井盖松了，踩上去会响');
+    const big = await raise(road.id, '人民路整条路的下水管网老化，一下雨就倒灌');
+    const theirs = await raise(village.id, '新村 3 幢楼道灯不亮');
+    const head = await as('gridhead');
+
+    expect((await invoke(api.getStudioSubmission, 'getStudioSubmission', { token: head, params: { studioId, submissionId: mine } })).status).toBe(200);
+    expect((await invoke(api.getStudioSubmission, 'getStudioSubmission', { token: head, params: { studioId, submissionId: theirs } })).status).toBe(404);
+    expect((await invoke(api.acceptSubmission, 'acceptSubmission', { token: head, params: { submissionId: theirs }, body: { triage: 'minor' } })).status).toBe(404);
+    // a 大事 is the representatives' to hand on: refused, nothing changed
+    const asMajor = await invoke(api.acceptSubmission, 'acceptSubmission', { token: head, params: { submissionId: big }, body: { triage: 'major', department: '城管办', dueDate: '2099-12-31' } });
+    expect(asMajor.status).toBe(403);
+    expect((await invoke(api.getStudioSubmission, 'getStudioSubmission', { token: head, params: { studioId, submissionId: big } })).body.status).toBe('submitted');
+
+    const accepted = await invoke(api.acceptSubmission, 'acceptSubmission', { token: head, params: { submissionId: mine }, body: { triage: 'minor' } });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted', triage: 'minor' });
+    expect((await invoke(api.postProgress, 'postProgress', { token: head, params: { submissionId: mine }, body: { text: '已联系市政，明早来换井盖' } })).status).toBe(200);
+    expect((await invoke(api.replyToSubmission, 'replyToSubmission', { token: head, params: { submissionId: mine }, body: { text: '井盖已更换。', public: true } })).body.status).toBe('replied');
+    expect((await invoke(api.resolveSubmission, 'resolveSubmission', { token: head, params: { submissionId: mine }, body: { outcome: 'fixed' } })).body.status).toBe('resolved');
+    // the resident sees the studio's steps, signed as the studio
+    const seen = (await invoke(api.getMySubmission, 'getMySubmission', { token: resident, params: { submissionId: mine } })).body;
+    expect(seen.timeline.map((e: { by: string }) => e.by)).not.toContain('吴网格员');
+
+    // once a representative hands the other one on as 大事, the grid head cannot answer it
+    await invoke(api.acceptSubmission, 'acceptSubmission', { token: await as('rep1'), params: { submissionId: big }, body: { triage: 'major', department: '城管办', dueDate: '2099-12-31' } });
+    expect((await invoke(api.replyToSubmission, 'replyToSubmission', { token: head, params: { submissionId: big }, body: { text: '已经联系城管办处理，谢谢反映。', public: false } })).status).toBe(403);
+    // and the inbox stays the representatives'
+    expect((await invoke(api.getInbox, 'getInbox', { token: head, params: { studioId }, query: { group: 'new' } })).status).toBe(403);
+  });
+});

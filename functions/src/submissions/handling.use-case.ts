@@ -5,7 +5,7 @@ import { formatChinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import { ConflictError, NotFoundError } from '../errors';
 import type { SubmissionsDeps } from './deps';
-import { residentNotice, secondersNotice, step, studioSubmission, studioView } from './submission-desk.use-case';
+import { handledSubmission, residentNotice, secondersNotice, step, studioSubmission, studioView } from './submission-desk.use-case';
 import type { Submission, SubmissionEvent } from './submission.repository';
 import { residentView } from './submissions.use-case';
 
@@ -50,7 +50,7 @@ const IN_HAND: readonly Submission['status'][] = ['accepted', 'handed_on', 'reop
  * resident — without answering the matter (that is 答复). Only while it is in hand.
  */
 export async function postProgress(deps: SubmissionsDeps, principal: Principal, id: string, request: ProgressRequest): Promise<StudioSubmissionView> {
-  const s = await studioSubmission(deps, principal, id);
+  const s = await handledSubmission(deps, principal, id);
   if (!IN_HAND.includes(s.status)) throw new ConflictError(s.status === 'submitted' ? '还没有受理，不能发布进展' : '已经答复了，请用补充答复');
   const at = deps.now().toISOString();
   const event: SubmissionEvent = { id: deps.newId(), submissionId: s.id, at, kind: 'progress', actorId: principal.userId, text: request.text };

@@ -4,7 +4,7 @@ import { maskPersonalDetails } from '@shared/submission/mask';
 import { chinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import type { BoardItem, Submission, SubmissionEvent } from './submission.repository';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { mayActFor, requireStudioRole } from '../policy';
 import { recordAudit } from '../audit/audit.use-case';
 import type { SubmissionsDeps } from './deps';
@@ -20,6 +20,22 @@ import { planHandOn, withdrawOpenHandOn } from '../departments/hand-on.use-case'
 import { HAND_ON_STATE_LABELS } from '@shared/submission/hand-on';
 
 /** A submission of the caller's studio; another studio's is simply not found (they learn nothing). */
+/** What a grid head is told when a matter is not theirs to handle. */
+const NOT_A_GRID_MATTER = '网格员只能受理和办理本网格的小事；大事、私事请交给党代表';
+
+/**
+ * The matter a step is taken on, for whoever may take it: the studio's representatives and admin (any of its matters),
+ * or a grid head — only a matter raised in their own grid (another is not found: they learn nothing of it), and only
+ * as 小事 (`triage`: the one a step would give it; else the one it has). 403 for a 大事 or 私事 of their grid.
+ */
+export async function handledSubmission(deps: SubmissionsDeps, principal: Principal, id: string, triage?: Submission['triage']): Promise<Submission> {
+  if (principal.role !== 'grid_head') return studioSubmission(deps, principal, id);
+  const s = await deps.submissions.get(id);
+  if (!s || !principal.gridId || s.studioId !== principal.studioId || s.gridId !== principal.gridId) throw new NotFoundError('没有找到这条意见');
+  if ((triage ?? s.triage ?? 'minor') !== 'minor') throw new ForbiddenError(NOT_A_GRID_MATTER);
+  return s;
+}
+
 export async function studioSubmission(deps: SubmissionsDeps, principal: Principal, id: string): Promise<Submission> {
   const submission = await deps.submissions.get(id);
   if (!submission || !mayActFor(principal, submission.studioId, 'serve')) throw new NotFoundError('没有找到这条意见');
@@ -93,8 +109,8 @@ export async function studioView(deps: SubmissionsDeps, s: Submission): Promise<
 }
 
 export async function getStudioSubmission(deps: SubmissionsDeps, principal: Principal, studioId: string, id: string): Promise<StudioSubmissionView> {
-  requireStudioRole(principal, studioId, 'answer');
-  const submission = await studioSubmission(deps, principal, id);
+  if (principal.role !== 'grid_head') requireStudioRole(principal, studioId, 'answer');
+  const submission = await handledSubmission(deps, principal, id);
   if (submission.studioId !== studioId) throw new NotFoundError('没有找到这条意见');
   return studioView(deps, submission);
 }
@@ -144,7 +160,7 @@ export async function step(deps: SubmissionsDeps, s: Submission, action: Submiss
 
 /** 受理 with 三事分流: 大事 is handed on to a named department with a due date; a note stays internal. */
 export async function acceptSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: AcceptRequest): Promise<StudioSubmissionView> {
-  const s = await studioSubmission(deps, principal, id);
+  const s = await handledSubmission(deps, principal, id, request.triage);
   const plan = await planHandOn(deps, principal, s, request);
   const department = plan.departmentName ?? request.department;
   const decision = request.triage === 'major' ? { triage: 'major' as const, department: department!, dueDate: request.dueDate! } : { triage: request.triage };
@@ -163,7 +179,7 @@ export async function acceptSubmission(deps: SubmissionsDeps, principal: Princip
 
 /** 答复, signed as the studio; a public reply of a public submission goes on the board (personal details masked). */
 export async function replyToSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: ReplyRequest): Promise<StudioSubmissionView> {
-  const s = await studioSubmission(deps, principal, id);
+  const s = await handledSubmission(deps, principal, id);
   const handOn = withdrawOpenHandOn(deps, s);
   const next = await step(deps, s, { kind: 'reply', public: request.public }, () => ({
     ...handOn.fields,
@@ -183,7 +199,7 @@ export async function replyToSubmission(deps: SubmissionsDeps, principal: Princi
 
 /** 办结, saying how (已解决, or without a fix and why); the resident is asked to rate. */
 export async function resolveSubmission(deps: SubmissionsDeps, principal: Principal, id: string, request: ResolveRequest): Promise<StudioSubmissionView> {
-  const s = await studioSubmission(deps, principal, id);
+  const s = await handledSubmission(deps, principal, id);
   const label = CLOSURE_LABELS[request.outcome];
   const next = await step(
     deps,

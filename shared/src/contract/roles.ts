@@ -19,3 +19,5 @@ export const GRID_READERS = ['grid_head', 'representative', 'admin'] as const sa
 export const LIAISONS = ['liaison'] as const satisfies readonly Role[];
 /** 镇街管理员; the use case further checks that the town is their own. */
 export const TOWN_ADMINS = ['town_admin'] as const satisfies readonly Role[];
+/** Who handles a matter: the studio's representatives and admin; a grid head too, for the 小事 of their own grid. */
+export const HANDLERS = ['representative', 'admin', 'grid_head'] as const satisfies readonly Role[];

@@ -29,7 +29,7 @@ import {
   submitRequest,
 } from '../schemas/submission';
 import { defineRoutes } from './define';
-import { EVERYONE_SIGNED_IN, REPRESENTATIVES, STUDIO_PEOPLE, GRID_READERS } from './roles';
+import { EVERYONE_SIGNED_IN, REPRESENTATIVES, STUDIO_PEOPLE, GRID_READERS, HANDLERS } from './roles';
 
 /** 意见建议: the resident's submissions and photos, the public board, and the representatives' desk and reports. */
 export const submissionRoutes = defineRoutes({
@@ -42,15 +42,15 @@ export const submissionRoutes = defineRoutes({
   getBoard: { method: 'GET', path: '/studios/{studioId}/board', roles: 'public', query: boardQuery, response: boardResponse, summary: '公示墙（分页）' },
   listGridMatters: { method: 'GET', path: '/studios/{studioId}/grids/{gridId}/submissions', roles: GRID_READERS, query: gridSubmissionsQuery, response: gridSubmissionsResponse, summary: '网格待办：居民在这个网格反映的事（最新的在前）' },
   getInbox: { method: 'GET', path: '/studios/{studioId}/inbox', roles: REPRESENTATIVES, query: inboxQuery, response: inboxResponse, summary: '意见办理：待受理 / 办理中 / 已答复 / 已办结（各栏数目与一页意见）' },
-  getStudioSubmission: { method: 'GET', path: '/studios/{studioId}/submissions/{submissionId}', roles: REPRESENTATIVES, response: studioSubmissionView, summary: '一条意见的全部信息（含内部备注）' },
+  getStudioSubmission: { method: 'GET', path: '/studios/{studioId}/submissions/{submissionId}', roles: HANDLERS, response: studioSubmissionView, summary: '一条意见的全部信息（含内部备注）' },
   revealSubmissionPhone: { method: 'POST', path: '/studios/{studioId}/submissions/{submissionId}/phone', roles: REPRESENTATIVES, response: revealedPhoneResponse, summary: '显示完整手机号（记入操作记录）' },
-  acceptSubmission: { method: 'POST', path: '/submissions/{submissionId}/accept', roles: REPRESENTATIVES, body: acceptRequest, response: studioSubmissionView, summary: '受理并三事分流' },
-  replyToSubmission: { method: 'POST', path: '/submissions/{submissionId}/replies', roles: REPRESENTATIVES, body: replyRequest, response: studioSubmissionView, summary: '答复（署名工作室，可公开）' },
+  acceptSubmission: { method: 'POST', path: '/submissions/{submissionId}/accept', roles: HANDLERS, body: acceptRequest, response: studioSubmissionView, summary: '受理并三事分流' },
+  replyToSubmission: { method: 'POST', path: '/submissions/{submissionId}/replies', roles: HANDLERS, body: replyRequest, response: studioSubmissionView, summary: '答复（署名工作室，可公开）' },
   triageSubmission: { method: 'POST', path: '/submissions/{submissionId}/triage', roles: REPRESENTATIVES, body: acceptRequest, response: studioSubmissionView, summary: '受理后重新分流：改交别的部门、改定期限，或收回为小事/私事' },
   askForMore: { method: 'POST', path: '/submissions/{submissionId}/ask-more', roles: REPRESENTATIVES, body: askMoreRequest, response: studioSubmissionView, summary: '需补充：请居民补充情况（居民收到通知，在意见详情里补充）' },
   addMore: { method: 'POST', path: '/submissions/{submissionId}/more', roles: EVERYONE_SIGNED_IN, body: addMoreRequest, response: submissionView, summary: '居民补充情况（回答需补充）' },
-  postProgress: { method: 'POST', path: '/submissions/{submissionId}/progress', roles: REPRESENTATIVES, body: progressRequest, response: studioSubmissionView, summary: '发布办理进展（居民在办理进度里看到，并收到通知）' },
-  resolveSubmission: { method: 'POST', path: '/submissions/{submissionId}/resolve', roles: REPRESENTATIVES, body: resolveRequest, response: studioSubmissionView, summary: '办结：已解决，或未解决并写明原因（只有已解决计入解决率）' },
+  postProgress: { method: 'POST', path: '/submissions/{submissionId}/progress', roles: HANDLERS, body: progressRequest, response: studioSubmissionView, summary: '发布办理进展（居民在办理进度里看到，并收到通知）' },
+  resolveSubmission: { method: 'POST', path: '/submissions/{submissionId}/resolve', roles: HANDLERS, body: resolveRequest, response: studioSubmissionView, summary: '办结：已解决，或未解决并写明原因（只有已解决计入解决率）' },
   approveForBoard: { method: 'POST', path: '/submissions/{submissionId}/approve-board', roles: REPRESENTATIVES, response: studioSubmissionView, summary: '准予公示（内容待审核的意见）' },
   submitOnBehalf: { method: 'POST', path: '/studios/{studioId}/submissions', roles: STUDIO_PEOPLE, body: onBehalfRequest, response: studioSubmissionView, status: 201, summary: '代填意见（如纸质意见征询表）' },
   getStudioStats: { method: 'GET', path: '/studios/{studioId}/stats', roles: REPRESENTATIVES, query: statsQuery, response: statsResponse, summary: '工作室月度统计：响应率、解决率、满意率' },

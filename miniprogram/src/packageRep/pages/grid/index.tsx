@@ -65,7 +65,8 @@ export default function GridMattersPage() {
   const load = (cursor?: string) => listGridMatters(grid!.studioId, grid!.gridId, cursor)
   const { state, retry, setData } = usePageData(() => load(), [grid?.studioId, grid?.gridId], { enabled: !!grid, reloadOnShow: true, pullDownRefresh: true, onRefreshError: 'error' })
   if (!grid) return <AccessGate user={user} pageClass='rep-page' gateClass='no-grid-access' refusal='网格待办只对网格员和工作室的党代表开放。' />
-  const canOpen = isRepUser(user)
+  // representatives and the grid head open a matter (the grid head takes the steps of a 小事 there)
+  const canOpen = isRepUser(user) || user?.role === 'grid_head'
   return (
     <Page className='rep-page grid-page'>
       <PageState state={state} onRetry={retry} />

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { RATING_LABELS, TRIAGE_LABELS } from '@shared/submission/lifecycle'
-import { approveBoard, getStudioSubmission, revealSubmissionPhone } from '../../../services/api'
+import { acceptSubmission, approveBoard, getStudioSubmission, revealSubmissionPhone } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
 import { usePageData } from '../../../services/use-page-data'
 import { chinaDateTime, longChinaDate } from '../../../services/submissions'
@@ -63,7 +63,30 @@ function PhoneCard({ studioId, submissionId, masked }: { studioId: string; submi
  * One submission as its representative handles it: the matter, the phone left, the steps that may come next, notes and
  * the timeline. The page of its own on a phone; the right pane of the inbox on a desk screen (≥ 1280 px).
  */
-export function SubmissionDetail({ studioId, id, onChanged }: { studioId: string; id: string; /** After a step: the inbox beside it reloads. */ onChanged?: () => void }) {
+/** 受理为小事: what a grid head may do with a new matter of their grid (大事 and 私事 are the representatives'). */
+function GridAcceptPanel({ id, onDone, onRefused }: { id: string; onDone: Update; onRefused: () => void }) {
+  const [busy, setBusy] = useState(false)
+  const accept = async () => {
+    if (busy) return
+    setBusy(true)
+    await act('正在受理…', '已受理为小事', () => acceptSubmission(id, { triage: 'minor' }), onDone, onRefused)
+    setBusy(false)
+  }
+  return (
+    <View className='card grid-accept'>
+      <Text className='card-title'>受理</Text>
+      <Text className='plain-line'>网格里能办的小事，由您受理、办理和答复；大事、私事请告诉党代表，由他们分流。</Text>
+      <Button className='btn btn--primary grid-accept-submit' disabled={busy || undefined} onClick={() => void accept()}>受理为小事</Button>
+    </View>
+  )
+}
+
+/**
+ * One matter, everything the studio sees of it and the steps that can be taken now. A grid head (`gridHead`: the matter
+ * is of their grid) sees it too, and takes the steps of a 小事 — 受理, 进展, 答复, 办结 — not the representatives' own
+ * (分流, 交办, 需补充, the whole phone number, 准予公示).
+ */
+export function SubmissionDetail({ studioId, id, onChanged, gridHead = false }: { studioId: string; id: string; /** After a step: the inbox beside it reloads. */ onChanged?: () => void; gridHead?: boolean }) {
   const [busy, setBusy] = useState(false)
   /** Counts the times the page is shown: back from 管理模板, the reply templates are read again. */
   const [shown, setShown] = useState(0)
@@ -84,7 +107,9 @@ export function SubmissionDetail({ studioId, id, onChanged }: { studioId: string
     onChanged?.()
   }
   const onRefused = () => void reload()
-  const can = (action: string) => view.allowedActions.includes(action)
+  // a grid head: only the steps of a 小事 of their grid (the server checks again)
+  const can = (action: string) => view.allowedActions.includes(action) && (!gridHead || ((view.triage ?? 'minor') === 'minor' && ['accept', 'reply', 'resolve'].includes(action)))
+  const minorOrNew = !gridHead || (view.triage ?? 'minor') === 'minor'
 
   const approve = async () => {
     if (busy) return
@@ -121,9 +146,9 @@ export function SubmissionDetail({ studioId, id, onChanged }: { studioId: string
         {view.seconds ? <Text className='plain-line seconds-line'>附议：{secondsLine(view.seconds)}</Text> : null}
       </View>
 
-      {view.phone ? <PhoneCard studioId={studioId} submissionId={view.id} masked={view.phone} /> : null}
+      {view.phone && !gridHead ? <PhoneCard studioId={studioId} submissionId={view.id} masked={view.phone} /> : null}
 
-      {view.contentHeld ? (
+      {view.contentHeld && !gridHead ? (
         <View className='notice content-held'>
           <Text className='notice-title'>内容待审核，暂不公示</Text>
           <Text className='notice-body'>系统发现这条意见可能含有个人信息或不宜公开的内容。核对无误后，可以准予公示。</Text>
@@ -133,10 +158,11 @@ export function SubmissionDetail({ studioId, id, onChanged }: { studioId: string
         </View>
       ) : null}
 
-      {can('accept') ? <TriagePanel mode='accept' view={view} onDone={onDone} onRefused={onRefused} /> : null}
+      {can('accept') && gridHead ? <GridAcceptPanel id={view.id} onDone={onDone} onRefused={onRefused} /> : null}
+      {can('accept') && !gridHead ? <TriagePanel mode='accept' view={view} onDone={onDone} onRefused={onRefused} /> : null}
       {can('triage') && !can('accept') ? <TriagePanel mode='triage' view={view} onDone={onDone} onRefused={onRefused} /> : null}
-      {['accepted', 'handed_on', 'reopened'].includes(view.status) ? <ProgressPanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
-      {view.source === 'resident' && ['submitted', 'accepted', 'handed_on', 'reopened'].includes(view.status) ? <AskMorePanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
+      {minorOrNew && ['accepted', 'handed_on', 'reopened'].includes(view.status) ? <ProgressPanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
+      {!gridHead && view.source === 'resident' && ['submitted', 'accepted', 'handed_on', 'reopened'].includes(view.status) ? <AskMorePanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
       {can('reply') ? <ReplyPanel view={view} shown={shown} onDone={onDone} onRefused={onRefused} /> : null}
       {can('resolve') ? <ResolvePanel view={view} onDone={onDone} onRefused={onRefused} /> : null}
 
