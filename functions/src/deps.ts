@@ -29,6 +29,7 @@ import type { ConsultationRepository } from './consultations/consultation.reposi
 import type { DepartmentRepository } from './departments/department.repository';
 import type { TownRepository } from './towns/town.repository';
 import type { MembershipRepository } from './towns/membership.repository';
+import type { UnitRepository } from './units/unit.repository';
 import type { SecondRepository } from './submissions/second.repository';
 import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
@@ -82,6 +83,8 @@ export interface Deps {
   towns: TownRepository;
   /** A person's roles in several studios or towns (切换身份). */
   memberships: MembershipRepository;
+  /** A town's member units (成员单位, 区域化党建). */
+  units: UnitRepository;
   /** 附议: residents who raised the same matter (their Seconds and each matter's count). */
   seconds: SecondRepository;
   consultations: ConsultationRepository;

@@ -82,7 +82,7 @@ describe('sign-in and roles (DynamoDB Local)', () => {
 
       const list = await invoke(localApi.listPersonas, 'listPersonas');
       expect(list.status).toBe(200);
-      expect(list.body.personas.map((p: { key: string }) => p.key)).toEqual(['resident', 'resident2', 'volunteer', 'rep1', 'rep2', 'staff1', 'staff2', 'admin', 'liaison', 'gridhead', 'townadmin', 'reptwo']);
+      expect(list.body.personas.map((p: { key: string }) => p.key)).toEqual(['resident', 'resident2', 'volunteer', 'rep1', 'rep2', 'staff1', 'staff2', 'admin', 'liaison', 'gridhead', 'townadmin', 'reptwo', 'unitliaison']);
 
       const rep = await invoke(localApi.signInAsPersona, 'signInAsPersona', { body: { persona: 'rep1' } });
       expect(rep.status).toBe(200);

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } f
 import { activeMembershipLeft, redeemTownInvite } from '../towns/memberships.use-case';
 import { requireStudioRole } from '../policy';
 import { recordAudit } from '../audit/audit.use-case';
-import { ROLE_LABELS } from '@shared/roles';
+import { isTownRole, ROLE_LABELS } from '@shared/roles';
 import type { AuthDeps } from './deps';
 import { randomCode } from '../data/codes';
 import { limitAttempts, openSession, requireUser, SESSION_ENDED } from './sessions';
@@ -52,18 +52,19 @@ export async function redeemInvite(deps: AuthDeps, principal: Principal, request
   const user = await requireUser(deps, principal.userId);
   if (invite.townId) return redeemTownInvite(deps, user, { ...invite, townId: invite.townId }, now);
   const studioId = invite.studioId;
-  if (!studioId || invite.role === 'town_admin') throw new NotFoundError('邀请码不存在，请核对后再输入');
+  if (!studioId || isTownRole(invite.role)) throw new NotFoundError('邀请码不存在，请核对后再输入');
+  const role = invite.role;
   const outcome = await deps.studios.redeemInvite(
     invite,
-    { studioId, userId: user.id, role: invite.role, ...(invite.gridId ? { gridId: invite.gridId } : {}), ...(invite.departmentId ? { departmentId: invite.departmentId } : {}), displayName: user.displayName, joinedAt: now },
+    { studioId, userId: user.id, role, ...(invite.gridId ? { gridId: invite.gridId } : {}), ...(invite.departmentId ? { departmentId: invite.departmentId } : {}), displayName: user.displayName, joinedAt: now },
     now,
     activeMembershipLeft(user, { studioId }, now),
   );
   if (outcome === 'invite-unusable') throw new ConflictError('这个邀请码已经被使用过了');
   if (outcome === 'user-gone') throw new UnauthenticatedError(SESSION_ENDED);
   const from = user.studioId === studioId ? ROLE_LABELS[user.role] : ROLE_LABELS.resident;
-  await recordAudit(deps, { ...principal, role: invite.role, studioId }, studioId, 'role_changed', `${user.displayName} 用邀请码加入：${from} → ${ROLE_LABELS[invite.role]}`, user.id);
+  await recordAudit(deps, { ...principal, role, studioId }, studioId, 'role_changed', `${user.displayName} 用邀请码加入：${from} → ${ROLE_LABELS[role]}`, user.id);
   // the role's scope (a grid, a department) is the new invite's, never one left from a role before
   const { gridId: _formerGrid, departmentId: _formerDepartment, ...person } = user;
-  return openSession(deps, { ...person, role: invite.role, studioId, townId: undefined, ...(invite.gridId ? { gridId: invite.gridId } : {}), ...(invite.departmentId ? { departmentId: invite.departmentId } : {}) });
+  return openSession(deps, { ...person, role, studioId, townId: undefined, ...(invite.gridId ? { gridId: invite.gridId } : {}), ...(invite.departmentId ? { departmentId: invite.departmentId } : {}) });
 }

@@ -93,8 +93,8 @@ describe('stand page (DynamoDB Local)', () => {
     expect(again.createdStands).toEqual([]);
     expect(again.venueId).toBe(seed.venueId);
     // the eight people; 城管办's liaison with the four departments (部门与联络员); the 网格员 of 人民路网格; 洛社镇's
-    // 镇街管理员 and a representative of both its studios (towns/demo-towns.ts) — each once
-    expect(await deps.personas.listPersonas()).toHaveLength(12);
+    // 镇街管理员 and a representative of both its studios (towns/demo-towns.ts) and 洛社镇卫生院's liaison (units/demo-units.ts) — each once
+    expect(await deps.personas.listPersonas()).toHaveLength(13);
     expect(await deps.studios.listMembersOfStudio(seed.studioId)).toHaveLength(8);
     expect((await deps.departments.listOfStudio(seed.studioId)).map((d) => d.name).sort()).toEqual(['卫生院', '城管办', '派出所', '环卫所'].sort());
     // the studios are in the studio directory (the overdue count's), once each, however often the seed runs: the demo

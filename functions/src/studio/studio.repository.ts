@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { StudioRole } from '@shared/roles';
+import type { StudioRole, TownRole } from '@shared/roles';
 import { cancellationReasons, entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
 import type { ItemRead } from '../data/batch-reader';
 import { activateUpdate, keepMembershipUpdate, membershipKey, membershipToItem, type Membership } from '../towns/membership-items';
@@ -31,13 +31,16 @@ export interface StudioMember {
 /** A one-time, expiring code by which a studio admin grants a studio role. */
 export interface Invite {
   code: string;
-  /** The studio of a studio role; a town invite (`town_admin`, made by the operator's `npm run town`) has `townId`. */
+  /**
+   * The studio of a studio role; a town invite has `townId`: `town_admin` (made by the operator's `npm run town`) or
+   * `unit_liaison` (made by a town admin, naming the unit in `departmentId`).
+   */
   studioId?: string;
   townId?: string;
-  role: StudioRole | 'town_admin';
+  role: StudioRole | TownRole;
   /** For a grid head: the grid the role is for. */
   gridId?: string;
-  /** A liaison's invite names the department. */
+  /** A liaison's invite names the department; a unit liaison's, the unit. */
   departmentId?: string;
   createdBy: string;
   createdAt: string;

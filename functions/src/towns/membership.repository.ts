@@ -98,7 +98,7 @@ export class MembershipRepository {
               Update: {
                 TableName: T,
                 Key: { PK: `USER#${userId}`, SK: 'PROFILE' },
-                UpdateExpression: 'SET #role = :resident REMOVE townId',
+                UpdateExpression: 'SET #role = :resident REMOVE townId, departmentId',
                 ConditionExpression: 'townId = :town',
                 ExpressionAttributeNames: { '#role': 'role' },
                 ExpressionAttributeValues: { ':resident': 'resident', ':town': townId },

@@ -16,19 +16,24 @@ import type { MembershipDeps, TownsDeps } from './deps';
  */
 export function activeMembershipLeft(user: User, next: MembershipScope, at: string): Membership | undefined {
   if (user.role === 'resident') return undefined;
-  if (user.townId) return next.townId === user.townId ? undefined : { userId: user.id, role: user.role, townId: user.townId, joinedAt: at };
+  if (user.townId) return next.townId === user.townId ? undefined : { userId: user.id, role: user.role, townId: user.townId, ...(user.departmentId ? { departmentId: user.departmentId } : {}), joinedAt: at };
   if (!user.studioId || next.studioId === user.studioId) return undefined;
   return { userId: user.id, role: user.role, studioId: user.studioId, ...(user.gridId ? { gridId: user.gridId } : {}), ...(user.departmentId ? { departmentId: user.departmentId } : {}), joinedAt: at };
 }
 
-/** A town invite (the operator's `npm run town -- grant-admin <town> invite`): the person becomes the town's 镇街管理员. */
+/**
+ * A town invite: the person becomes the town's 镇街管理员 (the operator's `npm run town -- grant-admin <town> invite`) or
+ * the liaison of one of its member units (a town admin's invite, naming the unit in `departmentId`).
+ */
 export async function redeemTownInvite(deps: MembershipDeps, user: User, invite: Invite & { townId: string }, now: string): Promise<SessionResponse> {
-  if (invite.role !== 'town_admin') throw new NotFoundError('邀请码不存在，请核对后再输入');
-  const membership: Membership = { userId: user.id, role: 'town_admin', townId: invite.townId, joinedAt: now };
+  const unitId = invite.role === 'unit_liaison' ? invite.departmentId : undefined;
+  if (invite.role !== 'town_admin' && !unitId) throw new NotFoundError('邀请码不存在，请核对后再输入');
+  const role = invite.role === 'unit_liaison' ? 'unit_liaison' : 'town_admin';
+  const membership: Membership = { userId: user.id, role, townId: invite.townId, ...(unitId ? { departmentId: unitId } : {}), joinedAt: now };
   const outcome = await deps.memberships.redeemTownInvite(invite, membership, now, activeMembershipLeft(user, membership, now));
   if (outcome === 'invite-unusable') throw new ConflictError('这个邀请码已经被使用过了');
   if (outcome === 'user-gone') throw new UnauthenticatedError(SESSION_ENDED);
-  return openSession(deps, { ...user, role: 'town_admin', townId: invite.townId, studioId: undefined, gridId: undefined, departmentId: undefined });
+  return openSession(deps, { ...user, role, townId: invite.townId, studioId: undefined, gridId: undefined, departmentId: unitId });
 }
 
 /** The person's memberships; the active one as the user item says (also when it has no item yet: joined before memberships). */
@@ -94,5 +99,5 @@ export async function leaveMembership(deps: TownsDeps, principal: Principal, cho
     if (!(await deps.studios.removeMember(studioId, user.id, active))) throw new ConflictError('这个身份刚刚变了，请刷新后再试');
     await recordAudit(deps, principal, studioId, 'role_changed', `${user.displayName}：${ROLE_LABELS[held.role]} → 退出工作室`, user.id);
   }
-  return openSession(deps, active ? { ...user, role: 'resident', studioId: undefined, townId: undefined } : user);
+  return openSession(deps, active ? { ...user, role: 'resident', studioId: undefined, townId: undefined, gridId: undefined, departmentId: undefined } : user);
 }

@@ -22,6 +22,7 @@ import { ConsultationRepository } from '../consultations/consultation.repository
 import { DepartmentRepository } from '../departments/department.repository';
 import { TownRepository } from '../towns/town.repository';
 import { MembershipRepository } from '../towns/membership.repository';
+import { UnitRepository } from '../units/unit.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -63,6 +64,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     departments: new DepartmentRepository(table),
     towns: new TownRepository(table),
     memberships: new MembershipRepository(table),
+    units: new UnitRepository(table),
     seconds: new SecondRepository(table),
     consultations: new ConsultationRepository(table),
     errands: new ErrandRepository(table),

@@ -1,6 +1,6 @@
 import type { Role } from '../roles';
 
-export const EVERYONE_SIGNED_IN = ['resident', 'representative', 'staff', 'admin', 'grid_head', 'liaison', 'town_admin'] as const satisfies readonly Role[];
+export const EVERYONE_SIGNED_IN = ['resident', 'representative', 'staff', 'admin', 'grid_head', 'liaison', 'town_admin', 'unit_liaison'] as const satisfies readonly Role[];
 /** Who answers submissions; the policy further checks the studio is their own. */
 export const REPRESENTATIVES = ['representative', 'admin'] as const satisfies readonly Role[];
 /** The people of a studio; the policy further checks that the stand or studio is their own. */
@@ -21,3 +21,7 @@ export const LIAISONS = ['liaison'] as const satisfies readonly Role[];
 export const TOWN_ADMINS = ['town_admin'] as const satisfies readonly Role[];
 /** Who handles a matter: the studio's representatives and admin; a grid head too, for the 小事 of their own grid. */
 export const HANDLERS = ['representative', 'admin', 'grid_head'] as const satisfies readonly Role[];
+/** 成员单位联络员; the use case further checks that the unit (and its town) is their own. */
+export const UNIT_LIAISONS = ['unit_liaison'] as const satisfies readonly Role[];
+/** The town's people: its admin and its units' liaisons (the alliance's lists). */
+export const TOWN_PEOPLE = ['town_admin', 'unit_liaison'] as const satisfies readonly Role[];
