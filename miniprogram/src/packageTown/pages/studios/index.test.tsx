@@ -37,6 +37,14 @@ describe('本镇街的工作室 (residents)', () => {
     expect(put).toMatchObject({ url: 'http://127.0.0.1:3000/studios/01JD00000000000000000000S2/follow' })
   })
 
+  it('opens 提意见 and the 公示墙 of the studio chosen', async () => {
+    const { container } = render(<TownStudiosPage />)
+    await waitFor(() => expect(container.querySelector('.directory-submit')).not.toBeNull())
+    fireEvent.click(container.querySelector('.directory-submit') as Element)
+    fireEvent.click(container.querySelector('.directory-board') as Element)
+    expect(Taro.navigateTo.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual(['/pages/submit/index?studioId=01JD00000000000000000000S2', '/pages/board/index?studioId=01JD00000000000000000000S2'])
+  })
+
   it('lets the resident pick another town', async () => {
     const { container } = render(<TownStudiosPage />)
     await waitFor(() => expect(container.querySelectorAll('.town-chip')).toHaveLength(2))

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { TownDirectoryView } from '@shared/schemas/towns'
 import { getFollow, getStudioTown, getTownDirectory, listTowns, setFollow } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
 import { getLastStand } from '../../../services/last-stand'
-import { openLogin } from '../../../services/navigation'
+import { openLogin, openPage } from '../../../services/navigation'
+import { BOARD_PAGE, SUBMIT_PAGE } from '../../../services/platform'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
@@ -48,6 +49,10 @@ function StudioCard({ studio, following, onFollow }: { studio: Studio; following
         </View>
       ))}
       <BusyButton label={following ? '已关注 ✓（点此取消）' : '关注'} busyLabel='请稍候…' busy={busy} className={`${following ? 'btn--secondary' : 'btn--primary'} directory-follow`} onClick={() => void tap()} />
+      <View className='directory-actions'>
+        <Button className='btn btn--secondary directory-submit' onClick={() => openPage(`${SUBMIT_PAGE}?studioId=${encodeURIComponent(studio.id)}`)}>向这个工作室提意见</Button>
+        <Button className='btn btn--secondary directory-board' onClick={() => openPage(`${BOARD_PAGE}?studioId=${encodeURIComponent(studio.id)}`)}>看它的公示墙</Button>
+      </View>
     </View>
   )
 }
