@@ -1,23 +1,12 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import Taro, { chosenImages, pendingUpload, resetTaroMock, router, storage, uploadTask } from '../../../test/mocks/taro'
-import { aSubmission, GRID_ID_2, networkDown, ok, signInAs, someGrids, STAND_ID, STUDIO_ID, type RequestCall } from '../../../test/fixtures'
+import { aSubmission, networkDown, ok, signInAs, STAND_ID, STUDIO_ID, type RequestCall } from '../../../test/fixtures'
 import { clearSession } from '../../services/session'
 import { SUBMISSION_DRAFT_KEY } from '../../services/submissions'
 import SubmitPage from './index'
+import { fillIn, submissionPosts, type } from '../../../test/submit-steps'
 
 // jest has no stylesheet transform: the photo picker's CSS is nothing here
-
-const posts = () => Taro.request.mock.calls.map((c) => c[0] as RequestCall).filter((c) => c.method === 'POST' && c.url.endsWith('/submissions'))
-
-function type(container: HTMLElement, selector: string, value: string) {
-  fireEvent.change(container.querySelector(selector) as Element, { target: { value } })
-}
-
-function fillIn(container: HTMLElement) {
-  fireEvent.click(container.querySelectorAll('.category-chip')[1] as Element) // 道路交通
-  type(container, '.text-input.textarea-input', '老街口的路灯坏了两个星期')
-  type(container, '.place-input', '老街口')
-}
 
 beforeEach(() => {
   resetTaroMock()
@@ -45,31 +34,11 @@ describe('提意见 form', () => {
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
     expect((Taro.redirectTo.mock.calls[0][0] as { url: string }).url).toContain('/pages/submission/index?id=')
     expect(storage.has(SUBMISSION_DRAFT_KEY)).toBe(false)
-    const body = posts()[0].data as Record<string, unknown>
+    const body = submissionPosts()[0].data as Record<string, unknown>
     expect(body).toMatchObject({ studioId: STUDIO_ID, standId: STAND_ID, category: '道路交通', text: '老街口的路灯坏了两个星期', place: '老街口', public: true })
     expect(body.phone).toBeUndefined()
     expect(body.phoneConsent).toBeUndefined()
     expect(body.urgent).toBeUndefined()
-  })
-
-  it('asks which grid when the studio has grids, and sends the one chosen (不清楚: none)', async () => {
-    Taro.request.mockImplementation(((call: RequestCall) => (call.url.endsWith('/grids') ? ok({ grids: someGrids() }) : ok(aSubmission(), 201))) as never)
-    const { container } = render(<SubmitPage />)
-    await waitFor(() => expect(container.querySelectorAll('.grid-choice')).toHaveLength(3))
-    expect([...container.querySelectorAll('.grid-choice')].map((c) => c.textContent)).toEqual(['人民路网格', '新村院落', '不清楚'])
-    expect(container.querySelectorAll('.grid-choice')[2]?.className).toContain('chip--on')
-    fillIn(container)
-    fireEvent.click(container.querySelectorAll('.grid-choice')[1] as Element)
-    fireEvent.click(container.querySelector('.submit-button') as Element)
-    await waitFor(() => expect(posts()).toHaveLength(1))
-    expect(posts()[0].data).toMatchObject({ gridId: GRID_ID_2, place: '老街口' })
-  })
-
-  it('shows no grid question when the studio has no grids', async () => {
-    Taro.request.mockImplementation(((call: RequestCall) => (call.url.endsWith('/grids') ? ok({ grids: [] }) : ok(aSubmission(), 201))) as never)
-    const { container } = render(<SubmitPage />)
-    await waitFor(() => expect(Taro.request.mock.calls.some((c) => (c[0] as RequestCall).url.endsWith('/grids'))).toBe(true))
-    expect(container.querySelector('.grid-choice')).toBeNull()
   })
 
   it('sends 紧急 when switched on, and says what it means', async () => {
@@ -80,8 +49,8 @@ describe('提意见 form', () => {
     expect(container.textContent).toContain('2 小时内受理，24 小时内答复')
     Taro.request.mockImplementation((() => ok(aSubmission(), 201)) as never)
     fireEvent.click(container.querySelector('.submit-button') as Element)
-    await waitFor(() => expect(posts()).toHaveLength(1))
-    expect(posts()[0].data).toMatchObject({ urgent: true })
+    await waitFor(() => expect(submissionPosts()).toHaveLength(1))
+    expect(submissionPosts()[0].data).toMatchObject({ urgent: true })
   })
 
   it('on WeChat asks for the reply, progress and rating notices in the submit tap, before sending', async () => {
@@ -89,14 +58,14 @@ describe('提意见 form', () => {
     Object.assign(process.env, { TARO_APP_TEMPLATE_SUBMISSION_REPLIED: 't-replied', TARO_APP_TEMPLATE_SUBMISSION_STATUS: 't-status', TARO_APP_TEMPLATE_RATE_REQUEST: 't-rate' })
     try {
       Taro.requestSubscribeMessage.mockImplementationOnce(() => {
-        expect(posts()).toHaveLength(0) // asked before the submission is sent
+        expect(submissionPosts()).toHaveLength(0) // asked before the submission is sent
         return Promise.reject({ errMsg: 'requestSubscribeMessage:fail cancel' })
       })
       Taro.request.mockImplementation((() => ok(aSubmission(), 201)) as never)
       const { container } = render(<SubmitPage />)
       fillIn(container)
       fireEvent.click(container.querySelector('.submit-button') as Element)
-      await waitFor(() => expect(posts()).toHaveLength(1)) // declining does not stop it
+      await waitFor(() => expect(submissionPosts()).toHaveLength(1)) // declining does not stop it
       expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['t-replied', 't-status', 't-rate'] }))
     } finally {
       for (const key of ['TARO_APP_TEMPLATE_SUBMISSION_REPLIED', 'TARO_APP_TEMPLATE_SUBMISSION_STATUS', 'TARO_APP_TEMPLATE_RATE_REQUEST']) delete process.env[key]
@@ -109,7 +78,7 @@ describe('提意见 form', () => {
     fireEvent.click(container.querySelector('.submit-button') as Element)
     expect(container.querySelector('.category-error')?.textContent).toBe('请选择类别')
     expect(container.querySelector('.text-error')?.textContent).toBe('请至少写 5 个字，把事情说清楚')
-    expect(posts()).toHaveLength(0)
+    expect(submissionPosts()).toHaveLength(0)
   })
 
   it('brings the first red message into view and puts the cursor in its field, as well as the toast', async () => {
@@ -133,13 +102,13 @@ describe('提意见 form', () => {
     await waitFor(() => expect(container.querySelector('.submit-error')?.textContent).toContain('网络不太好'))
     expect((container.querySelector('.textarea-input') as HTMLTextAreaElement).value).toBe('老街口的路灯坏了两个星期')
     expect(container.querySelector('.submit-button')?.textContent).toBe('重新提交')
-    expect(String(storage.get(SUBMISSION_DRAFT_KEY))).toContain(String(posts()[0].data?.requestId))
+    expect(String(storage.get(SUBMISSION_DRAFT_KEY))).toContain(String(submissionPosts()[0].data?.requestId))
 
     fireEvent.click(container.querySelector('.submit-button') as Element)
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
-    expect(posts()).toHaveLength(2)
-    expect(posts()[1].data?.requestId).toBe(posts()[0].data?.requestId)
-    expect(posts()[1].data).toEqual(posts()[0].data)
+    expect(submissionPosts()).toHaveLength(2)
+    expect(submissionPosts()[1].data?.requestId).toBe(submissionPosts()[0].data?.requestId)
+    expect(submissionPosts()[1].data).toEqual(submissionPosts()[0].data)
   })
 
   it('shows the phone field only after the consent tick, and sends it with the consent', async () => {
@@ -161,8 +130,8 @@ describe('提意见 form', () => {
     await act(async () => {
       fireEvent.click(container.querySelector('.submit-button') as Element)
     })
-    await waitFor(() => expect(posts()).toHaveLength(1))
-    expect(posts()[0].data).toMatchObject({ phone: '13800001111', phoneConsent: true })
+    await waitFor(() => expect(submissionPosts()).toHaveLength(1))
+    expect(submissionPosts()[0].data).toMatchObject({ phone: '13800001111', phoneConsent: true })
 
   })
 
@@ -265,7 +234,7 @@ describe('提意见 form: photos', () => {
 
     fireEvent.click(container.querySelector('.submit-button') as Element)
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
-    expect(posts()[0].data).toMatchObject({ category: '道路交通', text: '老街口的路灯坏了两个星期', photos: [PHOTO_KEY, PHOTO_KEY_2] })
+    expect(submissionPosts()[0].data).toMatchObject({ category: '道路交通', text: '老街口的路灯坏了两个星期', photos: [PHOTO_KEY, PHOTO_KEY_2] })
     expect(storage.has(SUBMISSION_DRAFT_KEY)).toBe(false)
   })
 
@@ -274,8 +243,8 @@ describe('提意见 form: photos', () => {
     const { container } = render(<SubmitPage />)
     fillIn(container)
     fireEvent.click(container.querySelector('.submit-button') as Element)
-    await waitFor(() => expect(posts()).toHaveLength(1))
-    expect('photos' in (posts()[0].data as object)).toBe(false)
+    await waitFor(() => expect(submissionPosts()).toHaveLength(1))
+    expect('photos' in (submissionPosts()[0].data as object)).toBe(false)
   })
 
   it('sends nothing while a photo is still uploading, says so, and sends once it is up', async () => {
@@ -294,7 +263,7 @@ describe('提意见 form: photos', () => {
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '照片还在上传，请稍等' }))
     expect(container.querySelector('.photos-error')?.textContent).toBe('照片还在上传，请稍等')
     await act(async () => undefined)
-    expect(posts()).toHaveLength(0)
+    expect(submissionPosts()).toHaveLength(0)
 
     await act(async () => {
       upload.finish(204)
@@ -302,8 +271,8 @@ describe('提意见 form: photos', () => {
     await waitFor(() => expect(container.querySelector('.photo-tile--done')).not.toBeNull())
     expect(container.querySelector('.photos-error')).toBeNull()
     fireEvent.click(container.querySelector('.submit-button') as Element)
-    await waitFor(() => expect(posts()).toHaveLength(1))
-    expect(posts()[0].data?.photos).toEqual([PHOTO_KEY])
+    await waitFor(() => expect(submissionPosts()).toHaveLength(1))
+    expect(submissionPosts()[0].data?.photos).toEqual([PHOTO_KEY])
   })
 
   it('a failed photo must be retried or removed before sending', async () => {
@@ -316,13 +285,13 @@ describe('提意见 form: photos', () => {
     fireEvent.click(container.querySelector('.submit-button') as Element)
     expect(container.querySelector('.photos-error')?.textContent).toContain('重试')
     await act(async () => undefined)
-    expect(posts()).toHaveLength(0)
+    expect(submissionPosts()).toHaveLength(0)
 
     fireEvent.click(container.querySelector('.photo-remove') as Element)
     expect(container.querySelector('.photos-error')).toBeNull()
     fireEvent.click(container.querySelector('.submit-button') as Element)
-    await waitFor(() => expect(posts()).toHaveLength(1))
-    expect('photos' in (posts()[0].data as object)).toBe(false)
+    await waitFor(() => expect(submissionPosts()).toHaveLength(1))
+    expect('photos' in (submissionPosts()[0].data as object)).toBe(false)
   })
 
   it('keeps uploaded photos in the draft across closing and reopening; a preview that no longer loads shows 照片已上传', async () => {
@@ -341,8 +310,8 @@ describe('提意见 form: photos', () => {
     expect(container.querySelector('.photo-tile-placeholder')?.textContent).toContain('照片已上传')
 
     fireEvent.click(container.querySelector('.submit-button') as Element)
-    await waitFor(() => expect(posts()).toHaveLength(1))
-    expect(posts()[0].data?.photos).toEqual([PHOTO_KEY])
+    await waitFor(() => expect(submissionPosts()).toHaveLength(1))
+    expect(submissionPosts()[0].data?.photos).toEqual([PHOTO_KEY])
     expect(Taro.request.mock.calls.filter((c) => (c[0] as RequestCall).url.endsWith('/photo-uploads'))).toHaveLength(1)
   })
 
@@ -371,13 +340,13 @@ describe('提意见 form: photos', () => {
     await waitFor(() => expect(container.querySelector('.submit-button')?.textContent).toBe('重新提交'))
     expect(container.querySelector('.photo-add')).toBeNull()
     expect(container.querySelector('.photo-remove')).toBeNull()
-    expect(savedDraft()).toMatchObject({ requestId: posts()[0].data?.requestId, photos: [{ key: PHOTO_KEY }] })
+    expect(savedDraft()).toMatchObject({ requestId: submissionPosts()[0].data?.requestId, photos: [{ key: PHOTO_KEY }] })
 
     fireEvent.click(container.querySelector('.submit-button') as Element)
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
-    expect(posts()).toHaveLength(2)
-    expect(posts()[1].data).toEqual(posts()[0].data)
-    expect(posts()[1].data?.photos).toEqual([PHOTO_KEY])
+    expect(submissionPosts()).toHaveLength(2)
+    expect(submissionPosts()[1].data).toEqual(submissionPosts()[0].data)
+    expect(submissionPosts()[1].data?.photos).toEqual([PHOTO_KEY])
   })
 
   it('shows the API’s photo message in the photo section and keeps everything else', async () => {

@@ -12,6 +12,7 @@ import { isLiaisonUser, NoLiaisonAccess } from '../../rep-access'
 import { useDeskKeys } from '../../desk-keys'
 import { DepartmentMatterDetail } from '../dept-matter/detail'
 import '../../styles.css'
+import { DeskPanes } from '../../desk-panes'
 
 /**
  * 部门待办: what was handed to the liaison's department, open ones first, soonest due first. On a desk screen (H5 ≥ 1280
@@ -56,22 +57,13 @@ export default function DepartmentQueuePage() {
   )
   if (!wide) return <Page className='rep-page dept-queue-page'>{list}</Page>
   return (
-    <Page className='rep-page dept-queue-page desk-console'>
-      <View className='desk-panes'>
-        <View className='desk-pane desk-pane--list' role='region' aria-label='部门待办'>
-          <Text className='desk-keys-hint'>键盘：j / k 或 ↑ / ↓ 移动，回车打开</Text>
-          {list}
-        </View>
-        <View className='desk-pane desk-pane--detail' role='region' aria-label='事项详情'>
-          {chosen ? (
-            <DepartmentMatterDetail key={chosen} departmentId={departmentId} id={chosen} onChanged={() => void reload({ quiet: true })} />
-          ) : (
-            <View className='card desk-empty'>
-              <Text className='plain-line'>在左边选一件事，详情显示在这里。</Text>
-            </View>
-          )}
-        </View>
-      </View>
-    </Page>
+    <DeskPanes
+      className='dept-queue-page'
+      listLabel='部门待办'
+      detailLabel='事项详情'
+      list={list}
+      detail={chosen ? <DepartmentMatterDetail key={chosen} departmentId={departmentId} id={chosen} onChanged={() => void reload({ quiet: true })} /> : undefined}
+      emptyHint='在左边选一件事，详情显示在这里。'
+    />
   )
 }

@@ -18,6 +18,7 @@ import { useWideScreen } from '../../../services/wide-screen'
 import { useDeskKeys } from '../../desk-keys'
 import { SubmissionDetail } from '../submission/detail'
 import '../../styles.css'
+import { DeskPanes } from '../../desk-panes'
 
 export const GROUP_LABELS: Record<InboxGroup, string> = { new: '待受理', in_progress: '办理中', replied: '已答复', resolved: '已办结' }
 
@@ -140,22 +141,13 @@ export default function InboxPage() {
 
   if (!wide) return <Page className='rep-page inbox-page'>{list}</Page>
   return (
-    <Page className='rep-page inbox-page desk-console'>
-      <View className='desk-panes'>
-        <View className='desk-pane desk-pane--list' role='region' aria-label='意见列表'>
-          <Text className='desk-keys-hint'>键盘：j / k 或 ↑ / ↓ 移动，回车打开</Text>
-          {list}
-        </View>
-        <View className='desk-pane desk-pane--detail' role='region' aria-label='意见详情'>
-          {chosen ? (
-            <SubmissionDetail key={chosen} studioId={studioId} id={chosen} onChanged={() => void reload({ quiet: true })} />
-          ) : (
-            <View className='card desk-empty'>
-              <Text className='plain-line'>在左边选一条意见，详情显示在这里。</Text>
-            </View>
-          )}
-        </View>
-      </View>
-    </Page>
+    <DeskPanes
+      className='inbox-page'
+      listLabel='意见列表'
+      detailLabel='意见详情'
+      list={list}
+      detail={chosen ? <SubmissionDetail key={chosen} studioId={studioId} id={chosen} onChanged={() => void reload({ quiet: true })} /> : undefined}
+      emptyHint='在左边选一条意见，详情显示在这里。'
+    />
   )
 }
