@@ -13,6 +13,7 @@ import { invoke, loadHandlers } from '../support/invoke';
 import { jpegOfSize, TINY_PNG } from '../support/photos';
 import { isolatedContainer, TEST_SESSION_SECRET, testDynamoEndpoint, testEnv, testS3Endpoint } from '../support/tables';
 import { PhotoRef } from './hostile';
+import { allianceWorld } from './alliance-world';
 import { startWriteWatch, TableLedger, type WriteWatch } from './table-watch';
 import { DEMO_COIN_REWARDS, DEMO_COIN_RULES } from '../../functions/src/local/demo-seed';
 
@@ -163,11 +164,9 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const grids = (await must('listGrids', { params: { studioId: seed.studioId } })).grids as { id: string }[];
   // 部门与联络员: the demo's departments (城管办, 环卫所 …)
   const { departments } = await must('listDepartments', { token: tokenOf('rep1'), params: { studioId: seed.studioId } });
-  // 成员单位与三张清单: the demo town's units, resources, needs and projects
+  // 成员单位与三张清单: the demo town's units, resources, needs and projects (test/fuzz/alliance-world.ts)
   const townIds = (await must('listTowns', {})).towns.map((t: { id: string }) => t.id) as string[];
-  const alliance = { token: tokenOf('townadmin'), params: { townId: townIds[0]! } };
-  const allianceIds = async (route: RouteName, list: string) => ((await must(route, { ...alliance, ...(route === 'listUnits' ? {} : { query: {} }) }))[list] as { id: string }[]).map((x) => x.id);
-  const [unitIds, resourceIds, needIds, projectIds] = [await allianceIds('listUnits', 'units'), await allianceIds('listTownResources', 'resources'), await allianceIds('listTownNeeds', 'needs'), await allianceIds('listTownProjects', 'projects')];
+  const alliance = await allianceWorld(must, tokenOf('townadmin'), townIds[0]!, today);
 
   const pools: Record<string, string[]> = {
     studioId: [seed.studioId],
@@ -191,10 +190,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     departmentId: departments.map((d: { id: string }) => d.id),
     // 镇街: the demo's 洛社镇
     townId: townIds,
-    unitId: unitIds,
-    resourceId: resourceIds,
-    needId: needIds,
-    projectId: projectIds,
+    ...alliance.pools,
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -343,21 +339,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     createTownStudio: () => ({ body: { name: `村工作室${ulid().slice(-4)}`, address: '洛社镇某村村委会', inviteValidHours: 24 } }),
     getTownFigures: () => ({ query: { month } }),
     exportTownFigures: () => ({ query: { month } }),
-    createUnit: () => ({ body: { name: `成员单位${ulid().slice(-4)}`, kind: 'social', intro: '社区社会组织', contactName: '王老师', contactPhone: '13800138000' } }),
-    updateUnit: () => ({ body: { name: `成员单位${ulid().slice(-4)}`, kind: 'social', intro: '改过的简介', version: 1 } }),
-    createUnitInvite: () => ({ body: { validHours: 24 } }),
-    listTownResources: () => ({ query: {} }),
-    listUnitResources: () => ({ query: {} }),
-    addResource: () => ({ body: { title: '法律咨询', kind: 'service', description: '律师党员每月坐班', amount: '每月一次' } }),
-    updateResource: () => ({ body: { title: '法律咨询', kind: 'service', active: false, version: 1 } }),
-    listTownNeeds: () => ({ query: {} }),
-    listStudioNeeds: () => ({ query: {} }),
-    fileNeed: () => ({ body: { title: '楼道照明维修', kind: 'goods', description: '老小区楼道灯坏了', wantedBy: addDays(today, 30) } }),
-    createProject: () => ({ body: { needId: needIds[0]!, unitId: unitIds[0]!, owner: '周丽萍', startDate: today, endDate: addDays(today, 30) } }),
-    listTownProjects: () => ({ query: {} }),
-    listUnitProjects: () => ({ query: {} }),
-    listStudioProjects: () => ({ query: {} }),
-    moveProject: () => ({ body: { status: 'in_progress' } }),
+    ...alliance.examples,
     switchMembership: () => ({ body: { role: 'representative', studioId: seed.studioId } }),
     // a role nobody holds (leaving a persona's own would take it out of the callers' roles for the routes after it)
     leaveMembership: () => ({ body: { role: 'staff', studioId: ulid() } }),
