@@ -187,8 +187,10 @@ export const lambdas: Record<string, LambdaSpec> = {
     // towns (GSI1 TOWNS) and their studios' entries; a new studio, its entry and its first admin's invite in one
     // transaction; memberships under the person (switch: a ConditionCheck of the one chosen and the user's Update; leave:
     // its Delete, a studio's member item too); figures: each studio's month of submissions (GSI3), its venues (GSI1)
-    // and their stands of the month (GSI1), each stand's entries; the audit trail; the directory's venues' stands ahead
-    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI3')])],
+    // and their stands of the month (GSI1), each stand's entries; the audit trail; the directory's venues' stands ahead;
+    // the alliance: units, resources, needs (a studio's: GSI1) and projects (a unit's: GSI1, a studio's: GSI2) — a
+    // project's creation is a transaction (Put, the need's Update, the unit's and resource's ConditionCheck)
+    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
   },
   markNoShows: {
     handler: 'stands/jobs/mark-no-shows',

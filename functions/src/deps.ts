@@ -30,6 +30,7 @@ import type { DepartmentRepository } from './departments/department.repository';
 import type { TownRepository } from './towns/town.repository';
 import type { MembershipRepository } from './towns/membership.repository';
 import type { UnitRepository } from './units/unit.repository';
+import type { AllianceRepository } from './units/alliance.repository';
 import type { SecondRepository } from './submissions/second.repository';
 import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
@@ -85,6 +86,8 @@ export interface Deps {
   memberships: MembershipRepository;
   /** A town's member units (成员单位, 区域化党建). */
   units: UnitRepository;
+  /** 资源清单 / 需求清单 / 项目清单 of a town's alliance. */
+  alliance: AllianceRepository;
   /** 附议: residents who raised the same matter (their Seconds and each matter's count). */
   seconds: SecondRepository;
   consultations: ConsultationRepository;

@@ -39,10 +39,11 @@ export default defineAppConfig({
       root: 'packageRep',
       pages: ['pages/inbox/index', 'pages/submission/index', 'pages/stats/index', 'pages/templates/index', 'pages/wish-review/index', 'pages/desk-login/index', 'pages/desk-confirm/index', 'pages/grid/index', 'pages/consultations/index', 'pages/consultation-new/index', 'pages/consultation/index', 'pages/dept-queue/index', 'pages/dept-matter/index'],
     },
-    // 镇街: the town admin's 镇街工作台 (studios side by side, 新建工作室), 切换身份, and residents' 工作室 list of their town
+    // 镇街: the town admin's 镇街工作台 (studios side by side, 新建工作室), 切换身份, and residents' 工作室 list of their town;
+    // 成员单位与三张清单: the units, the three lists, a unit liaison's 我们单位, a studio's 需求清单
     {
       root: 'packageTown',
-      pages: ['pages/desk/index', 'pages/memberships/index', 'pages/studios/index'],
+      pages: ['pages/desk/index', 'pages/memberships/index', 'pages/studios/index', 'pages/units/index', 'pages/alliance/index', 'pages/unit/index', 'pages/needs/index'],
     },
   ],
   // The browser build: pages change without a slide. Taro's H5 router hides the page left behind by a timer when the

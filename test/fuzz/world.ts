@@ -13,6 +13,7 @@ import { invoke, loadHandlers } from '../support/invoke';
 import { jpegOfSize, TINY_PNG } from '../support/photos';
 import { isolatedContainer, TEST_SESSION_SECRET, testDynamoEndpoint, testEnv, testS3Endpoint } from '../support/tables';
 import { PhotoRef } from './hostile';
+import { allianceWorld } from './alliance-world';
 import { startWriteWatch, TableLedger, type WriteWatch } from './table-watch';
 import { DEMO_COIN_REWARDS, DEMO_COIN_RULES } from '../../functions/src/local/demo-seed';
 
@@ -163,6 +164,9 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   const grids = (await must('listGrids', { params: { studioId: seed.studioId } })).grids as { id: string }[];
   // 部门与联络员: the demo's departments (城管办, 环卫所 …)
   const { departments } = await must('listDepartments', { token: tokenOf('rep1'), params: { studioId: seed.studioId } });
+  // 成员单位与三张清单: the demo town's units, resources, needs and projects (test/fuzz/alliance-world.ts)
+  const townIds = (await must('listTowns', {})).towns.map((t: { id: string }) => t.id) as string[];
+  const alliance = await allianceWorld(must, tokenOf('townadmin'), townIds[0]!, today);
 
   const pools: Record<string, string[]> = {
     studioId: [seed.studioId],
@@ -185,7 +189,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     consultationId: [consultation.id],
     departmentId: departments.map((d: { id: string }) => d.id),
     // 镇街: the demo's 洛社镇
-    townId: (await must('listTowns', {})).towns.map((t: { id: string }) => t.id),
+    townId: townIds,
+    ...alliance.pools,
   };
   /** Where a route's success needs one thing in particular. */
   const poolsOfRoute: Partial<Record<RouteName, Record<string, string[]>>> = {
@@ -334,6 +339,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     createTownStudio: () => ({ body: { name: `村工作室${ulid().slice(-4)}`, address: '洛社镇某村村委会', inviteValidHours: 24 } }),
     getTownFigures: () => ({ query: { month } }),
     exportTownFigures: () => ({ query: { month } }),
+    ...alliance.examples,
     switchMembership: () => ({ body: { role: 'representative', studioId: seed.studioId } }),
     // a role nobody holds (leaving a persona's own would take it out of the callers' roles for the routes after it)
     leaveMembership: () => ({ body: { role: 'staff', studioId: ulid() } }),

@@ -8,12 +8,14 @@ import { SubmissionRepository } from '../submissions/submission.repository';
 import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { MembershipRepository } from './membership.repository';
 import { TownRepository } from './town.repository';
+import { UnitRepository } from '../units/unit.repository';
+import { AllianceRepository } from '../units/alliance.repository';
 
 /** What a town invite's redemption needs (the auth context redeems every invite). */
 export type MembershipDeps = Basics & Pick<Deps, 'users' | 'studios' | 'memberships'>;
 
-/** 镇街: towns and their studios, their figures (submissions by month, stands' entries), memberships. */
-export type TownsDeps = Basics & Pick<Deps, 'users' | 'studios' | 'stands' | 'bookings' | 'submissions' | 'towns' | 'memberships' | 'audit'>;
+/** 镇街: towns and their studios, their figures (submissions by month, stands' entries), memberships; the alliance of units and its three lists. */
+export type TownsDeps = Basics & Pick<Deps, 'users' | 'studios' | 'stands' | 'bookings' | 'submissions' | 'towns' | 'memberships' | 'audit' | 'units' | 'alliance'>;
 
 export function townsDeps(cfg: Config): TownsDeps {
   const table = tableOf(cfg);
@@ -26,5 +28,7 @@ export function townsDeps(cfg: Config): TownsDeps {
     towns: new TownRepository(table),
     memberships: new MembershipRepository(table),
     audit: new AuditRepository(table),
+    units: new UnitRepository(table),
+    alliance: new AllianceRepository(table),
   };
 }

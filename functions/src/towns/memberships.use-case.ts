@@ -45,7 +45,7 @@ async function membershipsOf(deps: TownsDeps, user: User): Promise<Membership[]>
   return [active, ...stored.filter((m) => scopeOf(m) !== scopeOf(active))];
 }
 
-/** 切换身份: every role the caller holds, with its studio's or town's name, the active one marked. */
+/** 切换身份: every role the caller holds, with its studio's or town's name (and a unit liaison's unit), the active one marked. */
 export async function listMyMemberships(deps: TownsDeps, principal: Principal): Promise<MembershipsResponse> {
   const user = await requireUser(deps, principal.userId);
   const memberships: MembershipView[] = [];
@@ -53,7 +53,8 @@ export async function listMyMemberships(deps: TownsDeps, principal: Principal): 
     const active = m.role === user.role && (m.townId ? m.townId === user.townId : m.studioId === user.studioId);
     if (m.townId) {
       const town = await deps.towns.getTown(m.townId);
-      memberships.push({ role: m.role, townId: m.townId, ...(town ? { townName: town.name } : {}), active });
+      const unit = m.role === 'unit_liaison' && m.departmentId ? await deps.units.get(m.townId, m.departmentId) : undefined;
+      memberships.push({ role: m.role, townId: m.townId, ...(town ? { townName: town.name } : {}), ...(unit ? { unitId: unit.id, unitName: unit.name } : {}), active });
     } else if (m.studioId) {
       const studio = await deps.studios.getStudio(m.studioId);
       memberships.push({ role: m.role, studioId: m.studioId, ...(studio ? { studioName: studio.name } : {}), active });

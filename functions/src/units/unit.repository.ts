@@ -1,18 +1,9 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { entityOf, isConditionFailure, queryAll, type TableRef } from '../data/dynamodb-client';
 
-/** What kind of member unit (成员单位) it is: the alliance joins hospitals, schools, enterprises, police stations … */
-export const UNIT_KINDS = ['hospital', 'school', 'enterprise', 'police', 'agency', 'social', 'other'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
-  hospital: '医院 / 卫生院',
-  school: '学校',
-  enterprise: '企业',
-  police: '派出所',
-  agency: '机关事业单位',
-  social: '两新组织 / 社会组织',
-  other: '其他',
-};
+// The kinds of unit live in shared/ (the contract and the pages use them too).
+export { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '@shared/schemas/alliance';
+import type { UnitKind } from '@shared/schemas/alliance';
 
 /**
  * A member unit of a town's alliance (区域化党建成员单位: 卫生院, 中心小学, an enterprise …). It belongs to the town, not to
@@ -30,13 +21,15 @@ export interface Unit {
   contactName?: string;
   contactPhone?: string;
   active: boolean;
+  /** When the town admin retired it (kept, marked; `active` false). */
+  retiredAt?: string;
   createdAt: string;
   /** Optimistic lock for profile edits. */
   version: number;
 }
 
 // Keys (docs/access-patterns.md 151–152): a unit lives under its town, beside the town's studios (`STUDIO#`).
-const unitKey = (townId: string, unitId: string) => ({ PK: `TOWN#${townId}`, SK: `UNIT#${unitId}` });
+export const unitKey = (townId: string, unitId: string) => ({ PK: `TOWN#${townId}`, SK: `UNIT#${unitId}` });
 export const UNIT_PREFIX = 'UNIT#';
 const unitItem = (u: Unit) => ({ ...unitKey(u.townId, u.id), type: 'Unit', ...u });
 

@@ -59,6 +59,11 @@ export const STAFF_ON_BEHALF_PAGE = '/packageStaff/pages/on-behalf/index'
 export const TOWN_DESK_PAGE = '/packageTown/pages/desk/index'
 export const MEMBERSHIPS_PAGE = '/packageTown/pages/memberships/index'
 export const TOWN_STUDIOS_PAGE = '/packageTown/pages/studios/index'
+/** 成员单位与三张清单 (`packageTown`): the town admin's units, the three lists, a liaison's unit, a studio's needs. */
+export const TOWN_UNITS_PAGE = '/packageTown/pages/units/index'
+export const TOWN_ALLIANCE_PAGE = '/packageTown/pages/alliance/index'
+export const MY_UNIT_PAGE = '/packageTown/pages/unit/index'
+export const STUDIO_NEEDS_PAGE = '/packageTown/pages/needs/index'
 
 /** Studio set-up lives in the `packageAdmin` subpackage (administrators only). */
 export const ADMIN_HOME_PAGE = '/packageAdmin/pages/index/index'

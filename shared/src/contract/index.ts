@@ -14,6 +14,7 @@ import { submissionRoutes } from './submissions';
 import { consultationRoutes } from './consultations';
 import { departmentRoutes } from './departments';
 import { townRoutes } from './towns';
+import { unitRoutes } from './units';
 
 export * from './define';
 
@@ -39,8 +40,8 @@ export const contexts = {
   coins: coinRoutes,
   /** 志愿与互助: volunteers and their teams, 微心愿, 点单-配送 errands and home visits (one Lambda). */
   volunteers: { ...volunteerRoutes, ...wishRoutes, ...errandRoutes },
-  /** 镇街: towns, their studios and figures, memberships in several studios (切换身份). */
-  towns: townRoutes,
+  /** 镇街: towns, their studios and figures, memberships in several studios (切换身份); the alliance of member units. */
+  towns: { ...townRoutes, ...unitRoutes },
 } as const;
 
 export type ContextName = keyof typeof contexts;
@@ -63,6 +64,7 @@ export const routes = {
   ...errandRoutes,
   ...privacyRoutes,
   ...townRoutes,
+  ...unitRoutes,
 } as const;
 
 export type Routes = typeof routes;

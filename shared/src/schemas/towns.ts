@@ -78,6 +78,9 @@ export const membershipView = z.object({
   studioName: z.string().optional(),
   townId: idSchema.optional(),
   townName: z.string().optional(),
+  /** A unit liaison's unit (成员单位联络员 · 洛社镇卫生院). */
+  unitId: idSchema.optional(),
+  unitName: z.string().optional(),
   active: z.boolean(),
 });
 export type MembershipView = z.infer<typeof membershipView>;

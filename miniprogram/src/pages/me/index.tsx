@@ -17,6 +17,7 @@ import { SignInCard } from '../../components/sign-in-card'
 import { Page } from '../../components/ui/page'
 import { CareModeToggle } from '../../components/care-mode-toggle'
 import { DeskScanCard } from '../../components/desk-scan-card'
+import { AllianceCard } from './alliance-card'
 import './index.css'
 
 /**
@@ -221,6 +222,8 @@ export default function MePage() {
         <Text className='plain-line'>登记能帮的事和有空的时间；在职党员到社区报到</Text>
         <Text className='card-action'>打开 ›</Text>
       </View>
+
+      <AllianceCard user={user} />
 
       <DeskScanCard role={user.role} />
 

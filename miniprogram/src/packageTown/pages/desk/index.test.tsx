@@ -43,6 +43,13 @@ describe('镇街工作台', () => {
     expect(posts()[0]).toMatchObject({ url: `http://127.0.0.1:3000/towns/${TOWN_ID}/studios`, data: { name: '石塘湾村党代表工作室', address: '石塘湾村村委会' } })
   })
 
+  it('opens 成员单位与三张清单', async () => {
+    const { container } = render(<TownDeskPage />)
+    await waitFor(() => expect(container.querySelector('.town-units-entry')).not.toBeNull())
+    fireEvent.click(container.querySelector('.town-units-entry') as Element)
+    expect(Taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/packageTown/pages/units/index' }))
+  })
+
   it('says what went wrong when the town refuses', async () => {
     Taro.request.mockImplementation((() => apiError(403, 'FORBIDDEN', '只有本镇街的管理员可以操作')) as never)
     const { container } = render(<TownDeskPage />)

@@ -7,7 +7,8 @@ import { chinaDate } from '@shared/time'
 import { parseWith } from '@shared/validation'
 import { createTownStudio, downloadTownFiguresCsv, getTownFigures } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
-import { isWeapp } from '../../../services/platform'
+import { isWeapp, TOWN_UNITS_PAGE } from '../../../services/platform'
+import { openPage } from '../../../services/navigation'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
@@ -129,6 +130,11 @@ export default function TownDeskPage() {
           {state.data.studios.map((row) => <StudioFigures key={row.studioId} row={row} />)}
           <BusyButton label='导出本月各工作室数据（CSV）' busyLabel='正在导出…' busy={exporting} className='btn--secondary town-export' onClick={() => void exportCsv()} />
           <NewStudioForm townId={townId} onCreated={() => void reload()} />
+          <View className='card card--link town-units-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(TOWN_UNITS_PAGE)}>
+            <Text className='entry-title'>成员单位与三张清单</Text>
+            <Text className='plain-line'>区域化党建成员单位、资源清单、需求清单、项目清单</Text>
+            <Text className='card-action'>打开 ›</Text>
+          </View>
         </View>
       ) : null}
     </Page>

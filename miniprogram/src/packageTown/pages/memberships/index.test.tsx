@@ -38,4 +38,10 @@ describe('切换身份', () => {
     expect(getUser()).toMatchObject({ role: 'admin', studioId: OTHER })
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已切换为：新开河村党代表工作室工作室管理员' }))
   })
+
+  it('names a unit liaison’s unit beside the town', async () => {
+    Taro.request.mockImplementation((() => ok({ memberships: [{ role: 'unit_liaison', townId: '01JD00000000000000000000W1', townName: '洛社镇', unitId: '01JD00000000000000000000N1', unitName: '洛社镇卫生院', active: false }] })) as never)
+    const { container } = render(<MembershipsPage />)
+    await waitFor(() => expect(container.querySelector('.membership-place')?.textContent).toBe('洛社镇 · 洛社镇卫生院'))
+  })
 })

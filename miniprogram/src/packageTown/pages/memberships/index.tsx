@@ -14,7 +14,7 @@ import { BusyButton } from '../../../components/ui/busy-button'
 import { Page } from '../../../components/ui/page'
 import '../../styles.css'
 
-const placeOf = (m: MembershipView) => m.townName ?? m.studioName ?? (m.townId ? '镇街' : '工作室')
+const placeOf = (m: MembershipView) => (m.unitName ? `${m.townName ?? '镇街'} · ${m.unitName}` : (m.townName ?? m.studioName ?? (m.townId ? '镇街' : '工作室')))
 const keyOf = (m: MembershipView) => `${m.role}#${m.townId ?? m.studioId}`
 
 /** 切换身份: the roles the person holds in several studios or towns; one tap makes another the one they act as. */
