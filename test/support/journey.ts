@@ -18,13 +18,15 @@ export interface Journey {
 /**
  * Starts the stack on free ports and Chromium before the file's tests and stops both after them, by process id:
  * call it once at the top of a `describe`. Options are the stack's own (demo hours, a shifted clock …).
+ * The H5 app is the run's shared build (`sharedH5`, scripts/lib/h5-shared.ts: Taro builds it once for all the
+ * journeys, each stack serves a copy with its own API address); pass `sharedH5: false` to build it for this stack alone.
  */
 export function journey(options: Omit<Partial<StackOptions>, PortOption> = {}): Journey {
   let stack: Stack | undefined;
   let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
 
   beforeAll(async () => {
-    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort(), ...options });
+    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort(), sharedH5: true, ...options });
     browser = await openBrowser();
   }, 240_000);
 
