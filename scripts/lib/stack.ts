@@ -37,6 +37,12 @@ export interface StackOptions {
    * app for this stack. The browser journeys use it; `npm start` builds its own. Ignored when buildH5 is false.
    */
   sharedH5?: boolean;
+  /**
+   * Keep serverless-offline's bundles of the functions in a temporary folder named after a hash of their sources
+   * (scripts/lib/esbuild-cache.cjs), and copy them from there when the sources are the same: the browser journeys.
+   * `npm start` bundles as usual.
+   */
+  bundleCache?: boolean;
   onStep?: (step: string, millis: number) => void;
   /** Called about every 10 s for a part that is still starting (`doing`: 启动 or 构建) while its process is alive. */
   onWaiting?: (part: string, seconds: number, doing: string) => void;
@@ -168,7 +174,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const child: Child = startChild(
         API_PART,
         process.execPath,
-        [testScript || require.resolve('serverless/bin/serverless.js'), 'offline', 'start', '--stage', LOCAL_STAGE, '--httpPort', String(options.apiPort), '--lambdaPort', String(options.lambdaPort), '--host', '127.0.0.1'],
+        [...(options.bundleCache ? ['--require', join(ROOT, 'scripts', 'lib', 'esbuild-cache.cjs')] : []), testScript || require.resolve('serverless/bin/serverless.js'), 'offline', 'start', '--stage', LOCAL_STAGE, '--httpPort', String(options.apiPort), '--lambdaPort', String(options.lambdaPort), '--host', '127.0.0.1'],
         { cwd: ROOT, env: { ...process.env, ...functionEnv, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' } },
       );
       started.push(child);

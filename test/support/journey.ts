@@ -20,13 +20,15 @@ export interface Journey {
  * call it once at the top of a `describe`. Options are the stack's own (demo hours, a shifted clock …).
  * The H5 app is the run's shared build (`sharedH5`, scripts/lib/h5-shared.ts: Taro builds it once for all the
  * journeys, each stack serves a copy with its own API address); pass `sharedH5: false` to build it for this stack alone.
+ * The functions' bundles are kept between journeys with the same sources (`bundleCache`, scripts/lib/esbuild-cache.cjs);
+ * pass `bundleCache: false` to have serverless-offline bundle them afresh.
  */
 export function journey(options: Omit<Partial<StackOptions>, PortOption> = {}): Journey {
   let stack: Stack | undefined;
   let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
 
   beforeAll(async () => {
-    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort(), sharedH5: true, ...options });
+    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort(), sharedH5: true, bundleCache: true, ...options });
     browser = await openBrowser();
   }, 240_000);
 
