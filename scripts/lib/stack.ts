@@ -207,7 +207,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         startDynamoLocal({ port: options.dynamoPort, dbPath: options.dataDir, timeoutSeconds, onProgress: (seconds) => onWaiting?.(DYNAMODB_LOCAL, seconds, '启动') }),
       );
       started.push(dynamo);
-      children.push(dynamo.child);
+      children.unshift(dynamo.child); // listed first, as before the parts started side by side (npm start's memory line)
       await timed(`数据表 ${LOCAL_TABLE}`, onStep, () => ensureTable(dynamo.endpoint, LOCAL_TABLE));
       const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv)), { demoMatters: true, todayHours: options.demoTodayHours ?? demoHoursAt(options.clock ? new Date(options.clock) : new Date()) }));
       // Notices leave the requests through the table's stream, as in production: the same consumer, fed by a poller.
