@@ -120,9 +120,8 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   const venue = (await deps.stands.getVenue(record.venueId))!;
   const today = chinaDate(deps.now());
   const studioId = record.studioId;
-  // Two lines of writes side by side (measured: the seed 2.7 → x s on an idle machine). The stands of the weeks ahead,
-  // the holiday calendar and 幸福币's settings make no person and no id that another part lists beside its own; the
-  // people, grids, departments and the town follow one another as before, so their ids keep their order.
+  // The parts side by side: none lists another's items beside its own. The people the grids, departments and town add
+  // (网格员, 联络员, 镇街管理员, 钱文华) still come one after another, so their ids keep their order.
   const [{ created: createdStands }] = await Promise.all([
     // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.
     generateStands(deps, venue, STUDIO_NAME, today, addDays(today, 21), [{ kind: 'date', date: today, ...(options.todayHours ?? OPENING), serviceIds: venue.rules[0].serviceIds } satisfies ScheduleRule, ...venue.rules]),
@@ -132,18 +131,19 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
     (async () => {
       if (!(await deps.coins.getRules(studioId))) await deps.coins.seedSettings(studioId, DEMO_COIN_RULES, DEMO_COIN_REWARDS);
     })(),
+    // 微心愿: 孙师傅 an approved volunteer, two wishes typed for a resident (also for a table kept from before 微心愿)
+    seedDemoWishes(deps, studioId),
+    // 点单-配送: the studio's catalogue of 代办服务 (also for a table kept from before it), ids in the catalogue's order
     (async () => {
-      // 微心愿: 孙师傅 an approved volunteer, two wishes typed for a resident (also for a table kept from before 微心愿)
-      await seedDemoWishes(deps, studioId);
+      if ((await deps.errands.listKinds(studioId)).length > 0) return;
+      const kinds = DEMO_ERRAND_KINDS.map((kind) => ({ studioId, id: deps.newId(), ...kind, retired: false }));
+      await Promise.all(kinds.map((kind) => deps.errands.putKind(kind, true)));
+    })(),
+    (async () => {
       // 网格 / 院落 and a 网格员 (also for a table kept from before grids)
       await seedDemoGrids(deps, studioId, STUDIO_NAME, 19);
       // 部门与联络员: 城管办, 环卫所, 派出所, 卫生院 and 城管办's liaison persona (also for a table kept from before them)
       await seedDemoDepartments(deps, studioId, STUDIO_NAME);
-      // 点单-配送: the studio's catalogue of 代办服务 (also for a table kept from before it), ids in the catalogue's order
-      if ((await deps.errands.listKinds(studioId)).length === 0) {
-        const kinds = DEMO_ERRAND_KINDS.map((kind) => ({ studioId, id: deps.newId(), ...kind, retired: false }));
-        await Promise.all(kinds.map((kind) => deps.errands.putKind(kind, true)));
-      }
       // 镇街: 洛社镇 with this studio and a second one, its 镇街管理员, a representative of both (also for a table kept from before)
       await seedDemoTown(deps, studioId);
     })(),
