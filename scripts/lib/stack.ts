@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { ensureTable, ROOT } from './table';
@@ -8,6 +8,7 @@ import { requireFreePort, StartupError } from './ports';
 import { startS3Local, type S3Local } from './s3-local';
 import { captureOutput, startChild, startTimeoutSeconds, waitFor, type Child } from './processes';
 import { serveStatic } from './static-server';
+import { h5CopyFor, sharedH5Build } from './h5-shared';
 import { loadConfig } from '../../functions/src/config';
 import { buildContainer } from '../../functions/src/wiring/container';
 import { demoHoursAt, seedDemoData, type DemoSeedResult } from '../../functions/src/local/demo-seed';
@@ -30,6 +31,18 @@ export interface StackOptions {
   photoDir?: string;
   /** Build the H5 app (skip only when a build for the same API URL is already in place). */
   buildH5?: boolean;
+  /**
+   * Serve a copy of the H5 build shared by every stack of this machine (scripts/lib/h5-shared.ts: built by Taro once
+   * per content of miniprogram/ and shared/, this stack's API address written into its copy) instead of building the
+   * app for this stack. The browser journeys use it; `npm start` builds its own. Ignored when buildH5 is false.
+   */
+  sharedH5?: boolean;
+  /**
+   * Keep serverless-offline's bundles of the functions in a temporary folder named after a hash of their sources
+   * (scripts/lib/esbuild-cache.cjs), and copy them from there when the sources are the same: the browser journeys.
+   * `npm start` bundles as usual.
+   */
+  bundleCache?: boolean;
   onStep?: (step: string, millis: number) => void;
   /** Called about every 10 s for a part that is still starting (`doing`: 启动 or 构建) while its process is alive. */
   onWaiting?: (part: string, seconds: number, doing: string) => void;
@@ -105,13 +118,22 @@ export async function buildH5(apiUrl: string, options: { timeoutSeconds?: number
   }
 }
 
+/**
+ * A temporary copy of the shared H5 build (scripts/lib/h5-shared.ts; Taro builds it first when miniprogram/ or
+ * shared/ changed) that calls the given API: its folder (remove it after use), and whether the build was reused.
+ */
+export async function sharedH5For(apiUrl: string, options: Parameters<typeof buildH5>[1] = {}): Promise<{ dir: string; reused: boolean }> {
+  const { dir, reused } = await sharedH5Build((base) => buildH5(base, options), H5_DIST);
+  return { dir: h5CopyFor(dir, apiUrl), reused };
+}
+
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { onStep, onWaiting } = options;
   const timeoutSeconds = options.timeoutSeconds ?? startTimeoutSeconds();
   const started: { stop(): Promise<void> }[] = [];
   const children: Child[] = [];
   const stopAll = async () => {
-    for (const part of started.reverse()) await part.stop().catch(() => undefined);
+    for (const part of started.splice(0).reverse()) await part.stop().catch(() => undefined);
   };
   try {
     await requireFreePort(options.dynamoPort, 'DynamoDB Local', 'LIANXIN_DYNAMODB_PORT');
@@ -123,11 +145,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       throw new StartupError('没有找到上一次的小程序 H5 构建（miniprogram/dist/h5）：请去掉 --no-build 运行一次 npm start，它会先构建。');
     }
 
-    const dynamo: DynamoLocal = await timed(DYNAMODB_LOCAL, onStep, () =>
-      startDynamoLocal({ port: options.dynamoPort, dbPath: options.dataDir, timeoutSeconds, onProgress: (seconds) => onWaiting?.(DYNAMODB_LOCAL, seconds, '启动') }),
-    );
-    started.push(dynamo);
-    children.push(dynamo.child);
+    const dynamoEndpoint = `http://127.0.0.1:${options.dynamoPort}`;
     const s3: S3Local = await timed('本地对象存储 (s3rver)', onStep, () =>
       startS3Local({ port: options.s3Port, bucket: LOCAL_PHOTO_BUCKET, directory: options.photoDir }),
     );
@@ -137,7 +155,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       STAGE: LOCAL_STAGE,
       TABLE_NAME: LOCAL_TABLE,
       AWS_REGION: 'local',
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
       PHOTO_BUCKET: LOCAL_PHOTO_BUCKET,
       S3_ENDPOINT: s3.endpoint,
       SESSION_SECRET: LOCAL_SESSION_SECRET,
@@ -145,21 +163,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       LOCAL_H5_BASE: `http://127.0.0.1:${options.h5Port}`,
       ...(options.clock ? { LOCAL_NOW: options.clock } : {}),
     };
-    await timed(`数据表 ${LOCAL_TABLE}`, onStep, () => ensureTable(dynamo.endpoint, LOCAL_TABLE));
-    const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv)), { demoMatters: true, todayHours: options.demoTodayHours ?? demoHoursAt(options.clock ? new Date(options.clock) : new Date()) }));
-    // Notices leave the requests through the table's stream, as in production: the same consumer, fed by a poller.
-    const notices = await timed(NOTICES_PART, onStep, async () => startNoticeDelivery(dynamo.endpoint, LOCAL_TABLE, loadConfig(functionEnv)));
-    started.push(notices);
-
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
     const h5Url = `http://127.0.0.1:${options.h5Port}`;
 
+    // Three parts start side by side (none needs another until the first request): serverless-offline (bundling
+    // every function, the longest), the H5 app, and the data (DynamoDB Local, the table, the demo seed, the notice
+    // consumer). Idle, the data's 5.6 s (DynamoDB Local, table, seed) used to come before the API's 20 s start.
     const api = timed(API_PART, onStep, async () => {
       const testScript = process.env[TEST_API_SCRIPT_ENV];
       const child: Child = startChild(
         API_PART,
         process.execPath,
-        [testScript || require.resolve('serverless/bin/serverless.js'), 'offline', 'start', '--stage', LOCAL_STAGE, '--httpPort', String(options.apiPort), '--lambdaPort', String(options.lambdaPort), '--host', '127.0.0.1'],
+        [...(options.bundleCache ? ['--require', join(ROOT, 'scripts', 'lib', 'esbuild-cache.cjs')] : []), testScript || require.resolve('serverless/bin/serverless.js'), 'offline', 'start', '--stage', LOCAL_STAGE, '--httpPort', String(options.apiPort), '--lambdaPort', String(options.lambdaPort), '--host', '127.0.0.1'],
         { cwd: ROOT, env: { ...process.env, ...functionEnv, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' } },
       );
       started.push(child);
@@ -174,15 +189,47 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       });
       return child;
     });
-    const h5 =
+    const h5Options = { timeoutSeconds, onProgress: (seconds: number) => onWaiting?.(H5_BUILD_PART, seconds, '构建'), onStart: (child: Child) => started.push(child) };
+    const h5: Promise<string> =
       options.buildH5 === false
-        ? Promise.resolve(onStep?.(`${H5_BUILD_PART}（--no-build：沿用 miniprogram/dist/h5）`, 0))
-        : timed(H5_BUILD_PART, onStep, () =>
-            buildH5(apiUrl, { timeoutSeconds, onProgress: (seconds) => onWaiting?.(H5_BUILD_PART, seconds, '构建'), onStart: (child) => started.push(child) }),
-          );
-    await Promise.all([api, h5]);
+        ? Promise.resolve(onStep?.(`${H5_BUILD_PART}（--no-build：沿用 miniprogram/dist/h5）`, 0)).then(() => H5_DIST)
+        : options.sharedH5
+          ? (async () => {
+              const begun = Date.now();
+              const { dir: copy, reused } = await sharedH5For(apiUrl, h5Options);
+              started.push({ stop: async () => rmSync(copy, { recursive: true, force: true }) });
+              onStep?.(`${H5_BUILD_PART}（${reused ? '沿用共享构建' : '共享构建'}）`, Date.now() - begun);
+              return copy;
+            })()
+          : timed(H5_BUILD_PART, onStep, () => buildH5(apiUrl, h5Options)).then(() => H5_DIST);
+    const data = (async () => {
+      const dynamo: DynamoLocal = await timed(DYNAMODB_LOCAL, onStep, () =>
+        startDynamoLocal({ port: options.dynamoPort, dbPath: options.dataDir, timeoutSeconds, onProgress: (seconds) => onWaiting?.(DYNAMODB_LOCAL, seconds, '启动') }),
+      );
+      started.push(dynamo);
+      children.unshift(dynamo.child); // listed first, as before the parts started side by side (npm start's memory line)
+      await timed(`数据表 ${LOCAL_TABLE}`, onStep, () => ensureTable(dynamo.endpoint, LOCAL_TABLE));
+      const seed = await timed('演示数据', onStep, () => seedDemoData(buildContainer(loadConfig(functionEnv)), { demoMatters: true, todayHours: options.demoTodayHours ?? demoHoursAt(options.clock ? new Date(options.clock) : new Date()) }));
+      // Notices leave the requests through the table's stream, as in production: the same consumer, fed by a poller.
+      const notices = await timed(NOTICES_PART, onStep, async () => startNoticeDelivery(dynamo.endpoint, LOCAL_TABLE, loadConfig(functionEnv)));
+      started.push(notices);
+      return { dynamo, seed, notices };
+    })();
+    // The first part to fail stops the others at once (so that they end too), and is the one reported.
+    let failure: { error: unknown } | undefined;
+    const failFast = <T>(part: Promise<T>) =>
+      part.catch(async (error) => {
+        if (!failure) {
+          failure = { error };
+          await stopAll();
+        }
+        throw error;
+      });
+    await Promise.allSettled([failFast(api), failFast(h5), failFast(data)]);
+    if (failure) throw failure.error;
+    const [{ dynamo, seed, notices }, h5Dir] = await Promise.all([data, h5]);
 
-    const server: Server = await timed('H5 服务', onStep, () => serveStatic(H5_DIST, options.h5Port));
+    const server: Server = await timed('H5 服务', onStep, () => serveStatic(h5Dir, options.h5Port));
     started.push({
       stop: () =>
         new Promise<void>((r) => {

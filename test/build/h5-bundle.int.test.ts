@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
-import { buildH5, H5_DIST } from '../../scripts/lib/stack';
+import { sharedH5For } from '../../scripts/lib/stack';
 
 const API = 'http://127.0.0.1:3999';
 const VENUE_SCENE = 'v=01JD0000000000000000000002';
@@ -13,6 +13,8 @@ const VENUE_SCENE = 'v=01JD0000000000000000000002';
  */
 const STAND_PATH_BUDGET_KB = 200;
 
+/** The build the browser journeys serve (the run's shared H5 build, scripts/lib/h5-shared.ts), copied for API. */
+let H5_DIST = '';
 const js = () => readdirSync(join(H5_DIST, 'js')).filter((f) => f.endsWith('.js'));
 const read = (path: string) => readFileSync(join(H5_DIST, path), 'utf8');
 /** The built scripts that contain `marker`. */
@@ -40,8 +42,9 @@ function runHeadStart(html: string, hash: string) {
 // chunks and API call started by index.html before the app's scripts have arrived (issue #11, item 3).
 describe('the browser (H5) build', () => {
   beforeAll(async () => {
-    await buildH5(API);
+    H5_DIST = (await sharedH5For(API)).dir;
   }, 240_000);
+  afterAll(() => H5_DIST && rmSync(H5_DIST, { recursive: true, force: true }));
 
   it('has one copy of React, zod and Taro’s components: in the vendors chunk the entry loads', () => {
     for (const marker of ['Minified React error', 'ZodError', 'taro-view-core']) expect([marker, scriptsWith(marker)]).toEqual([marker, [expect.stringMatching(/^vendors\.[0-9a-f]{8}\.js$/)]]);

@@ -18,13 +18,22 @@ export interface Journey {
 /**
  * Starts the stack on free ports and Chromium before the file's tests and stops both after them, by process id:
  * call it once at the top of a `describe`. Options are the stack's own (demo hours, a shifted clock …).
+ * The H5 app is the run's shared build (`sharedH5`, scripts/lib/h5-shared.ts: Taro builds it once for all the
+ * journeys, each stack serves a copy with its own API address); pass `sharedH5: false` to build it for this stack alone.
+ * The functions' bundles are kept between journeys with the same sources (`bundleCache`, scripts/lib/esbuild-cache.cjs);
+ * pass `bundleCache: false` to have serverless-offline bundle them afresh. With LIANXIN_STACK_STEPS=1 it prints how long
+ * each part took to start.
  */
 export function journey(options: Omit<Partial<StackOptions>, PortOption> = {}): Journey {
   let stack: Stack | undefined;
   let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
 
   beforeAll(async () => {
-    stack = await startStack({ dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort(), ...options });
+    const begun = Date.now();
+    // LIANXIN_STACK_STEPS=1: each part's start-up time, for measuring (README "Test suite time")
+    const onStep = process.env.LIANXIN_STACK_STEPS ? (step: string, ms: number) => console.log(`${step}: ${ms} ms (ready after ${Date.now() - begun} ms)`) : undefined;
+    const ports = { dynamoPort: await freePort(), apiPort: await freePort(), lambdaPort: await freePort(), h5Port: await freePort(), s3Port: await freePort() };
+    stack = await startStack({ onStep, ...ports, sharedH5: true, bundleCache: true, ...options });
     browser = await openBrowser();
   }, 240_000);
 

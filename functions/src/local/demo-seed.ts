@@ -117,27 +117,37 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
     const studio = await deps.studios.getStudio(record.studioId);
     if (studio) await deps.studios.putStudio(studio);
   }
-  // the national holiday calendar's built-in years (a fresh deployment enters them with `npm run holidays -- seed`)
-  await seedHolidayYears(deps, 'demo-seed');
-  // 幸福币: what earns coins and what they buy (also for a table kept from before 幸福币)
-  if (!(await deps.coins.getRules(record.studioId))) await deps.coins.seedSettings(record.studioId, DEMO_COIN_RULES, DEMO_COIN_REWARDS);
-  // 微心愿: 孙师傅 an approved volunteer, two wishes typed for a resident (also for a table kept from before 微心愿)
-  await seedDemoWishes(deps, record.studioId);
-  // 网格 / 院落 and a 网格员 (also for a table kept from before grids)
-  await seedDemoGrids(deps, record.studioId, STUDIO_NAME, 19);
-  // 部门与联络员: 城管办, 环卫所, 派出所, 卫生院 and 城管办's liaison persona (also for a table kept from before them)
-  await seedDemoDepartments(deps, record.studioId, STUDIO_NAME);
-  // 点单-配送: the studio's catalogue of 代办服务 (also for a table kept from before it)
-  if ((await deps.errands.listKinds(record.studioId)).length === 0) {
-    for (const kind of DEMO_ERRAND_KINDS) await deps.errands.putKind({ studioId: record.studioId, id: deps.newId(), ...kind, retired: false }, true);
-  }
-  // 镇街: 洛社镇 with this studio and a second one, its 镇街管理员, a representative of both (also for a table kept from before)
-  await seedDemoTown(deps, record.studioId);
   const venue = (await deps.stands.getVenue(record.venueId))!;
   const today = chinaDate(deps.now());
-  // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.
-  const launchDay: ScheduleRule = { kind: 'date', date: today, ...(options.todayHours ?? OPENING), serviceIds: venue.rules[0].serviceIds };
-  const { created: createdStands } = await generateStands(deps, venue, STUDIO_NAME, today, addDays(today, 21), [launchDay, ...venue.rules]);
+  const studioId = record.studioId;
+  // The parts side by side: none lists another's items beside its own. The people the grids, departments and town add
+  // (网格员, 联络员, 镇街管理员, 钱文华) still come one after another, so their ids keep their order.
+  const [{ created: createdStands }] = await Promise.all([
+    // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.
+    generateStands(deps, venue, STUDIO_NAME, today, addDays(today, 21), [{ kind: 'date', date: today, ...(options.todayHours ?? OPENING), serviceIds: venue.rules[0].serviceIds } satisfies ScheduleRule, ...venue.rules]),
+    // the national holiday calendar's built-in years (a fresh deployment enters them with `npm run holidays -- seed`)
+    seedHolidayYears(deps, 'demo-seed'),
+    // 幸福币: what earns coins and what they buy (also for a table kept from before 幸福币)
+    (async () => {
+      if (!(await deps.coins.getRules(studioId))) await deps.coins.seedSettings(studioId, DEMO_COIN_RULES, DEMO_COIN_REWARDS);
+    })(),
+    // 微心愿: 孙师傅 an approved volunteer, two wishes typed for a resident (also for a table kept from before 微心愿)
+    seedDemoWishes(deps, studioId),
+    // 点单-配送: the studio's catalogue of 代办服务 (also for a table kept from before it), ids in the catalogue's order
+    (async () => {
+      if ((await deps.errands.listKinds(studioId)).length > 0) return;
+      const kinds = DEMO_ERRAND_KINDS.map((kind) => ({ studioId, id: deps.newId(), ...kind, retired: false }));
+      await Promise.all(kinds.map((kind) => deps.errands.putKind(kind, true)));
+    })(),
+    (async () => {
+      // 网格 / 院落 and a 网格员 (also for a table kept from before grids)
+      await seedDemoGrids(deps, studioId, STUDIO_NAME, 19);
+      // 部门与联络员: 城管办, 环卫所, 派出所, 卫生院 and 城管办's liaison persona (also for a table kept from before them)
+      await seedDemoDepartments(deps, studioId, STUDIO_NAME);
+      // 镇街: 洛社镇 with this studio and a second one, its 镇街管理员, a representative of both (also for a table kept from before)
+      await seedDemoTown(deps, studioId);
+    })(),
+  ]);
   const todayStand = (await deps.stands.findCurrentOrNextStandAtVenue(venue.id, today))!;
   // the studio's inbox counts: counted now when missing or never counted (a table kept from before they existed)
   await inboxCountsFrom(deps, record.studioId, await deps.submissions.getInboxCounts(record.studioId));
@@ -150,19 +160,19 @@ async function seedPeopleAndPlaces(deps: Deps) {
   const now = deps.now().toISOString();
   const studioId = deps.newId();
   await deps.studios.putStudio({ id: studioId, name: STUDIO_NAME, town: '洛社镇', createdAt: now });
-  for (const [order, person] of PEOPLE.entries()) {
-    const inStudio = person.role !== 'resident';
-    const user = { id: deps.newId(), displayName: person.displayName, role: person.role, ...(inStudio ? { studioId } : {}), createdAt: now };
-    await deps.users.createUserForOpenid(user, `demo-${person.key}-${user.id}`);
-    if (inStudio) await deps.studios.putMember({ studioId, userId: user.id, role: person.role as StudioRole, displayName: person.displayName, joinedAt: now });
-    await deps.personas.putPersona({ key: person.key, userId: user.id, displayName: person.displayName, role: person.role, ...(inStudio ? { studioName: STUDIO_NAME } : {}), order });
-  }
-  const serviceIds: string[] = [];
-  for (const service of SERVICES) {
-    const id = deps.newId();
-    await deps.stands.putService({ id, studioId, ...service });
-    serviceIds.push(id);
-  }
+  // ids made in the list's order (as one after the other), the people and services then written side by side
+  const people = PEOPLE.map((person, order) => ({ person, order, inStudio: person.role !== 'resident', user: { id: deps.newId(), displayName: person.displayName, role: person.role } }));
+  await Promise.all(
+    people.map(async ({ person, order, inStudio, user: u }) => {
+      const user = { ...u, ...(inStudio ? { studioId } : {}), createdAt: now };
+      await deps.users.createUserForOpenid(user, `demo-${person.key}-${user.id}`);
+      if (inStudio) await deps.studios.putMember({ studioId, userId: user.id, role: person.role as StudioRole, displayName: person.displayName, joinedAt: now });
+      await deps.personas.putPersona({ key: person.key, userId: user.id, displayName: person.displayName, role: person.role, ...(inStudio ? { studioName: STUDIO_NAME } : {}), order });
+    }),
+  );
+  const services = SERVICES.map((service) => ({ id: deps.newId(), studioId, ...service }));
+  await Promise.all(services.map((service) => deps.stands.putService(service)));
+  const serviceIds = services.map((service) => service.id);
   const venueId = deps.newId();
   await deps.stands.putVenue({ id: venueId, studioId, name: '洛社农贸集市', address: '洛社镇人民路 农贸市场东门', rules: [{ kind: 'lunar', days: MARKET_DAYS, ...OPENING, serviceIds }] });
   return { version: SEED_VERSION, studioId, venueId, createdAt: now };
