@@ -30,6 +30,7 @@ import type { DepartmentRepository } from './departments/department.repository';
 import type { TownRepository } from './towns/town.repository';
 import type { MembershipRepository } from './towns/membership.repository';
 import type { UnitRepository } from './units/unit.repository';
+import type { UnitLiaisonRepository } from './departments/unit-liaison.repository';
 import type { SecondRepository } from './submissions/second.repository';
 import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
@@ -85,6 +86,8 @@ export interface Deps {
   memberships: MembershipRepository;
   /** A town's member units (成员单位, 区域化党建). */
   units: UnitRepository;
+  /** A member unit's liaisons as the unit lists them (who is told of its hand-ons and 协调会). */
+  unitLiaisons: UnitLiaisonRepository;
   /** 附议: residents who raised the same matter (their Seconds and each matter's count). */
   seconds: SecondRepository;
   consultations: ConsultationRepository;

@@ -15,6 +15,8 @@ import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { WishRepository } from '../wishes/wish.repository';
 import { SecondRepository } from './second.repository';
 import { ConsultationRepository } from '../consultations/consultation.repository';
+import { UnitRepository } from '../units/unit.repository';
+import { UnitLiaisonRepository } from '../departments/unit-liaison.repository';
 import { DepartmentRepository } from '../departments/department.repository';
 
 /** The daily overdue count: every studio's open submissions (and 微心愿 nobody claimed); no session, no WeChat, no photos. */
@@ -25,7 +27,7 @@ export function submissionJobsDeps(cfg: Config): SubmissionJobsDeps {
   return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table), rateAsks: new RateAskRepository(table), holidayCalendars: new HolidayCalendarRepository(table), wishes: new WishRepository(table), noticeQueue: new NoticeQueueRepository(table) };
 }
 
-export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'grids' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds' | 'consultations' | 'departments'>;
+export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'grids' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds' | 'consultations' | 'departments' | 'units' | 'unitLiaisons'>;
 
 export function submissionsDeps(cfg: Config): SubmissionsDeps {
   const table = tableOf(cfg);
@@ -44,5 +46,7 @@ export function submissionsDeps(cfg: Config): SubmissionsDeps {
     seconds: new SecondRepository(table),
     consultations: new ConsultationRepository(table),
     departments: new DepartmentRepository(table),
+    units: new UnitRepository(table),
+    unitLiaisons: new UnitLiaisonRepository(table),
   };
 }

@@ -23,6 +23,7 @@ import { DepartmentRepository } from '../departments/department.repository';
 import { TownRepository } from '../towns/town.repository';
 import { MembershipRepository } from '../towns/membership.repository';
 import { UnitRepository } from '../units/unit.repository';
+import { UnitLiaisonRepository } from '../departments/unit-liaison.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -65,6 +66,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     towns: new TownRepository(table),
     memberships: new MembershipRepository(table),
     units: new UnitRepository(table),
+    unitLiaisons: new UnitLiaisonRepository(table),
     seconds: new SecondRepository(table),
     consultations: new ConsultationRepository(table),
     errands: new ErrandRepository(table),

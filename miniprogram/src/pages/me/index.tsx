@@ -230,7 +230,7 @@ export default function MePage() {
         <Text className='card-action'>打开 ›</Text>
       </View>
 
-      {user.role === 'liaison' && user.departmentId ? (
+      {(user.role === 'liaison' || user.role === 'unit_liaison') && user.departmentId ? (
         <View className='card card--link dept-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(DEPT_QUEUE_PAGE)}>
           <Text className='entry-title'>部门待办</Text>
           <Text className='plain-line'>工作室交办给本部门的事：签收、反馈进展和结果</Text>
