@@ -16,6 +16,8 @@ import { WishRepository } from '../wishes/wish.repository';
 import { SecondRepository } from './second.repository';
 import { ConsultationRepository } from '../consultations/consultation.repository';
 import { UnitRepository } from '../units/unit.repository';
+import { CoordinationRepository } from '../consultations/coordination.repository';
+import { TownRepository } from '../towns/town.repository';
 import { UnitLiaisonRepository } from '../departments/unit-liaison.repository';
 import { DepartmentRepository } from '../departments/department.repository';
 
@@ -27,7 +29,7 @@ export function submissionJobsDeps(cfg: Config): SubmissionJobsDeps {
   return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table), rateAsks: new RateAskRepository(table), holidayCalendars: new HolidayCalendarRepository(table), wishes: new WishRepository(table), noticeQueue: new NoticeQueueRepository(table) };
 }
 
-export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'grids' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds' | 'consultations' | 'departments' | 'units' | 'unitLiaisons'>;
+export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'grids' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds' | 'consultations' | 'departments' | 'units' | 'unitLiaisons' | 'coordinations' | 'towns'>;
 
 export function submissionsDeps(cfg: Config): SubmissionsDeps {
   const table = tableOf(cfg);
@@ -47,6 +49,8 @@ export function submissionsDeps(cfg: Config): SubmissionsDeps {
     consultations: new ConsultationRepository(table),
     departments: new DepartmentRepository(table),
     units: new UnitRepository(table),
+    coordinations: new CoordinationRepository(table),
+    towns: new TownRepository(table),
     unitLiaisons: new UnitLiaisonRepository(table),
   };
 }

@@ -24,6 +24,7 @@ import { TownRepository } from '../towns/town.repository';
 import { MembershipRepository } from '../towns/membership.repository';
 import { UnitRepository } from '../units/unit.repository';
 import { UnitLiaisonRepository } from '../departments/unit-liaison.repository';
+import { CoordinationRepository } from '../consultations/coordination.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -69,6 +70,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     unitLiaisons: new UnitLiaisonRepository(table),
     seconds: new SecondRepository(table),
     consultations: new ConsultationRepository(table),
+    coordinations: new CoordinationRepository(table),
     errands: new ErrandRepository(table),
     studios: new StudioRepository(table),
     holidayCalendars: new HolidayCalendarRepository(table),
