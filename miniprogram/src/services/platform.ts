@@ -59,6 +59,10 @@ export const STAFF_ON_BEHALF_PAGE = '/packageStaff/pages/on-behalf/index'
 export const TOWN_DESK_PAGE = '/packageTown/pages/desk/index'
 export const MEMBERSHIPS_PAGE = '/packageTown/pages/memberships/index'
 export const TOWN_STUDIOS_PAGE = '/packageTown/pages/studios/index'
+/** 协调会: a town's meetings of its member units (its admin and its units' liaisons). */
+export const TOWN_COORDINATIONS_PAGE = '/packageTown/pages/coordinations/index'
+export const TOWN_COORDINATION_NEW_PAGE = '/packageTown/pages/coordination-new/index'
+export const TOWN_COORDINATION_PAGE = '/packageTown/pages/coordination/index'
 
 /** Studio set-up lives in the `packageAdmin` subpackage (administrators only). */
 export const ADMIN_HOME_PAGE = '/packageAdmin/pages/index/index'
