@@ -10,13 +10,12 @@ import { CONSULTATION_STATUS_LABELS } from '@shared/schemas/consultations';
 import type { CancelCoordinationRequest, CoordinationPageQuery, CoordinationResultRequest, CoordinationsPage, CoordinationView, CreateCoordinationRequest, RecordCoordinationRequest } from '@shared/schemas/coordination';
 import type { Principal } from '../auth/session-tokens';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { fingerprintOf } from '../data/codes';
+import { meetingInvite, meetingRetryGuard } from './meeting-call';
 import type { SubmissionsDeps } from '../submissions/deps';
 import { checkStep, recordRefusal } from './consultation-states';
 import type { Coordination } from './coordination-items';
 
 const PAGE = 20;
-const REQUEST_TTL_SECONDS = 7 * 86_400;
 const NOT_FOUND = '没有找到这次协调会';
 
 export const coordinationPage = (townId: string, id: string) => `packageTown/pages/coordination/index?townId=${townId}&id=${id}`;
@@ -100,24 +99,11 @@ export async function createCoordination(deps: SubmissionsDeps, principal: Princ
     createdBy: principal.userId,
     createdAt: at,
   };
-  const { requestId, ...content } = body;
-  const fingerprint = fingerprintOf(content);
-  const guard = { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_TTL_SECONDS };
-  const outcome = await deps.coordinations.create(
-    c,
-    [
-      {
-        to: 'audience',
-        id: `${c.id}.consultation_invite`,
-        audience: { kind: 'coordination_invitees', coordinationId: c.id, except: principal.userId },
-        notice: { kind: 'consultation_invite', page: coordinationPage(townId, c.id), data: { topic: c.topic, date: `${c.date} ${c.time}`, place: c.place, studio: town.name } },
-        createdAt: at,
-      },
-    ],
-    guard,
-  );
+  const guard = meetingRetryGuard(principal.userId, body, now);
+  const invite = meetingInvite(c.id, { kind: 'coordination_invitees', coordinationId: c.id, except: principal.userId }, coordinationPage(townId, c.id), c, town.name, at);
+  const outcome = await deps.coordinations.create(c, [invite], guard);
   if (!outcome.replayed) return coordinationViewOf(c);
-  if (outcome.replayed.fingerprint !== fingerprint) throw new ConflictError('这个请求编号已用于另一次协调会，请刷新后重新提交');
+  if (outcome.replayed.fingerprint !== guard.fingerprint) throw new ConflictError('这个请求编号已用于另一次协调会，请刷新后重新提交');
   return coordinationViewOf(await load(deps, townId, outcome.replayed.targetId));
 }
 

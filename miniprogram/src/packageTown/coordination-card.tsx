@@ -10,6 +10,17 @@ export function townOf(user: UserView | null): { townId: string; admin: boolean 
   return { townId: user.townId, admin: user.role === 'town_admin' }
 }
 
+/** A labelled paragraph of the card (会议决定, 落实结果), when there is one. */
+function Labelled({ label, name, text }: { label: string; name: string; text?: string }) {
+  if (!text) return null
+  return (
+    <View className={`coordination-${name}`}>
+      <Text className='coordination-label'>{label}</Text>
+      <Text className={`plain-line coordination-${name}-text`}>{text}</Text>
+    </View>
+  )
+}
+
 /**
  * One 协调会: topic, when and where, the agenda, the invited units (once recorded: 到会 / 缺席) and studios, and once
  * held the decision and later the result. `children` are the page's actions.
@@ -36,19 +47,9 @@ export function CoordinationCard({ c, onOpen, children }: { c: CoordinationView;
         <Text className='plain-line coordination-unit-list'>{c.units.map((u) => (recorded ? `${u.name}（${u.present ? '到会' : '缺席'}）` : u.name)).join('、')}</Text>
         {c.studios.length ? <Text className='plain-line coordination-studio-list'>邀请的工作室：{c.studios.map((s) => s.name).join('、')}</Text> : null}
       </View>
-      {c.decision ? (
-        <View className='coordination-decision'>
-          <Text className='coordination-label'>会议决定</Text>
-          <Text className='plain-line coordination-decision-text'>{c.decision}</Text>
-        </View>
-      ) : null}
+      <Labelled label='会议决定' name='decision' text={c.decision} />
       {c.minutes && !onOpen ? <Text className='plain-line coordination-minutes'>会议纪要：{c.minutes}</Text> : null}
-      {c.result ? (
-        <View className='coordination-result'>
-          <Text className='coordination-label'>落实结果</Text>
-          <Text className='plain-line coordination-result-text'>{c.result}</Text>
-        </View>
-      ) : null}
+      <Labelled label='落实结果' name='result' text={c.result} />
       {c.cancelReason ? <Text className='plain-line coordination-cancelled'>已取消：{c.cancelReason}</Text> : null}
       {children}
     </View>

@@ -1,6 +1,5 @@
-import { z, idSchema, cursorSchema, dateSchema, timeSchema, nextCursorSchema } from './common';
-import { requestIdSchema } from './booking';
-import { CONSULTATION_STATUSES } from './consultations';
+import { z, idSchema, cursorSchema, nextCursorSchema } from './common';
+import { cancelConsultationRequest, CONSULTATION_STATUSES, consultationText as text, meetingFields, publishResultRequest } from './consultations';
 
 /**
  * 协调会 / 联席会: the town-level 协商 of the alliance's member units (成员单位), called monthly by the town's 镇街管理员 —
@@ -8,21 +7,12 @@ import { CONSULTATION_STATUSES } from './consultations';
  * invited units' liaisons and the invited studios' admins are told. The same steps as a studio's 协商: planned →
  * held (attendance per unit, minutes, the decision) → result published; planned → cancelled.
  */
-const text = (field: string, min: number, max: number) =>
-  z.string({ required_error: `请填写${field}`, invalid_type_error: `请填写${field}` }).trim().min(1, `请填写${field}`).min(min, `${field}至少 ${min} 个字`).max(max, `${field}不能超过 ${max} 个字`);
-
 const distinct = (ids: readonly string[] | undefined) => !ids || new Set(ids).size === ids.length;
 
 /** POST /towns/{townId}/coordinations */
 export const createCoordinationRequest = z
   .object({
-    /** The client's retry key: the same key again (its answer was lost) answers the meeting it called. */
-    requestId: requestIdSchema,
-    topic: text('议题', 4, 60),
-    date: dateSchema,
-    time: timeSchema,
-    place: text('地点', 2, 60),
-    agenda: z.array(text('议程', 2, 100), { required_error: '请填写议程', invalid_type_error: '请填写议程' }).min(1, '请至少写一项议程').max(10, '议程最多 10 项'),
+    ...meetingFields,
     /** The invited units; none: every active unit of the town. */
     unitIds: z.array(idSchema, { invalid_type_error: '请选择邀请的成员单位' }).min(1, '请至少邀请一个成员单位').max(50, '一次最多邀请 50 个成员单位').optional(),
     /** Studios of the town whose admins are invited too. */
@@ -44,12 +34,12 @@ export const recordCoordinationRequest = z
   .refine((v) => distinct(v.presentUnitIds), { path: ['presentUnitIds'], message: '同一个成员单位勾选了两次' });
 export type RecordCoordinationRequest = z.infer<typeof recordCoordinationRequest>;
 
-/** POST …/coordinations/{id}/result — the result of carrying out the decision. */
-export const coordinationResultRequest = z.object({ result: text('落实结果', 5, 500) }).strict();
+/** POST …/coordinations/{id}/result — the result of carrying out the decision (as a 协商's). */
+export const coordinationResultRequest = publishResultRequest;
 export type CoordinationResultRequest = z.infer<typeof coordinationResultRequest>;
 
-/** POST …/coordinations/{id}/cancel */
-export const cancelCoordinationRequest = z.object({ reason: text('取消原因', 2, 100) }).strict();
+/** POST …/coordinations/{id}/cancel (as a 协商's). */
+export const cancelCoordinationRequest = cancelConsultationRequest;
 export type CancelCoordinationRequest = z.infer<typeof cancelCoordinationRequest>;
 
 export const coordinationPageQuery = z.object({ cursor: cursorSchema.optional() }).strict();

@@ -2,10 +2,9 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { cancelCoordinationRequest, coordinationResultRequest, recordCoordinationRequest, type CoordinationView } from '@shared/schemas/coordination'
-import { parseWith } from '@shared/validation'
 import type { ZodTypeAny } from 'zod'
 import { cancelCoordination, getCoordination, publishCoordinationResult, recordCoordination } from '../../../services/api'
-import { errorMessage, isApiError } from '../../../services/request'
+import { useFormSend } from '../../../services/use-form-send'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { decodeParam } from '../../../services/navigation'
@@ -34,33 +33,17 @@ export default function CoordinationPage() {
   const id = decodeParam(params.id) ?? ''
   const admin = Boolean(town?.admin && town.townId === townId)
   const [typed, setTyped] = useState<Typed>(EMPTY)
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState<string>()
+  const { fields, busy, send } = useFormSend()
   const { state, retry, setData } = usePageData(() => getCoordination(townId, id), [townId, id], { enabled: Boolean(user && townId && id) })
   if (!user) return <AccessGate user={user} pageClass='coordination-page' gateClass='no-town-access' refusal='请先登录。' />
 
   const change = (patch: Partial<Typed>) => setTyped((t) => ({ ...t, ...patch }))
   const toggle = (unitId: string) => change({ present: typed.present.includes(unitId) ? typed.present.filter((u) => u !== unitId) : [...typed.present, unitId] })
-  const step = async <S extends ZodTypeAny>(name: string, schema: S, body: unknown, send: (value: S['_output']) => Promise<CoordinationView>, done: string) => {
-    if (busy || state.status !== 'ready') return
-    const parsed = parseWith(schema, body)
-    if (!parsed.ok) {
-      setFields(parsed.fields)
-      Taro.showToast({ title: '请按红字提示修改', icon: 'none' })
-      return
-    }
-    setBusy(name)
-    try {
-      setData(await send(parsed.value))
-      setFields({})
+  const step = <S extends ZodTypeAny>(name: string, schema: S, body: unknown, request: (value: S['_output']) => Promise<CoordinationView>, done: string) =>
+    send(name, schema, body, request, (c) => {
+      setData(c)
       Taro.showToast({ title: done, icon: 'none', duration: 3000 })
-    } catch (error) {
-      if (isApiError(error) && error.fields) setFields(error.fields)
-      Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
-    } finally {
-      setBusy(undefined)
-    }
-  }
+    })
   const record = () => step('record', recordCoordinationRequest, { presentUnitIds: typed.present, minutes: typed.minutes, decision: typed.decision }, (v) => recordCoordination(townId, id, v), '已记录会议决定')
   const publish = () => step('result', coordinationResultRequest, { result: typed.result }, (v) => publishCoordinationResult(townId, id, v), '落实结果已公示')
   const cancel = () => step('cancel', cancelCoordinationRequest, { reason: typed.reason }, (v) => cancelCoordination(townId, id, v), '已取消这次协调会')
