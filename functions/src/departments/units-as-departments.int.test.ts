@@ -95,6 +95,9 @@ describe('member units answer as departments (DynamoDB Local)', () => {
     expect((await getDepartmentQueue(f.deps, school, school.departmentId!, {})).items).toEqual([]);
     // and this studio cannot hand on to the other town's unit
     expect(await failureOf(acceptSubmission(f.deps, rep, view.id, { triage: 'major', departmentId: otherUnitId, dueDate: due }))).toMatchObject({ code: 'VALIDATION_FAILED', fields: { departmentId: '没有找到这个部门，请重新选择' } });
+    // the unit's own liaison may hand it back (退回), as a department's liaison does: back to the studio
+    expect(await handMatterBack(f.deps, zhou, hospital.id, view.id, { reason: '需要先由社区摸排名单' })).toMatchObject({ state: 'returned', status: 'accepted' });
+    expect(await f.deps.noticeQueue.get(`${before!.handOn!.id}.v${before!.version}.department_task`)).toMatchObject({ userId: rep.userId, data: { status: '已退回：需要先由社区摸排名单' } });
     // the other town's liaison is listed under their own unit only
     expect(await f.deps.unitLiaisons.listLiaisons(otherTownId, otherUnitId)).toEqual([expect.objectContaining({ userId: elsewhere.userId, name: '居民1' })]);
   }, 60_000);
