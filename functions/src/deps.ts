@@ -31,6 +31,8 @@ import type { TownRepository } from './towns/town.repository';
 import type { MembershipRepository } from './towns/membership.repository';
 import type { UnitRepository } from './units/unit.repository';
 import type { AllianceRepository } from './units/alliance.repository';
+import type { UnitLiaisonRepository } from './departments/unit-liaison.repository';
+import type { CoordinationRepository } from './consultations/coordination.repository';
 import type { SecondRepository } from './submissions/second.repository';
 import type { ErrandRepository } from './errands/errand.repository';
 import type { BatchReader } from './data/batch-reader';
@@ -88,9 +90,13 @@ export interface Deps {
   units: UnitRepository;
   /** 资源清单 / 需求清单 / 项目清单 of a town's alliance. */
   alliance: AllianceRepository;
+  /** A member unit's liaisons as the unit lists them (who is told of its hand-ons and 协调会). */
+  unitLiaisons: UnitLiaisonRepository;
   /** 附议: residents who raised the same matter (their Seconds and each matter's count). */
   seconds: SecondRepository;
   consultations: ConsultationRepository;
+  /** 协调会: a town's 协商 of its member units. */
+  coordinations: CoordinationRepository;
   /** 点单-配送: the errand catalogue, orders and their contact logs. */
   errands: ErrandRepository;
   venueQrCodes: VenueQrCodes;

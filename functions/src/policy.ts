@@ -40,3 +40,11 @@ export function requireStudioRole(principal: Principal, studioId: string, action
 export function isLiaisonOf(principal: Principal, studioId: string, departmentId: string): boolean {
   return principal.role === 'liaison' && principal.studioId === studioId && principal.departmentId === departmentId;
 }
+
+/**
+ * May this person act on what was handed to a member unit of a town (成员单位, answering as a department for every
+ * studio of the town)? Only a liaison of that unit, of that town.
+ */
+export function isUnitLiaisonOf(principal: Principal, townId: string, unitId: string): boolean {
+  return principal.role === 'unit_liaison' && principal.townId === townId && principal.departmentId === unitId;
+}

@@ -158,6 +158,10 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   // 协商: a consultation today on the open submission (it may be recorded, signed up for, cancelled)
   const consultationBody = { requestId: requestId(), topic: '菜场东门垃圾清运', date: today, time: '19:00', place: '社区议事厅', agenda: ['听取居民意见'], submissionIds: [submission.id], invitedUnits: '环卫所' };
   const consultation = await must('createConsultation', { token: tokenOf('rep1'), params: { studioId: seed.studioId }, body: consultationBody });
+  // 协调会: 洛社镇's units' meeting today (it may be recorded or cancelled)
+  const townIds = (await must('listTowns', {})).towns.map((t: { id: string }) => t.id) as string[];
+  const coordinationBody = { requestId: requestId(), topic: '成员单位联席会', date: today, time: '14:30', place: '镇党群服务中心', agenda: ['通报双向服务项目'] };
+  const coordination = await must('createCoordination', { token: tokenOf('townadmin'), params: { townId: townIds[0] }, body: coordinationBody });
 
   // 扫码登录电脑工作台: a desk browser's ticket, waiting for a phone
   const deskTicket = await must('createDeskTicket', {});
@@ -165,7 +169,6 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
   // 部门与联络员: the demo's departments (城管办, 环卫所 …)
   const { departments } = await must('listDepartments', { token: tokenOf('rep1'), params: { studioId: seed.studioId } });
   // 成员单位与三张清单: the demo town's units, resources, needs and projects (test/fuzz/alliance-world.ts)
-  const townIds = (await must('listTowns', {})).towns.map((t: { id: string }) => t.id) as string[];
   const alliance = await allianceWorld(must, tokenOf('townadmin'), townIds[0]!, today);
 
   const pools: Record<string, string[]> = {
@@ -187,6 +190,7 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     ticketId: [deskTicket.ticketId],
     gridId: grids.map((g) => g.id),
     consultationId: [consultation.id],
+    coordinationId: [coordination.id],
     departmentId: departments.map((d: { id: string }) => d.id),
     // 镇街: the demo's 洛社镇
     townId: townIds,
@@ -329,6 +333,11 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     cancelConsultation: () => ({ body: { reason: '下雨改期' } }),
     recordConsultation: () => ({ body: { attendance: 12, attendeeNames: '居民代表、环卫所', minutes: '居民反映垃圾清运不及时，环卫所同意每天清运两次。', decision: '每天早晚各清运一次' } }),
     publishConsultationResult: () => ({ body: { result: '已改为每天清运两次' } }),
+    createCoordination: (requestId) => ({ body: { ...coordinationBody, requestId } }),
+    listCoordinations: () => ({ query: {} }),
+    cancelCoordination: () => ({ body: { reason: '与区里会议冲突' } }),
+    recordCoordination: () => ({ body: { presentUnitIds: coordination.units.map((u: { id: string }) => u.id), minutes: '各成员单位通报了本月的双向服务项目。', decision: '下月起每月两次义诊' } }),
+    publishCoordinationResult: () => ({ body: { result: '已开展两次义诊，服务 86 人' } }),
     addDepartment: () => ({ body: { name: `部门${ulid().slice(-4)}`, note: '测试用' } }),
     updateDepartment: () => ({ body: { note: '市容、占道经营' } }),
     getDepartmentQueue: () => ({ query: {} }),

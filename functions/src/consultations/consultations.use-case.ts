@@ -25,10 +25,9 @@ import type { SubmissionEvent } from '../submissions/submission-items';
 import type { Consultation } from './consultation-items';
 import { checkStep, recordRefusal, signUpRefusal, timelineTextOf } from './consultation-states';
 import { inviteesOf } from './invitees';
-import { fingerprintOf } from '../data/codes';
+import { meetingInvite, meetingRetryGuard } from './meeting-call';
 
 const PAGE = 20;
-const REQUEST_TTL_SECONDS = 7 * 86_400;
 
 /** What everyone may read; the minutes and attendance only for the studio's people. */
 export function consultationViewOf(c: Consultation, staff: boolean, signedUpByMe?: boolean): ConsultationView {
@@ -101,21 +100,12 @@ export async function createConsultation(deps: SubmissionsDeps, principal: Princ
     createdBy: principal.userId,
     createdAt: at,
   };
-  const { requestId, ...content } = body;
-  const fingerprint = fingerprintOf(content);
-  const guard = { actorId: principal.userId, requestId, fingerprint, requestTtl: Math.floor(now.getTime() / 1000) + REQUEST_TTL_SECONDS };
-  const outcome = await deps.consultations.create(c, eventsOf(deps, c, principal.userId, at, timelineTextOf('planned', c)), [
-    {
-      to: 'audience',
-      id: `${c.id}.consultation_invite`,
-      audience: { kind: 'consultation_invitees', consultationId: c.id, except: principal.userId },
-      notice: { kind: 'consultation_invite', page: `packageResident/pages/consultation/index?studioId=${studioId}&id=${c.id}`, data: { topic: c.topic, date: `${c.date} ${c.time}`, place: c.place, studio: studio.name } },
-      createdAt: at,
-    },
-  ], guard);
+  const guard = meetingRetryGuard(principal.userId, body, now);
+  const invite = meetingInvite(c.id, { kind: 'consultation_invitees', consultationId: c.id, except: principal.userId }, `packageResident/pages/consultation/index?studioId=${studioId}&id=${c.id}`, c, studio.name, at);
+  const outcome = await deps.consultations.create(c, eventsOf(deps, c, principal.userId, at, timelineTextOf('planned', c)), [invite], guard);
   if (!outcome.replayed) return consultationViewOf(c, true);
   // the same request again (its answer was lost): the consultation it opened, never a second one
-  if (outcome.replayed.fingerprint !== fingerprint) throw new ConflictError('这个请求编号已用于另一次议事协商，请刷新后重新提交');
+  if (outcome.replayed.fingerprint !== guard.fingerprint) throw new ConflictError('这个请求编号已用于另一次议事协商，请刷新后重新提交');
   return getConsultation(deps, principal, studioId, outcome.replayed.targetId);
 }
 

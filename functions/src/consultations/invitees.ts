@@ -1,5 +1,6 @@
 import type { Deps } from '../deps';
 import type { Consultation } from './consultation-items';
+import type { Coordination } from './coordination-items';
 
 export type InviteesDeps = Pick<Deps, 'submissions' | 'seconds' | 'studios' | 'batch'>;
 
@@ -25,4 +26,14 @@ export async function inviteesOf(deps: InviteesDeps, c: Consultation): Promise<I
   for (const seconders of await Promise.all(c.submissions.map((s) => deps.seconds.listSecondersOf(s.id)))) for (const userId of seconders) add(userId, 'seconded');
   for (const m of await deps.studios.listMembersOfStudio(c.studioId)) if (m.role === 'representative' || m.role === 'admin') add(m.userId, 'representative');
   return [...found.values()];
+}
+
+/**
+ * Who a town's 协调会 invites: the liaisons of its units (each unit's list, pattern 177) and the admins of its studios
+ * (their members' Query) — each once. Expanded by the notice consumer's fan-out.
+ */
+export async function coordinationInviteesOf(deps: Pick<Deps, 'unitLiaisons' | 'studios'>, c: Coordination): Promise<string[]> {
+  const liaisons = await Promise.all(c.units.map((u) => deps.unitLiaisons.listLiaisons(c.townId, u.id)));
+  const admins = await Promise.all(c.studios.map(async (s) => (await deps.studios.listMembersOfStudio(s.id)).filter((m) => m.role === 'admin')));
+  return [...new Set([...liaisons.flat(), ...admins.flat()].map((m) => m.userId))];
 }

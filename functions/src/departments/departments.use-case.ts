@@ -4,16 +4,28 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { requireStudioRole } from '../policy';
 import { recordAudit } from '../audit/audit.use-case';
 import type { SubmissionsDeps } from '../submissions/deps';
+import type { Unit } from '../units/unit.repository';
 import type { Department } from './department.repository';
 
 export const departmentView = (d: Department): DepartmentView => ({ id: d.id, name: d.name, ...(d.note ? { note: d.note } : {}), active: d.active });
 
-/** 部门与联络员: the studio's departments, those in service first, by name (representatives pick from them). */
+export const unitAsDepartmentView = (u: Unit): DepartmentView => ({ id: u.id, name: u.name, active: u.active, memberUnit: true });
+
+/** The member units of the studio's town still in the alliance (pattern 151): they answer as departments too. */
+async function activeUnitsOfStudioTown(deps: SubmissionsDeps, studioId: string): Promise<Unit[]> {
+  const townId = (await deps.studios.getStudio(studioId))?.townId;
+  return townId ? (await deps.units.listOfTown(townId)).filter((u) => u.active) : [];
+}
+
+/**
+ * 部门与联络员: the studio's departments, those in service first, by name; then the active member units of its town
+ * (成员单位, marked) — representatives pick from both when they hand a 大事 on.
+ */
 export async function listDepartments(deps: SubmissionsDeps, principal: Principal, studioId: string): Promise<DepartmentsResponse> {
   requireStudioRole(principal, studioId, 'answer');
-  const departments = await deps.departments.listOfStudio(studioId);
+  const [departments, units] = await Promise.all([deps.departments.listOfStudio(studioId), activeUnitsOfStudioTown(deps, studioId)]);
   departments.sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'zh'));
-  return { departments: departments.map(departmentView) };
+  return { departments: [...departments.map(departmentView), ...units.map(unitAsDepartmentView)] };
 }
 
 function refuseSameName(existing: readonly Department[], name: string, except?: string): void {
@@ -47,10 +59,24 @@ export async function updateDepartment(deps: SubmissionsDeps, principal: Princip
   return departmentView({ ...next, version: current.version + 1 });
 }
 
-/** The department a 大事 is handed to: of the matter's studio and in service (a retired one is named in the refusal). */
-export async function departmentToHandOnTo(deps: SubmissionsDeps, studioId: string, departmentId: string): Promise<Department> {
-  const department = await deps.departments.get(studioId, departmentId);
-  if (!department) throw new ValidationError({ departmentId: '没有找到这个部门，请重新选择' });
-  if (!department.active) throw new ValidationError({ departmentId: `「${department.name}」已停用，请选择其他部门` });
-  return department;
+/** Who a 大事 is handed to: a department of the studio, or a member unit of its town (`townId` then). */
+export interface HandOnTarget {
+  id: string;
+  name: string;
+  active: boolean;
+  townId?: string;
+}
+
+/**
+ * The department a 大事 is handed to: of the matter's studio, or a member unit of the studio's town; in service (a
+ * retired one is named in the refusal). A unit of another town is not found.
+ */
+export async function departmentToHandOnTo(deps: SubmissionsDeps, studioId: string, departmentId: string): Promise<HandOnTarget> {
+  const own = await deps.departments.get(studioId, departmentId);
+  const townId = own ? undefined : (await deps.studios.getStudio(studioId))?.townId;
+  const unit = townId ? await deps.units.get(townId, departmentId) : undefined;
+  const target: HandOnTarget | undefined = own ?? (unit ? { id: unit.id, name: unit.name, active: unit.active, townId: unit.townId } : undefined);
+  if (!target) throw new ValidationError({ departmentId: '没有找到这个部门，请重新选择' });
+  if (!target.active) throw new ValidationError({ departmentId: `「${target.name}」已停用，请选择其他部门` });
+  return target;
 }

@@ -7,7 +7,7 @@ import type { NoticeOrder } from '../notices/notice-queue.repository';
 import type { SubmissionsDeps } from '../submissions/deps';
 import type { CurrentHandOn, Submission } from '../submissions/submission-items';
 import type { HandOnRecord } from './department.repository';
-import { departmentToHandOnTo } from './departments.use-case';
+import { departmentToHandOnTo, type HandOnTarget } from './departments.use-case';
 
 /**
  * What an accept or a re-sort (重新分流) does to hand-ons, decided before the step is saved:
@@ -37,7 +37,7 @@ export async function planHandOn(deps: SubmissionsDeps, principal: Principal, s:
   const open = s.handOn && OPEN_HAND_ON_STATES.includes(s.handOn.state) ? s.handOn : undefined;
   const at = deps.now().toISOString();
   const current: CurrentHandOn | undefined = department ? { id: deps.newId(), departmentId: department.id, department: department.name, dueDate: request.dueDate!, state: 'handed', handedAt: at, handedBy: principal.userId } : undefined;
-  const liaisons = current ? await liaisonsOf(deps, s.studioId, current.departmentId) : [];
+  const liaisons = department ? await liaisonsOf(deps, s.studioId, department) : [];
   return {
     ...(department ? { departmentName: department.name } : {}),
     fields: { departmentId: department?.id, handOn: current },
@@ -72,9 +72,13 @@ export function withdrawOpenHandOn(deps: SubmissionsDeps, s: Submission): { fiel
   return { fields: { handOn: withdrawn }, also: (_next, at) => [deps.departments.handOnPut(handOnRecordOf(s, withdrawn, { endedAt: at }))] };
 }
 
-/** A department's liaisons: the studio's members of that role and department (the members' Query, filtered). */
-async function liaisonsOf(deps: SubmissionsDeps, studioId: string, departmentId: string): Promise<{ userId: string }[]> {
-  return (await deps.studios.listMembersOfStudio(studioId)).filter((m) => m.role === 'liaison' && m.departmentId === departmentId);
+/**
+ * A department's liaisons: the studio's members of that role and department (the members' Query, filtered); a member
+ * unit's: the unit's list of liaisons (pattern 177).
+ */
+async function liaisonsOf(deps: SubmissionsDeps, studioId: string, target: HandOnTarget): Promise<{ userId: string }[]> {
+  if (target.townId) return deps.unitLiaisons.listLiaisons(target.townId, target.id);
+  return (await deps.studios.listMembersOfStudio(studioId)).filter((m) => m.role === 'liaison' && m.departmentId === target.id);
 }
 
 export const liaisonMatterPage = (departmentId: string, submissionId: string) => `packageRep/pages/dept-matter/index?departmentId=${departmentId}&id=${submissionId}`;

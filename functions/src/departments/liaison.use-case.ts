@@ -1,39 +1,51 @@
 import { secondersNotice } from '../submissions/submission-desk.use-case';
-import type { DepartmentProgressRequest, DepartmentQueueQuery, DepartmentQueueResponse, DepartmentResultRequest, HandBackRequest, HandOnView, LiaisonMatterView } from '@shared/schemas/departments';
+import type { DepartmentProgressRequest, DepartmentQueueQuery, DepartmentQueueResponse, DepartmentResultRequest, DepartmentView, HandBackRequest, HandOnView, LiaisonMatterView } from '@shared/schemas/departments';
 import { allowedHandOnSteps, HAND_ON_STATE_LABELS, nextHandOnState, OPEN_HAND_ON_STATES, type HandOnStep } from '@shared/submission/hand-on';
 import { maskPersonalDetails } from '@shared/submission/mask';
 import { chinaDate } from '@shared/time';
 import type { Principal } from '../auth/session-tokens';
 import { ConflictError, NotFoundError } from '../errors';
-import { isLiaisonOf } from '../policy';
+import { isLiaisonOf, isUnitLiaisonOf } from '../policy';
 import type { NoticeOrder } from '../notices/notice-queue.repository';
 import type { SubmissionsDeps } from '../submissions/deps';
 import { checkPhotosOf, photoViews } from '../submissions/photos.use-case';
 import type { CurrentHandOn, Submission, SubmissionEvent } from '../submissions/submission-items';
 import { viewOf } from '../submissions/submissions.use-case';
-import type { Department, HandOnRecord } from './department.repository';
-import { departmentView } from './departments.use-case';
+import type { HandOnRecord } from './department.repository';
+import { departmentView, unitAsDepartmentView } from './departments.use-case';
 import { handOnRecordOf } from './hand-on.use-case';
 
 const NOT_FOUND = '没有找到交办给本部门的这件事';
 const QUEUE_PAGE = 30;
 
+/** The caller's department: a studio's department (`studioId`), or a member unit of a town (`townId`). */
+type OwnDepartment = { view: DepartmentView; studioId: string; townId?: undefined } | { view: DepartmentView; townId: string; studioId?: undefined };
+
 /**
- * The liaison's own department: only a liaison of it (its studio's) gets past; anyone else learns nothing (404),
- * whether the department exists or not.
+ * The liaison's own department: only a liaison of it (its studio's) gets past — or, for a member unit, a unit
+ * liaison of it (its town's); anyone else learns nothing (404), whether the department exists or not.
  */
-async function ownDepartment(deps: SubmissionsDeps, principal: Principal, departmentId: string): Promise<Department> {
+async function ownDepartment(deps: SubmissionsDeps, principal: Principal, departmentId: string): Promise<OwnDepartment> {
+  if (principal.townId && isUnitLiaisonOf(principal, principal.townId, departmentId)) {
+    const unit = await deps.units.get(principal.townId, departmentId);
+    if (unit) return { view: unitAsDepartmentView(unit), townId: unit.townId };
+  }
   const department = principal.studioId && isLiaisonOf(principal, principal.studioId, departmentId) ? await deps.departments.get(principal.studioId, departmentId) : undefined;
   if (!department) throw new NotFoundError('没有找到这个部门');
-  return department;
+  return { view: departmentView(department), studioId: department.studioId };
 }
 
-/** A matter handed to the caller's department now; one handed elsewhere (or taken back) is not found. */
-async function ownMatter(deps: SubmissionsDeps, principal: Principal, departmentId: string, submissionId: string): Promise<{ department: Department; s: Submission & { handOn: CurrentHandOn } }> {
+/**
+ * A matter handed to the caller's department now; one handed elsewhere (or taken back) is not found. A unit's: the
+ * matter's studio must be of the unit's town.
+ */
+async function ownMatter(deps: SubmissionsDeps, principal: Principal, departmentId: string, submissionId: string): Promise<{ s: Submission & { handOn: CurrentHandOn } }> {
   const department = await ownDepartment(deps, principal, departmentId);
   const s = await deps.submissions.get(submissionId);
-  if (!s || s.studioId !== department.studioId || !s.handOn || s.handOn.departmentId !== departmentId) throw new NotFoundError(NOT_FOUND);
-  return { department, s: s as Submission & { handOn: CurrentHandOn } };
+  if (!s || !s.handOn || s.handOn.departmentId !== departmentId) throw new NotFoundError(NOT_FOUND);
+  const ofItsScope = department.townId ? (await deps.studios.getStudio(s.studioId))?.townId === department.townId : s.studioId === department.studioId;
+  if (!ofItsScope) throw new NotFoundError(NOT_FOUND);
+  return { s: s as Submission & { handOn: CurrentHandOn } };
 }
 
 const isOverdue = (state: HandOnRecord['state'], dueDate: string, now: Date) => OPEN_HAND_ON_STATES.includes(state) && dueDate < chinaDate(now.toISOString());
@@ -62,7 +74,7 @@ export async function getDepartmentQueue(deps: SubmissionsDeps, principal: Princ
   const department = await ownDepartment(deps, principal, departmentId);
   const page = await deps.departments.listQueuePage(departmentId, { cursor: query.cursor, limit: QUEUE_PAGE });
   const now = deps.now();
-  return { department: departmentView(department), items: page.items.map((h) => handOnViewOf(h, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return { department: department.view, items: page.items.map((h) => handOnViewOf(h, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /** The matter as the liaison handles it: masked text, place, photos, the steps residents see — never the resident's name or phone. */
@@ -102,9 +114,9 @@ interface LiaisonStep {
  * the hand-on's record and the notices are saved in one transaction that holds only if nobody changed the matter since
  * it was read (409 then, nothing changed).
  */
-async function takeStep(deps: SubmissionsDeps, principal: Principal, departmentId: string, submissionId: string, build: (s: Submission, department: Department) => LiaisonStep): Promise<LiaisonMatterView> {
-  const { s, department } = await ownMatter(deps, principal, departmentId, submissionId);
-  const plan = build(s, department);
+async function takeStep(deps: SubmissionsDeps, principal: Principal, departmentId: string, submissionId: string, build: (s: Submission) => LiaisonStep): Promise<LiaisonMatterView> {
+  const { s } = await ownMatter(deps, principal, departmentId, submissionId);
+  const plan = build(s);
   const transition = nextHandOnState(s.handOn.state, plan.step);
   if (!transition.ok) throw new ConflictError(transition.reason);
   if (s.status !== 'handed_on') throw new ConflictError('工作室已经答复或办结了这件事，不能再操作');

@@ -11,6 +11,7 @@ import { inboxCountsFrom } from '../submissions/inbox-counts.use-case';
 import { seedDemoWishes } from '../wishes/demo-wishes';
 import { seedDemoGrids } from './demo-grids';
 import { seedDemoConsultations } from '../consultations/demo-consultations';
+import { seedDemoUnitHandOn } from '../consultations/demo-coordination';
 import { seedDemoDepartments } from '../departments/demo-departments';
 import { seedDemoTown } from '../towns/demo-towns';
 
@@ -153,6 +154,8 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   await inboxCountsFrom(deps, record.studioId, await deps.submissions.getInboxCounts(record.studioId));
   // 议事协商: two matters from a 院落议事会, one consulted with its decision and result (also for a table kept from before it)
   if (options.demoMatters) await seedDemoConsultations(deps, record.studioId);
+  // 成员单位 as departments: a matter handed to 洛社镇卫生院 (周丽萍's 部门待办)
+  if (options.demoMatters) await seedDemoUnitHandOn(deps, record.studioId);
   return { createdPeople, createdStands, studioId: record.studioId, venueId: record.venueId, scene: venueScene(record.venueId), todayStandDate: today, todayStandId: todayStand.id };
 }
 

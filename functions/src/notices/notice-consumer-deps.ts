@@ -7,6 +7,8 @@ import { NotificationRepository } from './notification.repository';
 import { NoticeQueueRepository } from './notice-queue.repository';
 import type { NoticeDeliveryDeps } from './notice-delivery.use-case';
 import { ConsultationRepository } from '../consultations/consultation.repository';
+import { CoordinationRepository } from '../consultations/coordination.repository';
+import { UnitLiaisonRepository } from '../departments/unit-liaison.repository';
 import { SubmissionRepository } from '../submissions/submission.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { StudioRepository } from '../studio/studio.repository';
@@ -28,6 +30,9 @@ export function noticeConsumerDeps(cfg: Config): JobBasics & NoticeDeliveryDeps 
     noticeQueue: new NoticeQueueRepository(table),
     // a consultation's invitees: its matters' residents and seconders, the studio's representatives
     consultations: new ConsultationRepository(table),
+    // a town's 协调会: its units' liaisons, its studios' admins
+    coordinations: new CoordinationRepository(table),
+    unitLiaisons: new UnitLiaisonRepository(table),
     submissions: new SubmissionRepository(table),
     seconds: new SecondRepository(table),
     studios: new StudioRepository(table),

@@ -4,14 +4,14 @@ import type { Deps } from '../deps';
 import { forEachConcurrently } from '../data/concurrently';
 import { releaseBookingsOfCancelledStand } from '../stands/cancelled-stand.use-case';
 import type { NoticeDelivery, NoticeRequest } from './notice-queue.repository';
-import { inviteesOf, type InviteesDeps } from '../consultations/invitees';
+import { coordinationInviteesOf, inviteesOf, type InviteesDeps } from '../consultations/invitees';
 
 /**
  * The notice consumer's rules (notices/notice-stream.ts hands it each new request and delivery from the table's
  * stream). Nothing here is in a resident's or a representative's request: their request only wrote the notice in its
  * own transaction.
  */
-export type NoticeDeliveryDeps = Pick<Deps, 'users' | 'notifications' | 'bookings' | 'errands' | 'noticeQueue' | 'notifier' | 'now' | 'newId'> & InviteesDeps & Pick<Deps, 'consultations'>;
+export type NoticeDeliveryDeps = Pick<Deps, 'users' | 'notifications' | 'bookings' | 'errands' | 'noticeQueue' | 'notifier' | 'now' | 'newId'> & InviteesDeps & Pick<Deps, 'consultations' | 'coordinations' | 'unitLiaisons'>;
 
 /** How each notice reads in the resident's 消息 list. */
 const IN_APP: Record<NoticeKind, (data: Record<string, string>) => { title: string; body: string }> = {
@@ -64,6 +64,11 @@ async function recipientsOf(deps: NoticeDeliveryDeps, request: NoticeRequest): P
       const invitees = (await inviteesOf(deps, consultation)).filter((v) => v.userId !== audience.except);
       const repPage = `packageRep/pages/consultation/index?studioId=${consultation.studioId}&id=${consultation.id}`;
       return invitees.map((v) => ({ key: v.userId, userId: v.userId, ...(v.why === 'representative' ? { page: repPage } : {}) }));
+    }
+    case 'coordination_invitees': {
+      const coordination = await deps.coordinations.get(audience.coordinationId);
+      if (!coordination || coordination.status !== 'planned') return []; // cancelled or held before it was expanded
+      return (await coordinationInviteesOf(deps, coordination)).filter((userId) => userId !== audience.except).map((userId) => ({ key: userId, userId }));
     }
   }
 }

@@ -26,6 +26,8 @@ export type Audience =
   | { kind: 'bookings_of_cancelled_stand'; standId: string }
   /** A consultation's invitees (the residents who raised or seconded its matters, the representatives), but its author. */
   | { kind: 'consultation_invitees'; consultationId: string; except?: string }
+  /** A town's 协调会: the invited units' liaisons and the invited studios' admins, but its author. */
+  | { kind: 'coordination_invitees'; coordinationId: string; except?: string }
   /** The residents who 附议'd a matter (its milestones: progress, 答复, 办结). */
   | { kind: 'seconders'; submissionId: string };
 
@@ -120,6 +122,7 @@ const requestSchema: z.ZodType<NoticeRequest> = z.object({
     z.object({ kind: z.literal('followers'), studioId: z.string().min(1), except: z.string().optional() }),
     z.object({ kind: z.literal('bookings_of_cancelled_stand'), standId: z.string().min(1) }),
     z.object({ kind: z.literal('consultation_invitees'), consultationId: z.string().min(1), except: z.string().optional() }),
+    z.object({ kind: z.literal('coordination_invitees'), coordinationId: z.string().min(1), except: z.string().optional() }),
     z.object({ kind: z.literal('seconders'), submissionId: z.string().min(1) }),
   ]),
   notice: z.object(contentSchema),

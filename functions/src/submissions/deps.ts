@@ -15,6 +15,10 @@ import { NoticeQueueRepository } from '../notices/notice-queue.repository';
 import { WishRepository } from '../wishes/wish.repository';
 import { SecondRepository } from './second.repository';
 import { ConsultationRepository } from '../consultations/consultation.repository';
+import { UnitRepository } from '../units/unit.repository';
+import { CoordinationRepository } from '../consultations/coordination.repository';
+import { TownRepository } from '../towns/town.repository';
+import { UnitLiaisonRepository } from '../departments/unit-liaison.repository';
 import { DepartmentRepository } from '../departments/department.repository';
 
 /** The daily overdue count: every studio's open submissions (and 微心愿 nobody claimed); no session, no WeChat, no photos. */
@@ -25,7 +29,7 @@ export function submissionJobsDeps(cfg: Config): SubmissionJobsDeps {
   return { ...jobBasicsOf(cfg), studios: new StudioRepository(table), submissions: new SubmissionRepository(table), rateAsks: new RateAskRepository(table), holidayCalendars: new HolidayCalendarRepository(table), wishes: new WishRepository(table), noticeQueue: new NoticeQueueRepository(table) };
 }
 
-export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'grids' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds' | 'consultations' | 'departments'>;
+export type SubmissionsDeps = Basics & Pick<Deps, 'audit' | 'users' | 'studios' | 'grids' | 'holidayCalendars' | 'stands' | 'submissions' | 'contentCheck' | 'photos' | 'rateLimits' | 'seconds' | 'consultations' | 'departments' | 'units' | 'unitLiaisons' | 'coordinations' | 'towns'>;
 
 export function submissionsDeps(cfg: Config): SubmissionsDeps {
   const table = tableOf(cfg);
@@ -44,5 +48,9 @@ export function submissionsDeps(cfg: Config): SubmissionsDeps {
     seconds: new SecondRepository(table),
     consultations: new ConsultationRepository(table),
     departments: new DepartmentRepository(table),
+    units: new UnitRepository(table),
+    coordinations: new CoordinationRepository(table),
+    towns: new TownRepository(table),
+    unitLiaisons: new UnitLiaisonRepository(table),
   };
 }

@@ -4,6 +4,8 @@ import { consultationRoutes } from '@shared/contract/consultations';
 import { consultationHandlers } from '../consultations/handlers';
 import { departmentRoutes } from '@shared/contract/departments';
 import { departmentHandlers } from '../departments/handlers';
+import { coordinationRoutes } from '@shared/contract/coordination';
+import { coordinationHandlers } from '../consultations/coordination-handlers';
 import { createRouter } from '../http/router';
 import { submissionsDeps } from './deps';
 import { createPhotoUpload } from './photos.use-case';
@@ -15,8 +17,8 @@ import { addMore, askForMore, postProgress, triageSubmission } from './handling.
 import { listMySeconds, listSimilarSubmissions, secondSubmission } from './seconds.use-case';
 
 export const handler = createRouter(
-  // the context's routes (shared/src/contract/index.ts `contexts.submissions`): 意见建议, 协商 and 部门与联络员
-  { ...submissionRoutes, ...consultationRoutes, ...departmentRoutes },
+  // the context's routes (shared/src/contract/index.ts `contexts.submissions`): 意见建议, 协商 (and the towns' 协调会) and 部门与联络员
+  { ...submissionRoutes, ...consultationRoutes, ...coordinationRoutes, ...departmentRoutes },
   {
     ...departmentHandlers,
     createPhotoUpload: ({ deps, principal, body }) => createPhotoUpload(deps, principal, body),
@@ -45,6 +47,7 @@ export const handler = createRouter(
     listMySeconds: ({ deps, principal, query }) => listMySeconds(deps, principal, query),
     exportSubmissions: ({ deps, principal, params, query }) => exportSubmissionsCsv(deps, principal, params.studioId, query),
     ...consultationHandlers,
+    ...coordinationHandlers,
   },
   submissionsDeps,
 );

@@ -54,7 +54,20 @@ export async function getStudioStats(deps: SubmissionsDeps, principal: Principal
   const byDepartment = [...groups.values()]
     .map((theirs) => departmentFigures(theirs, deps.now()))
     .sort((a, b) => a.department.localeCompare(b.department, 'zh'));
-  return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis, chased, escalated, byDepartment };
+  return { month: query.month, ...(query.category ? { category: query.category } : {}), ...kpis, chased, escalated, byDepartment, byGrid: gridFigures(items, deps.now()) };
+}
+
+/** Per grid (网格 / 院落) of the month: matters raised, 响应率, 解决率, 满意率 — the studio's definitions on the grid's matters. */
+export function gridFigures(items: readonly Submission[], now: Date): StatsResponse['byGrid'] {
+  const groups = new Map<string, Submission[]>();
+  for (const s of items) if (s.gridId) groups.set(s.gridId, [...(groups.get(s.gridId) ?? []), s]);
+  return [...groups.entries()]
+    .map(([gridId, theirs]) => {
+      const kpis = studioKpis(theirs.map(kpiSubmissionOf), now, kpiLimits);
+      const grid = theirs[theirs.length - 1]!.gridName ?? '网格';
+      return { gridId, grid, received: kpis.received, responseRate: kpis.responseRate, resolutionRate: kpis.resolutionRate, satisfactionRate: kpis.satisfactionRate };
+    })
+    .sort((a, b) => b.received - a.received || a.grid.localeCompare(b.grid, 'zh'));
 }
 
 /** 响应: a hand-on 签收 within this many working days of being handed on counts as in time. */

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { entityOf, queryAll, transactWrite, type TableRef } from '../data/dynamodb-client';
 import type { Invite } from '../studio/studio.repository';
+import { unitLiaisonDelete, unitLiaisonPut } from '../departments/unit-liaison.repository';
 import { activateUpdate, keepMembershipUpdate, MEMBERSHIP_PREFIX, membershipKey, membershipToItem, type Membership, type MembershipScope } from './membership-items';
 
 export type TownRedeemOutcome = 'redeemed' | 'invite-unusable' | 'user-gone';
@@ -63,8 +64,11 @@ export class MembershipRepository {
     return !cancelled;
   }
 
-  /** Access pattern 139 with an invite: the invite used (unused, unexpired) in the same transaction as the grant. */
-  async redeemTownInvite(invite: Invite, membership: Membership, now: string, previous?: Membership): Promise<TownRedeemOutcome> {
+  /**
+   * Access pattern 139 with an invite: the invite used (unused, unexpired) in the same transaction as the grant; a unit
+   * liaison's is also listed under the unit (pattern 176, `name` is theirs).
+   */
+  async redeemTownInvite(invite: Invite, membership: Membership, now: string, previous?: Membership, name?: string): Promise<TownRedeemOutcome> {
     const T = this.table.tableName;
     const cancelled = await transactWrite(this.table, [
       {
@@ -79,6 +83,9 @@ export class MembershipRepository {
       { Put: { TableName: T, Item: membershipToItem(membership) } },
       activateUpdate(T, membership),
       ...(previous ? [keepMembershipUpdate(T, previous)] : []),
+      ...(membership.role === 'unit_liaison' && membership.townId && membership.departmentId
+        ? [unitLiaisonPut(T, { townId: membership.townId, unitId: membership.departmentId, userId: membership.userId, name: name ?? '', joinedAt: now })]
+        : []),
     ]);
     if (!cancelled) return 'redeemed';
     return cancelled.codes[0] === 'ConditionalCheckFailed' ? 'invite-unusable' : 'user-gone';
@@ -86,12 +93,14 @@ export class MembershipRepository {
 
   /**
    * Access pattern 139: leave a town role — TransactWrite: Delete the membership `attribute_exists(PK)` + when it is
-   * the active one, the user back to a resident (only while still of this town).
+   * the active one, the user back to a resident (only while still of this town); a unit liaison leaves the unit's list
+   * (`unitId`, pattern 176).
    */
-  async leaveTown(userId: string, townId: string, active: boolean): Promise<boolean> {
+  async leaveTown(userId: string, townId: string, active: boolean, unitId?: string): Promise<boolean> {
     const T = this.table.tableName;
     const cancelled = await transactWrite(this.table, [
       { Delete: { TableName: T, Key: membershipKey(userId, { townId }), ConditionExpression: 'attribute_exists(PK)' } },
+      ...(unitId ? [unitLiaisonDelete(T, townId, unitId, userId)] : []),
       ...(active
         ? [
             {

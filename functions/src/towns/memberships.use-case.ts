@@ -30,7 +30,7 @@ export async function redeemTownInvite(deps: MembershipDeps, user: User, invite:
   if (invite.role !== 'town_admin' && !unitId) throw new NotFoundError('邀请码不存在，请核对后再输入');
   const role = invite.role === 'unit_liaison' ? 'unit_liaison' : 'town_admin';
   const membership: Membership = { userId: user.id, role, townId: invite.townId, ...(unitId ? { departmentId: unitId } : {}), joinedAt: now };
-  const outcome = await deps.memberships.redeemTownInvite(invite, membership, now, activeMembershipLeft(user, membership, now));
+  const outcome = await deps.memberships.redeemTownInvite(invite, membership, now, activeMembershipLeft(user, membership, now), user.displayName);
   if (outcome === 'invite-unusable') throw new ConflictError('这个邀请码已经被使用过了');
   if (outcome === 'user-gone') throw new UnauthenticatedError(SESSION_ENDED);
   return openSession(deps, { ...user, role, townId: invite.townId, studioId: undefined, gridId: undefined, departmentId: unitId });
@@ -92,7 +92,7 @@ export async function leaveMembership(deps: TownsDeps, principal: Principal, cho
   const held = await heldMembership(deps, user, choice);
   const active = held.role === user.role && (held.townId ? held.townId === user.townId : held.studioId === user.studioId);
   if (held.townId) {
-    if (!(await deps.memberships.leaveTown(user.id, held.townId, active))) throw new ConflictError('这个身份刚刚变了，请刷新后再试');
+    if (!(await deps.memberships.leaveTown(user.id, held.townId, active, held.role === 'unit_liaison' ? held.departmentId : undefined))) throw new ConflictError('这个身份刚刚变了，请刷新后再试');
   } else {
     const studioId = held.studioId!;
     const admins = (await deps.studios.listMembersOfStudio(studioId)).filter((m) => m.role === 'admin');

@@ -26,6 +26,7 @@ export async function seedDemoUnits(deps: Deps, townId: string): Promise<Record<
   const liaison = { id: deps.newId(), displayName: '周丽萍', role: 'unit_liaison' as const, townId, departmentId: hospital.id, createdAt: now };
   await deps.users.createUserForOpenid(liaison, `demo-unitliaison-${liaison.id}`);
   await deps.memberships.put({ userId: liaison.id, role: 'unit_liaison', townId, departmentId: hospital.id, joinedAt: now });
+  await deps.unitLiaisons.put({ townId, unitId: hospital.id, userId: liaison.id, name: liaison.displayName, joinedAt: now });
   await deps.personas.putPersona({ key: 'unitliaison', userId: liaison.id, displayName: liaison.displayName, role: 'unit_liaison', studioName: hospital.name, order: 22 });
   return units;
 }

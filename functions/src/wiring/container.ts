@@ -24,6 +24,8 @@ import { TownRepository } from '../towns/town.repository';
 import { MembershipRepository } from '../towns/membership.repository';
 import { UnitRepository } from '../units/unit.repository';
 import { AllianceRepository } from '../units/alliance.repository';
+import { UnitLiaisonRepository } from '../departments/unit-liaison.repository';
+import { CoordinationRepository } from '../consultations/coordination.repository';
 import { SecondRepository } from '../submissions/second.repository';
 import { ErrandRepository } from '../errands/errand.repository';
 import type { Deps } from '../deps';
@@ -67,8 +69,10 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     memberships: new MembershipRepository(table),
     units: new UnitRepository(table),
     alliance: new AllianceRepository(table),
+    unitLiaisons: new UnitLiaisonRepository(table),
     seconds: new SecondRepository(table),
     consultations: new ConsultationRepository(table),
+    coordinations: new CoordinationRepository(table),
     errands: new ErrandRepository(table),
     studios: new StudioRepository(table),
     holidayCalendars: new HolidayCalendarRepository(table),

@@ -10,11 +10,11 @@ export function NoRepAccess({ user }: { user: UserView | null }) {
   return <AccessGate user={user} pageClass='rep-page' gateClass='no-rep-access' refusal='意见办理只对工作室的党代表和管理员开放。' />
 }
 
-/** 部门待办 is for a department's liaison (部门联络员); the API checks the department again. */
-export function isLiaisonUser(user: UserView | null): user is UserView & { studioId: string; departmentId: string } {
-  return !!user && user.role === 'liaison' && !!user.studioId && !!user.departmentId
+/** 部门待办 is for a department's liaison (部门联络员) or a member unit's (成员单位联络员); the API checks the department again. */
+export function isLiaisonUser(user: UserView | null): user is UserView & { departmentId: string } {
+  return !!user && ((user.role === 'liaison' && !!user.studioId) || (user.role === 'unit_liaison' && !!user.townId)) && !!user.departmentId
 }
 
 export function NoLiaisonAccess({ user }: { user: UserView | null }) {
-  return <AccessGate user={user} pageClass='rep-page' gateClass='no-liaison-access' refusal='部门待办只对承办部门的联络员开放。' hint='请用工作室管理员发放的部门联络员邀请码加入。' />
+  return <AccessGate user={user} pageClass='rep-page' gateClass='no-liaison-access' refusal='部门待办只对承办部门和成员单位的联络员开放。' hint='请用工作室管理员（或镇街管理员）发放的联络员邀请码加入。' />
 }

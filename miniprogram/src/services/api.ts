@@ -341,3 +341,4 @@ export const getErrandFigures = (studioId: string) => call('getErrandFigures', {
 export * from './api-loop'
 export * from './api-town'
 export * from './api-alliance'
+export * from './api-coordination'

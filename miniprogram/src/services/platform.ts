@@ -64,6 +64,10 @@ export const TOWN_UNITS_PAGE = '/packageTown/pages/units/index'
 export const TOWN_ALLIANCE_PAGE = '/packageTown/pages/alliance/index'
 export const MY_UNIT_PAGE = '/packageTown/pages/unit/index'
 export const STUDIO_NEEDS_PAGE = '/packageTown/pages/needs/index'
+/** 协调会: a town's meetings of its member units (its admin and its units' liaisons). */
+export const TOWN_COORDINATIONS_PAGE = '/packageTown/pages/coordinations/index'
+export const TOWN_COORDINATION_NEW_PAGE = '/packageTown/pages/coordination-new/index'
+export const TOWN_COORDINATION_PAGE = '/packageTown/pages/coordination/index'
 
 /** Studio set-up lives in the `packageAdmin` subpackage (administrators only). */
 export const ADMIN_HOME_PAGE = '/packageAdmin/pages/index/index'

@@ -12,6 +12,7 @@ import { standRoutes } from './stands';
 import { studioRoutes } from './studio';
 import { submissionRoutes } from './submissions';
 import { consultationRoutes } from './consultations';
+import { coordinationRoutes } from './coordination';
 import { departmentRoutes } from './departments';
 import { townRoutes } from './towns';
 import { unitRoutes } from './units';
@@ -28,10 +29,11 @@ export const contexts = {
   stands: standRoutes,
   readings: readingRoutes,
   studio: studioRoutes,
-  /** 意见建议 and, served by the same Lambda, 协商 / 议事会 and the departments that answer (部门与联络员). */
+  /** 意见建议 and, served by the same Lambda, 协商 / 议事会 (and the towns' 协调会) and the departments that answer (部门与联络员). */
   submissions: {
     ...submissionRoutes,
     ...consultationRoutes,
+    ...coordinationRoutes,
     ...departmentRoutes,
   },
   notices: noticeRoutes,
@@ -55,6 +57,7 @@ export const routes = {
   ...studioRoutes,
   ...submissionRoutes,
   ...consultationRoutes,
+  ...coordinationRoutes,
   ...departmentRoutes,
   ...noticeRoutes,
   ...posterRoutes,

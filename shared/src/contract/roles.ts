@@ -10,7 +10,7 @@ export const ADMINS = ['admin'] as const satisfies readonly Role[];
  * Who may sign a desk browser in by scanning its QR code (扫码登录电脑工作台): the studio's people. The one list to
  * extend when a new studio role (e.g. a department's liaison) should use the desk console.
  */
-export const DESK_ROLES = ['representative', 'staff', 'admin', 'liaison'] as const satisfies readonly Role[];
+export const DESK_ROLES = ['representative', 'staff', 'admin', 'liaison', 'unit_liaison'] as const satisfies readonly Role[];
 /** 网格员 / 院落长: the policy further checks that the grid is their own. */
 export const GRID_HEADS = ['grid_head'] as const satisfies readonly Role[];
 /** Who reads the matters of a grid: its head, and the studio's representatives and admin. */
@@ -25,3 +25,5 @@ export const HANDLERS = ['representative', 'admin', 'grid_head'] as const satisf
 export const UNIT_LIAISONS = ['unit_liaison'] as const satisfies readonly Role[];
 /** The town's people: its admin and its units' liaisons (the alliance's lists). */
 export const TOWN_PEOPLE = ['town_admin', 'unit_liaison'] as const satisfies readonly Role[];
+/** Who works a hand-on (部门待办): a studio department's liaisons and the town's member units' liaisons; the use case checks whose. */
+export const HAND_ON_LIAISONS = ['liaison', 'unit_liaison'] as const satisfies readonly Role[];

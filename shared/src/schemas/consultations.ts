@@ -22,19 +22,27 @@ export const CONSULTATION_STATUS_LABELS: Record<ConsultationStatus, string> = {
 export const CONSULTATION_STEPS = ['cancel', 'record', 'publish_result', 'sign_up', 'withdraw'] as const;
 export type ConsultationStep = (typeof CONSULTATION_STEPS)[number];
 
-const text = (field: string, min: number, max: number) =>
+/** A required text field of a 协商 (or a 协调会) form: its name in each message, trimmed, between min and max characters. */
+export const consultationText = (field: string, min: number, max: number) =>
   z.string({ required_error: `请填写${field}`, invalid_type_error: `请填写${field}` }).trim().min(1, `请填写${field}`).min(min, `${field}至少 ${min} 个字`).max(max, `${field}不能超过 ${max} 个字`);
+
+/**
+ * What every meeting is called with (a studio's 协商, a town's 协调会): the client's retry key (the same key again, its
+ * answer lost, answers the meeting it made), topic, date and time (China), place, the agenda.
+ */
+export const meetingFields = {
+  requestId: requestIdSchema,
+  topic: consultationText('议题', 4, 60),
+  date: dateSchema,
+  time: timeSchema,
+  place: consultationText('地点', 2, 60),
+  agenda: z.array(consultationText('议程', 2, 100), { required_error: '请填写议程', invalid_type_error: '请填写议程' }).min(1, '请至少写一项议程').max(10, '议程最多 10 项'),
+};
 
 /** POST /studios/{studioId}/consultations */
 export const createConsultationRequest = z
   .object({
-    /** The client's retry key: the same key again (its answer was lost) answers the consultation it opened. */
-    requestId: requestIdSchema,
-    topic: text('议题', 4, 60),
-    date: dateSchema,
-    time: timeSchema,
-    place: text('地点', 2, 60),
-    agenda: z.array(text('议程', 2, 100), { required_error: '请填写议程', invalid_type_error: '请填写议程' }).min(1, '请至少写一项议程').max(10, '议程最多 10 项'),
+    ...meetingFields,
     submissionIds: z.array(idSchema, { required_error: '请选择要协商的意见', invalid_type_error: '请选择要协商的意见' }).min(1, '请至少选择一条意见').max(10, '一次最多协商 10 条意见'),
     /** Units invited by name, e.g. 城管办、物业. */
     invitedUnits: z.string().trim().max(100, '邀请单位不能超过 100 个字').optional(),
@@ -50,18 +58,18 @@ export const recordConsultationRequest = z
   .object({
     attendance: z.number({ required_error: '请填写到会人数', invalid_type_error: '到会人数应为数字' }).int('到会人数应为整数').min(1, '到会人数至少 1 人').max(1000, '到会人数不能超过 1000 人'),
     attendeeNames: z.string().trim().max(300, '到会人员不能超过 300 个字').optional(),
-    minutes: text('会议纪要', 10, 2000),
-    decision: text('协商决定', 5, 500),
+    minutes: consultationText('会议纪要', 10, 2000),
+    decision: consultationText('协商决定', 5, 500),
   })
   .strict();
 export type RecordConsultationRequest = z.infer<typeof recordConsultationRequest>;
 
 /** POST …/consultations/{id}/result — the result of carrying out the decision (published). */
-export const publishResultRequest = z.object({ result: text('落实结果', 5, 500) }).strict();
+export const publishResultRequest = z.object({ result: consultationText('落实结果', 5, 500) }).strict();
 export type PublishResultRequest = z.infer<typeof publishResultRequest>;
 
 /** POST …/consultations/{id}/cancel */
-export const cancelConsultationRequest = z.object({ reason: text('取消原因', 2, 100) }).strict();
+export const cancelConsultationRequest = z.object({ reason: consultationText('取消原因', 2, 100) }).strict();
 export type CancelConsultationRequest = z.infer<typeof cancelConsultationRequest>;
 
 export const consultationPageQuery = z.object({ cursor: cursorSchema.optional() }).strict();

@@ -11,10 +11,17 @@ import { HAND_ON_STATES } from '../submission/hand-on';
 const departmentName = z.string({ required_error: '请填写部门名称' }).trim().min(2, '部门名称至少 2 个字').max(20, '部门名称不能超过 20 个字');
 const departmentNote = z.string().trim().max(100, '说明不能超过 100 个字');
 
-export const departmentView = z.object({ id: idSchema, name: z.string(), note: z.string().optional(), active: z.boolean() });
+export const departmentView = z.object({
+  id: idSchema,
+  name: z.string(),
+  note: z.string().optional(),
+  active: z.boolean(),
+  /** A member unit of the studio's town (成员单位: 卫生院, 中心小学 …), not the studio's own: it answers as a department. */
+  memberUnit: z.boolean().optional(),
+});
 export type DepartmentView = z.infer<typeof departmentView>;
 
-/** GET /studios/{studioId}/departments — in service first, by name. */
+/** GET /studios/{studioId}/departments — the studio's own, in service first, by name; then the town's active member units. */
 export const departmentsResponse = z.object({ departments: z.array(departmentView) });
 export type DepartmentsResponse = z.infer<typeof departmentsResponse>;
 

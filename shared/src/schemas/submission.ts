@@ -350,6 +350,17 @@ export const statsResponse = z.object({
       responseRate: z.number().nullable().optional(),
     }),
   ),
+  /** The month's matters by the grid (网格 / 院落) they were raised in, by the studio's definitions; those without a grid are left out. */
+  byGrid: z.array(
+    z.object({
+      gridId: idSchema,
+      grid: z.string(),
+      received: z.number().int(),
+      responseRate: z.number().nullable(),
+      resolutionRate: z.number().nullable(),
+      satisfactionRate: z.number().nullable(),
+    }),
+  ),
 });
 export type StatsResponse = z.infer<typeof statsResponse>;
 

@@ -9,7 +9,7 @@ import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, COINS_PAGE, CONSULTATIONS_PAGE, DEPT_QUEUE_PAGE, ERRANDS_PAGE, GRID_MATTERS_PAGE, MY_DATA_PAGE, MY_SECONDS_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_ERRANDS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE, MEMBERSHIPS_PAGE, TOWN_DESK_PAGE, TOWN_STUDIOS_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, COINS_PAGE, CONSULTATIONS_PAGE, DEPT_QUEUE_PAGE, ERRANDS_PAGE, GRID_MATTERS_PAGE, MY_DATA_PAGE, MY_SECONDS_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_ERRANDS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE, MEMBERSHIPS_PAGE, TOWN_DESK_PAGE, TOWN_STUDIOS_PAGE, TOWN_COORDINATIONS_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -233,10 +233,18 @@ export default function MePage() {
         <Text className='card-action'>打开 ›</Text>
       </View>
 
-      {user.role === 'liaison' && user.departmentId ? (
+      {(user.role === 'liaison' || user.role === 'unit_liaison') && user.departmentId ? (
         <View className='card card--link dept-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(DEPT_QUEUE_PAGE)}>
           <Text className='entry-title'>部门待办</Text>
-          <Text className='plain-line'>工作室交办给本部门的事：签收、反馈进展和结果</Text>
+          <Text className='plain-line'>{user.role === 'unit_liaison' ? '各工作室交办给本单位的事：签收、反馈进展和结果' : '工作室交办给本部门的事：签收、反馈进展和结果'}</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
+
+      {user.role === 'unit_liaison' && user.townId ? (
+        <View className='card card--link coordinations-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(TOWN_COORDINATIONS_PAGE)}>
+          <Text className='entry-title'>协调会</Text>
+          <Text className='plain-line'>镇街召开的成员单位协调会：时间、议程和会议决定</Text>
           <Text className='card-action'>打开 ›</Text>
         </View>
       ) : null}

@@ -16,12 +16,13 @@ beforeEach(() => {
     if (req.url.endsWith('/invites')) return ok({ code: 'ACDE-FGHJ', role: 'liaison', studioId: STUDIO_ID, departmentId: CHENGGUAN, expiresAt: '2099-01-01T00:00:00.000Z' }, 201)
     if (req.method === 'POST') return ok({ id: '01JD00000000000000000000D3', name: '市场监管所', active: true }, 201)
     if (req.method === 'PATCH') return ok({ ...departments()[0], active: false })
-    return ok({ departments: departments() })
+    // the town's member units come in the same list; they are the town's, not the studio's to keep
+    return ok({ departments: [...departments(), { id: '01JD00000000000000000000N1', name: '洛社镇卫生院', active: true, memberUnit: true }] })
   }) as never)
 })
 
 describe('部门与联络员', () => {
-  it('lists the departments, the retired one marked, and refuses a name too short before sending', async () => {
+  it('lists the studio’s own departments (not the town’s member units), the retired one marked, and refuses a name too short before sending', async () => {
     const { container } = render(<DepartmentsPage />)
     await waitFor(() => expect(container.querySelectorAll('.department-row')).toHaveLength(2))
     expect([...container.querySelectorAll('.department-row-name')].map((e) => e.textContent)).toEqual(['城管办', '环卫所（已停用）'])

@@ -105,7 +105,7 @@ export default function DepartmentsPage() {
   return (
     <Page className='admin-page departments-page'>
       <Text className='plain-line'>交办大事时从这里选部门；部门联络员用邀请码加入后，能看到交办给本部门的事，签收、反馈进展和结果。</Text>
-      {state.data.departments.map((d) => (
+      {state.data.departments.filter((d) => !d.memberUnit).map((d) => (
         <DepartmentRow key={d.id} studioId={studioId} department={d} onChanged={() => void reload()} />
       ))}
       <AddForm studioId={studioId} onAdded={() => void reload()} />

@@ -1,13 +1,11 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { createConsultationRequest } from '@shared/schemas/consultations'
 import type { InboxItemView } from '@shared/schemas/submission'
 import { chinaDate } from '@shared/time'
-import { parseWith } from '@shared/validation'
 import { createConsultation, getInbox } from '../../../services/api'
-import { errorMessage, isApiError, outcomeUnknown } from '../../../services/request'
-import { newRequestId } from '../../../services/request-id'
+import { useFormSend } from '../../../services/use-form-send'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { REP_CONSULTATION_PAGE } from '../../../services/platform'
@@ -15,16 +13,12 @@ import { PageState } from '../../../components/page-state'
 import { BusyButton } from '../../../components/ui/busy-button'
 import { ChipGroup } from '../../../components/ui/chip-group'
 import { Field } from '../../../components/ui/field'
+import { agendaOf, MeetingFields, type MeetingTyped } from '../../../components/meeting-fields'
 import { Page } from '../../../components/ui/page'
 import { isRepUser, NoRepAccess } from '../../rep-access'
 import '../../styles.css'
 
-interface Typed {
-  topic: string
-  date: string
-  time: string
-  place: string
-  agenda: string
+interface Typed extends MeetingTyped {
   invitedUnits: string
   capacity: string
   submissionIds: string[]
@@ -46,52 +40,32 @@ export default function NewConsultationPage() {
   const allowed = isRepUser(user)
   const studioId = allowed ? user.studioId : ''
   const [typed, setTyped] = useState<Typed>(() => ({ topic: '', date: chinaDate(new Date()), time: '19:00', place: '', agenda: '', invitedUnits: '', capacity: '', submissionIds: [] }))
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  /** The retry key of an opening whose answer was lost: 发起 again gets the consultation it made, never a second one. */
-  const pendingKey = useRef<string>()
+  const { fields, busy, send, retryKey } = useFormSend()
   const { state, retry } = usePageData(() => openMatters(studioId), [studioId], { enabled: allowed })
   if (!allowed) return <NoRepAccess user={user} />
 
   const change = (patch: Partial<Typed>) => setTyped((t) => ({ ...t, ...patch }))
   const toggle = (id: string) => change({ submissionIds: typed.submissionIds.includes(id) ? typed.submissionIds.filter((s) => s !== id) : [...typed.submissionIds, id] })
-  const submit = async () => {
-    const requestId = pendingKey.current ?? newRequestId()
+  const submit = () => {
+    const requestId = retryKey()
     const body = {
       requestId,
       topic: typed.topic,
       date: typed.date,
       time: typed.time,
       place: typed.place,
-      agenda: typed.agenda.split('\n').map((a) => a.trim()).filter(Boolean),
+      agenda: agendaOf(typed.agenda),
       submissionIds: typed.submissionIds,
       ...(typed.invitedUnits.trim() ? { invitedUnits: typed.invitedUnits } : {}),
       ...(typed.capacity.trim() ? { capacity: Number(typed.capacity) } : {}),
     }
-    const parsed = parseWith(createConsultationRequest, body)
-    if (!parsed.ok) {
-      setFields(parsed.fields)
-      Taro.showToast({ title: '请按红字提示修改', icon: 'none' })
-      return
-    }
-    pendingKey.current = requestId
-    setBusy(true)
-    try {
-      const c = await createConsultation(studioId, parsed.value)
-      pendingKey.current = undefined
-      setFields({})
+    return send('create', createConsultationRequest, body, (value) => createConsultation(studioId, value), async (c) => {
       Taro.showToast({ title: '已发起，已通知受邀的居民', icon: 'none', duration: 3000 })
       await Taro.redirectTo({ url: `${REP_CONSULTATION_PAGE}?id=${encodeURIComponent(c.id)}` })
-    } catch (error) {
-      if (!outcomeUnknown(error)) pendingKey.current = undefined
-      if (isApiError(error) && error.fields) setFields(error.fields)
-      Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
-    } finally {
-      setBusy(false)
-    }
+    }, requestId)
   }
 
-  const input = (name: keyof Omit<Typed, 'submissionIds'>, placeholder: string, maxlength: number) => (
+  const input = (name: 'invitedUnits' | 'capacity', placeholder: string, maxlength: number) => (
     <Input className={`text-input text-input--plain consultation-${name}-input`} value={typed[name]} maxlength={maxlength} placeholder={placeholder} placeholderClass='input-placeholder' onInput={(e) => change({ [name]: e.detail.value })} />
   )
   return (
@@ -107,16 +81,10 @@ export default function NewConsultationPage() {
             )
           ) : null}
         </Field>
-        <Field label='议题' error={fields.topic} errorClass='consultation-topic-error'>{input('topic', '例如：小区夜间停车难怎么办', 60)}</Field>
-        <Field label='日期（年-月-日）' error={fields.date} errorClass='consultation-date-error'>{input('date', '例如：2026-12-10', 10)}</Field>
-        <Field label='时间（时:分）' error={fields.time} errorClass='consultation-time-error'>{input('time', '例如：19:00', 5)}</Field>
-        <Field label='地点' error={fields.place} errorClass='consultation-place-error'>{input('place', '例如：社区议事厅', 60)}</Field>
-        <Field label='议程（一行一项）' error={fields.agenda} errorClass='consultation-agenda-error'>
-          <Textarea className='textarea-input consultation-agenda-input' value={typed.agenda} maxlength={500} placeholder={'例如：\n听取居民意见\n物业说明车位情况'} placeholderClass='input-placeholder' onInput={(e) => change({ agenda: e.detail.value })} />
-        </Field>
+        <MeetingFields prefix='consultation' typed={typed} fields={fields} change={change} examples={{ topic: '小区夜间停车难怎么办', time: '19:00', place: '社区议事厅', agenda: '听取居民意见\n物业说明车位情况' }} />
         <Field label='邀请的单位（可不填）' hint='提出和附议这些意见的居民、本工作室的代表会自动收到邀请' error={fields.invitedUnits} errorClass='consultation-units-error'>{input('invitedUnits', '例如：城管办、物业', 100)}</Field>
         <Field label='人数上限（可不填）' error={fields.capacity} errorClass='consultation-capacity-error'>{input('capacity', '不填则不限', 3)}</Field>
-        <BusyButton label='发起议事协商' busyLabel='正在发起…' busy={busy} className='btn--primary btn--huge consultation-create' onClick={() => void submit()} />
+        <BusyButton label='发起议事协商' busyLabel='正在发起…' busy={busy === 'create'} className='btn--primary btn--huge consultation-create' onClick={() => void submit()} />
       </View>
     </Page>
   )

@@ -2,10 +2,9 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { cancelConsultationRequest, publishResultRequest, recordConsultationRequest, type ConsultationInviteesView, type ConsultationView } from '@shared/schemas/consultations'
-import { parseWith } from '@shared/validation'
 import type { ZodTypeAny } from 'zod'
 import { cancelConsultation, getConsultation, listConsultationInvitees, publishConsultationResult, recordConsultation } from '../../../services/api'
-import { errorMessage, isApiError } from '../../../services/request'
+import { useFormSend } from '../../../services/use-form-send'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { decodeParam } from '../../../services/navigation'
@@ -31,8 +30,7 @@ export default function RepConsultationPage() {
   const studioId = allowed ? user.studioId : ''
   const id = decodeParam(params.id) ?? ''
   const [typed, setTyped] = useState<Typed>(EMPTY)
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState<string>()
+  const { fields, busy, send } = useFormSend()
   const { state, retry, setData } = usePageData<{ c: ConsultationView; invitees: ConsultationInviteesView }>(
     async () => {
       const [c, invitees] = await Promise.all([getConsultation(studioId, id), listConsultationInvitees(studioId, id)])
@@ -44,27 +42,13 @@ export default function RepConsultationPage() {
   if (!allowed) return <NoRepAccess user={user} />
 
   const change = (patch: Partial<Typed>) => setTyped((t) => ({ ...t, ...patch }))
-  const step = async <S extends ZodTypeAny>(name: string, schema: S, body: unknown, send: (value: S['_output']) => Promise<ConsultationView>, done: string) => {
-    if (busy || state.status !== 'ready') return
-    const parsed = parseWith(schema, body)
-    if (!parsed.ok) {
-      setFields(parsed.fields)
-      Taro.showToast({ title: '请按红字提示修改', icon: 'none' })
-      return
-    }
-    setBusy(name)
-    try {
-      const c = await send(parsed.value)
-      setData({ ...state.data, c })
-      setFields({})
-      Taro.showToast({ title: done, icon: 'none', duration: 3000 })
-    } catch (error) {
-      if (isApiError(error) && error.fields) setFields(error.fields)
-      Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
-    } finally {
-      setBusy(undefined)
-    }
-  }
+  const step = <S extends ZodTypeAny>(name: string, schema: S, body: unknown, request: (value: S['_output']) => Promise<ConsultationView>, done: string) =>
+    state.status === 'ready'
+      ? send(name, schema, body, request, (c) => {
+          setData({ ...state.data, c })
+          Taro.showToast({ title: done, icon: 'none', duration: 3000 })
+        })
+      : undefined
   const record = () =>
     step('record', recordConsultationRequest, { attendance: typed.attendance.trim() ? Number(typed.attendance) : undefined, minutes: typed.minutes, decision: typed.decision, ...(typed.attendeeNames.trim() ? { attendeeNames: typed.attendeeNames } : {}) }, (v) => recordConsultation(studioId, id, v), '已记录，协商决定已公示')
   const publish = () => step('result', publishResultRequest, { result: typed.result }, (v) => publishConsultationResult(studioId, id, v), '落实结果已公示')

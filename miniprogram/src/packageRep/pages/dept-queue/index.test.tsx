@@ -1,6 +1,7 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import Taro, { resetTaroMock } from '../../../../test/mocks/taro'
-import { ok, signInAs, type RequestCall } from '../../../../test/fixtures'
+import { FUTURE, ok, signInAs, type RequestCall } from '../../../../test/fixtures'
+import { saveSession } from '../../../services/session'
 import { aMatter, CHENGGUAN, MATTER, signInAsLiaison } from '../../../../test/department-fixtures'
 import DepartmentQueuePage from './index'
 
@@ -25,6 +26,19 @@ describe('部门待办', () => {
     expect([...container.querySelectorAll('.dept-queue-state')].map((e) => e.textContent)).toEqual(['待签收', '办理中'])
     fireEvent.click(container.querySelector('.dept-queue-item') as Element)
     expect(Taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: `/packageRep/pages/dept-matter/index?departmentId=${CHENGGUAN}&id=${MATTER}` }))
+  })
+
+  it('for a member unit’s liaison: the unit’s queue, each matter with the studio it came from', async () => {
+    const HOSPITAL = '01JD00000000000000000000N1'
+    saveSession({ token: 't', expiresAt: FUTURE, user: { id: '01JD00000000000000000000U8', displayName: '周丽萍', role: 'unit_liaison', townId: '01JD00000000000000000000W1', departmentId: HOSPITAL } })
+    const { text: _t, place: _p, status: _s, timeline: _tl, allowedSteps: _a, photos: _ph, ...item } = aMatter({ departmentId: HOSPITAL, department: '洛社镇卫生院', studioName: '新开河村党代表工作室' })
+    Taro.request.mockImplementation(((req: RequestCall) => {
+      expect(req.url).toBe(`http://127.0.0.1:3000/departments/${HOSPITAL}/queue`)
+      return ok({ department: { id: HOSPITAL, name: '洛社镇卫生院', active: true, memberUnit: true }, items: [item] })
+    }) as never)
+    const { container } = render(<DepartmentQueuePage />)
+    await waitFor(() => expect(container.querySelector('.dept-queue-studio')?.textContent).toBe('来自新开河村党代表工作室'))
+    expect(container.querySelector('.dept-queue-title')?.textContent).toBe('洛社镇卫生院：各工作室交办给本单位的事')
   })
 
   it('says so when nothing is handed to the department', async () => {

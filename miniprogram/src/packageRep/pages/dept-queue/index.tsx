@@ -38,8 +38,8 @@ export default function DepartmentQueuePage() {
   const open = (submissionId: string) => (wide ? setChosen(submissionId) : openPage(`${DEPT_MATTER_PAGE}?departmentId=${encodeURIComponent(departmentId)}&id=${encodeURIComponent(submissionId)}`))
   const list = (
     <View className='dept-queue-list'>
-      <Text className='card-title dept-queue-title'>{`${department.name}：交办给本部门的事`}</Text>
-      {items.length === 0 ? <Text className='plain-line dept-queue-empty'>现在没有交办给本部门的事。</Text> : null}
+      <Text className='card-title dept-queue-title'>{department.memberUnit ? `${department.name}：各工作室交办给本单位的事` : `${department.name}：交办给本部门的事`}</Text>
+      {items.length === 0 ? <Text className='plain-line dept-queue-empty'>{department.memberUnit ? '现在没有交办给本单位的事。' : '现在没有交办给本部门的事。'}</Text> : null}
       {items.map((item) => (
         <View
           key={item.handOnId}
@@ -50,6 +50,7 @@ export default function DepartmentQueuePage() {
         >
           <Text className='tag dept-queue-state'>{item.stateLabel}</Text>
           <Text className='plain-line dept-queue-summary'>{`【${item.category}】${item.summary}`}</Text>
+          {department.memberUnit ? <Text className='item-meta dept-queue-studio'>{`来自${item.studioName}`}</Text> : null}
           <Text className='plain-line dept-queue-due'>{item.overdue ? `已超期（期限 ${item.dueDate}）` : `办理期限 ${item.dueDate}`}</Text>
         </View>
       ))}

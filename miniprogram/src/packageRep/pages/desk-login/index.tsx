@@ -79,7 +79,7 @@ export default function DeskLoginPage() {
       saveSession(answer.session)
       setStage({ kind: 'signed_in' })
       const role = answer.session.user.role
-      await Taro.reLaunch({ url: role === 'representative' || role === 'admin' ? REP_INBOX_PAGE : role === 'liaison' ? DEPT_QUEUE_PAGE : STAFF_STANDS_PAGE })
+      await Taro.reLaunch({ url: role === 'representative' || role === 'admin' ? REP_INBOX_PAGE : role === 'liaison' || role === 'unit_liaison' ? DEPT_QUEUE_PAGE : STAFF_STANDS_PAGE })
     } catch (error) {
       // refused (expired, cancelled on the phone, used): this code is over; a dropped network just tries again
       if (isApiError(error) && error.status >= 400 && error.status < 500) {

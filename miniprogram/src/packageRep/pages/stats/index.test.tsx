@@ -26,6 +26,10 @@ const stats: StatsResponse = {
     { department: '环卫所', departmentId: '01JD00000000000000000000D2', handedOn: 4, acknowledged: 3, acknowledgedInTime: 2, responseRate: 0.5, replied: 1, fixed: 1, overdue: 0, resolutionRate: 1 },
     { department: '镇城管办', handedOn: 4, replied: 3, fixed: 2, overdue: 1, resolutionRate: 0.5 },
   ],
+  byGrid: [
+    { gridId: '01JD00000000000000000000G1', grid: '东街网格', received: 5, responseRate: 0.8, resolutionRate: 0.6, satisfactionRate: 1 },
+    { gridId: '01JD00000000000000000000G2', grid: '西村院落', received: 2, responseRate: 0.5, resolutionRate: 0, satisfactionRate: null },
+  ],
 }
 
 const urls = () => Taro.request.mock.calls.map((c) => (c[0] as RequestCall).url)
@@ -63,6 +67,11 @@ describe('办理统计', () => {
     expect(text(container, '.stats-escalated')).toBe('3 条')
     // a department of the list shows its 响应 (signed for within a working day); one typed in free text has none
     expect([...container.querySelectorAll('.stats-department')].map((e) => e.textContent)).toEqual(['环卫所交办 4 · 响应 2（50%） · 已答复 1 · 已解决 1（100%）', '镇城管办交办 4 · 已答复 3 · 已解决 2（50%） · 超期 1'])
+    // per grid: a row each, its count and rates (null as —)
+    expect([...container.querySelectorAll('.stats-grid-row')].map((row) => [...row.children].map((c) => c.textContent))).toEqual([
+      ['东街网格', '5', '80%', '60%', '100%'],
+      ['西村院落', '2', '50%', '0%', '—'],
+    ])
     // no ratings yet: the note says so instead of 占 0 条评价的比例
     expect(text(container, '.stats-note')).toContain('满意率：还没有人评价，有评价后才算。')
     expect(text(container, '.stats-note')).not.toContain('占 0 条')

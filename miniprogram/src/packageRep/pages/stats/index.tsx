@@ -182,6 +182,29 @@ export default function StatsPage() {
               ))}
             </View>
           ) : null}
+
+          {data.byGrid.length > 0 ? (
+            <View className='card stats-card stats-grids'>
+              <Text className='card-title'>各网格（本月）</Text>
+              <Text className='field-hint stats-grid-hint'>按居民提交时选的网格统计，算法与全工作室相同</Text>
+              <View className='stats-table-row stats-table-head'>
+                <Text className='stats-table-name'>网格</Text>
+                <Text className='stats-table-cell'>件数</Text>
+                <Text className='stats-table-cell'>响应率</Text>
+                <Text className='stats-table-cell'>解决率</Text>
+                <Text className='stats-table-cell'>满意率</Text>
+              </View>
+              {data.byGrid.map((g) => (
+                <View key={g.gridId} className='stats-table-row stats-grid-row'>
+                  <Text className='stats-table-name'>{g.grid}</Text>
+                  <Text className='stats-table-cell'>{g.received}</Text>
+                  <Text className='stats-table-cell'>{formatRate(g.responseRate)}</Text>
+                  <Text className='stats-table-cell'>{formatRate(g.resolutionRate)}</Text>
+                  <Text className='stats-table-cell'>{formatRate(g.satisfactionRate)}</Text>
+                </View>
+              ))}
+            </View>
+          ) : null}
         </View>
       ) : null}
 

@@ -93,7 +93,7 @@ export function TriagePanel({ mode, view, onDone, onRefused }: { mode: 'accept' 
               kind='radio'
               columns={2}
               chipClass='department-chip'
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
+              options={departments.map((d) => ({ value: d.id, label: d.memberUnit ? `${d.name}（成员单位）` : d.name }))}
               isOn={(id) => id === departmentId}
               onTap={(id) => {
                 setDepartmentId(id)

@@ -7,7 +7,7 @@ import { chinaDate } from '@shared/time'
 import { parseWith } from '@shared/validation'
 import { createTownStudio, downloadTownFiguresCsv, getTownFigures } from '../../../services/api'
 import { errorMessage } from '../../../services/request'
-import { isWeapp, TOWN_UNITS_PAGE } from '../../../services/platform'
+import { isWeapp, TOWN_COORDINATIONS_PAGE, TOWN_UNITS_PAGE } from '../../../services/platform'
 import { openPage } from '../../../services/navigation'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
@@ -129,6 +129,11 @@ export default function TownDeskPage() {
           {state.data.studios.length === 0 ? <Text className='plain-line town-no-studios'>本镇街还没有工作室，在下面新建一个。</Text> : null}
           {state.data.studios.map((row) => <StudioFigures key={row.studioId} row={row} />)}
           <BusyButton label='导出本月各工作室数据（CSV）' busyLabel='正在导出…' busy={exporting} className='btn--secondary town-export' onClick={() => void exportCsv()} />
+          <View className='card card--link coordinations-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(TOWN_COORDINATIONS_PAGE)}>
+            <Text className='entry-title'>协调会</Text>
+            <Text className='plain-line'>每月召集成员单位开协调会：通知联络员，记录到会单位和会议决定</Text>
+            <Text className='card-action'>打开 ›</Text>
+          </View>
           <NewStudioForm townId={townId} onCreated={() => void reload()} />
           <View className='card card--link town-units-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(TOWN_UNITS_PAGE)}>
             <Text className='entry-title'>成员单位与三张清单</Text>

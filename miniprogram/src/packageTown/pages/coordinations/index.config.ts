@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '协调会',
+  enablePullDownRefresh: true,
+})
