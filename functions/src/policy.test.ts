@@ -1,5 +1,5 @@
 import { ForbiddenError } from './errors';
-import { isLiaisonOf, mayActFor, requireStudioRole } from './policy';
+import { isLiaisonOf, isUnitLiaisonOf, mayActFor, requireStudioRole } from './policy';
 
 const STUDIO = '01J0000000000000000000STUD';
 const OTHER = '01J0000000000000000000OTHR';
@@ -32,5 +32,17 @@ describe('who may act on what was handed to a department', () => {
     expect(isLiaisonOf({ userId: 'u', role: 'liaison', studioId: STUDIO, departmentId: 'another' }, STUDIO, DEPT)).toBe(false);
     expect(isLiaisonOf({ userId: 'u', role: 'liaison', studioId: OTHER, departmentId: DEPT }, STUDIO, DEPT)).toBe(false);
     for (const role of ['resident', 'representative', 'staff', 'admin'] as const) expect(isLiaisonOf({ userId: 'u', role, studioId: STUDIO, departmentId: DEPT }, STUDIO, DEPT)).toBe(false);
+  });
+});
+
+describe('who may act for a member unit', () => {
+  const TOWN = '01J0000000000000000000TOWN';
+  const UNIT = '01J0000000000000000000UNIT';
+  it('is a liaison of that unit, of its own town, only', () => {
+    expect(isUnitLiaisonOf({ userId: 'u', role: 'unit_liaison', townId: TOWN, departmentId: UNIT }, TOWN, UNIT)).toBe(true);
+    expect(isUnitLiaisonOf({ userId: 'u', role: 'unit_liaison', townId: TOWN, departmentId: 'another' }, TOWN, UNIT)).toBe(false);
+    expect(isUnitLiaisonOf({ userId: 'u', role: 'unit_liaison', townId: 'other-town', departmentId: UNIT }, TOWN, UNIT)).toBe(false);
+    // a department's liaison with the same id, a town admin: not the unit's liaison
+    for (const role of ['liaison', 'town_admin', 'resident', 'admin'] as const) expect(isUnitLiaisonOf({ userId: 'u', role, townId: TOWN, departmentId: UNIT }, TOWN, UNIT)).toBe(false);
   });
 });

@@ -40,3 +40,11 @@ export function requireStudioRole(principal: Principal, studioId: string, action
 export function isLiaisonOf(principal: Principal, studioId: string, departmentId: string): boolean {
   return principal.role === 'liaison' && principal.studioId === studioId && principal.departmentId === departmentId;
 }
+
+/**
+ * May this person act for a member unit (成员单位) — on the entries of a service the unit provides at a stand of a
+ * studio of its town? Only a liaison of that unit (`departmentId` is the unit's id) of that town: nobody else.
+ */
+export function isUnitLiaisonOf(principal: Principal, townId: string, unitId: string): boolean {
+  return principal.role === 'unit_liaison' && principal.townId === townId && principal.departmentId === unitId;
+}
