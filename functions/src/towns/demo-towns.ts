@@ -3,6 +3,7 @@ import type { Deps } from '../deps';
 import { generateStands } from '../studio/stand-schedule.use-case';
 import { inboxCountsFrom } from '../submissions/inbox-counts.use-case';
 import { seedDemoUnits } from '../units/demo-units';
+import { seedDemoUnitService } from '../stands/demo-unit-service';
 
 export const DEMO_TOWN = { name: '洛社镇', district: '惠山区' };
 export const SECOND_STUDIO = { name: '新开河村党代表工作室', address: '洛社镇新开河村村委会二楼' };
@@ -41,6 +42,6 @@ export async function seedDemoTown(deps: Deps, studioId: string): Promise<void> 
     await deps.studios.putMember({ studioId: s.id, userId: both.id, role: 'representative', displayName: both.displayName, joinedAt: now });
     await deps.memberships.put({ userId: both.id, role: 'representative', studioId: s.id, joinedAt: now });
   }
-  await seedDemoUnits(deps, townId);
+  await seedDemoUnitService(deps, studioId, (await seedDemoUnits(deps, townId)).hospital);
   await deps.personas.putPersona({ key: 'reptwo', userId: both.id, displayName: both.displayName, role: 'representative', studioName: `${first.name} 等 2 个工作室`, order: 21 });
 }
