@@ -340,3 +340,4 @@ export const getErrandFigures = (studioId: string) => call('getErrandFigures', {
 /* the loop's 协商 and departments, and the town's grids and studios, in files of their own */
 export * from './api-loop'
 export * from './api-town'
+export * from './api-unit-services'
