@@ -42,7 +42,7 @@ export default defineAppConfig({
     // 镇街: the town admin's 镇街工作台 (studios side by side, 新建工作室), 切换身份, and residents' 工作室 list of their town
     {
       root: 'packageTown',
-      pages: ['pages/desk/index', 'pages/memberships/index', 'pages/studios/index'],
+      pages: ['pages/desk/index', 'pages/memberships/index', 'pages/studios/index', 'pages/unit-services/index'],
     },
   ],
   // The browser build: pages change without a slide. Taro's H5 router hides the page left behind by a timer when the

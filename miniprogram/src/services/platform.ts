@@ -59,6 +59,8 @@ export const STAFF_ON_BEHALF_PAGE = '/packageStaff/pages/on-behalf/index'
 export const TOWN_DESK_PAGE = '/packageTown/pages/desk/index'
 export const MEMBERSHIPS_PAGE = '/packageTown/pages/memberships/index'
 export const TOWN_STUDIOS_PAGE = '/packageTown/pages/studios/index'
+/** 本单位服务: a member unit's liaison sees the bookings of its services at the stands and records what was done. */
+export const UNIT_SERVICES_PAGE = '/packageTown/pages/unit-services/index'
 
 /** Studio set-up lives in the `packageAdmin` subpackage (administrators only). */
 export const ADMIN_HOME_PAGE = '/packageAdmin/pages/index/index'
