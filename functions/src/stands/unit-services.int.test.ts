@@ -33,8 +33,8 @@ describe('services provided by a member unit (DynamoDB Local)', () => {
   const yizhenOf = (stand: Stand) => stand.services.find((s) => s.name === '义诊')!;
 
   /** A booking of 义诊 at a stand, as the booking's transaction takes it (the month's figures move with it). */
-  async function bookYizhen(stand: Stand, residentName: string, startTime = '08:00'): Promise<Entry> {
-    const entry: Entry = { id: ulid(), kind: 'booking', status: 'booked', ...entryPlace(stand, yizhenOf(stand)), startTime, endTime: '08:30', createdAt: new Date().toISOString(), userId: ulid(), residentName, code: ulid().slice(-8), holdsSlot: false };
+  async function bookYizhen(stand: Stand, residentName: string, startTime = '08:00', userId = ulid()): Promise<Entry> {
+    const entry: Entry = { id: ulid(), kind: 'booking', status: 'booked', ...entryPlace(stand, yizhenOf(stand)), startTime, endTime: '08:30', createdAt: new Date().toISOString(), userId, residentName, code: ulid().slice(-8), holdsSlot: false };
     expect((await deps.bookings.takePlace(entry, { actorId: entry.userId!, requestId: ulid(), fingerprint: 't', requestTtl: 0 })).kind).toBe('created');
     return entry;
   }
@@ -109,7 +109,8 @@ describe('services provided by a member unit (DynamoDB Local)', () => {
   it('the liaison records what was done for its own service’s entries, on the day (served with a note, or 未到); a retry changes nothing', async () => {
     const liaison = await as('unitliaison');
     const stand = (await deps.stands.getStand(seed.todayStandId))!;
-    const came = await bookYizhen(stand, '蒋奶奶');
+    const resident2 = (await deps.personas.listPersonas()).find((p) => p.key === 'resident2')!;
+    const came = await bookYizhen(stand, '周大爷', '08:00', resident2.userId);
     const missed = await bookYizhen(stand, '沈大爷', '08:30');
     const record = (entryId: string, body: object, token = liaison, standId = stand.id) => invoke(api.recordEntry, 'recordEntry', { token, params: { standId, entryId }, body });
     const served = await record(came.id, { outcome: 'served', note: '血压 135/85，建议复查' });
@@ -123,6 +124,10 @@ describe('services provided by a member unit (DynamoDB Local)', () => {
     const day = (await invoke(api.listUnitServiceDays, 'listUnitServiceDays', { token: liaison })).body.upcoming.find((d: { standId: string }) => d.standId === stand.id);
     expect(day.counts).toMatchObject({ served: 1, noShows: 1 });
     expect(day.entries.find((e: { id: string }) => e.id === came.id).note).toBe('血压 135/85，建议复查');
+    // the resident's own data holds what was recorded for them
+    const exported = await invoke(api.exportMyData, 'exportMyData', { token: await as('resident2') });
+    const mine = JSON.parse(Buffer.from(exported.body as string, 'base64').toString('utf8')).bookings.find((b: { id: string }) => b.id === came.id);
+    expect(mine).toMatchObject({ status: 'served', serviceNote: '血压 135/85，建议复查', providerName: '洛社镇卫生院' });
     // a market day still to come: nothing to record yet
     const next = (await deps.stands.listCurrentAndNextStandsAtVenue(seed.venueId, addDays(today, 1), 1))[0]!;
     const ahead = await bookYizhen(next, '朱阿姨');
