@@ -4,6 +4,8 @@ import { seededTable, testEnv } from '../../../test/support/tables';
 import { invoke, loadHandlers } from '../../../test/support/invoke';
 import type { Unit } from '../units/unit.repository';
 import type { Entry } from './booking.repository';
+import { TICKET_CODE_ALPHABET, TICKET_CODE_LENGTH } from '@shared/ticket-code';
+import { randomCode } from '../data/codes';
 import { entryPlace } from './booking-views';
 import type { Stand } from './stand.repository';
 
@@ -34,7 +36,7 @@ describe('services provided by a member unit (DynamoDB Local)', () => {
 
   /** A booking of 义诊 at a stand, as the booking's transaction takes it (the month's figures move with it). */
   async function bookYizhen(stand: Stand, residentName: string, startTime = '08:00', userId = ulid()): Promise<Entry> {
-    const entry: Entry = { id: ulid(), kind: 'booking', status: 'booked', ...entryPlace(stand, yizhenOf(stand)), startTime, endTime: '08:30', createdAt: new Date().toISOString(), userId, residentName, code: ulid().slice(-8), holdsSlot: false };
+    const entry: Entry = { id: ulid(), kind: 'booking', status: 'booked', ...entryPlace(stand, yizhenOf(stand)), startTime, endTime: '08:30', createdAt: new Date().toISOString(), userId, residentName, code: randomCode(TICKET_CODE_ALPHABET, TICKET_CODE_LENGTH), holdsSlot: false };
     expect((await deps.bookings.takePlace(entry, { actorId: entry.userId!, requestId: ulid(), fingerprint: 't', requestTtl: 0 })).kind).toBe('created');
     return entry;
   }
@@ -171,6 +173,17 @@ describe('services provided by a member unit (DynamoDB Local)', () => {
   });
 
   it('counts each studio’s month as the entries change: equal to a recount over the stands’ entries, and the town’s figures read it', async () => {
+    // 未到, then checked in late and served at the desk: each move counted once, in its own transaction
+    const staff = await as('staff1');
+    const stand = (await deps.stands.getStand(seed.todayStandId))!;
+    const late = await bookYizhen(stand, '沈奶奶', '09:30');
+    const before = (await deps.standFigures.monthOfStudios([seed.studioId], stand.date.slice(0, 7))).get(seed.studioId)!;
+    expect((await invoke(api.recordEntry, 'recordEntry', { token: staff, params: { standId: stand.id, entryId: late.id }, body: { outcome: 'no_show' } })).status).toBe(200);
+    expect((await invoke(api.checkIn, 'checkIn', { token: staff, params: { standId: stand.id }, body: { code: late.code } })).body.status).toBe('checked_in');
+    expect((await invoke(api.markServed, 'markServed', { token: staff, params: { standId: stand.id, entryId: late.id } })).body.status).toBe('served');
+    const after = (await deps.standFigures.monthOfStudios([seed.studioId], stand.date.slice(0, 7))).get(seed.studioId)!;
+    expect([after.bookings - before.bookings, after.served - before.served, after.noShows - before.noShows]).toEqual([0, 1, 0]);
+
     const months = [today.slice(0, 7), addDays(today, 21).slice(0, 7)];
     const studios = await deps.towns.listStudios(townId);
     const token = await as('townadmin');
