@@ -91,7 +91,9 @@ export const lambdas: Record<string, LambdaSpec> = {
     parameters: ['sessionSecret'],
     context: 'stands',
     // stand page and slots, bookings (one transaction: slot, booking, per-service and per-day guards, retry key, the
-    // stand still on — a ConditionCheck) after one BatchGetItem of the stand, the slot and the resident; the desk
+    // stand still on — a ConditionCheck) after one BatchGetItem of the stand, the slot and the resident; the desk; the
+    // studio's month figures (an Update in the entry's transaction); 本单位服务: the unit (GetItem), the town's studios,
+    // the unit's services (GSI1), the studios' venues and stands (GSI1), the stands' entries
     iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2')])],
   },
   readings: {
@@ -105,7 +107,8 @@ export const lambdas: Record<string, LambdaSpec> = {
     parameters: ['sessionSecret'],
     context: 'studio',
     // services, venues, stands (generated in batches), settings (read in one BatchGetItem with the studio and the
-    // national calendar's years), templates; cancelling a stand queues its notices
+    // national calendar's years), templates; cancelling a stand queues its notices; a service's provider among the
+    // town's units (Query TOWN#id)
     iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'], [TABLE]), dynamo(['Query'], [index('GSI1')])],
   },
   submissions: {
@@ -186,11 +189,11 @@ export const lambdas: Record<string, LambdaSpec> = {
     context: 'towns',
     // towns (GSI1 TOWNS) and their studios' entries; a new studio, its entry and its first admin's invite in one
     // transaction; memberships under the person (switch: a ConditionCheck of the one chosen and the user's Update; leave:
-    // its Delete, a studio's member item too); figures: each studio's month of submissions (GSI3), its venues (GSI1)
-    // and their stands of the month (GSI1), each stand's entries; the audit trail; the directory's venues' stands ahead;
+    // its Delete, a studio's member item too); figures: each studio's month of submissions (GSI3) and the studios' stand
+    // month items (one BatchGetItem); the audit trail; the directory's venues (GSI1) and their stands ahead (GSI1);
     // the alliance: units, resources, needs (a studio's: GSI1) and projects (a unit's: GSI1, a studio's: GSI2) — a
     // project's creation is a transaction (Put, the need's Update, the unit's and resource's ConditionCheck)
-    iam: [dynamo(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
+    iam: [dynamo(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], [TABLE]), dynamo(['Query'], [index('GSI1'), index('GSI2'), index('GSI3')])],
   },
   markNoShows: {
     handler: 'stands/jobs/mark-no-shows',

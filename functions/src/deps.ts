@@ -7,6 +7,7 @@ import type { StandRepository } from './stands/stand.repository';
 import type { PersonaRepository } from './local/persona.repository';
 import type { RateLimitRepository } from './data/rate-limit.repository';
 import type { BookingRepository } from './stands/booking.repository';
+import type { StandFiguresRepository } from './stands/stand-figures.repository';
 import type { ReadingRepository } from './readings/reading.repository';
 import type { Notifier } from './adapters/notify/notifier';
 import type { OutboxRepository } from './local/outbox.repository';
@@ -56,6 +57,8 @@ export interface Deps {
   /** 扫码登录电脑工作台: one-time desk sign-in tickets. */
   deskTickets: DeskTicketRepository;
   bookings: BookingRepository;
+  /** A studio's stands by month (bookings, served, 未到), counted as entries change: the town's figures read them. */
+  standFigures: StandFiguresRepository;
   readings: ReadingRepository;
   /** Where a notice goes outward: WeChat subscribe messages, or the local outbox. Only the notice consumer sends. */
   notifier: Notifier;

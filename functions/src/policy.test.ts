@@ -46,5 +46,7 @@ describe('who may act on what was handed to a member unit', () => {
     expect(isUnitLiaisonOf({ userId: 'u', role: 'liaison', studioId: STUDIO, townId: TOWN, departmentId: UNIT }, TOWN, UNIT)).toBe(false);
     expect(isUnitLiaisonOf({ userId: 'u', role: 'town_admin', townId: TOWN, departmentId: UNIT }, TOWN, UNIT)).toBe(false);
     expect(isLiaisonOf({ userId: 'u', role: 'unit_liaison', studioId: STUDIO, departmentId: UNIT }, STUDIO, UNIT)).toBe(false);
+    // nor a resident or a studio's admin holding the same ids
+    for (const role of ['resident', 'admin'] as const) expect(isUnitLiaisonOf({ userId: 'u', role, townId: TOWN, departmentId: UNIT }, TOWN, UNIT)).toBe(false);
   });
 });

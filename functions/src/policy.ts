@@ -42,8 +42,9 @@ export function isLiaisonOf(principal: Principal, studioId: string, departmentId
 }
 
 /**
- * May this person act on what was handed to a member unit of a town (成员单位, answering as a department for every
- * studio of the town)? Only a liaison of that unit, of that town.
+ * May this person act for a member unit (成员单位) of a town — on what was handed to the unit (answering as a department
+ * for every studio of the town), or on the entries of a service the unit provides at a stand of a studio of its town?
+ * Only a liaison of that unit (`departmentId` is the unit's id) of that town: nobody else.
  */
 export function isUnitLiaisonOf(principal: Principal, townId: string, unitId: string): boolean {
   return principal.role === 'unit_liaison' && principal.townId === townId && principal.departmentId === unitId;

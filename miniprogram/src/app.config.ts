@@ -43,7 +43,7 @@ export default defineAppConfig({
     // 成员单位与三张清单: the units, the three lists, a unit liaison's 我们单位, a studio's 需求清单
     {
       root: 'packageTown',
-      pages: ['pages/desk/index', 'pages/memberships/index', 'pages/studios/index', 'pages/units/index', 'pages/alliance/index', 'pages/unit/index', 'pages/needs/index', 'pages/coordinations/index', 'pages/coordination-new/index', 'pages/coordination/index'],
+      pages: ['pages/desk/index', 'pages/memberships/index', 'pages/studios/index', 'pages/units/index', 'pages/alliance/index', 'pages/unit/index', 'pages/needs/index', 'pages/coordinations/index', 'pages/coordination-new/index', 'pages/coordination/index', 'pages/unit-services/index'],
     },
   ],
   // The browser build: pages change without a slide. Taro's H5 router hides the page left behind by a timer when the

@@ -19,7 +19,8 @@ describe('the queue screen (大屏) with six services', () => {
   it('shows all six services at 1366×768 without scrolling', async () => {
     const { token } = await api<{ token: string }>('POST', '/auth/local', undefined, { persona: 'admin' });
     const studioId = j.stack.seed.studioId;
-    const { services } = await api<{ services: { id: string }[] }>('GET', `/studios/${studioId}/services`, token);
+    // the studio's own four services (the demo's 义诊 by 卫生院 aside) and two more: six
+    const services = (await api<{ services: { id: string; providerName?: string }[] }>('GET', `/studios/${studioId}/services`, token)).services.filter((s) => !s.providerName);
     for (const name of ['理发', '测血糖']) {
       services.push(await api<{ id: string }>('POST', `/studios/${studioId}/services`, token, { name, description: '', minutesPerPerson: 10, peoplePerSlot: 2 }));
     }

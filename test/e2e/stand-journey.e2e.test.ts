@@ -23,7 +23,7 @@ describe('a resident scans the stand’s code', () => {
 
     await waitForText(page.locator('.greeting').filter({ visible: true }).first(), '刘阿姨');
     const names = await page.locator('.service-card .service-name').allTextContents();
-    expect(names.map((n) => n.trim())).toEqual(['量血压', '磨剪刀', '修鞋', '家电维修']);
+    expect(names.map((n) => n.trim())).toEqual(['量血压', '磨剪刀', '修鞋', '家电维修', '义诊']);
     await waitForText(page.locator('.slot-left').filter({ visible: true }).first(), '4');
     await screenshot(page, 'stand-signed-in');
   }, 180_000);

@@ -262,6 +262,8 @@ async function populate(watch: WriteWatch, deps: Awaited<ReturnType<typeof isola
     checkIn: () => ({ body: { code: toCheckIn?.code ?? booking.code } }),
     addWalkIn: (requestId) => ({ body: { serviceId: scissors.id, requestId, overrideFull: false, note: '行动不便，坐轮椅' } }),
     recordReading: (requestId) => ({ body: { requestId, systolic: 128, diastolic: 82, pulse: 72 } }),
+    // 服务结果 (staff; a unit liaison for its own unit's service)
+    recordEntry: () => ({ body: { outcome: 'served', note: '血压 135/85，建议复查' } }),
     setHealthConsent: () => ({ body: { consent: true } }),
     createService: () => ({ body: { name: '理发', description: '老年人免费理发', minutesPerPerson: 15, peoplePerSlot: 2, homeVisit: false, keepsHealthReadings: false } }),
     updateService: () => ({ body: { name: '磨剪刀', description: '磨剪刀、菜刀，当场取回', minutesPerPerson: 10, peoplePerSlot: 3 } }),

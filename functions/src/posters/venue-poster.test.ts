@@ -168,6 +168,14 @@ describe('renderVenuePoster', () => {
     expect(squash(text)).toContain('第1项服务');
   });
 
+  it('names the member unit that provides a service (由…提供)', async () => {
+    const services = [...input.services, { name: '义诊', description: '量血压、测血糖、健康咨询', providerName: '洛社镇卫生院' }];
+    const { text } = readPdf(await renderVenuePoster(await fixture({ services })));
+    expect(squash(text)).toContain('义诊由洛社镇卫生院提供量血压'); // the description kept to one line under it
+    expect(squash(text)).not.toContain('另有');
+    expect(squash(text).match(/提供/g)).toHaveLength(1);
+  });
+
   it('copes with no services and no upcoming days', async () => {
     const poster = await renderVenuePoster(await fixture({ services: [], nextDays: [] }));
     const { raw, text } = readPdf(poster);

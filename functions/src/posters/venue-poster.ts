@@ -11,7 +11,8 @@ export interface VenuePosterInput {
   studioName: string;
   venueName: string;
   address: string;
-  services: { name: string; description: string }[];
+  /** `providerName`: the member unit (成员单位) that provides it, printed as 由…提供. */
+  services: { name: string; description: string; providerName?: string }[];
   /** e.g. `农历逢三六九 08:00–11:30` */
   scheduleText: string;
   /** e.g. `['11月23日 周一（十月初五）', …]` */
@@ -175,7 +176,9 @@ function drawServices(doc: Doc, services: VenuePosterInput['services'], top: num
   const heading: Line = { text: '服务项目', font: BOLD, size: 21, color: RED, after: 8 };
   const card = (s: VenuePosterInput['services'][number]): Line[] => [
     { text: s.name, font: BOLD, size: 21, color: INK, after: 2, maxLines: 1, indent: 16 },
-    ...(s.description ? [{ text: s.description, font: REGULAR, size: 16, color: SECOND, after: 0, maxLines: 2, indent: 16 } as Line] : []),
+    // a member unit's service says who provides it, in the room of the description's second line
+    ...(s.providerName ? [{ text: `由${s.providerName}提供`, font: REGULAR, size: 16, color: RED, after: 0, maxLines: 1, indent: 16 } as Line] : []),
+    ...(s.description ? [{ text: s.description, font: REGULAR, size: 16, color: SECOND, after: 0, maxLines: s.providerName ? 1 : 2, indent: 16 } as Line] : []),
   ];
   const rowGap = 10;
   const layout = (shown: number, scale: number) => {

@@ -19,7 +19,7 @@ export async function posterInputFor(deps: PostersDeps, venue: Venue): Promise<V
     studioName: studio?.name ?? '',
     venueName: venue.name,
     address: venue.address,
-    services: services.filter((s) => offered.has(s.id)).map((s) => ({ name: s.name, description: s.description })),
+    services: services.filter((s) => offered.has(s.id)).map((s) => ({ name: s.name, description: s.description, ...(s.providerName ? { providerName: s.providerName } : {}) })),
     scheduleText: venue.rules.map(describeRule).join('；'),
     nextDays: await upcomingMarketDays(deps.stands, venue.id, venue.rules, chinaDate(now), 3),
     qrPng: await deps.venueQrCodes.pngFor(venueScene(venue.id)),

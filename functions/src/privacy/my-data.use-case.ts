@@ -87,7 +87,7 @@ export async function myDataOf(deps: PrivacyDeps, principal: Principal): Promise
   const bookingViews = await Promise.all(
     [...bookings]
       .sort((a, b) => `${a.date}#${a.startTime}`.localeCompare(`${b.date}#${b.startTime}`))
-      .map(async (e) => ({ ...toBookingView(e), ...(await deps.bookings.contactOf(e, now)) })),
+      .map(async (e) => ({ ...toBookingView(e), ...(e.note ? { serviceNote: e.note } : {}), ...(await deps.bookings.contactOf(e, now)) })),
   );
   const [coinAccounts, registrations, shifts] = await Promise.all([deps.coins.listAccountsOfUser(user.id), deps.volunteers.listOfUser(user.id), deps.shifts.listOfUser(user.id)]);
   const studioNames = new Map<string, string>();

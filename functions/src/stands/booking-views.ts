@@ -3,12 +3,13 @@ import type { Entry } from './booking.repository';
 import type { Stand, StandService } from './stand.repository';
 
 /** What every entry copies from its stand and service, so that lists need no further reads. */
-export function entryPlace(stand: Stand, service: StandService): Pick<Entry, 'standId' | 'studioId' | 'serviceId' | 'serviceName' | 'studioName' | 'venueName' | 'address' | 'date'> {
+export function entryPlace(stand: Stand, service: StandService): Pick<Entry, 'standId' | 'studioId' | 'serviceId' | 'serviceName' | 'providerName' | 'studioName' | 'venueName' | 'address' | 'date'> {
   return {
     standId: stand.id,
     studioId: stand.studioId,
     serviceId: service.id,
     serviceName: service.name,
+    ...(service.providerName ? { providerName: service.providerName } : {}),
     studioName: stand.studioName,
     venueName: stand.venueName,
     address: stand.address,
@@ -27,6 +28,7 @@ export function toBookingView(e: Entry): BookingView {
     standId: e.standId,
     serviceId: e.serviceId,
     serviceName: e.serviceName,
+    ...(e.providerName ? { providerName: e.providerName } : {}),
     studioName: e.studioName,
     venueName: e.venueName,
     address: e.address,

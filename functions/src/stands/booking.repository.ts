@@ -7,6 +7,7 @@ import { readRetryKey, retryKeyItem } from '../data/retry-key';
 import { contactStillKept, ttlOf } from '../privacy/retention';
 import { placeWrites, type ErrandContact, type ErrandOrder } from '../errands/errand-items';
 import { noticeWrites, type NoticeOrder } from '../notices/notice-queue.repository';
+import { deltaOfChange, deltaOfNewEntry, figuresWrites } from './stand-figures.repository';
 
 /**
  * A place in a stand's queue: a resident's booking of a slot, or a walk-in's numbered ticket.
@@ -20,6 +21,8 @@ export interface Entry {
   studioId: string;
   serviceId: string;
   serviceName: string;
+  /** The 成员单位 that provides the service (copied from the stand's service): shown on the ticket. */
+  providerName?: string;
   studioName: string;
   venueName: string;
   address: string;
@@ -169,6 +172,8 @@ export class BookingRepository {
       add({ Put: { TableName: T, Item: { ...ticketKey(entry.code), type: 'Ticket', standId: entry.standId, entryId: entry.id }, ConditionExpression: 'attribute_not_exists(PK)' } }, 'code-taken');
     }
     for (const write of noticeWrites(T, notices)) add(write, 'created');
+    // the studio's month figures (bookings, served, 未到) move with the entry (stand-figures.repository.ts)
+    for (const write of figuresWrites(T, entry, deltaOfNewEntry(entry.kind, entry.status))) add(write, 'created');
     // a home visit: its errand order (点单-配送), so that the one who goes reads the address (errands/home-visit.ts)
     if (errand) for (const write of placeWrites(T, errand.order, errand.contact)) add(write, 'created');
 
@@ -351,34 +356,41 @@ export class BookingRepository {
   }
 
   /**
-   * Moves an entry from one status to another, setting fields; fails (and changes nothing) when the entry is
-   * not in one of the `from` statuses — two phones checking in one ticket: exactly one succeeds.
+   * Moves an entry from one status to another, setting fields; fails (and changes nothing) when the entry is not in
+   * the `from` status — two phones checking in one ticket: exactly one succeeds. The studio's month figures move in
+   * the same transaction when served or 未到 changes (stand-figures.repository.ts: exact, and a retry adds nothing).
    */
-  async changeStatus(standId: string, entryId: string, from: BookingStatus[], to: BookingStatus, fields: Record<string, string | number>): Promise<ChangeOutcome> {
+  async changeStatus(entry: Pick<Entry, 'standId' | 'id' | 'studioId' | 'date'>, from: BookingStatus, to: BookingStatus, fields: Record<string, string | number>): Promise<ChangeOutcome> {
     const names: Record<string, string> = { '#status': 'status' };
-    const values: Record<string, unknown> = { ':to': to };
+    const values: Record<string, unknown> = { ':to': to, ':from': from };
     const sets = ['#status = :to'];
     for (const [key, value] of Object.entries(fields)) {
       names[`#${key}`] = key;
       values[`:${key}`] = value;
       sets.push(`#${key} = :${key}`);
     }
-    from.forEach((status, i) => (values[`:from${i}`] = status));
-    try {
-      await this.table.client.send(
-        new UpdateCommand({
+    const items: TransactItems = [
+      {
+        Update: {
           TableName: this.table.tableName,
-          Key: entryKey(standId, entryId),
+          Key: entryKey(entry.standId, entry.id),
           UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+          ConditionExpression: '#status = :from',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
-        }),
-      );
-      return { kind: 'changed' };
-    } catch (error) {
-      if (isConditionFailure(error)) return { kind: 'condition-failed' };
-      throw error;
+        },
+      },
+      ...figuresWrites(this.table.tableName, entry, deltaOfChange(from, to)),
+    ];
+    if (items.length === 1) {
+      try {
+        await this.table.client.send(new UpdateCommand(items[0]!.Update!));
+        return { kind: 'changed' };
+      } catch (error) {
+        if (isConditionFailure(error)) return { kind: 'condition-failed' };
+        throw error;
+      }
     }
+    return (await transactWrite(this.table, items)) ? { kind: 'condition-failed' } : { kind: 'changed' };
   }
 }

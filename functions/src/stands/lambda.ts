@@ -4,6 +4,8 @@ import { bookSlot, cancelMyBooking, getMyBooking, listMyBookings } from './booki
 import { standsDeps } from './deps';
 import { addWalkIn, callNext, checkIn, getQueueScreen, getStandQueue, listStudioStands, markServed } from './stand-desk.use-case';
 import { getStandByScene } from './stand-page.use-case';
+import { recordEntry } from './entry-record.use-case';
+import { listUnitServiceDays } from './unit-services.use-case';
 
 export const handler = createRouter(
   standRoutes,
@@ -19,6 +21,8 @@ export const handler = createRouter(
     addWalkIn: ({ deps, principal, params, body }) => addWalkIn(deps, principal, params.standId, body),
     callNext: ({ deps, principal, params }) => callNext(deps, principal, params.standId, params.serviceId),
     markServed: ({ deps, principal, params }) => markServed(deps, principal, params.standId, params.entryId),
+    recordEntry: ({ deps, principal, params, body }) => recordEntry(deps, principal, params.standId, params.entryId, body),
+    listUnitServiceDays: ({ deps, principal }) => listUnitServiceDays(deps, principal),
     getQueueScreen: ({ deps, params }) => getQueueScreen(deps, params.standId),
   },
   standsDeps,

@@ -75,21 +75,24 @@ export async function checkIn(deps: StandsDeps, principal: Principal, standId: s
   if (HERE.has(entry.status)) throw alreadyCheckedIn(entry);
   if (entry.status === 'cancelled') throw new ConflictError('这个预约已取消');
   const staff = await requireUser(deps, principal.userId);
-  // Only the phone that wins the check-in draws a queue number, so racing phones leave no gaps in the numbers.
-  const outcome = await deps.bookings.changeStatus(stand.id, entry.id, ['booked', 'no_show'], 'checked_in', {
-    checkedInAt: deps.now().toISOString(),
-    checkedInBy: staff.id,
-    checkedInByName: staff.displayName,
-  });
+  // Only the phone that wins the check-in draws a queue number, so racing phones leave no gaps in the numbers. From
+  // the status read (booked or 未到: the month's 未到 count moves with it); once more if the no-show job moved it.
+  const fields = { checkedInAt: deps.now().toISOString(), checkedInBy: staff.id, checkedInByName: staff.displayName };
+  let outcome = await deps.bookings.changeStatus(entry, entry.status, 'checked_in', fields);
+  let current = entry;
+  for (let attempt = 0; outcome.kind === 'condition-failed' && attempt < 2; attempt += 1) {
+    current = (await deps.bookings.getEntry(stand.id, entry.id))!;
+    if (current.status !== 'booked' && current.status !== 'no_show') break;
+    outcome = await deps.bookings.changeStatus(entry, current.status, 'checked_in', fields);
+  }
   if (outcome.kind === 'condition-failed') {
-    const current = (await deps.bookings.getEntry(stand.id, entry.id))!;
+    current = (await deps.bookings.getEntry(stand.id, entry.id))!;
     throw HERE.has(current.status) ? alreadyCheckedIn(current) : new ConflictError('这个预约的状态已经变化，请刷新');
   }
   deps.metrics.count('CheckIns');
   const queueNumber = await deps.bookings.nextQueueNumber(stand.id, entry.serviceId);
   await deps.bookings.setQueueNumber(stand.id, entry.id, queueNumber);
-  const current = (await deps.bookings.getEntry(stand.id, entry.id))!;
-  return toQueueEntryView(current);
+  return toQueueEntryView((await deps.bookings.getEntry(stand.id, entry.id))!);
 }
 
 /**
@@ -156,7 +159,7 @@ export async function callNext(deps: StandsDeps, principal: Principal, standId: 
     .filter((e) => e.serviceId === serviceId && e.status === 'checked_in')
     .sort((a, b) => (a.queueNumber ?? 0) - (b.queueNumber ?? 0));
   for (const entry of waiting) {
-    const outcome = await deps.bookings.changeStatus(stand.id, entry.id, ['checked_in'], 'called', { calledAt: deps.now().toISOString() });
+    const outcome = await deps.bookings.changeStatus(entry, 'checked_in', 'called', { calledAt: deps.now().toISOString() });
     if (outcome.kind === 'changed') return toQueueEntryView((await deps.bookings.getEntry(stand.id, entry.id))!);
   }
   throw new NotFoundError('没有在等的人了');
@@ -167,8 +170,10 @@ export async function markServed(deps: StandsDeps, principal: Principal, standId
   const stand = await standForStaff(deps, principal, standId);
   const entry = await deps.bookings.getEntry(stand.id, entryId);
   if (!entry) throw new NotFoundError('没有找到这个号');
-  const outcome = await deps.bookings.changeStatus(stand.id, entryId, ['checked_in', 'called'], 'served', { servedAt: deps.now().toISOString(), servedBy: principal.userId });
-  if (outcome.kind === 'condition-failed') throw new ConflictError(entry.status === 'served' ? '这个号已经完成了' : '这个号还没有签到');
+  const refusal = (e: Entry) => new ConflictError(e.status === 'served' ? '这个号已经完成了' : e.status === 'checked_in' || e.status === 'called' ? '这个号的状态已经变化，请刷新' : '这个号还没有签到');
+  if (entry.status !== 'checked_in' && entry.status !== 'called') throw refusal(entry);
+  const outcome = await deps.bookings.changeStatus(entry, entry.status, 'served', { servedAt: deps.now().toISOString(), servedBy: principal.userId });
+  if (outcome.kind === 'condition-failed') throw refusal((await deps.bookings.getEntry(stand.id, entryId))!);
   return toQueueEntryView((await deps.bookings.getEntry(stand.id, entryId))!);
 }
 

@@ -18,7 +18,7 @@ export async function markNoShows(deps: StandJobsDeps): Promise<{ marked: number
     if (stand.status !== 'scheduled') continue;
     for (const entry of await deps.bookings.listEntriesOfStand(stand.id)) {
       if (entry.status !== 'booked' || toMinutes(entry.endTime) + deps.limits.noShowGraceMinutes > nowMinutes) continue;
-      const outcome = await deps.bookings.changeStatus(stand.id, entry.id, ['booked'], 'no_show', { noShowAt: now.toISOString() });
+      const outcome = await deps.bookings.changeStatus(entry, 'booked', 'no_show', { noShowAt: now.toISOString() });
       if (outcome.kind === 'changed') marked += 1;
     }
   }

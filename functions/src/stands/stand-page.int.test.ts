@@ -19,7 +19,7 @@ describe('stand page (DynamoDB Local)', () => {
     expect(page.venue.name).toBe('洛社农贸集市');
     expect(page.stand).toMatchObject({ date: chinaDate(morning), isToday: true, status: 'scheduled', startTime: '08:00', endTime: '11:30' });
     expect(page.endedToday).toBeUndefined();
-    expect(page.services.map((s) => s.name)).toEqual(['量血压', '磨剪刀', '修鞋', '家电维修']);
+    expect(page.services.map((s) => s.name)).toEqual(['量血压', '磨剪刀', '修鞋', '家电维修', '义诊']);
     const bp = page.services[0];
     expect(bp.slots).toHaveLength(7);
     expect(bp.slots[0]).toMatchObject({ startTime: '08:00', endTime: '08:30', capacity: 4, booked: 0, left: 4, past: true });

@@ -34,6 +34,7 @@ export async function getStandByScene(deps: StandsDeps, scene: string): Promise<
       description: service.description,
       minutesPerPerson: service.minutesPerPerson,
       homeVisit: service.homeVisit,
+      ...(service.providerName ? { providerName: service.providerName } : {}),
       slots: slots
         .filter((s) => s.serviceId === service.id)
         .sort((a, b) => a.startTime.localeCompare(b.startTime))

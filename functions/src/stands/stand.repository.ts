@@ -14,6 +14,9 @@ export interface Service {
   peoplePerSlot: number;
   homeVisit: boolean;
   keepsHealthReadings: boolean;
+  /** 成员单位 that provides it (义诊 by 卫生院), one of the active units of the studio's town; its name copied. */
+  providerUnitId?: string;
+  providerName?: string;
 }
 
 /** A place where stands happen (a market, a lane, a courtyard). */
@@ -28,7 +31,7 @@ export interface Venue {
 }
 
 /** The part of a service a stand page needs; copied onto the stand so the page needs no extra reads. */
-export type StandService = Pick<Service, 'id' | 'name' | 'description' | 'minutesPerPerson' | 'homeVisit' | 'keepsHealthReadings'>;
+export type StandService = Pick<Service, 'id' | 'name' | 'description' | 'minutesPerPerson' | 'homeVisit' | 'keepsHealthReadings' | 'providerUnitId' | 'providerName'>;
 
 /** One dated appearance of a studio at a venue. At most one stand per venue per day. */
 export interface Stand {
@@ -59,6 +62,9 @@ export interface Slot {
 
 // Keys of services, venues, stands and slots (docs/access-patterns.md).
 const serviceKey = (studioId: string, serviceId: string) => ({ PK: `STUDIO#${studioId}`, SK: `SERVICE#${serviceId}` });
+/** GSI1 of a service a unit provides (pattern 166): the unit's services across the studios of its town. */
+const unitServicesPartition = (unitId: string) => `UNIT#${unitId}#SERVICES`;
+const providerIndexKeys = (service: Service) => (service.providerUnitId ? { GSI1PK: unitServicesPartition(service.providerUnitId), GSI1SK: `SERVICE#${service.studioId}#${service.id}` } : {});
 const venueKey = (venueId: string) => ({ PK: `VENUE#${venueId}`, SK: 'PROFILE' });
 /** Guards "at most one stand per venue per day". */
 const standDayKey = (venueId: string, date: string) => ({ PK: `VENUE#${venueId}`, SK: `STAND#${date}` });
@@ -79,7 +85,13 @@ export class StandRepository {
   constructor(private readonly table: TableRef) {}
 
   async putService(service: Service): Promise<void> {
-    await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: { ...serviceKey(service.studioId, service.id), type: 'Service', ...service } }));
+    await this.table.client.send(new PutCommand({ TableName: this.table.tableName, Item: { ...serviceKey(service.studioId, service.id), ...providerIndexKeys(service), type: 'Service', ...service } }));
+  }
+
+  /** Access pattern 166: the services a unit provides, in every studio of its town — Query GSI1 `GSI1PK=UNIT#id#SERVICES`. */
+  async listServicesOfUnit(unitId: string): Promise<Service[]> {
+    const items = await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': unitServicesPartition(unitId) } });
+    return items.map((i) => entityOf<Service>(i));
   }
 
   /** Access pattern: services of a studio — Query PK=STUDIO#id, begins_with(SK, SERVICE#). */
@@ -220,14 +232,14 @@ export class StandRepository {
   }
 
   /**
-   * Access pattern 142: a venue's stands of a month (the town's figures) — Query GSI1 `GSI1PK=VENUE#id AND GSI1SK
-   * BETWEEN 'STAND#<month>-01' AND 'STAND#<month>-31'`, every page (a dozen market days).
+   * Access pattern 167: a venue's stands between two dates (a unit liaison's fortnight back and weeks ahead) — Query
+   * GSI1 `GSI1PK=VENUE#id AND GSI1SK BETWEEN 'STAND#<from>' AND 'STAND#<to>'`, every page.
    */
-  async listStandsAtVenueInMonth(venueId: string, month: string): Promise<Stand[]> {
+  async listStandsAtVenueBetween(venueId: string, from: string, to: string): Promise<Stand[]> {
     const items = await queryAll(this.table, {
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': `VENUE#${venueId}`, ':from': `STAND#${month}-01`, ':to': `STAND#${month}-31` },
+      ExpressionAttributeValues: { ':pk': `VENUE#${venueId}`, ':from': `STAND#${from}`, ':to': `STAND#${to}` },
     });
     return items.map((item) => entityOf<Stand>(item));
   }

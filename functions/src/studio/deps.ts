@@ -7,9 +7,10 @@ import { basicsOf, tableOf, type Basics } from '../wiring/basics';
 import { HolidayCalendarRepository } from './holiday-calendar.repository';
 import { StudioRepository } from './studio.repository';
 import { GridRepository } from './grid.repository';
+import { UnitRepository } from '../units/unit.repository';
 
-/** Studio set-up; cancelling a stand queues the notice to everyone booked on it (the notice consumer delivers it). */
-export type StudioDeps = Basics & Pick<Deps, 'audit' | 'studios' | 'grids' | 'stands' | 'bookings' | 'holidayCalendars'>;
+/** Studio set-up (a service may name a member unit of the town as its provider); cancelling a stand queues the notice to everyone booked on it (the notice consumer delivers it). */
+export type StudioDeps = Basics & Pick<Deps, 'audit' | 'studios' | 'grids' | 'stands' | 'bookings' | 'holidayCalendars' | 'units'>;
 
 export function studioDeps(cfg: Config): StudioDeps {
   const table = tableOf(cfg);
@@ -22,5 +23,6 @@ export function studioDeps(cfg: Config): StudioDeps {
     holidayCalendars: new HolidayCalendarRepository(table),
     stands: new StandRepository(table),
     bookings: new BookingRepository(table),
+    units: new UnitRepository(table),
   };
 }

@@ -4,7 +4,7 @@ import { createRouter } from '../http/router';
 import { studioDeps } from './deps';
 import { createGrid, listGrids, setGridListing, updateGrid } from './grids.use-case';
 import { getReplyTemplates, saveReplyTemplates } from './reply-templates.use-case';
-import { cancelStand, generateVenueStands, getStandSummary, listServices, listVenues, saveService, saveVenue } from './studio-setup.use-case';
+import { cancelStand, generateVenueStands, getStandSummary, listProviderUnits, listServices, listVenues, saveService, saveVenue } from './studio-setup.use-case';
 import { getSubmissionSettings, saveSubmissionSettings } from './submission-settings.use-case';
 
 export const handler = createRouter(
@@ -13,6 +13,7 @@ export const handler = createRouter(
     listServices: ({ deps, principal, params }) => listServices(deps, principal, params.studioId),
     createService: ({ deps, principal, params, body }) => saveService(deps, principal, params.studioId, body),
     updateService: ({ deps, principal, params, body }) => saveService(deps, principal, params.studioId, body, params.serviceId),
+    listProviderUnits: ({ deps, principal, params }) => listProviderUnits(deps, principal, params.studioId),
     listVenues: ({ deps, principal, params }) => listVenues(deps, principal, params.studioId),
     createVenue: ({ deps, principal, params, body }) => saveVenue(deps, principal, params.studioId, body),
     updateVenue: ({ deps, principal, params, body }) => saveVenue(deps, principal, params.studioId, body, params.venueId),

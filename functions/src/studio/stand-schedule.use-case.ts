@@ -40,7 +40,16 @@ export async function generateStands(deps: Pick<StudioDeps, 'stands' | 'newId'>,
       startTime: day.startTime,
       endTime: day.endTime,
       status: 'scheduled',
-      services: offered.map(({ id, name, description, minutesPerPerson, homeVisit, keepsHealthReadings }) => ({ id, name, description, minutesPerPerson, homeVisit, keepsHealthReadings })),
+      services: offered.map(({ id, name, description, minutesPerPerson, homeVisit, keepsHealthReadings, providerUnitId, providerName }) => ({
+        id,
+        name,
+        description,
+        minutesPerPerson,
+        homeVisit,
+        keepsHealthReadings,
+        // the 成员单位 that provides it, shown on the stand page, the ticket and the poster
+        ...(providerUnitId && providerName ? { providerUnitId, providerName } : {}),
+      })),
     };
     const slots: Slot[] = offered.flatMap((service) =>
       slotWindows(day.startTime, day.endTime).map((w) => ({ standId: stand.id, serviceId: service.id, ...w, capacity: service.peoplePerSlot, booked: 0 })),

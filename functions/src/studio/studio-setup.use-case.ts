@@ -1,4 +1,4 @@
-import type { CancelStandRequest, CancelStandResponse, GenerateStandsRequest, GenerateStandsResponse, ServiceView, StandSummaryResponse, UpsertServiceRequest } from '@shared/schemas/admin';
+import type { CancelStandRequest, CancelStandResponse, GenerateStandsRequest, GenerateStandsResponse, ProviderUnitsResponse, ServiceView, StandSummaryResponse, UpsertServiceRequest } from '@shared/schemas/admin';
 import type { UpsertVenueRequest } from '@shared/schemas/venue';
 import { describeRule } from '@shared/schedule';
 import { addDays, chinaDate, chinaTime, formatChinaDate } from '@shared/time';
@@ -27,7 +27,20 @@ const serviceView = (s: Service): ServiceView => ({
   peoplePerSlot: s.peoplePerSlot,
   homeVisit: s.homeVisit,
   keepsHealthReadings: s.keepsHealthReadings,
+  ...(s.providerUnitId && s.providerName ? { providerUnitId: s.providerUnitId, providerName: s.providerName } : {}),
 });
+
+/** The active member units of the studio's town (pattern 151): whom a service may name as its provider. */
+async function unitsOfStudioTown(deps: StudioDeps, studioId: string) {
+  const townId = (await deps.studios.getStudio(studioId))?.townId;
+  return townId ? (await deps.units.listOfTown(townId)).filter((u) => u.active) : [];
+}
+
+/** 提供单位 for the service editor: the studio's admin chooses among its town's active member units. */
+export async function listProviderUnits(deps: StudioDeps, principal: Principal, studioId: string): Promise<ProviderUnitsResponse> {
+  requireStudio(principal, studioId, true);
+  return { units: (await unitsOfStudioTown(deps, studioId)).map((u) => ({ id: u.id, name: u.name, kind: u.kind })) };
+}
 
 export async function listServices(deps: StudioDeps, principal: Principal, studioId: string): Promise<{ services: ServiceView[] }> {
   requireStudio(principal, studioId, false);
@@ -38,9 +51,16 @@ export async function listServices(deps: StudioDeps, principal: Principal, studi
 export async function saveService(deps: StudioDeps, principal: Principal, studioId: string, request: UpsertServiceRequest, serviceId?: string): Promise<ServiceView> {
   requireStudio(principal, studioId, true);
   if (serviceId && !(await deps.stands.getService(studioId, serviceId))) throw new NotFoundError('没有找到这项服务');
-  const service: Service = { id: serviceId ?? deps.newId(), studioId, ...request };
+  const { providerUnitId, ...fields } = request;
+  let provider: Pick<Service, 'providerUnitId' | 'providerName'> = {};
+  if (providerUnitId) {
+    const unit = (await unitsOfStudioTown(deps, studioId)).find((u) => u.id === providerUnitId);
+    if (!unit) throw new ValidationError({ providerUnitId: '请从本镇的成员单位中选择提供单位' });
+    provider = { providerUnitId: unit.id, providerName: unit.name };
+  }
+  const service: Service = { id: serviceId ?? deps.newId(), studioId, ...fields, ...provider };
   await deps.stands.putService(service);
-  await recordAudit(deps, principal, studioId, 'service_changed', `${serviceId ? '修改' : '新增'}服务项目「${service.name}」`, service.id);
+  await recordAudit(deps, principal, studioId, 'service_changed', `${serviceId ? '修改' : '新增'}服务项目「${service.name}」${service.providerName ? `（由${service.providerName}提供）` : ''}`, service.id);
   return serviceView(service);
 }
 

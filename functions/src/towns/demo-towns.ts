@@ -5,6 +5,7 @@ import { inboxCountsFrom } from '../submissions/inbox-counts.use-case';
 import { seedDemoUnits } from '../units/demo-units';
 import { seedDemoAlliance } from '../units/demo-alliance';
 import { seedDemoCoordination } from '../consultations/demo-coordination';
+import { seedDemoUnitService } from '../stands/demo-unit-service';
 
 export const DEMO_TOWN = { name: '洛社镇', district: '惠山区' };
 export const SECOND_STUDIO = { name: '新开河村党代表工作室', address: '洛社镇新开河村村委会二楼' };
@@ -46,5 +47,6 @@ export async function seedDemoTown(deps: Deps, studioId: string): Promise<void> 
   const units = await seedDemoUnits(deps, townId);
   await seedDemoAlliance(deps, townId, studioId, units);
   await seedDemoCoordination(deps, townId, units);
+  await seedDemoUnitService(deps, studioId, units.hospital);
   await deps.personas.putPersona({ key: 'reptwo', userId: both.id, displayName: both.displayName, role: 'representative', studioName: `${first.name} 等 2 个工作室`, order: 21 });
 }

@@ -4,6 +4,7 @@ import { StandRepository } from '../stands/stand.repository';
 import { PersonaRepository } from '../local/persona.repository';
 import { RateLimitRepository } from '../data/rate-limit.repository';
 import { BookingRepository } from '../stands/booking.repository';
+import { StandFiguresRepository } from '../stands/stand-figures.repository';
 import { ReadingRepository } from '../readings/reading.repository';
 import { OutboxRepository } from '../local/outbox.repository';
 import { SubmissionRepository } from '../submissions/submission.repository';
@@ -81,6 +82,7 @@ export function buildContainer(cfg: Config, overrides: Partial<Container> = {}):
     rateLimits: new RateLimitRepository(table),
     deskTickets: new DeskTicketRepository(table),
     bookings: new BookingRepository(table),
+    standFigures: new StandFiguresRepository(table),
     readings: new ReadingRepository(table),
     ...overrides,
   };

@@ -68,6 +68,8 @@ export const STUDIO_NEEDS_PAGE = '/packageTown/pages/needs/index'
 export const TOWN_COORDINATIONS_PAGE = '/packageTown/pages/coordinations/index'
 export const TOWN_COORDINATION_NEW_PAGE = '/packageTown/pages/coordination-new/index'
 export const TOWN_COORDINATION_PAGE = '/packageTown/pages/coordination/index'
+/** 本单位服务: a member unit's liaison sees the bookings of its services at the stands and records what was done. */
+export const UNIT_SERVICES_PAGE = '/packageTown/pages/unit-services/index'
 
 /** Studio set-up lives in the `packageAdmin` subpackage (administrators only). */
 export const ADMIN_HOME_PAGE = '/packageAdmin/pages/index/index'

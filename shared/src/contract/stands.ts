@@ -12,10 +12,14 @@ import {
   studioStandsResponse,
   walkInRequest,
 } from '../schemas/booking';
+import { recordEntryRequest, unitServiceDaysResponse } from '../schemas/unit-services';
 import { defineRoutes } from './define';
-import { EVERYONE_SIGNED_IN, STUDIO_PEOPLE } from './roles';
+import { EVERYONE_SIGNED_IN, STUDIO_PEOPLE, UNIT_LIAISONS } from './roles';
 
-/** The stand page a resident scans, bookings, and the stand desk (check-in, walk-ins, the queue and its screen). */
+/**
+ * The stand page a resident scans, bookings, and the stand desk (check-in, walk-ins, the queue and its screen); a member
+ * unit's liaison's bookings of its services and their records.
+ */
 export const standRoutes = defineRoutes({
   getStandByScene: { method: 'GET', path: '/stands/by-scene/{scene}', roles: 'public', response: standPageResponse, summary: '扫码进入：今天或下一次的服务点' },
   bookSlot: { method: 'POST', path: '/bookings', roles: EVERYONE_SIGNED_IN, body: bookSlotRequest, response: bookingView, status: 201, summary: '预约一个时段' },
@@ -28,5 +32,7 @@ export const standRoutes = defineRoutes({
   addWalkIn: { method: 'POST', path: '/stands/{standId}/walk-ins', roles: STUDIO_PEOPLE, body: walkInRequest, response: queueEntryView, status: 201, summary: '现场取号' },
   callNext: { method: 'POST', path: '/stands/{standId}/services/{serviceId}/call-next', roles: STUDIO_PEOPLE, response: queueEntryView, summary: '叫下一位' },
   markServed: { method: 'POST', path: '/stands/{standId}/entries/{entryId}/serve', roles: STUDIO_PEOPLE, response: queueEntryView, summary: '完成服务' },
+  recordEntry: { method: 'POST', path: '/stands/{standId}/entries/{entryId}/record', roles: [...STUDIO_PEOPLE, ...UNIT_LIAISONS], body: recordEntryRequest, response: queueEntryView, summary: '记录服务结果：已服务或未到，附记录（工作人员；提供该服务的成员单位联络员）' },
+  listUnitServiceDays: { method: 'GET', path: '/me/unit-services', roles: UNIT_LIAISONS, response: unitServiceDaysResponse, summary: '本单位服务：本单位提供的服务在各服务点的预约（近两周与今后六周）' },
   getQueueScreen: { method: 'GET', path: '/stands/{standId}/screen', roles: 'public', response: queueScreenResponse, summary: '服务点大屏：正在服务与下一位' },
 });

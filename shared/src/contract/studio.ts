@@ -1,4 +1,4 @@
-import { cancelStandRequest, cancelStandResponse, generateStandsRequest, generateStandsResponse, serviceView, servicesResponse, standSummaryResponse, upsertServiceRequest } from '../schemas/admin';
+import { cancelStandRequest, cancelStandResponse, generateStandsRequest, generateStandsResponse, providerUnitsResponse, serviceView, servicesResponse, standSummaryResponse, upsertServiceRequest } from '../schemas/admin';
 import { upsertVenueRequest, venueView, venuesResponse } from '../schemas/venue';
 import { replyTemplatesRequest, replyTemplatesResponse, submissionSettingsRequest, submissionSettingsResponse } from '../schemas/submission';
 import { auditLogResponse, auditQuery } from '../schemas/audit';
@@ -11,6 +11,7 @@ export const studioRoutes = defineRoutes({
   listServices: { method: 'GET', path: '/studios/{studioId}/services', roles: STUDIO_PEOPLE, response: servicesResponse, summary: '工作室的服务项目' },
   createService: { method: 'POST', path: '/studios/{studioId}/services', roles: ADMINS, body: upsertServiceRequest, response: serviceView, status: 201, summary: '新增服务项目' },
   updateService: { method: 'PUT', path: '/studios/{studioId}/services/{serviceId}', roles: ADMINS, body: upsertServiceRequest, response: serviceView, summary: '修改服务项目' },
+  listProviderUnits: { method: 'GET', path: '/studios/{studioId}/provider-units', roles: ADMINS, response: providerUnitsResponse, summary: '可选的提供单位：本镇的成员单位' },
   listVenues: { method: 'GET', path: '/studios/{studioId}/venues', roles: STUDIO_PEOPLE, response: venuesResponse, summary: '工作室的地点与排期' },
   createVenue: { method: 'POST', path: '/studios/{studioId}/venues', roles: ADMINS, body: upsertVenueRequest, response: venueView, status: 201, summary: '新增地点与排期规则' },
   updateVenue: { method: 'PUT', path: '/studios/{studioId}/venues/{venueId}', roles: ADMINS, body: upsertVenueRequest, response: venueView, summary: '修改地点与排期规则' },

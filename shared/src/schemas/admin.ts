@@ -9,6 +9,8 @@ export const upsertServiceRequest = z
     peoplePerSlot: z.number({ required_error: '请填写每个时段可服务人数', invalid_type_error: '每个时段可服务人数应为数字' }).int('每个时段可服务人数应为整数').min(1, '每个时段至少 1 人').max(50, '每个时段最多 50 人'),
     homeVisit: z.boolean().default(false),
     keepsHealthReadings: z.boolean().default(false),
+    /** 提供单位: a member unit (成员单位) of the studio's town that provides the service (义诊 by 卫生院); none when the studio does. */
+    providerUnitId: idSchema.optional(),
   })
   .strict();
 export type UpsertServiceRequest = z.infer<typeof upsertServiceRequest>;
@@ -21,6 +23,9 @@ export const serviceView = z.object({
   peoplePerSlot: z.number().int(),
   homeVisit: z.boolean(),
   keepsHealthReadings: z.boolean(),
+  providerUnitId: idSchema.optional(),
+  /** The provider's name, copied when it was chosen: 由洛社镇卫生院提供. */
+  providerName: z.string().optional(),
 });
 export type ServiceView = z.infer<typeof serviceView>;
 
@@ -62,6 +67,10 @@ export const standSummaryResponse = z.object({
   totals: z.object({ served: z.number().int(), walkIns: z.number().int(), noShows: z.number().int() }),
 });
 export type StandSummaryResponse = z.infer<typeof standSummaryResponse>;
+
+/** GET /studios/{studioId}/provider-units — the active member units of the studio's town, for the service editor. */
+export const providerUnitsResponse = z.object({ units: z.array(z.object({ id: idSchema, name: z.string(), kind: z.string() })) });
+export type ProviderUnitsResponse = z.infer<typeof providerUnitsResponse>;
 
 /** GET /studios/{studioId}/services */
 export const servicesResponse = z.object({ services: z.array(serviceView) });

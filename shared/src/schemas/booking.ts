@@ -62,6 +62,8 @@ export const bookingView = z.object({
   standId: idSchema,
   serviceId: idSchema,
   serviceName: z.string(),
+  /** 由…提供: the member unit (成员单位) that provides the service, when one does. */
+  providerName: z.string().optional(),
   studioName: z.string(),
   venueName: z.string(),
   address: z.string(),

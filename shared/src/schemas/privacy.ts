@@ -70,8 +70,11 @@ export const myDataExport = z.object({
   }),
   /** With their timelines as the resident sees them; the phone while it is still kept. */
   submissions: z.array(submissionView.omit({ photos: true }).extend({ phone: z.string().optional(), photoCount: z.number().int() })),
-  /** With a home visit's address and phone while they are still kept. */
-  bookings: z.array(bookingView.extend({ homeAddress: z.string().optional(), phone: z.string().optional() })),
+  /**
+   * With a home visit's address and phone while they are still kept; `serviceNote`: what staff or the providing unit
+   * recorded for the resident (服务记录, e.g. 血压 135/85，建议复查).
+   */
+  bookings: z.array(bookingView.extend({ homeAddress: z.string().optional(), phone: z.string().optional(), serviceNote: z.string().optional() })),
   healthReadings: z.object({ consent: healthConsentView, readings: z.array(readingView) }),
   notifications: z.array(z.object({ title: z.string(), body: z.string(), at: z.string(), read: z.boolean() })),
   follows: z.array(z.object({ studioId: idSchema, studioName: z.string(), since: z.string() })),

@@ -20,6 +20,8 @@ export const standServiceView = z.object({
   description: z.string(),
   minutesPerPerson: z.number().int(),
   homeVisit: z.boolean(),
+  /** 由…提供: the member unit (成员单位) that provides the service, when one does. */
+  providerName: z.string().optional(),
   slots: z.array(slotView),
 });
 export type StandServiceView = z.infer<typeof standServiceView>;

@@ -32,6 +32,7 @@ function BookingItem({ booking, past }: { booking: BookingView; past?: boolean }
         <Text className='booking-item-service'>{booking.serviceName}</Text>
         <StatusBadge status={booking.status} className='booking-status' />
       </View>
+      {booking.providerName ? <Text className='plain-line'>由{booking.providerName}提供</Text> : null}
       <Text className='booking-item-when'>
         {formatChinaDate(booking.date)} {booking.startTime}–{booking.endTime}
       </Text>

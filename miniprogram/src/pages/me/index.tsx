@@ -9,7 +9,7 @@ import { errorMessage, isApiError } from '../../services/request'
 import { clearSession, getSession, saveSession, updateUser } from '../../services/session'
 import { openMyBookings, openPage } from '../../services/navigation'
 import { forgetBookings } from '../../services/bookings'
-import { ADMIN_HOME_PAGE, COINS_PAGE, CONSULTATIONS_PAGE, DEPT_QUEUE_PAGE, ERRANDS_PAGE, GRID_MATTERS_PAGE, MY_DATA_PAGE, MY_SECONDS_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_ERRANDS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, VOLUNTEER_PAGE, WISHES_PAGE, MEMBERSHIPS_PAGE, TOWN_DESK_PAGE, TOWN_STUDIOS_PAGE, TOWN_COORDINATIONS_PAGE } from '../../services/platform'
+import { ADMIN_HOME_PAGE, COINS_PAGE, CONSULTATIONS_PAGE, DEPT_QUEUE_PAGE, ERRANDS_PAGE, GRID_MATTERS_PAGE, MEMBERSHIPS_PAGE, MY_DATA_PAGE, MY_SECONDS_PAGE, NOTIFICATIONS_PAGE, READINGS_PAGE, REP_INBOX_PAGE, REP_WISH_REVIEW_PAGE, STAFF_COINS_PAGE, STAFF_ERRANDS_PAGE, STAFF_STANDS_PAGE, STAFF_WISH_ON_BEHALF_PAGE, SUBMISSIONS_PAGE, TOWN_COORDINATIONS_PAGE, TOWN_DESK_PAGE, TOWN_STUDIOS_PAGE, UNIT_SERVICES_PAGE, VOLUNTEER_PAGE, WISHES_PAGE } from '../../services/platform'
 import { getLastStand } from '../../services/last-stand'
 import { submitPageUrl } from '../../services/submissions'
 import { useSessionUser } from '../../services/use-session-user'
@@ -224,6 +224,13 @@ export default function MePage() {
       </View>
 
       <AllianceCard user={user} />
+      {user.role === 'unit_liaison' && user.townId ? (
+        <View className='card card--link unit-services-entry' hoverClass='card--pressed' role='button' onClick={() => openPage(UNIT_SERVICES_PAGE)}>
+          <Text className='entry-title'>本单位服务</Text>
+          <Text className='plain-line'>本单位在服务点提供的服务（如义诊）：谁预约了，记录服务结果</Text>
+          <Text className='card-action'>打开 ›</Text>
+        </View>
+      ) : null}
 
       <DeskScanCard role={user.role} />
 

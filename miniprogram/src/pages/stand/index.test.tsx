@@ -23,6 +23,7 @@ const fixture: StandPageResponse = {
       description: '医生现场测量并讲解',
       minutesPerPerson: 5,
       homeVisit: false,
+      providerName: '青石镇卫生院',
       slots: [
         { id: 's1', startTime: '08:00', endTime: '09:00', capacity: 10, booked: 10, left: 0, past: false },
         { id: 's2', startTime: '09:00', endTime: '10:00', capacity: 10, booked: 7, left: 3, past: false },
@@ -88,6 +89,9 @@ describe('stand page', () => {
     const cards = container.querySelectorAll('.service-card')
     expect(cards[0].querySelector('.service-name')?.textContent).toBe('量血压')
     expect(cards[1].querySelector('.service-name')?.textContent).toBe('家电维修')
+    // a member unit's service says who provides it; the studio's own says nothing
+    expect(cards[0].querySelector('.service-provider')?.textContent).toBe('由青石镇卫生院提供')
+    expect(cards[1].querySelector('.service-provider')).toBeNull()
 
     const left = Array.from(cards[0].querySelectorAll('.slot-left')).map((el) => el.textContent)
     expect(left).toEqual(['已约满', '余 3 位'])

@@ -63,6 +63,7 @@ function ServiceCard({ service, onPick, standId, mySlots }: { service: StandServ
         <Text className='service-name'>{service.name}</Text>
         {service.homeVisit ? <Text className='tag'>可上门</Text> : null}
       </View>
+      {service.providerName ? <Text className='service-provider'>由{service.providerName}提供</Text> : null}
       {service.description ? <Text className='service-desc'>{service.description}</Text> : null}
       <Text className='service-minutes'>每人约 {service.minutesPerPerson} 分钟</Text>
       {service.slots.length > 0 ? (

@@ -34,6 +34,15 @@ describe('ticket page', () => {
     expect(container.querySelector('.ticket-place')?.textContent).toBe('青石镇集市')
     expect(container.querySelector('.cancel-booking')).not.toBeNull()
     expect(calls()[0].url).toBe(`http://127.0.0.1:3000/bookings/${booking.id}`)
+    expect(container.querySelector('.ticket-provider')).toBeNull()
+  })
+
+  it('names the member unit that provides the service (由…提供)', async () => {
+    const booking = aBooking({ serviceName: '义诊', providerName: '洛社镇卫生院' })
+    router.params = { id: booking.id }
+    Taro.request.mockImplementation(() => ok(booking))
+    const { container } = render(<TicketPage />)
+    await waitFor(() => expect(container.querySelector('.ticket-provider')?.textContent).toBe('由洛社镇卫生院提供'))
   })
 
   it('right after booking on WeChat, says which notices the booking tap agreed to', async () => {

@@ -61,6 +61,7 @@ function Ticket({ booking, onCancel, busy }: { booking: BookingView; onCancel: (
         <Text className='ticket-service'>{booking.serviceName}</Text>
         <StatusBadge status={booking.status} className='ticket-status' />
       </View>
+      {booking.providerName ? <Text className='plain-line ticket-provider'>由{booking.providerName}提供</Text> : null}
 
       {booking.status === 'called' ? (
         <View className='ticket-called'>

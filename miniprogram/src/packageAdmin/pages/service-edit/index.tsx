@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { upsertServiceRequest, type ServiceView } from '@shared/schemas/admin'
 import { parseWith } from '@shared/validation'
-import { createService, listServices, updateService } from '../../../services/api'
+import { createService, listProviderUnits, listServices, updateService } from '../../../services/api'
 import { errorMessage, isApiError } from '../../../services/request'
 import { useSessionUser } from '../../../services/use-session-user'
 import { ErrorCard, PageLoading } from '../../../components/page-state'
@@ -13,6 +13,7 @@ import { decodeParam } from '../../../services/navigation'
 import { rememberedService, rememberService, rememberServices } from '../../store'
 import { Tick } from '../../components/tick'
 import { Page } from '../../../components/ui/page'
+import { ChipGroup } from '../../../components/ui/chip-group'
 import '../../styles.css'
 
 interface ServiceForm {
@@ -22,11 +23,13 @@ interface ServiceForm {
   peoplePerSlot: string
   homeVisit: boolean
   keepsHealthReadings: boolean
+  /** 提供单位: a member unit of the town, or '' when the studio itself provides it. */
+  providerUnitId: string
 }
 
 type FieldKey = keyof ServiceForm
 
-const EMPTY: ServiceForm = { name: '', description: '', minutesPerPerson: '10', peoplePerSlot: '1', homeVisit: false, keepsHealthReadings: false }
+const EMPTY: ServiceForm = { name: '', description: '', minutesPerPerson: '10', peoplePerSlot: '1', homeVisit: false, keepsHealthReadings: false, providerUnitId: '' }
 
 function formOf(service: ServiceView): ServiceForm {
   return {
@@ -36,7 +39,20 @@ function formOf(service: ServiceView): ServiceForm {
     peoplePerSlot: String(service.peoplePerSlot),
     homeVisit: service.homeVisit,
     keepsHealthReadings: service.keepsHealthReadings,
+    providerUnitId: service.providerUnitId ?? '',
   }
+}
+
+/** 提供单位: the town's member units (a studio of no town has none, and the choice is not shown). */
+function useProviderUnits(studioId: string | null): { id: string; name: string }[] {
+  const [units, setUnits] = useState<{ id: string; name: string }[]>([])
+  useEffect(() => {
+    if (!studioId) return
+    listProviderUnits(studioId)
+      .then((answer) => setUnits(answer.units))
+      .catch(() => setUnits([]))
+  }, [studioId])
+  return units
 }
 
 const toNumber = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()))
@@ -66,6 +82,7 @@ export default function ServiceEditPage() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [errors, setErrors] = useState<Partial<Record<FieldKey | '_', string>>>({})
   const [saving, setSaving] = useState(false)
+  const units = useProviderUnits(studioId)
 
   const load = async () => {
     if (!studioId || !serviceId) return
@@ -116,6 +133,7 @@ export default function ServiceEditPage() {
       peoplePerSlot: toNumber(form.peoplePerSlot),
       homeVisit: form.homeVisit,
       keepsHealthReadings: form.keepsHealthReadings,
+      ...(form.providerUnitId ? { providerUnitId: form.providerUnitId } : {}),
     })
     if (!parsed.ok) {
       setErrors(parsed.fields)
@@ -201,6 +219,21 @@ export default function ServiceEditPage() {
           hint='只为单独同意的居民保存，居民可以随时查看和删除'
           onChange={(on) => set('keepsHealthReadings', on)}
         />
+        {units.length > 0 || form.providerUnitId ? (
+          <View className='service-provider-field'>
+            <Text className='field-label'>提供单位</Text>
+            <Text className='field-hint'>由镇里的成员单位提供时选择它，居民会看到「由…提供」</Text>
+            <ChipGroup
+              label='提供单位'
+              kind='radio'
+              chipClass='service-provider-chip'
+              options={[{ value: '', label: '本工作室' }, ...units.map((u) => ({ value: u.id, label: u.name }))]}
+              isOn={(value) => value === form.providerUnitId}
+              onTap={(value) => set('providerUnitId', value)}
+            />
+            {errors.providerUnitId ? <Text className='field-error service-providerUnitId-error'>{errors.providerUnitId}</Text> : null}
+          </View>
+        ) : null}
         {serviceId ? <Text className='field-hint service-note'>修改后，已经生成的服务点仍按原来的设置。</Text> : null}
 
         <Button

@@ -52,6 +52,7 @@ export default function AdminServicesPage() {
             onClick={() => openPage(`${ADMIN_SERVICE_EDIT_PAGE}?id=${encodeURIComponent(service.id)}`)}
           >
             <Text className='entry-title'>{service.name}</Text>
+            {service.providerName ? <Text className='plain-line service-item-provider'>由{service.providerName}提供</Text> : null}
             {service.description ? <Text className='plain-line'>{service.description}</Text> : null}
             <Text className='plain-line service-item-numbers'>每人约 {service.minutesPerPerson} 分钟 · 同时 {service.peoplePerSlot} 人</Text>
             {service.homeVisit || service.keepsHealthReadings ? (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本单位服务', enablePullDownRefresh: true })
