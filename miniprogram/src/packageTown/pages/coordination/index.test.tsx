@@ -33,6 +33,8 @@ const signInTown = (role: 'town_admin' | 'unit_liaison') =>
   saveSession({ token: 't', expiresAt: FUTURE, user: { id: '01JD00000000000000000000U9', displayName: role === 'town_admin' ? '吴卫东' : '周丽萍', role, townId: TOWN_ID, ...(role === 'unit_liaison' ? { departmentId: HOSPITAL } : {}) } })
 
 let answer: (req: RequestCall) => Promise<unknown>
+const unit = (id: string, name: string) => ({ id, townId: TOWN_ID, name, kind: 'hospital', kindLabel: '医院 / 卫生院', active: true, createdAt: FUTURE, version: 1 })
+
 beforeEach(() => {
   resetTaroMock()
   process.env.TARO_ENV = 'h5'
@@ -40,6 +42,7 @@ beforeEach(() => {
   answer = (req) => {
     if (req.url.endsWith('/record')) return ok(meeting({ status: 'held', statusLabel: '已召开，决定已公示', decision: '每月两次义诊', minutes: '各单位通报了本月的服务项目。', units: [{ id: HOSPITAL, name: '洛社镇卫生院', present: true }, { id: SCHOOL, name: '洛社中心小学', present: false }] }))
     if (req.method === 'POST') return ok(meeting(), 201)
+    if (req.url.endsWith('/units')) return ok({ units: [unit(HOSPITAL, '洛社镇卫生院'), unit(SCHOOL, '洛社中心小学'), { ...unit('01JD00000000000000000000U9', '已退出的单位'), active: false }] })
     if (req.url.includes('/studios')) return ok({ town: { id: TOWN_ID, name: '洛社镇', district: '惠山区' }, studios: [{ id: '01JD00000000000000000000S1', name: '洛社镇党代表工作室', address: '人民路', createdAt: FUTURE }] })
     if (req.url.includes(`/coordinations/${ID}`)) return ok(meeting())
     return ok({ items: [meeting()] })
@@ -80,7 +83,23 @@ describe('协调会', () => {
     fireEvent.click(container.querySelector('.coordination-create') as Element)
     await waitFor(() => expect(posts()).toHaveLength(1))
     expect(posts()[0]).toMatchObject({ url: `${BASE}/towns/${TOWN_ID}/coordinations`, data: { topic: '十二月成员单位联席会', date: '2099-12-10', time: '14:30', place: '镇党群服务中心', agenda: ['通报双向服务项目', '研究冬季义诊安排'], studioIds: ['01JD00000000000000000000S1'] } })
+    expect((posts()[0].data as { unitIds?: string[] }).unitIds).toBeUndefined() // every active unit: the server's default
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/packageTown/pages/coordination/index?townId=${TOWN_ID}&id=${ID}` }))
+  })
+
+  it('召开: the active units are all invited unless taken off; the ones left are sent', async () => {
+    signInTown('town_admin')
+    const { container, findByText } = render(<NewCoordinationPage />)
+    await findByText('洛社中心小学')
+    expect(Array.from(container.querySelectorAll('.coordination-unit-pick')).map((c) => c.textContent)).toEqual(['洛社镇卫生院', '洛社中心小学'])
+    type(container, '.coordination-topic-input', '十二月成员单位联席会')
+    type(container, '.coordination-date-input', '2099-12-10')
+    type(container, '.coordination-place-input', '镇党群服务中心')
+    type(container, '.coordination-agenda-input', '研究冬季义诊安排')
+    fireEvent.click(await findByText('洛社中心小学'))
+    fireEvent.click(container.querySelector('.coordination-create') as Element)
+    await waitFor(() => expect(posts()).toHaveLength(1))
+    expect(posts()[0]).toMatchObject({ data: { unitIds: [HOSPITAL] } })
   })
 
   it('the town admin records the units present, the minutes and the decision; the page then shows 到会 / 缺席', async () => {
