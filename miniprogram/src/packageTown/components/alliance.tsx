@@ -2,9 +2,8 @@ import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { createProjectRequest, type NeedView, type ProjectView, type ResourceView } from '@shared/schemas/alliance'
-import { parseWith } from '@shared/validation'
-import { isApiError } from '../../services/api-error'
 import { errorMessage } from '../../services/request'
+import { useFormSend } from '../../services/use-form-send'
 import { BusyButton } from '../../components/ui/busy-button'
 import { Field } from '../../components/ui/field'
 import { Sheet } from '../../components/ui/sheet'
@@ -34,12 +33,6 @@ export function ActionButton({ label, busyLabel, className, onTap }: { label: st
     }
   }
   return <BusyButton label={label} busyLabel={busyLabel} busy={busy} className={className} onClick={() => void tap()} />
-}
-
-/** The server's field errors when it refused the input (400), else a toast with what went wrong. */
-export function fieldsOrToast(error: unknown, setFields: (f: Record<string, string>) => void): void {
-  if (isApiError(error) && Object.keys(error.fields).length > 0) setFields(error.fields)
-  else Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
 }
 
 export function ResourceCard({ resource, children }: { resource: ResourceView; children?: ReactNode }) {
@@ -92,24 +85,9 @@ export function NewProjectSheet({ need, resource, onCreate, onClose }: {
   const [owner, setOwner] = useState('')
   const [startDate, setStartDate] = useState('')
   const [endDate, setEndDate] = useState('')
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  const submit = async () => {
-    const parsed = parseWith(createProjectRequest, { needId: need.id, unitId: resource.unitId, resourceId: resource.id, owner, startDate, endDate })
-    if (!parsed.ok) {
-      setFields(parsed.fields)
-      return
-    }
-    setFields({})
-    setBusy(true)
-    try {
-      await onCreate({ ...parsed.value, resourceId: resource.id })
-    } catch (e) {
-      fieldsOrToast(e, setFields)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { fields, busy, send } = useFormSend()
+  const submit = () =>
+    send('create', createProjectRequest, { needId: need.id, unitId: resource.unitId, resourceId: resource.id, owner, startDate, endDate }, (value) => onCreate({ ...value, resourceId: resource.id }), () => undefined)
   return (
     <Sheet title='生成项目（待双方签字）' className='project-sheet'>
       <Text className='plain-line'>「{need.title}」由 {resource.unitName} 的「{resource.title}」承接</Text>
@@ -122,7 +100,7 @@ export function NewProjectSheet({ need, resource, onCreate, onClose }: {
       <Field label='结束日期' error={fields.endDate} errorClass='project-end-error'>
         <Input className='text-input text-input--plain project-end-input' value={endDate} maxlength={10} placeholder='年-月-日' placeholderClass='input-placeholder' onInput={(e) => setEndDate(e.detail.value)} />
       </Field>
-      <BusyButton label='生成项目' busyLabel='正在生成…' busy={busy} className='btn--primary project-create' onClick={() => void submit()} />
+      <BusyButton label='生成项目' busyLabel='正在生成…' busy={busy === 'create'} className='btn--primary project-create' onClick={() => void submit()} />
       <BusyButton label='取消' busyLabel='取消' busy={false} className='btn--secondary project-sheet-close' onClick={onClose} />
     </Sheet>
   )

@@ -1,11 +1,10 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { createResourceRequest, RESOURCE_KIND_LABELS, RESOURCE_KINDS, type CreateResourceRequest, type ResourceKind } from '@shared/schemas/alliance'
-import { parseWith } from '@shared/validation'
 import { BusyButton } from '../../components/ui/busy-button'
 import { ChipGroup } from '../../components/ui/chip-group'
 import { Field } from '../../components/ui/field'
-import { fieldsOrToast } from './alliance'
+import { useFormSend } from '../../services/use-form-send'
 
 export const kindOptions = RESOURCE_KINDS.map((k) => ({ value: k, label: RESOURCE_KIND_LABELS[k] }))
 
@@ -15,28 +14,14 @@ export function ResourceForm({ onAdd }: { onAdd: (resource: CreateResourceReques
   const [kind, setKind] = useState<ResourceKind | ''>('')
   const [description, setDescription] = useState('')
   const [amount, setAmount] = useState('')
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  const submit = async () => {
-    const parsed = parseWith(createResourceRequest, { title, kind: kind || undefined, description, amount })
-    if (!parsed.ok) {
-      setFields(parsed.fields)
-      return
-    }
-    setFields({})
-    setBusy(true)
-    try {
-      await onAdd(parsed.value)
+  const { fields, busy, send } = useFormSend()
+  const submit = () =>
+    send('add', createResourceRequest, { title, kind: kind || undefined, description, amount }, onAdd, () => {
       setTitle('')
       setKind('')
       setDescription('')
       setAmount('')
-    } catch (e) {
-      fieldsOrToast(e, setFields)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   return (
     <View className='card resource-form'>
       <Text className='card-title'>新增资源</Text>
@@ -52,7 +37,7 @@ export function ResourceForm({ onAdd }: { onAdd: (resource: CreateResourceReques
       <Field label='频次或数量（选填）' hint='例如：每月两次、周末开放、20 人' error={fields.amount} errorClass='resource-amount-error'>
         <Input className='text-input text-input--plain resource-amount-input' value={amount} maxlength={30} placeholderClass='input-placeholder' onInput={(e) => setAmount(e.detail.value)} />
       </Field>
-      <BusyButton label='添加资源' busyLabel='正在添加…' busy={busy} className='btn--primary resource-add' onClick={() => void submit()} />
+      <BusyButton label='添加资源' busyLabel='正在添加…' busy={busy === 'add'} className='btn--primary resource-add' onClick={() => void submit()} />
     </View>
   )
 }

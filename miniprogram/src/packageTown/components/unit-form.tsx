@@ -1,11 +1,10 @@
 import { useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { createUnitRequest, UNIT_KIND_LABELS, UNIT_KINDS, type CreateUnitRequest, type UnitKind, type UnitView } from '@shared/schemas/alliance'
-import { parseWith } from '@shared/validation'
 import { BusyButton } from '../../components/ui/busy-button'
 import { ChipGroup } from '../../components/ui/chip-group'
 import { Field } from '../../components/ui/field'
-import { fieldsOrToast } from './alliance'
+import { useFormSend } from '../../services/use-form-send'
 
 /**
  * A unit's profile (新增成员单位, 修改单位资料): name, kind, intro and who to call. Checked here with the contract's
@@ -17,31 +16,16 @@ export function UnitForm({ unit, submitLabel, onSave, onCancel }: { unit?: UnitV
   const [intro, setIntro] = useState(unit?.intro ?? '')
   const [contactName, setContactName] = useState(unit?.contactName ?? '')
   const [contactPhone, setContactPhone] = useState(unit?.contactPhone ?? '')
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  const submit = async () => {
-    const parsed = parseWith(createUnitRequest, { name, kind: kind || undefined, intro, contactName, contactPhone })
-    if (!parsed.ok) {
-      setFields(parsed.fields)
-      return
-    }
-    setFields({})
-    setBusy(true)
-    try {
-      await onSave(parsed.value)
-      if (!unit) {
-        setName('')
-        setKind('')
-        setIntro('')
-        setContactName('')
-        setContactPhone('')
-      }
-    } catch (e) {
-      fieldsOrToast(e, setFields)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { fields, busy, send } = useFormSend()
+  const submit = () =>
+    send('save', createUnitRequest, { name, kind: kind || undefined, intro, contactName, contactPhone }, onSave, () => {
+      if (unit) return
+      setName('')
+      setKind('')
+      setIntro('')
+      setContactName('')
+      setContactPhone('')
+    })
   return (
     <View className='card unit-form'>
       <Text className='card-title'>{unit ? `修改「${unit.name}」的资料` : '新增成员单位'}</Text>
@@ -60,7 +44,7 @@ export function UnitForm({ unit, submitLabel, onSave, onCancel }: { unit?: UnitV
       <Field label='联系电话（选填）' error={fields.contactPhone} errorClass='unit-contact-phone-error'>
         <Input className='text-input text-input--plain unit-contact-phone-input' value={contactPhone} maxlength={14} type='text' placeholderClass='input-placeholder' onInput={(e) => setContactPhone(e.detail.value)} />
       </Field>
-      <BusyButton label={submitLabel} busyLabel='正在保存…' busy={busy} className='btn--primary unit-save' onClick={() => void submit()} />
+      <BusyButton label={submitLabel} busyLabel='正在保存…' busy={busy === 'save'} className='btn--primary unit-save' onClick={() => void submit()} />
       {onCancel ? <BusyButton label='不改了' busyLabel='不改了' busy={false} className='btn--secondary unit-cancel' onClick={onCancel} /> : null}
     </View>
   )

@@ -2,8 +2,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { fileNeedRequest, type ResourceKind } from '@shared/schemas/alliance'
-import { parseWith } from '@shared/validation'
 import { fileNeed, listStudioNeeds, listStudioProjects, signProjectForStudio, withdrawNeed } from '../../../services/api'
+import { useFormSend } from '../../../services/use-form-send'
 import { usePageData } from '../../../services/use-page-data'
 import { useSessionUser } from '../../../services/use-session-user'
 import { PageState } from '../../../components/page-state'
@@ -12,7 +12,7 @@ import { BusyButton } from '../../../components/ui/busy-button'
 import { ChipGroup } from '../../../components/ui/chip-group'
 import { Field } from '../../../components/ui/field'
 import { Page } from '../../../components/ui/page'
-import { ActionButton, fieldsOrToast, NeedCard, ProjectCard, withFeedback } from '../../components/alliance'
+import { ActionButton, NeedCard, ProjectCard, withFeedback } from '../../components/alliance'
 import { kindOptions } from '../../components/resource-form'
 import '../../styles.css'
 
@@ -22,30 +22,16 @@ function NeedForm({ studioId, onFiled }: { studioId: string; onFiled: () => void
   const [kind, setKind] = useState<ResourceKind | ''>('')
   const [description, setDescription] = useState('')
   const [wantedBy, setWantedBy] = useState('')
-  const [fields, setFields] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  const submit = async () => {
-    const parsed = parseWith(fileNeedRequest, { title, kind: kind || undefined, description, wantedBy: wantedBy || undefined })
-    if (!parsed.ok) {
-      setFields(parsed.fields)
-      return
-    }
-    setFields({})
-    setBusy(true)
-    try {
-      const need = await fileNeed(studioId, parsed.value)
+  const { fields, busy, send } = useFormSend()
+  const submit = () =>
+    send('file', fileNeedRequest, { title, kind: kind || undefined, description, wantedBy: wantedBy || undefined }, (value) => fileNeed(studioId, value), (need) => {
       Taro.showToast({ title: `已登记「${need.title}」，等镇街对接`, icon: 'none', duration: 2500 })
       setTitle('')
       setKind('')
       setDescription('')
       setWantedBy('')
       onFiled()
-    } catch (e) {
-      fieldsOrToast(e, setFields)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   return (
     <View className='card need-form'>
       <Text className='card-title'>登记需求</Text>
@@ -61,7 +47,7 @@ function NeedForm({ studioId, onFiled }: { studioId: string; onFiled: () => void
       <Field label='希望什么时候前解决（选填）' hint='例如 2026-07-01' error={fields.wantedBy} errorClass='need-wanted-by-error'>
         <Input className='text-input text-input--plain need-wanted-by-input' value={wantedBy} maxlength={10} placeholder='年-月-日' placeholderClass='input-placeholder' onInput={(e) => setWantedBy(e.detail.value)} />
       </Field>
-      <BusyButton label='登记需求' busyLabel='正在登记…' busy={busy} className='btn--primary need-file' onClick={() => void submit()} />
+      <BusyButton label='登记需求' busyLabel='正在登记…' busy={busy === 'file'} className='btn--primary need-file' onClick={() => void submit()} />
     </View>
   )
 }
