@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { screenshot, waitForText } from '../support/browser';
 import { journey, signIn, visible } from '../support/journey';
+import { handOnAsMajor, raiseAtStand, signForInQueue } from '../support/loop-steps';
 
 // Member units in the loop: 刘阿姨 asks for blood-pressure checks; 张建国 hands it as 大事 to 洛社镇卫生院, a member unit
 // of the town listed as 成员单位 among the studio's departments; 周丽萍 (卫生院's liaison) finds it in 部门待办 and signs
@@ -21,35 +22,9 @@ describe('a member unit answers a 大事, and the town’s 协调会', () => {
   });
 
   it('is handed to 洛社镇卫生院 (成员单位) and signed for by its liaison', async () => {
-    await resident.goto(j.stack.standUrl);
-    await signIn(resident, 'resident');
-    await waitForText(visible(resident, '.greeting'), '刘阿姨');
-    await visible(resident, '.stand-submit').click();
-    await resident.locator('.category-chip', { hasText: '民生服务' }).filter({ visible: true }).first().click();
-    await visible(resident, '.textarea-input textarea').fill('楼里老人多，想请卫生院的医生来量量血压');
-    await visible(resident, '.submit-button').click();
-    await waitForText(visible(resident, '.submission-status'), '待受理');
-    const detailUrl = resident.url();
-
-    await representative.goto(`${j.stack.h5Url}/#/pages/me/index`);
-    await signIn(representative, 'rep1');
-    await visible(representative, '.rep-entry').click();
-    await representative.locator('.inbox-item', { hasText: '量量血压' }).filter({ visible: true }).first().click();
-    await visible(representative, '.triage-major').click();
-    await representative.locator('.department-chip', { hasText: '洛社镇卫生院（成员单位）' }).filter({ visible: true }).first().click();
-    await visible(representative, '.due-date-input').click();
-    await representative.getByText('确定', { exact: true }).filter({ visible: true }).first().click();
-    await visible(representative, '.accept-submit').click();
-    await waitForText(visible(representative, '.hand-on-line'), '部门：待签收');
-    await screenshot(representative, 'unit-handed-on');
-
-    await liaison.goto(`${j.stack.h5Url}/#/pages/me/index`);
-    await signIn(liaison, 'unitliaison');
-    await visible(liaison, '.dept-entry').click();
-    await waitForText(visible(liaison, '.dept-queue-title'), '洛社镇卫生院');
-    await liaison.locator('.dept-queue-item', { hasText: '量量血压' }).filter({ visible: true }).first().click();
-    await visible(liaison, '.dept-acknowledge').click();
-    await waitForText(visible(liaison, '.dept-matter-state'), '办理中');
+    const detailUrl = await raiseAtStand(resident, j, '民生服务', '楼里老人多，想请卫生院的医生来量量血压');
+    await handOnAsMajor(representative, j, '量量血压', '洛社镇卫生院（成员单位）', 'unit-handed-on');
+    await signForInQueue(liaison, j, 'unitliaison', '洛社镇卫生院', '量量血压');
     await screenshot(liaison, 'unit-acknowledged');
 
     await resident.goto(detailUrl);

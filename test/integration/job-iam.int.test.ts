@@ -2,6 +2,7 @@ import { seedDemoData } from '../../functions/src/local/demo-seed';
 import { lambdas } from '../../functions/src/deployment';
 import { grantsOfLambda, ungrantedCalls } from '../fuzz/iam-check';
 import { startWriteWatch, type WriteWatch } from '../fuzz/table-watch';
+import { loadHandler } from '../support/load-handler';
 import { isolatedContainer, testDynamoEndpoint, testEnv } from '../support/tables';
 
 /**
@@ -10,24 +11,7 @@ import { isolatedContainer, testDynamoEndpoint, testEnv } from '../support/table
  * no permission; AWS would refuse the call and the job would fail every morning. Run at today's clock and ten days
  * on, when matters are overdue, escalate and are asked 解决了吗？, and stands are past.
  */
-type Job = (event?: unknown) => Promise<unknown>;
 const JOBS = Object.entries(lambdas).filter(([, spec]) => spec.schedule);
-
-function loadJob(handlerPath: string, env: Record<string, string>): Job {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  let handler: Job | undefined;
-  try {
-    jest.isolateModules(() => {
-      // the configuration is read (synchronously, from this environment) on the first call, as a cold start does
-      require('../../functions/src/config').config().catch(() => undefined);
-      handler = require(`../../functions/src/${handlerPath}`).handler;
-    });
-  } finally {
-    process.env = saved;
-  }
-  return handler!;
-}
 
 describe('scheduled jobs stay within their IAM roles', () => {
   let watch: WriteWatch;
@@ -48,7 +32,7 @@ describe('scheduled jobs stay within their IAM roles', () => {
   it.each(JOBS.flatMap(([name, spec]) => [0, 10].map((days) => [name, spec.handler, days] as const)))('%s (%s) %i days on', async (name, handlerPath, days) => {
     const env = testEnv(tableName, { DYNAMODB_ENDPOINT: watch.endpoint, ...(days ? { LOCAL_NOW: new Date(Date.now() + days * 86_400_000).toISOString() } : {}) });
     const before = watch.grants.length;
-    await loadJob(handlerPath, env)({});
+    await loadHandler(handlerPath, env)({});
     const calls = watch.grants.slice(before);
     expect(calls.length).toBeGreaterThan(0);
     expect(ungrantedCalls(grantsOfLambda(name), calls)).toEqual([]);

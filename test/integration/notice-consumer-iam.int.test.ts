@@ -4,6 +4,7 @@ import { lambdas } from '../../functions/src/deployment';
 import { createStreamPoller } from '../../scripts/lib/stream-poller';
 import { grantsOfLambda, ungrantedCalls } from '../fuzz/iam-check';
 import { startWriteWatch, type WriteWatch } from '../fuzz/table-watch';
+import { loadHandler } from '../support/load-handler';
 import { isolatedContainer, streamTables, testDynamoEndpoint, testEnv } from '../support/tables';
 
 /**
@@ -13,23 +14,6 @@ import { isolatedContainer, streamTables, testDynamoEndpoint, testEnv } from '..
  * permission; on AWS a call outside the role fails the batch, which is retried and then dead-lettered.
  */
 streamTables();
-
-type Handler = (event: unknown) => Promise<unknown>;
-
-function loadHandler(handlerPath: string, env: Record<string, string>): Handler {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  let handler: Handler | undefined;
-  try {
-    jest.isolateModules(() => {
-      require('../../functions/src/config').config().catch(() => undefined);
-      handler = require(`../../functions/src/${handlerPath}`).handler;
-    });
-  } finally {
-    process.env = saved;
-  }
-  return handler!;
-}
 
 describe('the notice consumer stays within its IAM role', () => {
   let watch: WriteWatch;
