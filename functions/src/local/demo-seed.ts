@@ -124,8 +124,18 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
   // The parts side by side: none lists another's items beside its own. The people the grids, departments and town add
   // (网格员, 联络员, 镇街管理员, 钱文华) still come one after another, so their ids keep their order.
   const [{ created: createdStands }] = await Promise.all([
-    // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.
-    generateStands(deps, venue, STUDIO_NAME, today, addDays(today, 21), [{ kind: 'date', date: today, ...(options.todayHours ?? OPENING), serviceIds: venue.rules[0].serviceIds } satisfies ScheduleRule, ...venue.rules]),
+    (async () => {
+      // 网格 / 院落 and a 网格员 (also for a table kept from before grids)
+      await seedDemoGrids(deps, studioId, STUDIO_NAME, 19);
+      // 部门与联络员: 城管办, 环卫所, 派出所, 卫生院 and 城管办's liaison persona (also for a table kept from before them)
+      await seedDemoDepartments(deps, studioId, STUDIO_NAME);
+      // 镇街: 洛社镇 with this studio and a second one, its 镇街管理员, a representative of both, its member units — one of
+      // which, 卫生院, offers 义诊 at this venue (its rules change: read again) (also for a table kept from before)
+      await seedDemoTown(deps, studioId);
+      const offered = (await deps.stands.getVenue(record.venueId))!;
+      // The venue's own rules for the weeks ahead, plus a stand today so that the demo always has one to show.
+      return generateStands(deps, offered, STUDIO_NAME, today, addDays(today, 21), [{ kind: 'date', date: today, ...(options.todayHours ?? OPENING), serviceIds: offered.rules[0].serviceIds } satisfies ScheduleRule, ...offered.rules]);
+    })(),
     // the national holiday calendar's built-in years (a fresh deployment enters them with `npm run holidays -- seed`)
     seedHolidayYears(deps, 'demo-seed'),
     // 幸福币: what earns coins and what they buy (also for a table kept from before 幸福币)
@@ -139,14 +149,6 @@ export async function seedDemoData(deps: Deps, options: DemoSeedOptions = {}): P
       if ((await deps.errands.listKinds(studioId)).length > 0) return;
       const kinds = DEMO_ERRAND_KINDS.map((kind) => ({ studioId, id: deps.newId(), ...kind, retired: false }));
       await Promise.all(kinds.map((kind) => deps.errands.putKind(kind, true)));
-    })(),
-    (async () => {
-      // 网格 / 院落 and a 网格员 (also for a table kept from before grids)
-      await seedDemoGrids(deps, studioId, STUDIO_NAME, 19);
-      // 部门与联络员: 城管办, 环卫所, 派出所, 卫生院 and 城管办's liaison persona (also for a table kept from before them)
-      await seedDemoDepartments(deps, studioId, STUDIO_NAME);
-      // 镇街: 洛社镇 with this studio and a second one, its 镇街管理员, a representative of both (also for a table kept from before)
-      await seedDemoTown(deps, studioId);
     })(),
   ]);
   const todayStand = (await deps.stands.findCurrentOrNextStandAtVenue(venue.id, today))!;
