@@ -29,6 +29,8 @@ describe('a member unit answers a 大事, and the town’s 协调会', () => {
 
     await resident.goto(detailUrl);
     await resident.reload();
+    // the page draws the timeline once its request answers: wait for the step, then read them all
+    await waitForText(resident.locator('.timeline-step', { hasText: '已签收' }).filter({ visible: true }).first(), '洛社镇卫生院：已签收');
     const timeline = (await resident.locator('.timeline-step').filter({ visible: true }).allTextContents()).join('\n');
     expect(timeline).toContain('洛社镇卫生院：已签收');
     expect(timeline).not.toContain('周丽萍');
