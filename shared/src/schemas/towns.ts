@@ -1,7 +1,6 @@
 import { z, cursorSchema, idSchema, roleSchema } from './common';
 import { sessionResponse } from './auth';
-
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 年-月，例如 2026-11');
+import { monthSchema } from './submission-stats';
 
 export const townView = z.object({ id: idSchema, name: z.string(), district: z.string() });
 export type TownView = z.infer<typeof townView>;
