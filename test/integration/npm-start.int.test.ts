@@ -1,10 +1,10 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, isPortFree } from '../../scripts/lib/ports';
-import { TEST_API_SCRIPT_ENV } from '../../scripts/lib/stack';
+import { H5_DIST, sharedH5For, TEST_API_SCRIPT_ENV } from '../../scripts/lib/stack';
 
 const ROOT = join(__dirname, '..', '..');
 const TSX = require.resolve('tsx/cli');
@@ -53,9 +53,20 @@ function processesWith(text: string): string[] {
 // `npm start` as a newcomer meets it: clear failures in Chinese, and Ctrl-C leaves nothing behind.
 describe('npm start', () => {
   let scripts: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     scripts = mkdtempSync(join(tmpdir(), 'lianxin-npm-start-'));
-  });
+    // `--no-build` serves the last H5 build in miniprogram/dist/h5. On a clean clone no other file may have made one yet
+    // (test files run side by side): the shared build makes it, or, when that build was already in the temp folder, a
+    // copy of it is put there (these checks read the start-up's output, not the app).
+    if (!existsSync(join(H5_DIST, 'index.html'))) {
+      const { dir } = await sharedH5For('http://127.0.0.1:3000');
+      try {
+        if (!existsSync(join(H5_DIST, 'index.html'))) cpSync(dir, H5_DIST, { recursive: true });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }, 300_000);
   afterAll(() => rmSync(scripts, { recursive: true, force: true }));
 
   /** A stand-in for serverless-offline (see TEST_API_SCRIPT_ENV in scripts/lib/stack.ts). */
